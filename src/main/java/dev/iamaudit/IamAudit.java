@@ -1,0 +1,170 @@
+package dev.iamaudit;
+
+import dev.iamaudit.audit.AuditEngine;
+import dev.iamaudit.audit.AuditListener;
+import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.failure.UsageException;
+import dev.iamaudit.iam.IamSettings;
+import dev.iamaudit.iam.IamSource;
+import dev.iamaudit.iam.Sleeper;
+import dev.iamaudit.inventory.DataSet;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.policy.Allowlist;
+import dev.iamaudit.policy.AllowlistLoader;
+import dev.iamaudit.policy.Policy;
+import dev.iamaudit.policy.PolicyLoader;
+import dev.iamaudit.report.ReportFormats;
+import dev.iamaudit.report.ReportWriter;
+import dev.iamaudit.rules.Rule;
+import dev.iamaudit.rules.RuleDescriptor;
+import dev.iamaudit.rules.Rules;
+import dev.iamaudit.simulator.DemoAccount;
+import dev.iamaudit.simulator.Simulator;
+import dev.iamaudit.source.DataRequest;
+import dev.iamaudit.source.ReportFileSource;
+import dev.iamaudit.source.Source;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The whole audit in one call, shared by the command line and the Maven goal: read the policy and allowlist, pull
+ * the data the enabled rules need, evaluate, write the reports, and hand back the verdict.
+ */
+public final class IamAudit {
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final ReportFormats formats;
+
+  public IamAudit(Clock clock, Sleeper sleeper) {
+    this(clock, sleeper, ReportFormats.standard());
+  }
+
+  IamAudit(Clock clock, Sleeper sleeper, ReportFormats formats) {
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.formats = formats;
+  }
+
+  /**
+   * @throws dev.iamaudit.failure.AuditFailure when the audit could not run (exit 2 or 3)
+   */
+  public AuditOutcome run(AuditRequest request, AuditListener listener) {
+    List<ReportWriter> writers = formats.select(request.formats());
+    if (request.source() == AuditRequest.SourceKind.DEMO) {
+      try (Simulator simulator = Simulator.start(DemoAccount.create(clock), clock)) {
+        listener.info("Demo: auditing the built-in simulated account served at " + simulator.baseUrl());
+        Path governance = DemoAccount.writeGovernanceFiles(request.outputDirectory().resolve("demo"),
+            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Path policy = request.policyFile() != null ? request.policyFile() : governance.resolve(
+            AuditRequest.DEFAULT_POLICY);
+        Path allowlist = request.allowlistFile() != null ? request.allowlistFile() : governance.resolve(
+            AuditRequest.DEFAULT_ALLOWLIST);
+        IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
+            request.report(), request.reportTimeout(), request.saveReport());
+        return audit(request, policy, allowlist, new IamSource(settings, clock, sleeper), writers, listener);
+      }
+    }
+    Path policy = orDefault(request.policyFile(), request.baseDir(), AuditRequest.DEFAULT_POLICY);
+    Path allowlist = orDefault(request.allowlistFile(), request.baseDir(), AuditRequest.DEFAULT_ALLOWLIST);
+    Source source;
+    if (request.source() == AuditRequest.SourceKind.REPORT_FILE) {
+      source = new ReportFileSource(request.reportFile(), display(request.reportFile(), request.baseDir()));
+    } else {
+      if (request.apiKey() == null) {
+        throw new UsageException("No API key: set the " + request.apiKeyOrigin()
+            + " to an IBM Cloud API key with Service Configuration Reader on IAM Identity, or run with --demo");
+      }
+      source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
+          request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
+    }
+    return audit(request, policy, allowlist, source, writers, listener);
+  }
+
+  private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Source source,
+      List<ReportWriter> writers, AuditListener listener) {
+    List<RuleDescriptor> all = Rules.all();
+    Policy policy = policyFile == null
+        ? Policy.defaults(Rules.specs())
+        : new PolicyLoader(Rules.specs()).load(policyFile, display(policyFile, request.baseDir()));
+    if (request.failOn() != null) {
+      policy = policy.withFailOn(request.failOn());
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Allowlist allowlist = allowlistFile == null
+        ? Allowlist.NONE
+        : new AllowlistLoader(all.stream().map(RuleDescriptor::id).toList(), today, policy.allowlistMaxDays())
+            .load(allowlistFile, display(allowlistFile, request.baseDir()));
+
+    List<String> notes = new ArrayList<>();
+    AuditListener recording = new AuditListener() {
+      @Override
+      public void info(String message) {
+        listener.info(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        notes.add(message);
+        listener.warn(message);
+      }
+
+      @Override
+      public void debug(String message) {
+        listener.debug(message);
+      }
+
+      @Override
+      public void waiting(String what, java.time.Duration elapsed, int attempt) {
+        listener.waiting(what, elapsed, attempt);
+      }
+    };
+    String account = request.accountId() != null ? request.accountId() : policy.account();
+    Inventory inventory = source.load(account, dataRequest(policy), recording);
+    AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).audit(inventory, notes);
+    List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
+    return new AuditOutcome(result, written);
+  }
+
+  /** What the enabled rules need, and the longest report duration that proves their thresholds. */
+  static DataRequest dataRequest(Policy policy) {
+    Set<DataSet> needs = EnumSet.noneOf(DataSet.class);
+    OptionalLong shortestDays = OptionalLong.empty();
+    for (Rule rule : Rules.identityRules()) {
+      var config = policy.rule(rule.id());
+      if (!config.enabled()) {
+        continue;
+      }
+      needs.addAll(rule.needs());
+      OptionalLong days = rule.inactivityThresholdDays(config);
+      if (days.isPresent() && (shortestDays.isEmpty() || days.getAsLong() < shortestDays.getAsLong())) {
+        shortestDays = days;
+      }
+    }
+    OptionalLong hours = shortestDays.isPresent() ? OptionalLong.of(shortestDays.getAsLong() * 24) : OptionalLong.empty();
+    return new DataRequest(needs, hours, policy.maxReportAgeHours());
+  }
+
+  private static Path orDefault(Path given, Path baseDir, String defaultName) {
+    if (given != null) {
+      return given;
+    }
+    Path fallback = baseDir.resolve(defaultName);
+    return Files.isRegularFile(fallback) ? fallback : null;
+  }
+
+  /** The path as reports show it: relative to the repo root when inside it, with forward slashes. */
+  static String display(Path file, Path baseDir) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path base = baseDir.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+}

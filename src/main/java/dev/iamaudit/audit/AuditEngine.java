@@ -1,0 +1,134 @@
+package dev.iamaudit.audit;
+
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.policy.Allowlist;
+import dev.iamaudit.policy.AllowlistEntry;
+import dev.iamaudit.policy.Policy;
+import dev.iamaudit.policy.RuleConfig;
+import dev.iamaudit.rules.AllowlistExpired;
+import dev.iamaudit.rules.Rule;
+import dev.iamaudit.rules.RuleDescriptor;
+import dev.iamaudit.rules.RuleOutcome;
+import dev.iamaudit.rules.Rules;
+import dev.iamaudit.rules.Violation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the enabled rules over an inventory, applies the allowlist, and decides the gate.
+ *
+ * <p>An unexpired matching entry marks a finding allowlisted (it stays in every report); an expired one lets the
+ * finding through and adds {@code allowlist-expired}; one that matched nothing adds {@code allowlist-unused}, but
+ * only when every rule it covers was evaluated, since a rule that could not run proves nothing about it.
+ */
+public final class AuditEngine {
+  static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+      .thenComparing(Finding::rule)
+      .thenComparing(f -> f.entity().type())
+      .thenComparing(f -> f.entity().id())
+      .thenComparing(Finding::fingerprint);
+
+  private final List<Rule> rules;
+  private final Policy policy;
+  private final Allowlist allowlist;
+  private final Clock clock;
+  private final Locator locator;
+
+  public AuditEngine(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock) {
+    this.rules = List.copyOf(rules);
+    this.policy = policy;
+    this.allowlist = allowlist;
+    this.clock = clock;
+    this.locator = Locator.of(policy);
+  }
+
+  public AuditResult audit(Inventory inventory, List<String> notes) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    String account = inventory.accountId();
+    List<Finding> findings = new ArrayList<>();
+    List<RuleEvaluation> evaluations = new ArrayList<>();
+    Map<AllowlistEntry, Integer> matches = new IdentityHashMap<>();
+    List<String> unevaluated = new ArrayList<>();
+
+    for (Rule rule : rules) {
+      RuleConfig config = policy.rule(rule.id());
+      if (!config.enabled()) {
+        evaluations.add(new RuleEvaluation(rule, config, RuleEvaluation.State.DISABLED, null));
+        continue;
+      }
+      RuleOutcome outcome = rule.evaluate(inventory, config);
+      evaluations.add(new RuleEvaluation(rule, config,
+          outcome.evaluated() ? RuleEvaluation.State.EVALUATED : RuleEvaluation.State.NOT_EVALUATED,
+          outcome.note()));
+      if (!outcome.evaluated()) {
+        unevaluated.add(rule.id());
+      }
+      for (Violation violation : outcome.violations()) {
+        AllowlistEntry entry = covering(rule.id(), violation.entity());
+        Status status = Status.VIOLATION;
+        if (entry != null) {
+          matches.merge(entry, 1, Integer::sum);
+          status = entry.expiredOn(today) ? Status.VIOLATION : Status.ALLOWLISTED;
+        }
+        findings.add(finding(rule, config, status, violation, entry,
+            Fingerprints.of(rule.id(), account, violation.entity())));
+      }
+    }
+
+    evaluations.add(allowlistRule(Rules.ALLOWLIST_EXPIRED));
+    evaluations.add(allowlistRule(Rules.ALLOWLIST_UNUSED));
+    RuleConfig expired = policy.rule(Rules.ALLOWLIST_EXPIRED.id());
+    RuleConfig unused = policy.rule(Rules.ALLOWLIST_UNUSED.id());
+    for (AllowlistEntry entry : allowlist.entries()) {
+      Entity entity = AllowlistExpired.entity(account, entry);
+      String identity = "allowlist:" + entry.match();
+      int matched = matches.getOrDefault(entry, 0);
+      if (entry.expiredOn(today)) {
+        if (expired.enabled()) {
+          findings.add(finding(Rules.ALLOWLIST_EXPIRED, expired, Status.VIOLATION,
+              Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched), entry,
+              Fingerprints.of(expired.ruleId(), account, identity)));
+        }
+      } else if (matched == 0 && unused.enabled() && coversOnlyEvaluated(entry, unevaluated)) {
+        findings.add(finding(Rules.ALLOWLIST_UNUSED, unused, Status.VIOLATION,
+            Rules.ALLOWLIST_UNUSED.check(entry, entity), entry, Fingerprints.of(unused.ruleId(), account, identity)));
+      }
+    }
+
+    findings.sort(ORDER);
+    return new AuditResult(clock.instant(), inventory, policy, allowlist, evaluations, findings,
+        GateDecision.decide(policy.failOn(), findings), notes);
+  }
+
+  private RuleEvaluation allowlistRule(RuleDescriptor rule) {
+    RuleConfig config = policy.rule(rule.id());
+    return new RuleEvaluation(rule, config,
+        config.enabled() ? RuleEvaluation.State.EVALUATED : RuleEvaluation.State.DISABLED, null);
+  }
+
+  private AllowlistEntry covering(String ruleId, Entity entity) {
+    for (AllowlistEntry entry : allowlist.entries()) {
+      if (entry.covers(ruleId, entity)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private static boolean coversOnlyEvaluated(AllowlistEntry entry, List<String> unevaluated) {
+    return entry.rules().isEmpty() ? unevaluated.isEmpty() : entry.rules().stream().noneMatch(unevaluated::contains);
+  }
+
+  private Finding finding(RuleDescriptor rule, RuleConfig config, Status status, Violation violation,
+      AllowlistEntry entry, String fingerprint) {
+    return new Finding(rule.id(), config.severity(), status, violation.entity(), violation.message(), fingerprint,
+        entry, locator.locate(rule.id(), entry));
+  }
+}

@@ -1,0 +1,23 @@
+package dev.iamaudit.iam;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach IBM Cloud IAM for one audit.
+ *
+ * @param report {@code new} to trigger a fitting report, {@code latest}, or a report reference
+ * @param saveReport where to keep the raw report as fetched; null for nowhere
+ */
+public record IamSettings(
+    URI iamUrl, URI userManagementUrl, Secret apiKey, String report, Duration reportTimeout, Path saveReport) {
+  public IamSettings {
+    Objects.requireNonNull(iamUrl, "iamUrl");
+    Objects.requireNonNull(userManagementUrl, "userManagementUrl");
+    Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(reportTimeout, "reportTimeout");
+  }
+}

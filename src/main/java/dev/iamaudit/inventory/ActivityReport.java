@@ -1,0 +1,20 @@
+package dev.iamaudit.inventory;
+
+import java.util.List;
+import java.util.Objects;
+
+/** An IAM activity report as IBM returns it: the header and the identities it lists as inactive. */
+public record ActivityReport(
+    ReportInfo info, List<User> users, List<ApiKey> apiKeys, List<ServiceId> serviceIds, List<Profile> profiles) {
+  public ActivityReport {
+    Objects.requireNonNull(info, "info");
+    users = List.copyOf(users);
+    apiKeys = List.copyOf(apiKeys);
+    serviceIds = List.copyOf(serviceIds);
+    profiles = List.copyOf(profiles);
+  }
+
+  public int size() {
+    return users.size() + apiKeys.size() + serviceIds.size() + profiles.size();
+  }
+}

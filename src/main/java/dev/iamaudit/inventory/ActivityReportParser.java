@@ -1,0 +1,291 @@
+package dev.iamaudit.inventory;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.iamaudit.failure.DataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an activity report with Jackson's streaming parser straight into the compact inventory records, so a report
+ * of hundreds of thousands of identities never exists as a JSON tree. Unknown fields are skipped; a missing
+ * {@code last_authn} means never; a truncated or malformed document is a {@link DataException} naming the source,
+ * line and column.
+ */
+public final class ActivityReportParser {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private final String sourceName;
+
+  /** @param sourceName how errors name the input, e.g. the file path or "the activity report from IAM" */
+  public ActivityReportParser(String sourceName) {
+    this.sourceName = sourceName;
+  }
+
+  public ActivityReport parse(InputStream in) {
+    try (JsonParser parser = JSON.createParser(in)) {
+      return readReport(parser);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new DataException(sourceName + " is not a valid activity report" + where + ": "
+          + e.getOriginalMessage() + ". Fetch the report again or check that the file is complete.");
+    } catch (IOException e) {
+      throw new DataException("Could not read " + sourceName + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ActivityReport readReport(JsonParser p) throws IOException {
+    expect(p, p.nextToken(), JsonToken.START_OBJECT, "the report must be a JSON object");
+    String reference = null;
+    String duration = null;
+    Instant start = null;
+    Instant end = null;
+    String createdBy = null;
+    List<User> users = new ArrayList<>();
+    List<ApiKey> apiKeys = new ArrayList<>();
+    List<ServiceId> serviceIds = new ArrayList<>();
+    List<Profile> profiles = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "reference" -> reference = text(p);
+        case "report_duration" -> duration = text(p);
+        case "report_start_time" -> start = time(p);
+        case "report_end_time" -> end = time(p);
+        case "created_by" -> createdBy = text(p);
+        case "users" -> readArray(p, () -> users.add(readUser(p)));
+        case "apikeys" -> readArray(p, () -> apiKeys.add(readApiKey(p)));
+        case "serviceids" -> readArray(p, () -> serviceIds.add(readServiceId(p)));
+        case "profiles" -> readArray(p, () -> profiles.add(readProfile(p)));
+        default -> p.skipChildren();
+      }
+      if (value == null) {
+        break;
+      }
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw fail(p, "the report ends early (truncated?)");
+    }
+    if (p.nextToken() != null) {
+      throw fail(p, "unexpected content after the report");
+    }
+    if (reference == null) {
+      throw fail(p, "the required field 'reference' is missing");
+    }
+    if (end == null) {
+      throw fail(p, "the required field 'report_end_time' is missing");
+    }
+    return new ActivityReport(
+        new ReportInfo(reference, hours(p, duration), start, end, createdBy), users, apiKeys, serviceIds, profiles);
+  }
+
+  private User readUser(JsonParser p) throws IOException {
+    String iamId = null;
+    String name = null;
+    String username = null;
+    String email = null;
+    Instant last = null;
+    while (nextField(p)) {
+      switch (p.currentName()) {
+        case "iam_id" -> iamId = text(p);
+        case "name" -> name = text(p);
+        case "username" -> username = text(p);
+        case "email" -> email = text(p);
+        case "last_authn" -> last = time(p);
+        default -> p.skipChildren();
+      }
+    }
+    return new User(required(p, iamId, "users[].iam_id"), name, username, email, null, null,
+        Activity.fromReport(last));
+  }
+
+  private ApiKey readApiKey(JsonParser p) throws IOException {
+    String id = null;
+    String name = null;
+    String type = null;
+    String ownerId = null;
+    String ownerName = null;
+    String ownerUsername = null;
+    String ownerEmail = null;
+    String userIamId = null;
+    Instant last = null;
+    while (nextField(p)) {
+      switch (p.currentName()) {
+        case "id" -> id = text(p);
+        case "name" -> name = text(p);
+        case "type" -> type = text(p);
+        case "last_authn" -> last = time(p);
+        case "serviceid" -> {
+          String[] owner = readOwner(p, "id");
+          ownerId = owner[0];
+          ownerName = owner[1];
+        }
+        case "user" -> {
+          String[] owner = readOwner(p, "iam_id");
+          userIamId = owner[0];
+          ownerName = owner[1];
+          ownerUsername = owner[2];
+          ownerEmail = owner[3];
+        }
+        default -> p.skipChildren();
+      }
+    }
+    required(p, id, "apikeys[].id");
+    ApiKey.Owner owner;
+    if ("user".equals(type)) {
+      owner = ApiKey.Owner.USER;
+      ownerId = userIamId;
+    } else if ("serviceid".equals(type)) {
+      owner = ApiKey.Owner.SERVICEID;
+    } else {
+      throw fail(p, "API key " + id + " has type '" + type + "'; expected 'user' or 'serviceid'");
+    }
+    String iamId = owner == ApiKey.Owner.USER ? userIamId : null;
+    return new ApiKey(id, name, owner, iamId, ownerId, ownerName, ownerUsername, ownerEmail, null, null, null,
+        null, null, Activity.fromReport(last), null);
+  }
+
+  /** Reads {@code {id|iam_id, name, username, email}} into that order. */
+  private String[] readOwner(JsonParser p, String idField) throws IOException {
+    String[] owner = new String[4];
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return owner;
+    }
+    expect(p, p.currentToken(), JsonToken.START_OBJECT, "an API key's owner must be an object");
+    while (nextField(p)) {
+      String field = p.currentName();
+      if (field.equals(idField)) {
+        owner[0] = text(p);
+      } else {
+        switch (field) {
+          case "name" -> owner[1] = text(p);
+          case "username" -> owner[2] = text(p);
+          case "email" -> owner[3] = text(p);
+          default -> p.skipChildren();
+        }
+      }
+    }
+    return owner;
+  }
+
+  private ServiceId readServiceId(JsonParser p) throws IOException {
+    EntityRow row = readEntity(p, "serviceids[].id");
+    return new ServiceId(row.id(), null, row.name(), null, null, Activity.fromReport(row.lastAuthn()));
+  }
+
+  private Profile readProfile(JsonParser p) throws IOException {
+    EntityRow row = readEntity(p, "profiles[].id");
+    return new Profile(row.id(), null, row.name(), null, Activity.fromReport(row.lastAuthn()));
+  }
+
+  /** IBM's {@code EntityActivity}, shared by service IDs and trusted profiles. */
+  private record EntityRow(String id, String name, Instant lastAuthn) {}
+
+  private EntityRow readEntity(JsonParser p, String idField) throws IOException {
+    String id = null;
+    String name = null;
+    Instant last = null;
+    while (nextField(p)) {
+      switch (p.currentName()) {
+        case "id" -> id = text(p);
+        case "name" -> name = text(p);
+        case "last_authn" -> last = time(p);
+        default -> p.skipChildren();
+      }
+    }
+    return new EntityRow(required(p, id, idField), name, last);
+  }
+
+  private interface ItemReader {
+    void read() throws IOException;
+  }
+
+  private void readArray(JsonParser p, ItemReader item) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return;
+    }
+    expect(p, p.currentToken(), JsonToken.START_ARRAY, "'" + p.currentName() + "' must be an array");
+    JsonToken token;
+    while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
+      item.read();
+    }
+    if (token != JsonToken.END_ARRAY) {
+      throw fail(p, token == null ? "the report ends early (truncated?)" : "array items must be objects");
+    }
+  }
+
+  /** Advances to the next field of the current object and onto its value; false at the object's end. */
+  private boolean nextField(JsonParser p) throws IOException {
+    JsonToken token = p.nextToken();
+    if (token == JsonToken.END_OBJECT) {
+      return false;
+    }
+    if (token != JsonToken.FIELD_NAME) {
+      throw fail(p, token == null ? "the report ends early (truncated?)" : "expected a field name");
+    }
+    if (p.nextToken() == null) {
+      throw fail(p, "the report ends early (truncated?)");
+    }
+    return true;
+  }
+
+  private String text(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (!token.isScalarValue()) {
+      throw fail(p, "'" + p.currentName() + "' must be a string");
+    }
+    return p.getText();
+  }
+
+  private Instant time(JsonParser p) throws IOException {
+    String text = text(p);
+    try {
+      return Timestamps.parse(text);
+    } catch (DateTimeParseException e) {
+      throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + text + "\"");
+    }
+  }
+
+  private long hours(JsonParser p, String duration) {
+    if (duration == null) {
+      throw fail(p, "the required field 'report_duration' is missing");
+    }
+    try {
+      return Long.parseLong(duration.trim());
+    } catch (NumberFormatException e) {
+      throw fail(p, "'report_duration' is not a number of hours: \"" + duration + "\"");
+    }
+  }
+
+  private String required(JsonParser p, String value, String field) {
+    if (value == null || value.isEmpty()) {
+      throw fail(p, "the required field '" + field + "' is missing");
+    }
+    return value;
+  }
+
+  private void expect(JsonParser p, JsonToken actual, JsonToken expected, String what) {
+    if (actual != expected) {
+      throw fail(p, actual == null ? "the report is empty or ends early (truncated?)" : what);
+    }
+  }
+
+  private DataException fail(JsonParser p, String what) {
+    JsonLocation at = p.currentLocation();
+    return new DataException(sourceName + " is not a valid activity report at line " + at.getLineNr()
+        + ", column " + at.getColumnNr() + ": " + what
+        + ". Fetch the report again or check that the file is complete.");
+  }
+}

@@ -1,0 +1,27 @@
+package dev.iamaudit.inventory;
+
+import java.util.Objects;
+
+/**
+ * What a finding is about, as shown in every report. A user's {@code id} is its IAM id; {@code iamId} and
+ * {@code name} may be null where IBM does not return them.
+ */
+public record Entity(IdentityType type, String id, String iamId, String name) {
+  public Entity {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(id, "id");
+  }
+
+  /** "API key 'ci-deployer' (ApiKey-1234)", the way every message names an identity. */
+  public String describe() {
+    String kind =
+        switch (type) {
+          case USER -> "User";
+          case APIKEY -> "API key";
+          case SERVICEID -> "Service ID";
+          case PROFILE -> "Trusted profile";
+          case ACCOUNT -> "Account";
+        };
+    return name == null || name.isEmpty() ? kind + " " + id : kind + " '" + name + "' (" + id + ")";
+  }
+}

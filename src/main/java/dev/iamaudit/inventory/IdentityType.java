@@ -1,0 +1,25 @@
+package dev.iamaudit.inventory;
+
+import java.util.Locale;
+
+/** The kinds of entity a finding can be about; the lower-case name is part of the JSON contract. */
+public enum IdentityType {
+  USER,
+  APIKEY,
+  SERVICEID,
+  PROFILE,
+  ACCOUNT;
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static IdentityType fromId(String id) {
+    for (IdentityType type : values()) {
+      if (type.id().equals(id)) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException(id);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.iamaudit.inventory;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Everything known of one account at one moment: the identities (merged from the report and the listings), the
+ * account settings, and which data sets were actually fetched, so rules can tell "none" from "not looked at".
+ *
+ * @param asOf the moment ages are measured from: now for a live pull, the report's end time for a saved report
+ */
+public record Inventory(
+    String accountId,
+    Instant asOf,
+    ReportInfo report,
+    List<User> users,
+    List<ApiKey> apiKeys,
+    List<ServiceId> serviceIds,
+    List<Profile> profiles,
+    AccountSettings settings,
+    Set<DataSet> available) {
+
+  public Inventory {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(asOf, "asOf");
+    users = List.copyOf(users);
+    apiKeys = List.copyOf(apiKeys);
+    serviceIds = List.copyOf(serviceIds);
+    profiles = List.copyOf(profiles);
+    available = available.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(available));
+    if (available.contains(DataSet.REPORT) && report == null) {
+      throw new IllegalArgumentException("report data is marked available but the report header is missing");
+    }
+    if (available.contains(DataSet.SETTINGS) && settings == null) {
+      throw new IllegalArgumentException("settings are marked available but missing");
+    }
+  }
+
+  public boolean has(DataSet dataSet) {
+    return available.contains(dataSet);
+  }
+
+  /** Every identity, in a stable order: users, API keys, service IDs, trusted profiles. */
+  public Stream<Identity> identities() {
+    return Stream.of(users.stream(), apiKeys.stream(), serviceIds.stream(), profiles.stream())
+        .flatMap(s -> s.map(Identity.class::cast));
+  }
+
+  public Entity accountEntity() {
+    return new Entity(IdentityType.ACCOUNT, accountId, null, null);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.iamaudit.policy;
+
+import dev.iamaudit.inventory.Entity;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One accepted exception.
+ *
+ * @param rules the rule ids it covers; empty means every rule
+ * @param expires the last day on which the entry still applies
+ * @param position where the entry starts in the allowlist file
+ */
+public record AllowlistEntry(
+    Match match, Set<String> rules, String reason, String owner, LocalDate expires, FilePosition position) {
+  public AllowlistEntry {
+    Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(expires, "expires");
+    Objects.requireNonNull(position, "position");
+    rules = Set.copyOf(rules);
+  }
+
+  public boolean covers(String ruleId, Entity entity) {
+    return (rules.isEmpty() || rules.contains(ruleId)) && match.matches(entity);
+  }
+
+  /** The expiry day is inclusive: an entry expiring today still applies today. */
+  public boolean expiredOn(LocalDate today) {
+    return today.isAfter(expires);
+  }
+
+  /** "iam-allowlist.yml:3:3 (id=ApiKey-1)". */
+  public String describe() {
+    return position + " (" + match + ")";
+  }
+}

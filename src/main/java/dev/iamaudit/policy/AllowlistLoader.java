@@ -1,0 +1,149 @@
+package dev.iamaudit.policy;
+
+import dev.iamaudit.failure.UsageException;
+import dev.iamaudit.inventory.IdentityType;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code iam-allowlist.yml} strictly. Every entry needs a {@code match}, a {@code reason} and an
+ * {@code expires} date no later than {@code allowlistMaxDays} from today; two entries may not cover the same
+ * identities for the same rules.
+ */
+public final class AllowlistLoader {
+  private static final List<String> ENTRY_KEYS = List.of("match", "rules", "reason", "owner", "expires");
+  private static final List<String> MATCH_KEYS = List.of("id", "iamId", "name", "type");
+
+  private final Set<String> ruleIds;
+  private final LocalDate today;
+  private final int maxDays;
+
+  /**
+   * @param ruleIds the rules an entry may name
+   * @param today the day expiry limits are measured from
+   * @param maxDays the policy's {@code allowlistMaxDays}
+   */
+  public AllowlistLoader(Collection<String> ruleIds, LocalDate today, int maxDays) {
+    this.ruleIds = new LinkedHashSet<>(ruleIds);
+    this.today = today;
+    this.maxDays = maxDays;
+  }
+
+  public Allowlist load(Path file, String displayName) {
+    YamlNode root = new YamlReader(displayName).read(file);
+    if (root == null) {
+      return new Allowlist(List.of(), displayName);
+    }
+    YamlNode.Sequence items = Nodes.sequence(root, "the allowlist");
+    List<AllowlistEntry> entries = new ArrayList<>();
+    for (YamlNode item : items.items()) {
+      AllowlistEntry entry = readEntry(item, entries.size() + 1);
+      for (int i = 0; i < entries.size(); i++) {
+        AllowlistEntry earlier = entries.get(i);
+        if (earlier.match().equals(entry.match()) && overlap(earlier.rules(), entry.rules())) {
+          throw new UsageException(entry.position() + ": entry " + (entries.size() + 1) + " duplicates entry "
+              + (i + 1) + " (line " + earlier.position().line() + "): both match " + entry.match()
+              + " for the same rules; merge them into one entry");
+        }
+      }
+      entries.add(entry);
+    }
+    return new Allowlist(entries, displayName);
+  }
+
+  private static boolean overlap(Set<String> a, Set<String> b) {
+    return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains);
+  }
+
+  private AllowlistEntry readEntry(YamlNode node, int number) {
+    String what = "allowlist entry " + number;
+    YamlNode.Mapping entry = Nodes.mapping(node, what);
+    Nodes.onlyKeys(entry, ENTRY_KEYS, what);
+    Map<String, YamlNode.Entry> keys = entry.asMap();
+    FilePosition at = entry.position();
+    if (!keys.containsKey("match")) {
+      throw new UsageException(at + ": " + what + " has no 'match'; add match: { id: ... } (or iamId, name, type)");
+    }
+    Match match = readMatch(keys.get("match").value(), what);
+    Set<String> rules = keys.containsKey("rules") ? readRules(keys.get("rules").value()) : Set.of();
+    if (!keys.containsKey("reason")) {
+      throw new UsageException(at + ": " + what + " has no 'reason'; add reason: \"why this exception is"
+          + " accepted\"");
+    }
+    String reason = Nodes.text(keys.get("reason").value(), "reason");
+    String owner = keys.containsKey("owner") ? Nodes.text(keys.get("owner").value(), "owner") : null;
+    if (!keys.containsKey("expires")) {
+      throw new UsageException(at + ": " + what + " has no 'expires'; add expires: " + today.plusDays(90)
+          + " (a date at most " + maxDays + " days from today)");
+    }
+    LocalDate expires = readExpires(keys.get("expires").value());
+    return new AllowlistEntry(match, rules, reason, owner, expires, at);
+  }
+
+  private Match readMatch(YamlNode node, String what) {
+    YamlNode.Mapping match = Nodes.mapping(node, "'match' of " + what);
+    Nodes.onlyKeys(match, MATCH_KEYS, "'match' of " + what);
+    Map<String, YamlNode.Entry> keys = match.asMap();
+    if (keys.isEmpty()) {
+      throw new UsageException(match.position() + ": 'match' of " + what
+          + " is empty; give at least one of id, iamId, name, type");
+    }
+    IdentityType type = null;
+    if (keys.containsKey("type")) {
+      YamlNode typeNode = keys.get("type").value();
+      String text = Nodes.text(typeNode, "type");
+      try {
+        type = IdentityType.fromId(text);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(typeNode.position() + ": type must be one of " + Arrays.stream(IdentityType.values())
+            .map(IdentityType::id).collect(Collectors.joining(", ")) + ", found '" + text + "'");
+      }
+    }
+    return new Match(optional(keys, "id"), optional(keys, "iamId"), optional(keys, "name"), type);
+  }
+
+  private static String optional(Map<String, YamlNode.Entry> keys, String key) {
+    return keys.containsKey(key) ? Nodes.text(keys.get(key).value(), key) : null;
+  }
+
+  private Set<String> readRules(YamlNode node) {
+    YamlNode.Sequence list = Nodes.sequence(node, "'rules'");
+    Set<String> rules = new LinkedHashSet<>();
+    for (YamlNode item : list.items()) {
+      String id = Nodes.text(item, "rules");
+      if (!ruleIds.contains(id)) {
+        throw new UsageException(item.position() + ": unknown rule '" + id + "'" + Nodes.suggestion(id, ruleIds)
+            + "; known rules: " + String.join(", ", ruleIds));
+      }
+      rules.add(id);
+    }
+    return rules;
+  }
+
+  private LocalDate readExpires(YamlNode node) {
+    String text = Nodes.text(node, "expires");
+    LocalDate expires;
+    try {
+      expires = LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new UsageException(node.position() + ": expires '" + text
+          + "' is not a date; write it as YYYY-MM-DD, e.g. expires: " + today.plusDays(90));
+    }
+    LocalDate latest = today.plusDays(maxDays);
+    if (expires.isAfter(latest)) {
+      throw new UsageException(node.position() + ": expires " + expires + " is more than " + maxDays
+          + " days from today (" + today + "); set a date on or before " + latest
+          + " or raise allowlistMaxDays in the policy");
+    }
+    return expires;
+  }
+}

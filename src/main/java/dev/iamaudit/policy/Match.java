@@ -1,0 +1,56 @@
+package dev.iamaudit.policy;
+
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.IdentityType;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * Which identities an allowlist entry accepts: every given field must match. {@code name} is a glob ({@code *} any
+ * run of characters, {@code ?} one character); the others are exact.
+ */
+public record Match(String id, String iamId, String name, IdentityType type) {
+  public Match {
+    if (id == null && iamId == null && name == null && type == null) {
+      throw new IllegalArgumentException("a match needs at least one of id, iamId, name, type");
+    }
+  }
+
+  public boolean matches(Entity entity) {
+    return (id == null || id.equals(entity.id()))
+        && (iamId == null || iamId.equals(entity.iamId()))
+        && (type == null || type == entity.type())
+        && (name == null || (entity.name() != null && glob(name).matcher(entity.name()).matches()));
+  }
+
+  private static Pattern glob(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      switch (c) {
+        case '*' -> regex.append(".*");
+        case '?' -> regex.append('.');
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+
+  /** "id=ApiKey-1, type=apikey": how messages and reports name the entry. */
+  @Override
+  public String toString() {
+    StringJoiner joiner = new StringJoiner(", ");
+    if (id != null) {
+      joiner.add("id=" + id);
+    }
+    if (iamId != null) {
+      joiner.add("iamId=" + iamId);
+    }
+    if (name != null) {
+      joiner.add("name=" + name);
+    }
+    if (type != null) {
+      joiner.add("type=" + type.id());
+    }
+    return joiner.toString();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.iamaudit.policy;
+
+import dev.iamaudit.failure.UsageException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+
+/** Typed reads from {@link YamlNode}s whose failures name {@code file:line:column} and the fix. */
+final class Nodes {
+  private Nodes() {}
+
+  static YamlNode.Mapping mapping(YamlNode node, String what) {
+    if (node instanceof YamlNode.Mapping mapping) {
+      return mapping;
+    }
+    throw new UsageException(node.position() + ": " + what + " must be a mapping of keys to values, found "
+        + kindOf(node));
+  }
+
+  static YamlNode.Sequence sequence(YamlNode node, String what) {
+    if (node instanceof YamlNode.Sequence sequence) {
+      return sequence;
+    }
+    throw new UsageException(node.position() + ": " + what + " must be a list, found " + kindOf(node));
+  }
+
+  static String text(YamlNode node, String key) {
+    if (node instanceof YamlNode.Scalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
+      return scalar.text();
+    }
+    throw new UsageException(node.position() + ": '" + key + "' must be a text value, found " + kindOf(node));
+  }
+
+  static long number(YamlNode node, String key, long min) {
+    String text = text(node, key);
+    try {
+      long value = Long.parseLong(text.trim());
+      if (value >= min) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the fix
+    }
+    throw new UsageException(node.position() + ": '" + key + "' must be a whole number of at least " + min
+        + ", found '" + text + "'");
+  }
+
+  static boolean bool(YamlNode node, String key) {
+    String text = text(node, key);
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new UsageException(node.position() + ": '" + key + "' must be true or false, found '"
+          + text + "'");
+    };
+  }
+
+  /** Refuses any key of the mapping that is not allowed, suggesting the closest allowed one. */
+  static void onlyKeys(YamlNode.Mapping mapping, Collection<String> allowed, String where) {
+    for (Map.Entry<String, YamlNode.Entry> entry : mapping.asMap().entrySet()) {
+      if (!allowed.contains(entry.getKey())) {
+        throw new UsageException(entry.getValue().keyPosition() + ": unknown key '" + entry.getKey() + "' in "
+            + where + suggestion(entry.getKey(), allowed) + "; allowed keys: " + String.join(", ", allowed));
+      }
+    }
+  }
+
+  /** "; did you mean 'maxDays'?" when one allowed word is a likely typo of {@code word}, else "". */
+  static String suggestion(String word, Collection<String> allowed) {
+    return allowed.stream()
+        .min(Comparator.comparingInt(candidate -> distance(word.toLowerCase(), candidate.toLowerCase())))
+        .filter(best -> distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, word.length() / 4))
+        .map(best -> "; did you mean '" + best + "'?")
+        .orElse("");
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static String kindOf(YamlNode node) {
+    if (node instanceof YamlNode.Scalar scalar && scalar.text() == null) {
+      return "nothing";
+    }
+    return node.kind();
+  }
+}

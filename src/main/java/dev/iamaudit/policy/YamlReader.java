@@ -1,0 +1,91 @@
+package dev.iamaudit.policy;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.iamaudit.failure.UsageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** Reads one of the user's YAML files into a {@link YamlNode} tree, refusing duplicate keys. */
+final class YamlReader {
+  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+
+  private final String displayName;
+
+  YamlReader(String displayName) {
+    this.displayName = displayName;
+  }
+
+  /** @return the document's root, or null for an empty document (only comments) */
+  YamlNode read(Path file) {
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser parser = YAML.createParser(in)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return null;
+      }
+      YamlNode root = readNode(parser);
+      if (parser.nextToken() != null) {
+        throw new UsageException(position(parser.currentTokenLocation())
+            + ": only one YAML document is allowed; remove the second '---' section");
+      }
+      return root;
+    } catch (NoSuchFileException e) {
+      throw new UsageException(displayName + ": file not found; check the path or create the file");
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? displayName : position(at).toString();
+      throw new UsageException(where + ": not valid YAML: " + firstLine(e.getOriginalMessage())
+          + "; fix the indentation or quoting there");
+    } catch (IOException e) {
+      throw new UsageException(displayName + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  private YamlNode readNode(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    FilePosition at = position(p.currentTokenLocation());
+    if (token == JsonToken.START_OBJECT) {
+      LinkedHashMap<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        FilePosition keyAt = position(p.currentTokenLocation());
+        p.nextToken();
+        YamlNode value = readNode(p);
+        YamlNode.Entry earlier = entries.get(key);
+        if (earlier != null) {
+          throw new UsageException(keyAt + ": duplicate key '" + key + "' (first at line "
+              + earlier.keyPosition().line() + "); keep only one of them");
+        }
+        entries.put(key, new YamlNode.Entry(key, keyAt, value));
+      }
+      return new YamlNode.Mapping(entries, at);
+    }
+    if (token == JsonToken.START_ARRAY) {
+      List<YamlNode> items = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        items.add(readNode(p));
+      }
+      return new YamlNode.Sequence(items, at);
+    }
+    return new YamlNode.Scalar(token == JsonToken.VALUE_NULL ? null : p.getText(), at);
+  }
+
+  private FilePosition position(JsonLocation location) {
+    return new FilePosition(displayName, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.iamaudit.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.policy.AllowlistEntry;
+import dev.iamaudit.policy.Severity;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** {@code iam-audit.json}: the machine-readable result. Fields may be added, never renamed. */
+public final class JsonReport implements ReportWriter {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public String fileName() {
+    return "iam-audit.json";
+  }
+
+  @Override
+  public void write(AuditResult result, OutputStream out) throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeStringField("account", result.accountId());
+      json.writeStringField("generatedAt", result.generatedAt().toString());
+      json.writeStringField("asOf", result.inventory().asOf().toString());
+      writeReport(json, result.inventory().report());
+      writeSummary(json, result);
+      json.writeArrayFieldStart("rules");
+      for (RuleEvaluation evaluation : result.evaluations()) {
+        json.writeStartObject();
+        json.writeStringField("id", evaluation.rule().id());
+        json.writeStringField("severity", evaluation.config().severity().id());
+        json.writeStringField("state", evaluation.state().name().toLowerCase(java.util.Locale.ROOT)
+            .replace('_', '-'));
+        if (!evaluation.config().params().isEmpty()) {
+          json.writeObjectFieldStart("params");
+          for (var param : evaluation.config().params().entrySet()) {
+            json.writeNumberField(param.getKey(), param.getValue());
+          }
+          json.writeEndObject();
+        }
+        if (evaluation.note() != null) {
+          json.writeStringField("note", evaluation.note());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("notes");
+      for (String note : result.notes()) {
+        json.writeString(note);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("findings");
+      for (Finding finding : result.findings()) {
+        writeFinding(json, finding);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+  }
+
+  private static void writeReport(JsonGenerator json, ReportInfo report) throws IOException {
+    if (report == null) {
+      json.writeNullField("report");
+      return;
+    }
+    json.writeObjectFieldStart("report");
+    json.writeStringField("reference", report.reference());
+    json.writeNumberField("durationHours", report.durationHours());
+    if (report.startTime() != null) {
+      json.writeStringField("startTime", report.startTime().toString());
+    }
+    json.writeStringField("endTime", report.endTime().toString());
+    json.writeEndObject();
+  }
+
+  private static void writeSummary(JsonGenerator json, AuditResult result) throws IOException {
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("violations", result.violations());
+    json.writeNumberField("allowlisted", result.allowlisted());
+    json.writeStringField("gate", result.gate().id());
+    json.writeStringField("failOn", result.gate().failOn().id());
+    json.writeNumberField("blocking", result.gate().blocking().size());
+    json.writeObjectFieldStart("bySeverity");
+    for (Severity severity : Severity.values()) {
+      json.writeNumberField(severity.id(), result.findings().stream()
+          .filter(f -> f.isViolation() && f.severity() == severity).count());
+    }
+    json.writeEndObject();
+    json.writeNumberField("identities", result.inventory().identities().count());
+    json.writeEndObject();
+  }
+
+  private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("rule", finding.rule());
+    json.writeStringField("severity", finding.severity().id());
+    json.writeStringField("status", finding.status().id());
+    Entity entity = finding.entity();
+    json.writeObjectFieldStart("entity");
+    json.writeStringField("type", entity.type().id());
+    json.writeStringField("id", entity.id());
+    json.writeStringField("iamId", entity.iamId());
+    json.writeStringField("name", entity.name());
+    json.writeEndObject();
+    json.writeStringField("message", finding.message());
+    json.writeStringField("fingerprint", finding.fingerprint());
+    json.writeObjectFieldStart("location");
+    json.writeStringField("file", finding.location().file());
+    json.writeNumberField("line", finding.location().line());
+    json.writeEndObject();
+    AllowlistEntry entry = finding.allowlistEntry();
+    if (entry != null) {
+      json.writeObjectFieldStart("allowlist");
+      json.writeStringField("entry", entry.position().toString());
+      json.writeStringField("reason", entry.reason());
+      if (entry.owner() != null) {
+        json.writeStringField("owner", entry.owner());
+      }
+      json.writeStringField("expires", entry.expires().toString());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+}

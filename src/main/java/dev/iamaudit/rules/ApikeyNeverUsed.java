@@ -1,0 +1,81 @@
+package dev.iamaudit.rules;
+
+import dev.iamaudit.inventory.Activity;
+import dev.iamaudit.inventory.ApiKey;
+import dev.iamaudit.inventory.DataSet;
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.policy.RuleConfig;
+import dev.iamaudit.policy.RuleSpec;
+import dev.iamaudit.policy.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** An API key that never authenticated and was created more than {@code graceDays} ago. */
+public final class ApikeyNeverUsed implements Rule {
+  private static final RuleSpec SPEC =
+      new RuleSpec("apikey-never-used", Severity.HIGH, true, Map.of("graceDays", 30L));
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public String title() {
+    return "API key never used";
+  }
+
+  @Override
+  public String description() {
+    return "An API key that never authenticated since it was created more than graceDays days ago was most "
+        + "likely forgotten, yet it still grants its owner's access to whoever holds it. Without a creation date "
+        + "(a saved report alone has none) the key counts as past its grace period.";
+  }
+
+  @Override
+  public String remedy() {
+    return "Delete the key, or add an allowlist entry with a reason and an expiry date.";
+  }
+
+  @Override
+  public Set<DataSet> needs() {
+    return Set.of(DataSet.REPORT, DataSet.API_KEYS);
+  }
+
+  @Override
+  public Stream<Entity> scope(Inventory inventory) {
+    return inventory.apiKeys().stream().map(ApiKey::entity);
+  }
+
+  @Override
+  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
+    long graceDays = config.param("graceDays");
+    List<Violation> violations = new ArrayList<>();
+    for (ApiKey key : inventory.apiKeys()) {
+      if (key.activity().kind() != Activity.Kind.NEVER) {
+        continue;
+      }
+      String seen;
+      if (key.createdAt() == null) {
+        seen = "never authenticated and its creation date is unknown, so it counts as past the grace period"
+            + " (fail closed); grace period " + graceDays + " days";
+      } else if (Ages.days(key.createdAt(), inventory.asOf()) > graceDays) {
+        seen = "never authenticated; created " + Ages.ago(key.createdAt(), inventory.asOf()) + "; grace period "
+            + graceDays + " days";
+      } else {
+        continue;
+      }
+      violations.add(new Violation(key.entity(), key.entity().describe() + Remedies.owner(key) + " " + seen
+          + ". Fix: delete it with " + Remedies.deleteKey(key) + ", " + Remedies.allowlist(key.entity(), id())
+          + "."));
+    }
+    return inventory.has(DataSet.API_KEYS)
+        ? RuleOutcome.of(violations)
+        : RuleOutcome.of(violations, "creation dates unknown without the API key listing: every never-used key"
+            + " counts as past the grace period");
+  }
+}

@@ -1,0 +1,97 @@
+package dev.iamaudit.rules;
+
+import dev.iamaudit.inventory.ApiKey;
+import dev.iamaudit.inventory.DataSet;
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.IdentityType;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.User;
+import dev.iamaudit.policy.RuleConfig;
+import dev.iamaudit.policy.RuleSpec;
+import dev.iamaudit.policy.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** A user who owns more than {@code max} API keys. */
+public final class UserMultipleApikeys implements Rule {
+  private static final RuleSpec SPEC = new RuleSpec("user-multiple-apikeys", Severity.LOW, true, Map.of("max", 1L));
+
+  @Override
+  public RuleSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public String title() {
+    return "User with several API keys";
+  }
+
+  @Override
+  public String description() {
+    return "A user holding more than max API keys usually has some that are no longer used; each one is a "
+        + "credential with all of the user's access.";
+  }
+
+  @Override
+  public String remedy() {
+    return "Delete the keys the user no longer needs; automation should use service IDs.";
+  }
+
+  @Override
+  public Set<DataSet> needs() {
+    return Set.of(DataSet.API_KEYS);
+  }
+
+  @Override
+  public Stream<Entity> scope(Inventory inventory) {
+    Map<String, Entity> owners = new TreeMap<>();
+    inventory.users().forEach(user -> owners.put(user.iamId(), user.entity()));
+    keysByOwner(inventory).forEach((owner, keys) -> owners.putIfAbsent(owner, ownerEntity(owner, keys, inventory)));
+    return owners.values().stream();
+  }
+
+  @Override
+  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
+    long max = config.param("max");
+    List<Violation> violations = new ArrayList<>();
+    keysByOwner(inventory).forEach((owner, keys) -> {
+      if (keys.size() > max) {
+        Entity user = ownerEntity(owner, keys, inventory);
+        String ids = keys.stream().map(ApiKey::id).sorted().collect(Collectors.joining(", "));
+        violations.add(new Violation(user, user.describe() + " owns " + keys.size() + " API keys (" + ids
+            + "); allowed " + max + ". Fix: delete the keys that are no longer used with 'ibmcloud iam "
+            + "api-key-delete <id>', " + Remedies.allowlist(user, id()) + "."));
+      }
+    });
+    return inventory.has(DataSet.API_KEYS)
+        ? RuleOutcome.of(violations)
+        : RuleOutcome.of(violations, "only the keys the activity report lists were counted; the API key "
+            + "listing would show every key");
+  }
+
+  private static Map<String, List<ApiKey>> keysByOwner(Inventory inventory) {
+    Map<String, List<ApiKey>> byOwner = new TreeMap<>();
+    for (ApiKey key : inventory.apiKeys()) {
+      if (key.ownerType() == ApiKey.Owner.USER && key.iamId() != null) {
+        byOwner.computeIfAbsent(key.iamId(), owner -> new ArrayList<>()).add(key);
+      }
+    }
+    return byOwner;
+  }
+
+  private static Entity ownerEntity(String iamId, List<ApiKey> keys, Inventory inventory) {
+    for (User user : inventory.users()) {
+      if (user.iamId().equals(iamId)) {
+        return user.entity();
+      }
+    }
+    String name = keys.stream().map(ApiKey::ownerName).filter(n -> n != null && !n.isEmpty()).findFirst()
+        .orElse(null);
+    return new Entity(IdentityType.USER, iamId, iamId, name);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.iamaudit.simulator;
+
+/** SKELETON: replaced by the simulator work (issue 3). */
+public final class SimulatedAccount {}
