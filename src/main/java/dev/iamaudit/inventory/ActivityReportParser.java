@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.iamaudit.failure.DataException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,10 @@ public final class ActivityReportParser {
   public ActivityReport parse(InputStream in) {
     try (JsonParser parser = JSON.createParser(in)) {
       return readReport(parser);
+    } catch (JsonEOFException e) {
+      throw new DataException(sourceName + " is not a valid activity report at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ": the report ends early (truncated?). Fetch the report"
+          + " again or check that the file is complete.");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -45,7 +50,7 @@ public final class ActivityReportParser {
   private ActivityReport readReport(JsonParser p) throws IOException {
     expect(p, p.nextToken(), JsonToken.START_OBJECT, "the report must be a JSON object");
     String reference = null;
-    String duration = null;
+    Long duration = null;
     Instant start = null;
     Instant end = null;
     String createdBy = null;
@@ -58,7 +63,7 @@ public final class ActivityReportParser {
       JsonToken value = p.nextToken();
       switch (field) {
         case "reference" -> reference = text(p);
-        case "report_duration" -> duration = text(p);
+        case "report_duration" -> duration = hours(p, text(p));
         case "report_start_time" -> start = time(p);
         case "report_end_time" -> end = time(p);
         case "created_by" -> createdBy = text(p);
@@ -81,11 +86,14 @@ public final class ActivityReportParser {
     if (reference == null) {
       throw fail(p, "the required field 'reference' is missing");
     }
+    if (duration == null) {
+      throw fail(p, "the required field 'report_duration' is missing");
+    }
     if (end == null) {
       throw fail(p, "the required field 'report_end_time' is missing");
     }
     return new ActivityReport(
-        new ReportInfo(reference, hours(p, duration), start, end, createdBy), users, apiKeys, serviceIds, profiles);
+        new ReportInfo(reference, duration, start, end, createdBy), users, apiKeys, serviceIds, profiles);
   }
 
   private User readUser(JsonParser p) throws IOException {
@@ -259,11 +267,8 @@ public final class ActivityReportParser {
   }
 
   private long hours(JsonParser p, String duration) {
-    if (duration == null) {
-      throw fail(p, "the required field 'report_duration' is missing");
-    }
     try {
-      return Long.parseLong(duration.trim());
+      return Long.parseLong(duration == null ? "" : duration.trim());
     } catch (NumberFormatException e) {
       throw fail(p, "'report_duration' is not a number of hours: \"" + duration + "\"");
     }
@@ -283,7 +288,7 @@ public final class ActivityReportParser {
   }
 
   private DataException fail(JsonParser p, String what) {
-    JsonLocation at = p.currentLocation();
+    JsonLocation at = p.currentToken() == null ? p.currentLocation() : p.currentTokenLocation();
     return new DataException(sourceName + " is not a valid activity report at line " + at.getLineNr()
         + ", column " + at.getColumnNr() + ": " + what
         + ". Fetch the report again or check that the file is complete.");

@@ -27,8 +27,7 @@ public record RuleOutcome(boolean evaluated, List<Violation> violations, String 
 
   /** The outcome of a rule that cannot run without {@code missing}, which the source did not provide. */
   public static RuleOutcome missing(dev.iamaudit.inventory.DataSet missing) {
-    return notEvaluated("needs " + missing.description() + ", which this run did not have (a saved activity"
-        + " report holds only the report); audit the live account to evaluate it");
+    return notEvaluated("needs " + missing.description() + ", which a saved activity report does not hold");
   }
 
   public static RuleOutcome notEvaluated(String reason) {

@@ -1,0 +1,202 @@
+package dev.iamaudit.cli;
+
+import dev.iamaudit.AuditOutcome;
+import dev.iamaudit.AuditRequest;
+import dev.iamaudit.IamAudit;
+import dev.iamaudit.failure.AuditFailure;
+import dev.iamaudit.failure.DataException;
+import dev.iamaudit.failure.UsageException;
+import dev.iamaudit.iam.Secret;
+import dev.iamaudit.policy.FailOn;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar iam-audit.jar}: maps the options to one {@link AuditRequest} and the outcome to an exit code. */
+@Command(
+    name = "iam-audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = "Audits the IAM identities of an IBM Cloud account (stale API keys, idle service IDs and trusted"
+        + " profiles, lax account settings) against a policy and an allowlist, writes reports, and fails when"
+        + " violations reach the policy's failOn severity.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the gate passed",
+      "1:the gate failed (violations at or above failOn)",
+      "2:usage or configuration error (bad option, invalid policy or allowlist, missing file, no API key)",
+      "3:the data could not be had or trusted (authentication, network, timeout, server errors, stale or"
+          + " malformed report)"
+    })
+public final class AuditCommand implements Callable<Integer> {
+  @Option(names = "--demo", description = "Audit a built-in simulated account (no cloud, no key needed).")
+  boolean demo;
+
+  @Option(names = "--report-file", paramLabel = "FILE", description = "Audit a saved activity report offline.")
+  Path reportFile;
+
+  @Option(names = "--report", paramLabel = "new|latest|REF", defaultValue = "new",
+      description = "Which report to use: trigger a new one whose duration fits the thresholds (default),"
+          + " the latest one, or a report reference.")
+  String report;
+
+  @Option(names = "--account-id", paramLabel = "ID", description = "Account to audit (default: the token's).")
+  String accountId;
+
+  @Option(names = "--api-key-env", paramLabel = "NAME", defaultValue = AuditRequest.DEFAULT_API_KEY_ENV,
+      description = "Environment variable holding the API key (default: ${DEFAULT-VALUE}).")
+  String apiKeyEnv;
+
+  @Option(names = "--iam-url", paramLabel = "URL", description = "IAM endpoint (default: https://iam.cloud.ibm.com).")
+  URI iamUrl;
+
+  @Option(names = "--user-management-url", paramLabel = "URL",
+      description = "User Management endpoint (default: https://user-management.cloud.ibm.com).")
+  URI userManagementUrl;
+
+  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: ./iam-audit.yml if present).")
+  Path policy;
+
+  @Option(names = "--allowlist", paramLabel = "FILE",
+      description = "Allowlist file (default: ./iam-allowlist.yml if present).")
+  Path allowlist;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "iam-audit-report",
+      description = "Output directory (default: ${DEFAULT-VALUE}).")
+  Path outputDirectory;
+
+  @Option(names = "--format", paramLabel = "LIST", split = ",", defaultValue = "sarif,junit,json",
+      description = "Report formats, comma-separated: sarif, junit, json, csv, gitlab, markdown, html, or all"
+          + " (default: ${DEFAULT-VALUE}).")
+  List<String> formats;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY|never",
+      description = "Lowest severity that fails the gate: critical, high, medium, low or never (overrides the"
+          + " policy).")
+  String failOn;
+
+  @Option(names = "--save-report", paramLabel = "FILE",
+      description = "Keep the raw activity report as fetched (audit trail, later offline runs).")
+  Path saveReport;
+
+  @Option(names = "--report-timeout", paramLabel = "DURATION", defaultValue = "10m",
+      description = "How long to wait for a new report, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
+  String reportTimeout;
+
+  @Option(names = "--quiet", description = "Only the verdict and errors.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "More detail, and stack traces for errors (never secrets).")
+  boolean verbose;
+
+  private final Environment environment;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  AuditCommand(Environment environment, PrintWriter out, PrintWriter err) {
+    this.environment = environment;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The command line with its error handling: usage errors exit 2, failures their own code, never 0. */
+  static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
+    AuditCommand command = new AuditCommand(environment, out, err);
+    CommandLine line = new CommandLine(command);
+    line.setOut(out);
+    line.setErr(err);
+    line.setParameterExceptionHandler((ex, args) -> {
+      err.println("iam-audit: " + ex.getMessage());
+      err.println("Run 'java -jar iam-audit.jar --help' for the options.");
+      err.flush();
+      return UsageException.EXIT_CODE;
+    });
+    line.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+      if (ex instanceof AuditFailure failure) {
+        err.println("iam-audit: " + failure.getMessage());
+        if (command.verbose && failure.getCause() != null) {
+          failure.getCause().printStackTrace(err);
+        }
+        err.flush();
+        return failure.exitCode();
+      }
+      err.println("iam-audit: unexpected error: " + ex + ". Run with --verbose for the stack trace and report it.");
+      if (command.verbose) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return DataException.EXIT_CODE;
+    });
+    return line;
+  }
+
+  @Override
+  public Integer call() {
+    if (demo && reportFile != null) {
+      throw new UsageException("--demo and --report-file exclude each other; choose one");
+    }
+    if (quiet && verbose) {
+      throw new UsageException("--quiet and --verbose exclude each other; choose one");
+    }
+    ConsoleListener listener = new ConsoleListener(out, err, quiet ? ConsoleListener.Verbosity.QUIET
+        : verbose ? ConsoleListener.Verbosity.VERBOSE : ConsoleListener.Verbosity.NORMAL, environment.terminal(),
+        environment.clock());
+    AuditOutcome outcome = new IamAudit(environment.clock(), environment.sleeper()).run(toRequest(), listener);
+    listener.endLiveLine();
+    if (quiet) {
+      out.println("Gate " + outcome.result().gate().id() + ": " + outcome.result().violations() + " violations, "
+          + outcome.result().allowlisted() + " allowlisted.");
+      out.flush();
+    } else {
+      ConsoleSummary.print(outcome.result(), outcome.reports(), out);
+    }
+    return outcome.exitCode();
+  }
+
+  AuditRequest toRequest() {
+    Path base = environment.workingDirectory();
+    AuditRequest.Builder request = AuditRequest.builder(base, base.resolve(outputDirectory))
+        .report(report)
+        .accountId(accountId)
+        .iamUrl(iamUrl)
+        .userManagementUrl(userManagementUrl)
+        .policyFile(resolve(policy))
+        .allowlistFile(resolve(allowlist))
+        .formats(formats)
+        .failOn(failOn == null ? null : failOn(failOn))
+        .saveReport(resolve(saveReport))
+        .reportTimeout(Durations.parse(reportTimeout, "--report-timeout"));
+    String summary = environment.variables().get("GITHUB_STEP_SUMMARY");
+    if (summary != null && !summary.isBlank()) {
+      request.stepSummary(Path.of(summary));
+    }
+    if (demo) {
+      request.demo();
+    } else if (reportFile != null) {
+      request.reportFile(resolve(reportFile));
+    } else {
+      String key = environment.variables().get(apiKeyEnv);
+      request.apiKey(key == null || key.isBlank() ? null : new Secret(key), "environment variable " + apiKeyEnv);
+    }
+    return request.build();
+  }
+
+  private Path resolve(Path path) {
+    return path == null ? null : environment.workingDirectory().resolve(path);
+  }
+
+  private static FailOn failOn(String text) {
+    try {
+      return FailOn.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--fail-on must be one of " + FailOn.allIds() + ", not '" + text + "'");
+    }
+  }
+}

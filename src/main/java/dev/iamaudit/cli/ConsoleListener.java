@@ -1,0 +1,95 @@
+package dev.iamaudit.cli;
+
+import dev.iamaudit.audit.AuditListener;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Shows the core's progress on the console. Long waits get a live line on a terminal, and in CI logs (no terminal)
+ * a plain line at most every 15 seconds, so logs stay readable.
+ */
+final class ConsoleListener implements AuditListener {
+  static final Duration CI_PROGRESS_INTERVAL = Duration.ofSeconds(15);
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Verbosity verbosity;
+  private final boolean terminal;
+  private final Clock clock;
+  private Instant lastProgress;
+  private boolean liveLineOpen;
+
+  enum Verbosity {
+    QUIET,
+    NORMAL,
+    VERBOSE
+  }
+
+  ConsoleListener(PrintWriter out, PrintWriter err, Verbosity verbosity, boolean terminal, Clock clock) {
+    this.out = out;
+    this.err = err;
+    this.verbosity = verbosity;
+    this.terminal = terminal;
+    this.clock = clock;
+  }
+
+  @Override
+  public void info(String message) {
+    if (verbosity != Verbosity.QUIET) {
+      endLiveLine();
+      out.println(message);
+      out.flush();
+    }
+  }
+
+  @Override
+  public void warn(String message) {
+    endLiveLine();
+    err.println("warning: " + message);
+    err.flush();
+  }
+
+  @Override
+  public void debug(String message) {
+    if (verbosity == Verbosity.VERBOSE) {
+      endLiveLine();
+      err.println("debug: " + message);
+      err.flush();
+    }
+  }
+
+  @Override
+  public void waiting(String what, Duration elapsed, int attempt) {
+    if (verbosity == Verbosity.QUIET) {
+      return;
+    }
+    String line = "Waiting for " + what + " (" + seconds(elapsed) + ", attempt " + attempt + ")";
+    if (terminal) {
+      out.print("\r" + line + "\u001b[K");
+      out.flush();
+      liveLineOpen = true;
+      return;
+    }
+    Instant now = clock.instant();
+    if (lastProgress == null || !now.isBefore(lastProgress.plus(CI_PROGRESS_INTERVAL))) {
+      lastProgress = now;
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  /** Closes the live progress line so the next message starts on its own line. */
+  void endLiveLine() {
+    if (liveLineOpen) {
+      out.println();
+      liveLineOpen = false;
+    }
+  }
+
+  private static String seconds(Duration elapsed) {
+    long s = elapsed.toSeconds();
+    return s < 60 ? s + "s" : (s / 60) + "m" + String.format("%02d", s % 60) + "s";
+  }
+}

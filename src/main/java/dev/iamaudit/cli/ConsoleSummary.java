@@ -1,0 +1,77 @@
+package dev.iamaudit.cli;
+
+import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.policy.Severity;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The readable end of a run: counts per rule and severity, the top violations with their fixes, the verdict. */
+final class ConsoleSummary {
+  static final int TOP_VIOLATIONS = 10;
+
+  private ConsoleSummary() {}
+
+  static void print(AuditResult result, List<Path> reports, PrintWriter out) {
+    ReportInfo report = result.inventory().report();
+    out.println();
+    out.println("Account " + result.accountId() + (report == null ? "" : ", activity report "
+        + report.reference() + " (" + report.durationHours() + " h, ending " + report.endTime() + ")"));
+    out.println("Checked " + result.inventory().identities().count() + " identities; ages as of "
+        + result.inventory().asOf() + ".");
+    out.println();
+    out.println(String.format(Locale.ROOT, "  %-40s %8s %5s %6s %4s %11s", "rule", "critical", "high", "medium",
+        "low", "allowlisted"));
+    for (RuleEvaluation evaluation : result.evaluations()) {
+      String id = evaluation.rule().id();
+      switch (evaluation.state()) {
+        case DISABLED -> out.println(String.format(Locale.ROOT, "  %-40s %s", id, "disabled"));
+        case NOT_EVALUATED -> out.println(String.format(Locale.ROOT, "  %-40s %s", id, "not evaluated: "
+            + evaluation.note()));
+        case EVALUATED -> out.println(String.format(Locale.ROOT, "  %-40s %8d %5d %6d %4d %11d", id,
+            count(result, id, Severity.CRITICAL), count(result, id, Severity.HIGH),
+            count(result, id, Severity.MEDIUM), count(result, id, Severity.LOW), allowlisted(result, id)));
+      }
+    }
+    List<Finding> violations = result.findings().stream().filter(Finding::isViolation).toList();
+    if (!violations.isEmpty()) {
+      out.println();
+      out.println("Top violations:");
+      violations.stream().limit(TOP_VIOLATIONS).forEach(finding -> out.println("  "
+          + finding.severity().id().toUpperCase(Locale.ROOT) + " " + finding.rule() + ": " + finding.message()));
+      if (violations.size() > TOP_VIOLATIONS) {
+        out.println("  ... and " + (violations.size() - TOP_VIOLATIONS) + " more in the reports.");
+      }
+    }
+    for (String note : result.notes()) {
+      out.println("Note: " + note);
+    }
+    out.println();
+    out.println("Reports: " + String.join(", ", reports.stream().map(Path::toString).toList()));
+    String failOn = result.gate().failOn().id();
+    if (result.gate().failed()) {
+      out.println("Gate FAILED: " + result.gate().blocking().size() + " of " + result.violations()
+          + " violations are at or above failOn " + failOn + ", " + result.allowlisted() + " allowlisted."
+          + " Fix them, or accept them in the allowlist with a reason and an expiry date.");
+    } else {
+      out.println("Gate passed: " + result.violations() + " violations"
+          + (result.gate().failOn().lowest().isPresent() ? " (none at or above failOn " + failOn + ")"
+              : " (failOn never)")
+          + ", " + result.allowlisted() + " allowlisted.");
+    }
+    out.flush();
+  }
+
+  private static long count(AuditResult result, String rule, Severity severity) {
+    return result.findings().stream()
+        .filter(f -> f.isViolation() && f.rule().equals(rule) && f.severity() == severity).count();
+  }
+
+  private static long allowlisted(AuditResult result, String rule) {
+    return result.findings().stream().filter(f -> !f.isViolation() && f.rule().equals(rule)).count();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.iamaudit.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.iamaudit.failure.DataException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ActivityReportParserTest {
+  private static final ActivityReportParser PARSER = new ActivityReportParser("report.json");
+
+  private static ActivityReport parse(String json) {
+    return PARSER.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String message(String json) {
+    return assertThrows(DataException.class, () -> parse(json)).getMessage();
+  }
+
+  @Test
+  void readsIbmsReportShape() throws IOException {
+    ActivityReport report;
+    try (InputStream in = getClass().getResourceAsStream("ibm-report.json")) {
+      report = PARSER.parse(in);
+    }
+    assertEquals(new ReportInfo("reference", 720, Instant.parse("2022-07-11T00:00:00Z"),
+        Instant.parse("2022-08-10T00:00:00Z"), "IBMid-1000"), report.info());
+    assertEquals(List.of(new User("IBMid-2000", "Jane Doe", "jane@example.com", "jane@example.com", null, null,
+        new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-08-10T02:33:15.564Z")))), report.users());
+    assertEquals(List.of(
+        new ApiKey("ApiKey-1", "ci", ApiKey.Owner.SERVICEID, null, "ServiceId-1", "deployer", null, null, null,
+            null, null, null, null, Activity.NEVER, null),
+        new ApiKey("ApiKey-2", "laptop", ApiKey.Owner.USER, "IBMid-2000", "IBMid-2000", "Jane Doe",
+            "jane@example.com", "jane@example.com", null, null, null, null, null,
+            new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-04-21T00:52:21.186Z")), null)),
+        report.apiKeys());
+    assertEquals(List.of(new ServiceId("ServiceId-1", null, "deployer", null, null, Activity.NEVER)),
+        report.serviceIds());
+    assertEquals(List.of(new Profile("Profile-1", null, "k8s", null,
+        new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-08-01T00:00:00Z")))), report.profiles());
+  }
+
+  @Test
+  void missingArraysAreEmpty() {
+    ActivityReport report = parse("{\"reference\":\"r\",\"report_duration\":\"24\",\"report_end_time\":"
+        + "\"2022-08-10T00:00:00:000+0000\",\"users\":null}");
+    assertEquals(0, report.size());
+    assertEquals(24, report.info().durationHours());
+  }
+
+  @Test
+  void truncatedReportNamesWhereItEnds() {
+    assertEquals("report.json is not a valid activity report at line 1, column 45: the report ends early "
+        + "(truncated?). Fetch the report again or check that the file is complete.",
+        message("{\"reference\":\"r\",\"apikeys\":[{\"id\":\"ApiKey-1\""));
+  }
+
+  @Test
+  void syntaxErrorNamesLineAndColumn() {
+    assertEquals("report.json is not a valid activity report at line 2, column 2: Unexpected character (',' "
+        + "(code 44)): was expecting double-quote to start field name. Fetch the report again or check that "
+        + "the file is complete.", message("{\"reference\":\"r\",\n ,}"));
+  }
+
+  @Test
+  void requiredHeaderFields() {
+    assertEquals("report.json is not a valid activity report at line 1, column 64: the required field "
+        + "'reference' is missing. Fetch the report again or check that the file is complete.",
+        message("{\"report_duration\":\"720\",\"report_end_time\":\"2022-08-10T00:00Z\"}"));
+    assertEquals("report.json is not a valid activity report at line 1, column 36: 'report_duration' is not a "
+        + "number of hours: \"thirty days\". Fetch the report again or check that the file is complete.",
+        message("{\"reference\":\"r\",\"report_duration\":\"thirty days\",\"report_end_time\":\"2022-08-10\"}")
+            );
+  }
+
+  @Test
+  void badTimestampAndBadTypeAreRefused() {
+    assertEquals("report.json is not a valid activity report at line 1, column 44: 'last_authn' is not a "
+        + "timestamp: \"last week\". Fetch the report again or check that the file is complete.",
+        message("{\"users\":[{\"iam_id\":\"IBMid-1\",\"last_authn\":\"last week\"}]}"));
+    assertEquals("report.json is not a valid activity report at line 1, column 44: API key ApiKey-1 has type "
+        + "'robot'; expected 'user' or 'serviceid'. Fetch the report again or check that the file is complete.",
+        message("{\"apikeys\":[{\"id\":\"ApiKey-1\",\"type\":\"robot\"}]}"));
+  }
+
+  @Test
+  void emptyInputIsNotAReport() {
+    assertEquals("report.json is not a valid activity report at line 1, column 1: the report is empty or ends "
+        + "early (truncated?). Fetch the report again or check that the file is complete.", message(""));
+  }
+}
