@@ -1,0 +1,132 @@
+package dev.iamaudit.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.iamaudit.failure.UsageException;
+import dev.iamaudit.rules.Rules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyLoaderTest {
+  @TempDir Path dir;
+
+  private Policy load(String yaml) throws IOException {
+    Path file = dir.resolve("iam-audit.yml");
+    Files.writeString(file, yaml);
+    return new PolicyLoader(Rules.specs()).load(file, "iam-audit.yml");
+  }
+
+  private String error(String yaml) {
+    return assertThrows(UsageException.class, () -> load(yaml)).getMessage();
+  }
+
+  @Test
+  void emptyFileKeepsEveryDefault() throws IOException {
+    Policy policy = load("# nothing yet\n");
+    assertNull(policy.account());
+    assertEquals(FailOn.DEFAULT, policy.failOn());
+    assertEquals(24, policy.maxReportAgeHours());
+    assertEquals(365, policy.allowlistMaxDays());
+    assertEquals(Map.of("maxDays", 90L), policy.rule("apikey-inactive").params());
+    assertFalse(policy.rule("apikey-high-usage").enabled());
+    assertEquals("iam-audit.yml", policy.file());
+  }
+
+  @Test
+  void readsTheDesignExample() throws IOException {
+    Policy policy = load("""
+        account: a1b2c3
+        failOn: high
+        maxReportAgeHours: 48
+        allowlistMaxDays: 180
+        rules:
+          apikey-inactive: { maxDays: 60, severity: critical }
+          apikey-too-old: { enabled: false }
+        """);
+    assertEquals("a1b2c3", policy.account());
+    assertEquals(new FailOn(Optional.of(Severity.HIGH)), policy.failOn());
+    assertEquals(48, policy.maxReportAgeHours());
+    assertEquals(180, policy.allowlistMaxDays());
+    RuleConfig inactive = policy.rule("apikey-inactive");
+    assertEquals(Severity.CRITICAL, inactive.severity());
+    assertEquals(60, inactive.param("maxDays"));
+    assertEquals(new FilePosition("iam-audit.yml", 6, 3), inactive.position());
+    assertFalse(policy.rule("apikey-too-old").enabled());
+    assertEquals(Severity.HIGH, policy.rule("apikey-never-used").severity());
+  }
+
+  @Test
+  void failOnNever() throws IOException {
+    assertEquals(FailOn.NEVER, load("failOn: never\n").failOn());
+  }
+
+  @Test
+  void unknownTopLevelKeySuggestsTheRightOne() {
+    assertEquals("iam-audit.yml:1:1: unknown key 'failon' in the policy; did you mean 'failOn'?; allowed keys: "
+        + "account, failOn, maxReportAgeHours, allowlistMaxDays, rules", error("failon: high\n"));
+  }
+
+  @Test
+  void unknownRuleIsNamed() {
+    assertEquals("iam-audit.yml:2:3: unknown rule 'apikey-inactiv'; did you mean 'apikey-inactive'?; known rules: "
+        + String.join(", ", Rules.specs().stream().map(RuleSpec::id).toList()),
+        error("rules:\n  apikey-inactiv: { maxDays: 30 }\n"));
+  }
+
+  @Test
+  void unknownRuleKeyListsTheAllowedOnes() {
+    assertEquals("iam-audit.yml:2:22: unknown key 'maxDay' in rule apikey-inactive; did you mean 'maxDays'?; "
+        + "allowed keys: enabled, severity, maxDays", error("rules:\n  apikey-inactive: { maxDay: 30 }\n"));
+    assertEquals("iam-audit.yml:2:27: unknown key 'maxDays' in rule account-mfa-disabled; allowed keys: enabled, "
+        + "severity", error("rules:\n  account-mfa-disabled: { maxDays: 30 }\n"));
+  }
+
+  @Test
+  void badValuesSayWhatIsAllowed() {
+    assertEquals("iam-audit.yml:1:9: failOn must be one of critical, high, medium, low, never, found 'severe'",
+        error("failOn: severe\n"));
+    assertEquals("iam-audit.yml:2:45: severity must be one of critical, high, medium, low, found 'urgent'",
+        error("rules:\n  apikey-inactive: { maxDays: 30, severity: urgent }\n"));
+    assertEquals("iam-audit.yml:2:31: 'maxDays' must be a whole number of at least 0, found 'ninety'",
+        error("rules:\n  apikey-inactive: { maxDays: ninety }\n"));
+    assertEquals("iam-audit.yml:1:20: 'maxReportAgeHours' must be a whole number of at least 1, found '0'",
+        error("maxReportAgeHours: 0\n"));
+    assertEquals("iam-audit.yml:2:31: 'enabled' must be true or false, found 'maybe'",
+        error("rules:\n  apikey-inactive: { enabled: maybe }\n"));
+  }
+
+  @Test
+  void duplicateKeysAreRefused() {
+    assertEquals("iam-audit.yml:2:1: duplicate key 'failOn' (first at line 1); keep only one of them",
+        error("failOn: high\nfailOn: low\n"));
+  }
+
+  @Test
+  void wrongShapes() {
+    assertEquals("iam-audit.yml:1:1: the policy must be a mapping of keys to values, found a list",
+        error("- failOn: high\n"));
+    assertEquals("iam-audit.yml:1:8: 'rules' must be a mapping of keys to values, found a list",
+        error("rules: [apikey-inactive]\n"));
+  }
+
+  @Test
+  void brokenYamlNamesThePlace() {
+    assertEquals("iam-audit.yml:2:4: not valid YAML: mapping values are not allowed here; fix the indentation or "
+        + "quoting there", error("rules:\n  a: b: c\n").replaceFirst("2:\\d+", "2:4"));
+  }
+
+  @Test
+  void missingFileIsAUsageError() {
+    assertEquals("policy.yml: file not found; check the path or create the file",
+        assertThrows(UsageException.class, () -> new PolicyLoader(Rules.specs())
+            .load(dir.resolve("policy.yml"), "policy.yml")).getMessage());
+  }
+}
