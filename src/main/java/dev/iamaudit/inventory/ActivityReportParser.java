@@ -33,15 +33,13 @@ public final class ActivityReportParser {
   public ActivityReport parse(InputStream in) {
     try (JsonParser parser = JSON.createParser(in)) {
       return readReport(parser);
-    } catch (JsonEOFException e) {
-      throw new DataException(sourceName + " is not a valid activity report at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": the report ends early (truncated?). Fetch the report"
-          + " again or check that the file is complete.");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      boolean truncated = e instanceof JsonEOFException || e.getOriginalMessage().startsWith("Unexpected end-of-input");
       throw new DataException(sourceName + " is not a valid activity report" + where + ": "
-          + e.getOriginalMessage() + ". Fetch the report again or check that the file is complete.");
+          + (truncated ? "the report ends early (truncated?)" : e.getOriginalMessage())
+          + ". Fetch the report again or check that the file is complete.");
     } catch (IOException e) {
       throw new DataException("Could not read " + sourceName + ": " + e.getMessage(), e);
     }

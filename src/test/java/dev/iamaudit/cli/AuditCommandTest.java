@@ -1,0 +1,195 @@
+package dev.iamaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamaudit.iam.Sleeper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void copyReport() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("report.json")) {
+      Files.copy(in, dir.resolve("report.json"));
+    }
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    Environment environment = new Environment(env, dir, CLOCK, Sleeper.REAL, false);
+    return Main.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  private int run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private JsonNode json() throws IOException {
+    return new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
+  }
+
+  @Test
+  void reportFileWithViolationsFailsTheGateAndWritesJson() throws IOException {
+    assertEquals(1, run("--report-file", "report.json", "--format", "json"));
+    assertEquals("", err.toString());
+    String console = out.toString();
+    assertTrue(console.startsWith("Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive "
+        + "identities over 720 hours, as of 2026-11-20T06:00:00Z\n"), console);
+    assertTrue(console.contains("  apikey-inactive                                 0     2      0    0           0\n"),
+        console);
+    assertTrue(console.endsWith("Gate FAILED: 8 of 9 violations are at or above failOn medium, 0 allowlisted. Fix "
+        + "them, or accept them in the allowlist with a reason and an expiry date.\n"), console);
+    JsonNode json = json();
+    assertEquals("failed", json.at("/summary/gate").asText());
+    assertEquals(9, json.at("/summary/violations").asInt());
+    assertEquals("apikey-inactive", json.at("/findings/0/rule").asText());
+    assertEquals("ApiKey-7f3c1a2b-0000-4000-8000-000000000001", json.at("/findings/0/entity/id").asText());
+  }
+
+  @Test
+  void failOnNeverPasses() throws IOException {
+    assertEquals(0, run("--report-file", "report.json", "--format", "json", "--fail-on", "never"));
+    assertTrue(out.toString().endsWith("Gate passed: 9 violations (failOn never), 0 allowlisted.\n"), out.toString());
+    assertEquals("passed", json().at("/summary/gate").asText());
+  }
+
+  @Test
+  void quietPrintsOnlyTheVerdict() {
+    assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
+    assertEquals("Gate failed: 9 violations, 0 allowlisted.\n", out.toString());
+  }
+
+  @Test
+  void allowlistInTheWorkingDirectoryIsUsedByDefault() throws IOException {
+    Files.writeString(dir.resolve("iam-allowlist.yml"), """
+        - match: { id: ApiKey-7f3c1a2b-0000-4000-8000-000000000004 }
+          rules: [apikey-inactive]
+          reason: "Disaster-recovery key, used only in quarterly drills"
+          expires: 2027-01-31
+        """);
+    assertEquals(1, run("--report-file", "report.json", "--format", "json"));
+    JsonNode json = json();
+    assertEquals(1, json.at("/summary/allowlisted").asInt());
+    JsonNode allowlisted = json.at("/findings/1");
+    assertEquals("allowlisted", allowlisted.at("/status").asText());
+    assertEquals("iam-allowlist.yml:1:3", allowlisted.at("/allowlist/entry").asText());
+  }
+
+  @Test
+  void badPolicyIsAUsageErrorWithItsPosition() {
+    write("iam-audit.yml", "failOn: hihg\n");
+    assertEquals(2, run("--report-file", "report.json", "--format", "json"));
+    assertEquals("iam-audit: iam-audit.yml:1:9: failOn must be one of critical, high, medium, low, never, found "
+        + "'hihg'\n", err.toString());
+    assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.json")));
+  }
+
+  @Test
+  void badAllowlistIsAUsageErrorWithItsPosition() {
+    write("allow.yml", "- match: { id: ApiKey-1 }\n  expires: 2027-01-01\n");
+    assertEquals(2, run("--report-file", "report.json", "--allowlist", "allow.yml"));
+    assertEquals("iam-audit: allow.yml:1:3: allowlist entry 1 has no 'reason'; add reason: \"why this exception is "
+        + "accepted\"\n", err.toString());
+  }
+
+  @Test
+  void namedFilesThatDoNotExistAreUsageErrors() {
+    assertEquals(2, run("--report-file", "missing.json", "--format", "json"));
+    assertEquals("iam-audit: missing.json: report file not found; check the --report-file path\n", err.toString());
+  }
+
+  @Test
+  void truncatedReportIsADataError() throws IOException {
+    String whole = Files.readString(dir.resolve("report.json"));
+    write("cut.json", whole.substring(0, whole.length() / 2));
+    assertEquals(3, run("--report-file", "cut.json", "--format", "json"));
+    assertTrue(err.toString().startsWith("iam-audit: cut.json is not a valid activity report at line "),
+        err.toString());
+    assertTrue(err.toString().contains(": the report ends early (truncated?). Fetch the report again or check that "
+        + "the file is complete.\n"), err.toString());
+  }
+
+  @Test
+  void reportLongerThanTheShortestThresholdIsRefused() {
+    write("iam-audit.yml", "rules:\n  apikey-inactive: { maxDays: 14 }\n");
+    assertEquals(3, run("--report-file", "report.json", "--format", "json"));
+    assertEquals("iam-audit: report.json covers 720 hours of inactivity, longer than the shortest inactivity "
+        + "threshold (336 hours = 14 days), so it cannot show identities idle for between 14 and 30 days. Use a "
+        + "report with a duration of at most 336 hours, or raise the threshold.\n", err.toString());
+  }
+
+  @Test
+  void liveWithoutAKeyNamesTheVariable() {
+    assertEquals(2, run(Map.of("OTHER", "x"), "--api-key-env", "MY_KEY"));
+    assertEquals("iam-audit: No API key: set the environment variable MY_KEY to an IBM Cloud API key with Service "
+        + "Configuration Reader on IAM Identity, or run with --demo\n", err.toString());
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    assertEquals(2, run("--fail-on", "severe", "--report-file", "report.json"));
+    assertEquals("iam-audit: --fail-on must be one of critical, high, medium, low, never, not 'severe'\n",
+        err.toString());
+  }
+
+  @Test
+  void badDurationIsAUsageError() {
+    assertEquals(2, run("--report-timeout", "soon", "--report-file", "report.json"));
+    assertEquals("iam-audit: --report-timeout must be a positive duration such as 90s, 10m or 1h, not 'soon'\n",
+        err.toString());
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertEquals(2, run("--frobnicate"));
+    assertEquals("iam-audit: Unknown option: '--frobnicate'\nRun 'java -jar iam-audit.jar --help' for the "
+        + "options.\n", err.toString());
+  }
+
+  @Test
+  void demoAndReportFileExcludeEachOther() {
+    assertEquals(2, run("--demo", "--report-file", "report.json"));
+    assertEquals("iam-audit: --demo and --report-file exclude each other; choose one\n", err.toString());
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    assertEquals(0, run("--help"));
+    assertTrue(out.toString().contains("Exit codes:\n  0   the gate passed\n  1   the gate failed (violations at or "
+        + "above failOn)\n"), out.toString());
+  }
+
+  @Test
+  void versionComesFromTheBuild() {
+    assertEquals(0, run("--version"));
+    assertTrue(out.toString().matches("iam-audit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), out.toString());
+  }
+
+  private void write(String name, String content) {
+    try {
+      Files.writeString(dir.resolve(name), content);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
