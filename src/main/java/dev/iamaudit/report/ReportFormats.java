@@ -76,9 +76,11 @@ public final class ReportFormats {
       Files.createDirectories(directory);
       for (ReportWriter writer : selected) {
         Path target = directory.resolve(writer.fileName());
-        Path temp = Files.createTempFile(directory, "." + writer.fileName(), ".tmp");
+        Path temp = directory.resolve("." + writer.fileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-          try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+          try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+              java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
             writer.write(result, out);
           }
           move(temp, target);

@@ -5,11 +5,11 @@ import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.inventory.Inventory;
-import dev.iamaudit.inventory.User;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,9 +49,8 @@ public final class UserMultipleApikeys implements Rule {
 
   @Override
   public Stream<Entity> scope(Inventory inventory) {
-    Map<String, Entity> owners = new TreeMap<>();
-    inventory.users().forEach(user -> owners.put(user.iamId(), user.entity()));
-    keysByOwner(inventory).forEach((owner, keys) -> owners.putIfAbsent(owner, ownerEntity(owner, keys, inventory)));
+    Map<String, Entity> owners = new TreeMap<>(usersById(inventory));
+    keysByOwner(inventory).forEach((owner, keys) -> owners.putIfAbsent(owner, ownerEntity(owner, keys, Map.of())));
     return owners.values().stream();
   }
 
@@ -59,9 +58,10 @@ public final class UserMultipleApikeys implements Rule {
   public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
     long max = config.param("max");
     List<Violation> violations = new ArrayList<>();
+    Map<String, Entity> users = usersById(inventory);
     keysByOwner(inventory).forEach((owner, keys) -> {
       if (keys.size() > max) {
-        Entity user = ownerEntity(owner, keys, inventory);
+        Entity user = ownerEntity(owner, keys, users);
         String ids = keys.stream().map(ApiKey::id).sorted().collect(Collectors.joining(", "));
         violations.add(new Violation(user, user.describe() + " owns " + keys.size() + " API keys (" + ids
             + "); allowed " + max + ". Fix: delete the keys that are no longer used with 'ibmcloud iam "
@@ -84,11 +84,17 @@ public final class UserMultipleApikeys implements Rule {
     return byOwner;
   }
 
-  private static Entity ownerEntity(String iamId, List<ApiKey> keys, Inventory inventory) {
-    for (User user : inventory.users()) {
-      if (user.iamId().equals(iamId)) {
-        return user.entity();
-      }
+  private static Map<String, Entity> usersById(Inventory inventory) {
+    Map<String, Entity> users = new HashMap<>();
+    inventory.users().forEach(user -> users.put(user.iamId(), user.entity()));
+    return users;
+  }
+
+  /** The owner as the user listing knows it, else as the keys describe it. */
+  private static Entity ownerEntity(String iamId, List<ApiKey> keys, Map<String, Entity> users) {
+    Entity known = users.get(iamId);
+    if (known != null) {
+      return known;
     }
     String name = keys.stream().map(ApiKey::ownerName).filter(n -> n != null && !n.isEmpty()).findFirst()
         .orElse(null);

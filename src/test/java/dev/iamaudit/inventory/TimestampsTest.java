@@ -28,6 +28,17 @@ class TimestampsTest {
   }
 
   @Test
+  void fastPathAgreesWithTheGeneralParserOnEdgeCases() {
+    assertEquals(Instant.parse("2022-08-10T02:33:15.5Z"), Timestamps.parse("2022-08-10T02:33:15:5+0000"));
+    assertEquals(Instant.parse("2022-08-10T02:33:15.123456789Z"), Timestamps.parse("2022-08-10T02:33:15.123456789Z"));
+    assertEquals(Instant.parse("2022-08-10T03:33:00Z"), Timestamps.parse("2022-08-10T02:33-01"));
+    assertEquals(Instant.parse("2022-08-10T02:33:00Z"), Timestamps.parse("2022-08-10T02:33"));
+    assertThrows(DateTimeParseException.class, () -> Timestamps.parse("2022-02-30T02:33:15:564+0000"));
+    assertThrows(DateTimeParseException.class, () -> Timestamps.parse("2022-08-10T25:33:15+0000"));
+    assertThrows(DateTimeParseException.class, () -> Timestamps.parse("2022-08-10T02:33:15+00000"));
+  }
+
+  @Test
   void blankMeansNoTime() {
     assertNull(Timestamps.parse(null));
     assertNull(Timestamps.parse(" "));
