@@ -1,0 +1,188 @@
+package dev.iamaudit.maven;
+
+import dev.iamaudit.AuditOutcome;
+import dev.iamaudit.AuditRequest;
+import dev.iamaudit.IamAudit;
+import dev.iamaudit.failure.AuditFailure;
+import dev.iamaudit.iam.Sleeper;
+import dev.iamaudit.policy.FailOn;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.inject.Inject;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Audits an IBM Cloud account's IAM identities against the policy and allowlist in this repository, writes the
+ * reports, then fails the build when a violation is at or above {@code failOn}. Runs without a project too:
+ * {@code mvn dev.iamaudit:iam-maven-plugin:audit -Diam.demo}.
+ */
+@Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class AuditMojo extends AbstractMojo {
+  /** Skips the audit: nothing is read, fetched or written. */
+  @Parameter(property = "iam.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Audits a built-in simulated account instead of IBM Cloud: no cloud account and no API key needed. */
+  @Parameter(property = "iam.demo", defaultValue = "false")
+  boolean demo;
+
+  /**
+   * A saved activity report (IBM's JSON) to audit offline, without network or API key. Ages are measured from the
+   * report's end time; rules that need the identity listings are reported as not evaluated.
+   */
+  @Parameter(property = "iam.reportFile")
+  File reportFile;
+
+  /** Which activity report a live audit uses: {@code new} (one fitting the thresholds), {@code latest}, or a reference. */
+  @Parameter(property = "iam.report", defaultValue = "new")
+  String report;
+
+  /** The account to audit; by default the policy's {@code account}, else the API key's account. */
+  @Parameter(property = "iam.accountId")
+  String accountId;
+
+  /** The environment variable holding the IBM Cloud API key. The key is never a POM parameter and never logged. */
+  @Parameter(property = "iam.apiKeyEnv", defaultValue = AuditRequest.DEFAULT_API_KEY_ENV)
+  String apiKeyEnv;
+
+  /**
+   * The {@code settings.xml} server whose password is the API key (it may be encrypted with {@code mvn
+   * --encrypt-password}); used when the environment variable is not set.
+   */
+  @Parameter(property = "iam.serverId", defaultValue = "ibmcloud")
+  String serverId;
+
+  /** The IAM endpoint; default {@code https://iam.cloud.ibm.com}. Plain http is accepted on loopback only. */
+  @Parameter(property = "iam.iamUrl")
+  String iamUrl;
+
+  /** The User Management endpoint; default {@code https://user-management.cloud.ibm.com}. */
+  @Parameter(property = "iam.userManagementUrl")
+  String userManagementUrl;
+
+  /** The policy file (thresholds, severities, failOn); default {@code iam-audit.yml} in the base directory if present. */
+  @Parameter(property = "iam.policy")
+  File policy;
+
+  /** The allowlist of accepted findings; default {@code iam-allowlist.yml} in the base directory if present. */
+  @Parameter(property = "iam.allowlist")
+  File allowlist;
+
+  /** Where the reports are written, before the gate decides; without a project {@code target/iam-audit}. */
+  @Parameter(property = "iam.outputDirectory", defaultValue = "${project.build.directory}/iam-audit")
+  File outputDirectory;
+
+  /** Report formats, comma separated: sarif, junit, json, csv, gitlab, markdown, html, or all; default sarif,junit,json. */
+  @Parameter(property = "iam.formats")
+  String formats;
+
+  /** The lowest severity that fails the build (critical, high, medium, low) or never; overrides the policy's. */
+  @Parameter(property = "iam.failOn")
+  String failOn;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  File basedir;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  private final SettingsDecrypter decrypter;
+  UnaryOperator<String> environment = System::getenv;
+
+  @Inject
+  public AuditMojo(SettingsDecrypter decrypter) {
+    this.decrypter = decrypter;
+  }
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping the IAM audit (iam.skip)");
+      return;
+    }
+    AuditRequest request = toRequest();
+    AuditOutcome outcome;
+    try {
+      outcome = new IamAudit(Clock.systemUTC(), Sleeper.REAL)
+          .run(request, new MavenAuditListener(getLog(), Clock.systemUTC()));
+    } catch (AuditFailure e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    GateMessages messages = new GateMessages(outcome.result(), request.outputDirectory());
+    messages.notEvaluated().forEach(getLog()::info);
+    if (outcome.result().gate().failed()) {
+      throw new MojoFailureException(messages.failure());
+    }
+    messages.belowFailOn().forEach(getLog()::warn);
+    getLog().info(messages.passed());
+  }
+
+  /** The one place where the goal's parameters become the core's request. */
+  AuditRequest toRequest() throws MojoExecutionException {
+    Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
+    Path output = outputDirectory != null ? outputDirectory.toPath() : base.resolve("target/iam-audit");
+    AuditRequest.Builder builder = AuditRequest.builder(base, output)
+        .report(report)
+        .accountId(accountId)
+        .iamUrl(uri("iamUrl", iamUrl))
+        .userManagementUrl(uri("userManagementUrl", userManagementUrl))
+        .policyFile(path(policy))
+        .allowlistFile(path(allowlist))
+        .formats(formats == null ? null : List.of(formats))
+        .failOn(failOn())
+        .stepSummary(stepSummary());
+    if (demo && reportFile != null) {
+      throw new MojoExecutionException("iam.demo and iam.reportFile exclude each other; use one of them");
+    }
+    if (demo) {
+      builder.demo();
+    } else if (reportFile != null) {
+      builder.reportFile(reportFile.toPath());
+    } else {
+      new ApiKeyLookup(environment, settings, decrypter).find(apiKeyEnv, serverId)
+          .ifPresentOrElse(key -> builder.apiKey(key.secret(), key.origin()),
+              () -> builder.apiKey(null, ApiKeyLookup.where(apiKeyEnv, serverId)));
+    }
+    return builder.build();
+  }
+
+  private FailOn failOn() throws MojoExecutionException {
+    if (failOn == null) {
+      return null;
+    }
+    try {
+      return FailOn.parse(failOn.trim());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("Invalid iam.failOn '" + failOn + "': use one of " + FailOn.allIds());
+    }
+  }
+
+  private static URI uri(String name, String value) throws MojoExecutionException {
+    try {
+      return value == null ? null : URI.create(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("Invalid iam." + name + " '" + value + "': " + e.getMessage());
+    }
+  }
+
+  private static Path path(File file) {
+    return file == null ? null : file.toPath();
+  }
+
+  /** GitHub Actions' job summary, which the Markdown report is appended to. */
+  private Path stepSummary() {
+    String file = environment.apply("GITHUB_STEP_SUMMARY");
+    return file == null || file.isBlank() ? null : Path.of(file);
+  }
+}
