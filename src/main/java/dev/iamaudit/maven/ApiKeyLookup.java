@@ -1,7 +1,6 @@
 package dev.iamaudit.maven;
 
 import dev.iamaudit.iam.Secret;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Server;
@@ -26,33 +25,47 @@ final class ApiKeyLookup {
     this.decrypter = decrypter;
   }
 
-  /** An API key and where it was found, for messages. */
+  /**
+   * An API key and where it was found, for messages.
+   *
+   * @param secret null when none was found; {@code origin} then says where it was looked for
+   */
   record FoundKey(Secret secret, String origin) {}
 
-  Optional<FoundKey> find(String envName, String serverId) throws MojoExecutionException {
-    String value = envName == null ? null : environment.apply(envName);
+  FoundKey find(String envName, String serverId) throws MojoExecutionException {
+    String value = environment.apply(envName);
     if (value != null && !value.isBlank()) {
-      return Optional.of(new FoundKey(new Secret(value), "environment variable " + envName));
+      return new FoundKey(new Secret(value), "environment variable " + envName);
     }
-    Server server = settings == null || serverId == null ? null : settings.getServer(serverId);
+    FoundKey none = new FoundKey(null,
+        "environment variable " + envName + " (or the password of server '" + serverId + "' in settings.xml)");
+    Server server = settings == null ? null : settings.getServer(serverId);
     if (server == null || server.getPassword() == null) {
-      return Optional.empty();
+      return none;
     }
     SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     for (SettingsProblem problem : result.getProblems()) {
       if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
         throw new MojoExecutionException("Could not decrypt the password of server '" + serverId
-            + "' in settings.xml: " + problem.getMessage() + "; check ~/.m2/settings-security.xml");
+            + "' in settings.xml: " + rootCause(problem) + "; check the master password in settings-security.xml"
+            + " (mvn --encrypt-master-password)");
       }
     }
     String password = result.getServer().getPassword();
     return password == null || password.isBlank()
-        ? Optional.empty()
-        : Optional.of(new FoundKey(new Secret(password), "password of server '" + serverId + "' in settings.xml"));
+        ? none
+        : new FoundKey(new Secret(password), "password of server '" + serverId + "' in settings.xml");
   }
 
-  /** Where a key was looked for, for the message that none was found. */
-  static String where(String envName, String serverId) {
-    return "environment variable " + envName + " (or the password of server '" + serverId + "' in settings.xml)";
+  /** The decrypter wraps the reason (a missing file, a wrong master password) in two layers of class names. */
+  private static String rootCause(SettingsProblem problem) {
+    Throwable cause = problem.getException();
+    if (cause == null) {
+      return problem.getMessage();
+    }
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
   }
 }

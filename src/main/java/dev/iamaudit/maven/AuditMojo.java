@@ -37,14 +37,11 @@ public class AuditMojo extends AbstractMojo {
   @Parameter(property = "iam.demo", defaultValue = "false")
   boolean demo;
 
-  /**
-   * A saved activity report (IBM's JSON) to audit offline, without network or API key. Ages are measured from the
-   * report's end time; rules that need the identity listings are reported as not evaluated.
-   */
+  /** A saved activity report (IBM's JSON) to audit offline; ages are measured from the report's end time. */
   @Parameter(property = "iam.reportFile")
   File reportFile;
 
-  /** Which activity report a live audit uses: {@code new} (one fitting the thresholds), {@code latest}, or a reference. */
+  /** The report a live audit uses: {@code new} (one fitting the thresholds), {@code latest}, or a reference. */
   @Parameter(property = "iam.report", defaultValue = "new")
   String report;
 
@@ -56,22 +53,19 @@ public class AuditMojo extends AbstractMojo {
   @Parameter(property = "iam.apiKeyEnv", defaultValue = AuditRequest.DEFAULT_API_KEY_ENV)
   String apiKeyEnv;
 
-  /**
-   * The {@code settings.xml} server whose password is the API key (it may be encrypted with {@code mvn
-   * --encrypt-password}); used when the environment variable is not set.
-   */
+  /** The settings.xml server whose password (encrypted or not) is the API key, when the variable is not set. */
   @Parameter(property = "iam.serverId", defaultValue = "ibmcloud")
   String serverId;
 
   /** The IAM endpoint; default {@code https://iam.cloud.ibm.com}. Plain http is accepted on loopback only. */
   @Parameter(property = "iam.iamUrl")
-  String iamUrl;
+  URI iamUrl;
 
   /** The User Management endpoint; default {@code https://user-management.cloud.ibm.com}. */
   @Parameter(property = "iam.userManagementUrl")
-  String userManagementUrl;
+  URI userManagementUrl;
 
-  /** The policy file (thresholds, severities, failOn); default {@code iam-audit.yml} in the base directory if present. */
+  /** The policy (thresholds, severities, failOn); default {@code iam-audit.yml} in the base directory if present. */
   @Parameter(property = "iam.policy")
   File policy;
 
@@ -79,11 +73,11 @@ public class AuditMojo extends AbstractMojo {
   @Parameter(property = "iam.allowlist")
   File allowlist;
 
-  /** Where the reports are written, before the gate decides; without a project {@code target/iam-audit}. */
-  @Parameter(property = "iam.outputDirectory", defaultValue = "${project.build.directory}/iam-audit")
+  /** Where the reports go; default <code>${project.build.directory}/iam-audit</code>, else {@code target/iam-audit}. */
+  @Parameter(property = "iam.outputDirectory")
   File outputDirectory;
 
-  /** Report formats, comma separated: sarif, junit, json, csv, gitlab, markdown, html, or all; default sarif,junit,json. */
+  /** Report formats, comma separated (default sarif,junit,json): also csv, gitlab, markdown, html, or all. */
   @Parameter(property = "iam.formats")
   String formats;
 
@@ -91,8 +85,12 @@ public class AuditMojo extends AbstractMojo {
   @Parameter(property = "iam.failOn")
   String failOn;
 
+  /** Null without a project: Maven's stand-in project has no directory. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
+
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+  File buildDirectory;
 
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
@@ -131,14 +129,15 @@ public class AuditMojo extends AbstractMojo {
   /** The one place where the goal's parameters become the core's request. */
   AuditRequest toRequest() throws MojoExecutionException {
     Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
-    Path output = outputDirectory != null ? outputDirectory.toPath() : base.resolve("target/iam-audit");
+    Path output = outputDirectory != null ? outputDirectory.toPath()
+        : (basedir != null ? buildDirectory.toPath() : base.resolve("target")).resolve("iam-audit");
     AuditRequest.Builder builder = AuditRequest.builder(base, output)
         .report(report)
         .accountId(accountId)
-        .iamUrl(uri("iamUrl", iamUrl))
-        .userManagementUrl(uri("userManagementUrl", userManagementUrl))
-        .policyFile(path(policy))
-        .allowlistFile(path(allowlist))
+        .iamUrl(iamUrl)
+        .userManagementUrl(userManagementUrl)
+        .policyFile(policy == null ? null : policy.toPath())
+        .allowlistFile(allowlist == null ? null : allowlist.toPath())
         .formats(formats == null ? null : List.of(formats))
         .failOn(failOn())
         .stepSummary(stepSummary());
@@ -150,9 +149,8 @@ public class AuditMojo extends AbstractMojo {
     } else if (reportFile != null) {
       builder.reportFile(reportFile.toPath());
     } else {
-      new ApiKeyLookup(environment, settings, decrypter).find(apiKeyEnv, serverId)
-          .ifPresentOrElse(key -> builder.apiKey(key.secret(), key.origin()),
-              () -> builder.apiKey(null, ApiKeyLookup.where(apiKeyEnv, serverId)));
+      ApiKeyLookup.FoundKey key = new ApiKeyLookup(environment, settings, decrypter).find(apiKeyEnv, serverId);
+      builder.apiKey(key.secret(), key.origin());
     }
     return builder.build();
   }
@@ -166,18 +164,6 @@ public class AuditMojo extends AbstractMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid iam.failOn '" + failOn + "': use one of " + FailOn.allIds());
     }
-  }
-
-  private static URI uri(String name, String value) throws MojoExecutionException {
-    try {
-      return value == null ? null : URI.create(value.trim());
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("Invalid iam." + name + " '" + value + "': " + e.getMessage());
-    }
-  }
-
-  private static Path path(File file) {
-    return file == null ? null : file.toPath();
   }
 
   /** GitHub Actions' job summary, which the Markdown report is appended to. */
