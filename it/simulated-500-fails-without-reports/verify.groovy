@@ -5,11 +5,13 @@ if (simulator == null) {
 }
 try {
     def log = new File(basedir, 'build.log').text
-    def errorLine = log.readLines().find { it.contains('on project simulated-500-fails-without-reports: ') }
+    def marker = 'on project simulated-500-fails-without-reports: '
+    def errorLine = log.readLines().find { it.contains(marker) }
 
     assert errorLine != null
-    assert errorLine.contains('500')
-    assert errorLine.endsWith(' -> [Help 1]')
+    def message = errorLine.substring(errorLine.indexOf(marker) + marker.length())
+    assert message.contains('500')
+    assert message.endsWith(' -> [Help 1]')
     assert log.contains('/MojoExecutionException')
     assert !new File(basedir, 'target/iam-audit/iam-audit.json').exists()
     assert !log.contains('iam-audit-it-key')
