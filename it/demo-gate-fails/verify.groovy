@@ -1,0 +1,26 @@
+import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
+
+def log = new File(basedir, 'build.log').text
+def reports = new File(basedir, 'target/iam-audit')
+def json = new JsonSlurper().parse(new File(reports, 'iam-audit.json'))
+
+// The demo account is built to fail its gate; whatever it holds, the log and the JSON agree.
+assert json.summary.gate == 'failed'
+def violations = json.findings.findAll { it.status == 'violation' }
+assert violations.size() == json.summary.violations
+def severities = ['critical', 'high', 'medium', 'low']
+def blocking = violations.findAll { severities.indexOf(it.severity) <= severities.indexOf(json.summary.failOn) }
+assert blocking.size() == json.summary.blocking
+assert blocking.size() > 0
+assert log.contains("on project demo-gate-fails: IAM audit failed: ${blocking.size()} violation")
+blocking.take(20).each { assert log.contains("[ERROR]   [${it.severity}] ${it.rule}: ${it.message}\n") }
+assert log.contains("[ERROR] Reports: ${reports.canonicalPath}\n")
+assert log.contains('/MojoFailureException')
+
+def junit = new File(reports, 'TEST-iam-audit.xml')
+if (junit.exists()) {
+    def failed = new XmlSlurper().parse(junit).'**'.findAll { it.name() == 'testcase' && it.failure.size() > 0 }
+    assert failed.size() == violations.size()
+}
+return true

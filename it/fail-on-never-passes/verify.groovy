@@ -1,0 +1,16 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def reports = new File(basedir, 'target/iam-audit')
+def json = new JsonSlurper().parse(new File(reports, 'iam-audit.json'))
+
+assert json.summary.gate == 'passed'
+assert json.summary.failOn == 'never'
+assert json.summary.violations == 7
+assert json.summary.blocking == 0
+
+// Violations that do not fail the build are still shown, as warnings.
+json.findings.each { assert log.contains("[WARNING]   [${it.severity}] ${it.rule}: ${it.message}\n") }
+assert log.contains("[INFO] IAM audit passed (failOn never): 7 violations, 0 allowlisted. Reports: ${reports.canonicalPath}\n")
+assert log.contains('[INFO] BUILD SUCCESS')
+return true

@@ -1,0 +1,174 @@
+package dev.iamaudit.maven;
+
+import dev.iamaudit.AuditOutcome;
+import dev.iamaudit.AuditRequest;
+import dev.iamaudit.IamAudit;
+import dev.iamaudit.failure.AuditFailure;
+import dev.iamaudit.iam.Sleeper;
+import dev.iamaudit.policy.FailOn;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.inject.Inject;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Audits an IBM Cloud account's IAM identities against the policy and allowlist in this repository, writes the
+ * reports, then fails the build when a violation is at or above {@code failOn}. Runs without a project too:
+ * {@code mvn dev.iamaudit:iam-maven-plugin:audit -Diam.demo}.
+ */
+@Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class AuditMojo extends AbstractMojo {
+  /** Skips the audit: nothing is read, fetched or written. */
+  @Parameter(property = "iam.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Audits a built-in simulated account instead of IBM Cloud: no cloud account and no API key needed. */
+  @Parameter(property = "iam.demo", defaultValue = "false")
+  boolean demo;
+
+  /** A saved activity report (IBM's JSON) to audit offline; ages are measured from the report's end time. */
+  @Parameter(property = "iam.reportFile")
+  File reportFile;
+
+  /** The report a live audit uses: {@code new} (one fitting the thresholds), {@code latest}, or a reference. */
+  @Parameter(property = "iam.report", defaultValue = "new")
+  String report;
+
+  /** The account to audit; by default the policy's {@code account}, else the API key's account. */
+  @Parameter(property = "iam.accountId")
+  String accountId;
+
+  /** The environment variable holding the IBM Cloud API key. The key is never a POM parameter and never logged. */
+  @Parameter(property = "iam.apiKeyEnv", defaultValue = AuditRequest.DEFAULT_API_KEY_ENV)
+  String apiKeyEnv;
+
+  /** The settings.xml server whose password (encrypted or not) is the API key, when the variable is not set. */
+  @Parameter(property = "iam.serverId", defaultValue = "ibmcloud")
+  String serverId;
+
+  /** The IAM endpoint; default {@code https://iam.cloud.ibm.com}. Plain http is accepted on loopback only. */
+  @Parameter(property = "iam.iamUrl")
+  URI iamUrl;
+
+  /** The User Management endpoint; default {@code https://user-management.cloud.ibm.com}. */
+  @Parameter(property = "iam.userManagementUrl")
+  URI userManagementUrl;
+
+  /** The policy (thresholds, severities, failOn); default {@code iam-audit.yml} in the base directory if present. */
+  @Parameter(property = "iam.policy")
+  File policy;
+
+  /** The allowlist of accepted findings; default {@code iam-allowlist.yml} in the base directory if present. */
+  @Parameter(property = "iam.allowlist")
+  File allowlist;
+
+  /** Where the reports go; default <code>${project.build.directory}/iam-audit</code>, else {@code target/iam-audit}. */
+  @Parameter(property = "iam.outputDirectory")
+  File outputDirectory;
+
+  /** Report formats, comma separated (default sarif,junit,json): also csv, gitlab, markdown, html, or all. */
+  @Parameter(property = "iam.formats")
+  String formats;
+
+  /** The lowest severity that fails the build (critical, high, medium, low) or never; overrides the policy's. */
+  @Parameter(property = "iam.failOn")
+  String failOn;
+
+  /** Null without a project: Maven's stand-in project has no directory. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  File basedir;
+
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+  File buildDirectory;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  private final SettingsDecrypter decrypter;
+  UnaryOperator<String> environment = System::getenv;
+
+  @Inject
+  public AuditMojo(SettingsDecrypter decrypter) {
+    this.decrypter = decrypter;
+  }
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping the IAM audit (iam.skip)");
+      return;
+    }
+    AuditRequest request = toRequest();
+    AuditOutcome outcome;
+    try {
+      outcome = new IamAudit(Clock.systemUTC(), Sleeper.REAL)
+          .run(request, new MavenAuditListener(getLog(), Clock.systemUTC()));
+    } catch (AuditFailure e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    GateMessages messages = new GateMessages(outcome.result(), request.outputDirectory());
+    messages.notEvaluated().forEach(getLog()::info);
+    if (outcome.result().gate().failed()) {
+      throw new MojoFailureException(messages.failure());
+    }
+    messages.belowFailOn().forEach(getLog()::warn);
+    getLog().info(messages.passed());
+  }
+
+  /** The one place where the goal's parameters become the core's request. */
+  AuditRequest toRequest() throws MojoExecutionException {
+    Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
+    Path output = outputDirectory != null ? outputDirectory.toPath()
+        : (basedir != null ? buildDirectory.toPath() : base.resolve("target")).resolve("iam-audit");
+    AuditRequest.Builder builder = AuditRequest.builder(base, output)
+        .report(report)
+        .accountId(accountId)
+        .iamUrl(iamUrl)
+        .userManagementUrl(userManagementUrl)
+        .policyFile(policy == null ? null : policy.toPath())
+        .allowlistFile(allowlist == null ? null : allowlist.toPath())
+        .formats(formats == null ? null : List.of(formats))
+        .failOn(failOn())
+        .stepSummary(stepSummary());
+    if (demo && reportFile != null) {
+      throw new MojoExecutionException("iam.demo and iam.reportFile exclude each other; use one of them");
+    }
+    if (demo) {
+      builder.demo();
+    } else if (reportFile != null) {
+      builder.reportFile(reportFile.toPath());
+    } else {
+      ApiKeyLookup.FoundKey key = new ApiKeyLookup(environment, settings, decrypter).find(apiKeyEnv, serverId);
+      builder.apiKey(key.secret(), key.origin());
+    }
+    return builder.build();
+  }
+
+  private FailOn failOn() throws MojoExecutionException {
+    if (failOn == null) {
+      return null;
+    }
+    try {
+      return FailOn.parse(failOn.trim());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("Invalid iam.failOn '" + failOn + "': use one of " + FailOn.allIds());
+    }
+  }
+
+  /** GitHub Actions' job summary, which the Markdown report is appended to. */
+  private Path stepSummary() {
+    String file = environment.apply("GITHUB_STEP_SUMMARY");
+    return file == null || file.isBlank() ? null : Path.of(file);
+  }
+}

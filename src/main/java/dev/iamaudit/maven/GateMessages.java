@@ -1,0 +1,61 @@
+package dev.iamaudit.maven;
+
+import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the build log says about a finished audit. A failed gate's message lists the blocking violations, at most
+ * {@link #MAX_LISTED} so a neglected account cannot bury the log, and ends with where the full reports are.
+ */
+final class GateMessages {
+  static final int MAX_LISTED = 20;
+
+  private final AuditResult result;
+  private final Path reports;
+
+  GateMessages(AuditResult result, Path reports) {
+    this.result = result;
+    this.reports = reports.toAbsolutePath().normalize();
+  }
+
+  String failure() {
+    List<Finding> blocking = result.gate().blocking();
+    List<String> lines = new ArrayList<>();
+    lines.add("IAM audit failed: " + count(blocking.size(), "violation") + " at or above failOn "
+        + result.gate().failOn().id() + ":");
+    lines.addAll(listed(blocking));
+    lines.add("Reports: " + reports);
+    return String.join(System.lineSeparator(), lines);
+  }
+
+  /** The violations that did not fail the gate, which would otherwise only be in the reports. */
+  List<String> belowFailOn() {
+    return listed(result.findings().stream().filter(Finding::isViolation).toList());
+  }
+
+  String passed() {
+    return "IAM audit passed (failOn " + result.gate().failOn().id() + "): " + count(result.violations(), "violation")
+        + ", " + result.allowlisted() + " allowlisted. Reports: " + reports;
+  }
+
+  List<String> notEvaluated() {
+    return result.notEvaluated().stream().map(e -> "Not evaluated: " + e.rule().id() + ": " + e.note()).toList();
+  }
+
+  private static List<String> listed(List<Finding> findings) {
+    List<String> lines = new ArrayList<>();
+    findings.stream().limit(MAX_LISTED).forEach(f -> lines.add("  [" + f.severity().id() + "] " + f.rule() + ": "
+        + f.message()));
+    if (findings.size() > MAX_LISTED) {
+      lines.add("  ... and " + (findings.size() - MAX_LISTED) + " more");
+    }
+    return lines;
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

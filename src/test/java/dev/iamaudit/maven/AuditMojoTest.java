@@ -1,0 +1,338 @@
+package dev.iamaudit.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamaudit.AuditRequest;
+import dev.iamaudit.policy.FailOn;
+import dev.iamaudit.policy.Severity;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
+
+class AuditMojoTest {
+  private static final String NL = System.lineSeparator();
+  private static final String STALE_KEY = "API key 'ci-deployer' (ApiKey-1) of service ID 'ci' (ServiceId-1) last"
+      + " authenticated 2025-10-15, 108 days ago; threshold 90 days. Fix: delete it with 'ibmcloud iam"
+      + " service-api-key-delete ApiKey-1 ServiceId-1', or accept it in the allowlist with match: { id: ApiKey-1 },"
+      + " rules: [apikey-inactive].";
+  private static final String STALE_SERVICE_ID = "Service ID 'legacy-batch' (ServiceId-2) last authenticated"
+      + " 2025-08-01, 183 days ago; threshold 90 days. Fix: lock it with 'ibmcloud iam service-id-lock ServiceId-2',"
+      + " then delete it with 'ibmcloud iam service-id-delete ServiceId-2', or accept it in the allowlist with"
+      + " match: { id: ServiceId-2 }, rules: [serviceid-inactive].";
+  private static final SettingsDecrypter NO_DECRYPTION = request -> {
+    throw new AssertionError("nothing to decrypt");
+  };
+
+  @TempDir
+  Path dir;
+
+  private final Map<String, String> environment = new HashMap<>();
+  private final RecordingLog log = new RecordingLog();
+
+  /** The goal as Maven configures it inside a project, with the annotated defaults. */
+  private AuditMojo mojo(SettingsDecrypter decrypter) {
+    AuditMojo mojo = new AuditMojo(decrypter);
+    mojo.basedir = dir.toFile();
+    mojo.buildDirectory = dir.resolve("target").toFile();
+    mojo.report = "new";
+    mojo.apiKeyEnv = "IBMCLOUD_API_KEY";
+    mojo.serverId = "ibmcloud";
+    mojo.settings = new Settings();
+    mojo.environment = environment::get;
+    mojo.setLog(log);
+    return mojo;
+  }
+
+  @Test
+  void mapsEveryParameterToTheRequest() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.reportFile = dir.resolve("saved.json").toFile();
+    mojo.report = "latest";
+    mojo.accountId = "a1b2c3";
+    mojo.iamUrl = URI.create("http://127.0.0.1:8080");
+    mojo.userManagementUrl = URI.create("http://127.0.0.1:8081");
+    mojo.policy = dir.resolve("gov/policy.yml").toFile();
+    mojo.allowlist = dir.resolve("gov/allow.yml").toFile();
+    mojo.outputDirectory = dir.resolve("out").toFile();
+    mojo.formats = "json, sarif";
+    mojo.failOn = "high";
+    environment.put("GITHUB_STEP_SUMMARY", "/tmp/summary.md");
+
+    AuditRequest request = mojo.toRequest();
+
+    assertEquals(AuditRequest.SourceKind.REPORT_FILE, request.source());
+    assertEquals(dir.resolve("saved.json"), request.reportFile());
+    assertEquals("latest", request.report());
+    assertEquals("a1b2c3", request.accountId());
+    assertNull(request.apiKey());
+    assertEquals(URI.create("http://127.0.0.1:8080"), request.iamUrl());
+    assertEquals(URI.create("http://127.0.0.1:8081"), request.userManagementUrl());
+    assertEquals(dir.resolve("gov/policy.yml"), request.policyFile());
+    assertEquals(dir.resolve("gov/allow.yml"), request.allowlistFile());
+    assertEquals(dir.resolve("out"), request.outputDirectory());
+    assertEquals(List.of("json, sarif"), request.formats());
+    assertEquals(FailOn.of(Severity.HIGH), request.failOn());
+    assertEquals(dir, request.baseDir());
+    assertEquals(Path.of("/tmp/summary.md"), request.stepSummary());
+    assertNull(request.saveReport());
+  }
+
+  @Test
+  void leavesTheDefaultsToTheCore() throws Exception {
+    AuditRequest request = mojo(NO_DECRYPTION).toRequest();
+
+    assertEquals(AuditRequest.SourceKind.LIVE, request.source());
+    assertEquals("new", request.report());
+    assertNull(request.accountId());
+    assertEquals(AuditRequest.DEFAULT_IAM_URL, request.iamUrl());
+    assertEquals(AuditRequest.DEFAULT_USER_MANAGEMENT_URL, request.userManagementUrl());
+    assertNull(request.policyFile());
+    assertNull(request.allowlistFile());
+    assertEquals(dir.resolve("target/iam-audit"), request.outputDirectory());
+    assertEquals(List.of("sarif", "junit", "json"), request.formats());
+    assertNull(request.failOn());
+    assertNull(request.stepSummary());
+    assertEquals(AuditRequest.DEFAULT_REPORT_TIMEOUT, request.reportTimeout());
+  }
+
+  @Test
+  void withoutAProjectWorksInTheCurrentDirectory() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.basedir = null;
+    mojo.demo = true;
+
+    AuditRequest request = mojo.toRequest();
+
+    Path current = Path.of("").toAbsolutePath();
+    assertEquals(AuditRequest.SourceKind.DEMO, request.source());
+    assertEquals(current, request.baseDir());
+    assertEquals(current.resolve("target/iam-audit"), request.outputDirectory());
+  }
+
+  @Test
+  void takesTheApiKeyFromTheEnvironmentFirst() throws Exception {
+    environment.put("IBMCLOUD_API_KEY", " env-key-0123 ");
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.settings.addServer(server("ibmcloud", "settings-key"));
+
+    AuditRequest request = mojo.toRequest();
+
+    assertEquals("env-key-0123", request.apiKey().reveal());
+    assertEquals("environment variable IBMCLOUD_API_KEY", request.apiKeyOrigin());
+    assertFalse(request.toString().contains("env-key-0123"));
+  }
+
+  @Test
+  void takesTheApiKeyFromTheNamedVariable() throws Exception {
+    environment.put("IBMCLOUD_API_KEY", "not-this-one");
+    environment.put("PROD_IAM_KEY", "prod-key");
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.apiKeyEnv = "PROD_IAM_KEY";
+
+    AuditRequest request = mojo.toRequest();
+
+    assertEquals("prod-key", request.apiKey().reveal());
+    assertEquals("environment variable PROD_IAM_KEY", request.apiKeyOrigin());
+  }
+
+  @Test
+  void decryptsTheSettingsServerPasswordWhenTheVariableIsEmpty() throws Exception {
+    DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+    Path security = dir.resolve("settings-security.xml");
+    Files.writeString(security, "<settingsSecurity><master>"
+        + cipher.encryptAndDecorate("master-password", DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION)
+        + "</master></settingsSecurity>");
+    environment.put("IBMCLOUD_API_KEY", "");
+    AuditMojo mojo = mojo(decrypter(security));
+    mojo.settings.addServer(server("ibmcloud", cipher.encryptAndDecorate("settings-key-0123", "master-password")));
+
+    AuditRequest request = mojo.toRequest();
+
+    assertEquals("settings-key-0123", request.apiKey().reveal());
+    assertEquals("password of server 'ibmcloud' in settings.xml", request.apiKeyOrigin());
+  }
+
+  @Test
+  void takesAPlainSettingsPasswordFromTheNamedServer() throws Exception {
+    AuditMojo mojo = mojo(decrypter(dir.resolve("no-settings-security.xml")));
+    mojo.serverId = "ibmcloud-prod";
+    mojo.settings.addServer(server("ibmcloud", "not-this-one"));
+    mojo.settings.addServer(server("ibmcloud-prod", "plain-key"));
+
+    AuditRequest request = mojo.toRequest();
+
+    assertEquals("plain-key", request.apiKey().reveal());
+    assertEquals("password of server 'ibmcloud-prod' in settings.xml", request.apiKeyOrigin());
+  }
+
+  @Test
+  void saysWhereItLookedWhenThereIsNoKey() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.settings.addServer(server("nexus", "repository-password"));
+
+    AuditRequest request = mojo.toRequest();
+
+    assertNull(request.apiKey());
+    assertEquals("environment variable IBMCLOUD_API_KEY (or the password of server 'ibmcloud' in settings.xml)",
+        request.apiKeyOrigin());
+  }
+
+  @Test
+  void anUndecryptablePasswordIsAnExecutionError() {
+    AuditMojo mojo = mojo(decrypter(dir.resolve("missing-settings-security.xml")));
+    mojo.settings.addServer(server("ibmcloud", "{bm90IGVuY3J5cHRlZCB3aXRoIGEga25vd24gbWFzdGVy}"));
+
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
+
+    assertEquals("Could not decrypt the password of server 'ibmcloud' in settings.xml: "
+        + dir.resolve("missing-settings-security.xml") + " (No such file or directory); check the master password"
+        + " in settings-security.xml (mvn --encrypt-master-password)", e.getMessage());
+  }
+
+  @Test
+  void refusesAnUnknownFailOn() {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.failOn = "severe";
+
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
+
+    assertEquals("Invalid iam.failOn 'severe': use one of critical, high, medium, low, never", e.getMessage());
+  }
+
+  @Test
+  void refusesDemoTogetherWithAReportFile() {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.demo = true;
+    mojo.reportFile = dir.resolve("saved.json").toFile();
+
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
+
+    assertEquals("iam.demo and iam.reportFile exclude each other; use one of them", e.getMessage());
+  }
+
+  @Test
+  void skipReadsAndWritesNothing() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.skip = true;
+    mojo.reportFile = dir.resolve("missing.json").toFile();
+    mojo.failOn = "severe";
+
+    mojo.execute();
+
+    assertEquals(List.of("[INFO] Skipping the IAM audit (iam.skip)"), log.lines);
+    assertFalse(Files.exists(dir.resolve("target")));
+  }
+
+  @Test
+  void aFailedGateListsTheBlockingViolationsAfterWritingTheReports() throws Exception {
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    mojo.failOn = "medium";
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+    assertEquals(String.join(NL,
+        "IAM audit failed: 2 violations at or above failOn medium:",
+        "  [high] apikey-inactive: " + STALE_KEY,
+        "  [medium] serviceid-inactive: " + STALE_SERVICE_ID,
+        "Reports: " + dir.resolve("target/iam-audit")), e.getMessage());
+    assertTrue(Files.isRegularFile(dir.resolve("target/iam-audit/iam-audit.json")));
+  }
+
+  @Test
+  void aLongFailureListsTwentyViolations() throws Exception {
+    String keys = IntStream.rangeClosed(1, 23)
+        .mapToObj(i -> key(i, "key-" + i, "2025-10-15T02:33:15:564+0000"))
+        .collect(Collectors.joining(","));
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(keys));
+    mojo.failOn = "high";
+
+    List<String> lines = assertThrows(MojoFailureException.class, mojo::execute).getMessage().lines().toList();
+
+    assertEquals(23, lines.size());
+    assertEquals("IAM audit failed: 23 violations at or above failOn high:", lines.get(0));
+    assertEquals("  ... and 3 more", lines.get(21));
+    assertEquals("Reports: " + dir.resolve("target/iam-audit"), lines.get(22));
+  }
+
+  @Test
+  void aPassedGateShowsTheViolationsBelowFailOn() throws Exception {
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    mojo.failOn = "never";
+
+    mojo.execute();
+
+    assertEquals("[INFO] Read activity-report.json: report ref-1, 2 inactive identities over 720 hours, as of"
+        + " 2026-01-31T12:00:00Z", log.lines.get(0));
+    assertEquals(List.of(
+        "[WARNING]   [high] apikey-inactive: " + STALE_KEY,
+        "[WARNING]   [medium] serviceid-inactive: " + STALE_SERVICE_ID,
+        "[INFO] IAM audit passed (failOn never): 2 violations, 0 allowlisted. Reports: "
+            + dir.resolve("target/iam-audit")), log.lines.subList(log.lines.size() - 3, log.lines.size()));
+  }
+
+  @Test
+  void anAuditFailureIsAnExecutionErrorWithItsOneLine() {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.reportFile = dir.resolve("missing.json").toFile();
+    mojo.formats = "json";
+
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+    assertEquals("missing.json: report file not found; check the --report-file path", e.getMessage());
+    assertFalse(Files.exists(dir.resolve("target")));
+  }
+
+  private AuditMojo reportFileMojo(String reportJson) throws IOException {
+    Path report = Files.writeString(dir.resolve("activity-report.json"), reportJson);
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.reportFile = report.toFile();
+    mojo.formats = "json";
+    return mojo;
+  }
+
+  private static final String REPORT = """
+      {"created_by": "IBMid-270000AUDT", "reference": "ref-1", "report_duration": "720",
+       "report_start_time": "2026-01-01T12:00:00:000+0000", "report_end_time": "2026-01-31T12:00:00:000+0000",
+       "users": [], "profiles": [],
+       "apikeys": [%s],
+       "serviceids": [{"id": "ServiceId-2", "name": "legacy-batch", "last_authn": "2025-08-01T10:20:30:400+0000"}]}
+      """;
+
+  private static String key(int n, String name, String lastAuthn) {
+    return """
+        {"id": "ApiKey-%d", "name": "%s", "type": "serviceid", "serviceid": {"id": "ServiceId-1", "name": "ci"},
+         "last_authn": "%s"}""".formatted(n, name, lastAuthn);
+  }
+
+  private static Server server(String id, String password) {
+    Server server = new Server();
+    server.setId(id);
+    server.setPassword(password);
+    return server;
+  }
+
+  private static SettingsDecrypter decrypter(Path settingsSecurity) {
+    return new DefaultSettingsDecrypter(
+        new DefaultSecDispatcher(new DefaultPlexusCipher(), Map.of(), settingsSecurity.toString()));
+  }
+}
