@@ -12,6 +12,9 @@ import java.util.List;
 final class AuthnAges {
   static final List<String> LABELS = List.of("\u2264 30 d", "31\u201390 d", "91\u2013180 d", "181\u2013365 d",
       "> 365 d", "never", "recent (not in report)", "unknown");
+  /** Green for recent use, amber to red as the age grows, grey for no data. */
+  static final List<String> COLOURS = List.of("#1a7f37", "#0969da", "#bf8700", "#cf222e", "#8e1519", "#8e1519",
+      "#1a7f37", "#8c959f");
   private static final long[] UPPER_DAYS = {30, 90, 180, 365};
 
   private AuthnAges() {}

@@ -36,11 +36,12 @@ public final class HtmlReport implements ReportWriter {
       th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #d8dee4}
       th{background:#eef1f4;cursor:pointer;user-select:none;white-space:nowrap}
       th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
-      td.msg{max-width:520px;white-space:pre-wrap;word-break:break-word}td.num{text-align:right}
+      td.msg{min-width:320px;white-space:pre-wrap;word-break:break-word}td.id{min-width:180px;max-width:280px;word-break:break-word}
+      td.num{text-align:right}td.note{word-break:break-word}
       .sev{display:inline-block;border-radius:4px;padding:1px 6px;color:#fff;font-size:12px;font-weight:600}
       .critical{background:#8e1519}.high{background:#cf222e}.medium{background:#bf8700}.low{background:#0969da}
       tr.allowlisted td{color:#59636e;background:#f6f8fa}.tag{font-size:12px;border:1px solid #8c959f;border-radius:10px;padding:0 6px}
-      code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
+      td code{white-space:nowrap}td.loc code{white-space:normal;word-break:break-all}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
       """;
   private static final String SCRIPT = """
       document.querySelectorAll('table.sortable').forEach(function (table) {
@@ -150,7 +151,7 @@ public final class HtmlReport implements ReportWriter {
       long height = Math.round((double) counts[i] * chartHeight / max);
       int x = gap + i * (barWidth + gap);
       long y = chartHeight + 20 - height;
-      String fill = i >= 4 && i <= 5 ? "#cf222e" : i == 3 ? "#bf8700" : "#0969da";
+      String fill = AuthnAges.COLOURS.get(i);
       String label = HtmlText.escape(AuthnAges.LABELS.get(i));
       html.write("<g><title>" + label + ": " + counts[i] + "</title><rect x=\"" + x + "\" y=\"" + y + "\" width=\""
           + barWidth + "\" height=\"" + height + "\" fill=\"" + fill + "\" rx=\"3\"/>"
@@ -175,8 +176,8 @@ public final class HtmlReport implements ReportWriter {
       html.write("<tr class=\"" + status + "\"><td data-sort=\"" + finding.severity().ordinal()
           + "\"><span class=\"sev " + severity + "\">" + severity + "</span></td><td>"
           + (finding.isViolation() ? status : "<span class=\"tag\">allowlisted</span>") + "</td><td><code>"
-          + HtmlText.escape(finding.rule()) + "</code></td><td>" + HtmlText.escape(finding.entity().describe())
-          + "</td><td class=\"msg\">" + HtmlText.escape(finding.message()) + "</td><td><code>"
+          + HtmlText.escape(finding.rule()) + "</code></td><td class=\"id\">" + HtmlText.escape(finding.entity().describe())
+          + "</td><td class=\"msg\">" + HtmlText.escape(finding.message()) + "</td><td class=\"loc\"><code>"
           + HtmlText.escape(finding.location().file() + ":" + finding.location().line()) + "</code></td></tr>\n");
     }
     html.write("</tbody>\n</table>\n");
@@ -199,7 +200,7 @@ public final class HtmlReport implements ReportWriter {
           + "</td><td>" + HtmlText.escape(states.state(rule.id())) + "</td><td data-sort=\""
           + config.severity().ordinal() + "\"><span class=\"sev " + config.severity().id() + "\">"
           + config.severity().id() + "</span></td><td>" + HtmlText.escape(RuleStates.params(config))
-          + "</td><td class=\"num\">" + count[0] + "</td><td class=\"num\">" + count[1] + "</td><td class=\"msg\">"
+          + "</td><td class=\"num\">" + count[0] + "</td><td class=\"num\">" + count[1] + "</td><td class=\"note\">"
           + HtmlText.escape(note) + "</td></tr>\n");
     }
     html.write("</tbody>\n</table>\n");

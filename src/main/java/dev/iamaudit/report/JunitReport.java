@@ -9,9 +9,8 @@ import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.rules.Rule;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -34,6 +33,9 @@ public final class JunitReport implements ReportWriter {
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
   /** Neither the machine's name nor anything else about where the audit ran leaks into the file. */
   private static final String HOSTNAME = "iam-audit";
+  /** Ant's format: local date-time without a zone, here UTC. */
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
   @Override
   public String format() {
@@ -72,8 +74,7 @@ public final class JunitReport implements ReportWriter {
       xml.writeAttribute("failures", Long.toString(total.failures));
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("time", "0");
-      String timestamp = LocalDateTime.ofInstant(result.generatedAt().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC)
-          .toString();
+      String timestamp = TIMESTAMP.format(result.generatedAt());
       for (Map.Entry<RuleEvaluation, Counts> suite : suites.entrySet()) {
         writeSuite(xml, result, suite.getKey(), suite.getValue(), timestamp,
             findings.getOrDefault(suite.getKey().rule().id(), List.of()));
