@@ -27,7 +27,8 @@ public final class ReportFormats {
   }
 
   public static ReportFormats standard() {
-    return new ReportFormats(List.of(new JsonReport()));
+    return new ReportFormats(List.of(new SarifReport(), new JunitReport(), new JsonReport(), new CsvReport(),
+        new GitlabCodeQualityReport(), new MarkdownReport(), new HtmlReport()));
   }
 
   public Set<String> ids() {

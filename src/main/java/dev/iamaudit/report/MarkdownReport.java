@@ -1,0 +1,148 @@
+package dev.iamaudit.report;
+
+import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.policy.Severity;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * {@code iam-audit.md}: a job summary (GitHub's {@code $GITHUB_STEP_SUMMARY}, GitLab or Jenkins descriptions). It
+ * shows the verdict and the first {@value #MAX_ROWS} violations; step summaries are capped at 1 MiB, and the other
+ * reports hold every finding.
+ */
+public final class MarkdownReport implements ReportWriter {
+  static final int MAX_ROWS = 100;
+
+  private final int maxRows;
+
+  public MarkdownReport() {
+    this(MAX_ROWS);
+  }
+
+  MarkdownReport(int maxRows) {
+    this.maxRows = maxRows;
+  }
+
+  @Override
+  public String format() {
+    return "markdown";
+  }
+
+  @Override
+  public String fileName() {
+    return "iam-audit.md";
+  }
+
+  @Override
+  public void write(AuditResult result, OutputStream out) throws IOException {
+    Writer md = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    write(result, md);
+    md.flush();
+  }
+
+  /** Appends the summary to {@code file} (for {@code $GITHUB_STEP_SUMMARY}), creating it if absent. */
+  public static void appendTo(AuditResult result, Path file) throws IOException {
+    boolean hasContent = Files.exists(file) && Files.size(file) > 0;
+    try (Writer md = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+      if (hasContent) {
+        md.write("\n");
+      }
+      new MarkdownReport().write(result, md);
+    }
+  }
+
+  private void write(AuditResult result, Writer md) throws IOException {
+    md.write("# IAM audit of account " + MarkdownText.cell(result.accountId()) + "\n\n");
+    writeVerdict(result, md);
+    writeCounts(result, md);
+    writeViolations(result, md);
+    if (result.allowlisted() > 0) {
+      md.write("\n**Allowlisted:** " + plural(result.allowlisted(), "finding") + " accepted by the allowlist"
+          + " (suppressed in SARIF, skipped in JUnit).\n");
+    }
+    if (!result.notEvaluated().isEmpty()) {
+      md.write("\n## Rules not evaluated\n\n");
+      for (RuleEvaluation evaluation : result.notEvaluated()) {
+        md.write("- `" + evaluation.rule().id() + "`: " + MarkdownText.cell(evaluation.note()) + "\n");
+      }
+    }
+    if (!result.notes().isEmpty()) {
+      md.write("\n## Notes\n\n");
+      for (String note : result.notes()) {
+        md.write("- " + MarkdownText.cell(note) + "\n");
+      }
+    }
+  }
+
+  private static void writeVerdict(AuditResult result, Writer md) throws IOException {
+    String failOn = result.gate().failOn().id();
+    if (result.gate().failed()) {
+      md.write("**Gate: failed**: " + plural(result.gate().blocking().size(), "violation") + " at or above `"
+          + failOn + "`.\n\n");
+    } else if (failOn.equals("never")) {
+      md.write("**Gate: passed**: reporting only (`failOn: never`).\n\n");
+    } else {
+      md.write("**Gate: passed**: no violation at or above `" + failOn + "`.\n\n");
+    }
+    ReportInfo report = result.inventory().report();
+    md.write((report == null ? "No activity report"
+        : "Activity report " + MarkdownText.cell(report.reference()) + " (" + report.durationHours()
+            + " hours, ending " + report.endTime() + ")")
+        + "; identities as of " + result.inventory().asOf() + "; generated " + result.generatedAt() + ".\n\n");
+  }
+
+  private static void writeCounts(AuditResult result, Writer md) throws IOException {
+    Map<Severity, long[]> counts = new EnumMap<>(Severity.class);
+    for (Severity severity : Severity.values()) {
+      counts.put(severity, new long[2]);
+    }
+    for (Finding finding : result.findings()) {
+      counts.get(finding.severity())[finding.isViolation() ? 0 : 1]++;
+    }
+    md.write("| Severity | Violations | Allowlisted |\n|---|---:|---:|\n");
+    for (Map.Entry<Severity, long[]> count : counts.entrySet()) {
+      md.write("| " + count.getKey().id() + " | " + count.getValue()[0] + " | " + count.getValue()[1] + " |\n");
+    }
+    md.write("| **total** | " + result.violations() + " | " + result.allowlisted() + " |\n");
+  }
+
+  private void writeViolations(AuditResult result, Writer md) throws IOException {
+    if (result.violations() == 0) {
+      md.write("\nNo violations.\n");
+      return;
+    }
+    md.write("\n## Violations\n\n| Severity | Rule | Identity | Message |\n|---|---|---|---|\n");
+    int rows = 0;
+    for (Finding finding : result.findings()) {
+      if (!finding.isViolation()) {
+        continue;
+      }
+      if (rows == maxRows) {
+        break;
+      }
+      md.write("| " + finding.severity().id() + " | `" + finding.rule() + "` | "
+          + MarkdownText.cell(finding.entity().describe()) + " | " + MarkdownText.cell(finding.message()) + " |\n");
+      rows++;
+    }
+    if (result.violations() > rows) {
+      md.write("\n_and " + (result.violations() - rows) + " more; iam-audit.json lists every finding._\n");
+    }
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.iamaudit.report;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Finding locations as code-scanning tools want them: relative to the repository root, with forward slashes.
+ * GitHub rejects a whole upload over an absolute or {@code https:} URI, so an absolute path is cut down to its file
+ * name rather than passed on.
+ */
+final class RepoPaths {
+  private RepoPaths() {}
+
+  /** {@code ./conf\iam-allowlist.yml} becomes {@code conf/iam-allowlist.yml}. */
+  static String relative(String file) {
+    String path = file.replace('\\', '/');
+    if (path.startsWith("/") || path.matches("^[A-Za-z]:/.*") || path.contains("://")) {
+      path = path.substring(path.lastIndexOf('/') + 1);
+    }
+    while (path.startsWith("./")) {
+      path = path.substring(2);
+    }
+    return path;
+  }
+
+  /** The relative path as a URI reference: every byte outside the unreserved set and {@code /} percent-encoded. */
+  static String uri(String file) {
+    StringBuilder uri = new StringBuilder();
+    for (byte b : relative(file).getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0)) {
+        uri.append(c);
+      } else {
+        uri.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return uri.toString();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.iamaudit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.iamaudit.audit.AuditResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvReportTest {
+  /** Read back with Jackson's CSV parser, not with anything of ours. */
+  private static List<List<String>> parse(String csv) throws Exception {
+    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(csv)) {
+      return rows.readAll();
+    }
+  }
+
+  @Test
+  void oneRowPerIdentityThenTheAccount() throws Exception {
+    AuditResult result = ReportFixtures.sample();
+    List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), result));
+    assertEquals(CsvReport.HEADER, rows.get(0));
+    assertEquals(1 + result.inventory().identities().count() + 1, rows.size());
+    assertEquals(List.of("IBMid-1000AAAA", ReportFixtures.TRICKY, "2026-05-06T09:00:00Z", "apikey", "ApiKey-1111",
+        "Jane O'Neil <ops>", "jane@example.com", "jane@example.com", "IBMid-1000AAAA", "2025-10-18T09:00:00Z",
+        "false", "", "apikey-inactive;apikey-too-old", "high", "violation"), rows.get(3));
+    assertEquals(List.of("iam-ServiceId-9", "dr-drill", "2026-07-25T09:00:00Z", "apikey", "ApiKey-3333", "builder",
+        "", "", "iam-ServiceId-9", "2026-10-03T09:00:00Z", "false", "42", "apikey-inactive", "high", "allowlisted"),
+        rows.get(5));
+    assertEquals(List.of("iam-ServiceId-9", "fresh", "", "apikey", "ApiKey-5555", "builder", "", "",
+        "iam-ServiceId-9", "2026-11-12T09:00:00Z", "false", "42", "", "", "pass"), rows.get(7));
+    assertEquals("never", rows.get(10).get(2));
+    assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "",
+        "account-mfa-disabled;allowlist-expired;account-serviceid-creation-unrestricted;allowlist-unused", "high",
+        "violation"), rows.get(rows.size() - 1));
+  }
+
+  @Test
+  void defusesSpreadsheetFormulas() throws Exception {
+    List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), ReportFixtures.sample()));
+    assertEquals("'=cmd|' /C calc'!A0", rows.get(2).get(1));
+  }
+
+  @Test
+  void quotesPerRfc4180WithCrlf() {
+    String csv = ReportFixtures.render(new CsvReport(), ReportFixtures.sample());
+    assertTrue(csv.startsWith("iam_id,name,last_authn,type,id,name,username,email,created_by,created_at,locked,"
+        + "authn_count,findings,severity,status\r\n"));
+    assertTrue(csv.contains(",\"deploy, \"\"prod\"\" <main> & Zoë\nline2 | ü*_\",2026-05-06T09:00:00Z,"));
+    assertTrue(csv.endsWith(",high,violation\r\n"));
+    assertEquals("", CsvRow.field(null));
+    assertEquals("plain", CsvRow.field("plain"));
+    assertEquals("\"a\rb\"", CsvRow.field("a\rb"));
+    assertEquals("'+1", CsvRow.field("+1"));
+  }
+
+  @Test
+  void emptyAccountIsHeaderAndAccount() throws Exception {
+    List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), ReportFixtures.empty()));
+    assertEquals(2, rows.size());
+    assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "", "", "", "pass"),
+        rows.get(1));
+  }
+
+  @Test
+  void largeAccountHasEveryIdentity() throws Exception {
+    AuditResult result = ReportFixtures.generated(6_000);
+    List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), result));
+    assertEquals(1 + 6_000 + 600 + 600 + 1, rows.size());
+    assertEquals(result.violations(), rows.stream().filter(row -> row.get(14).equals("violation")).count());
+  }
+}

@@ -1,0 +1,46 @@
+package dev.iamaudit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GitlabCodeQualityReportTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void listsEveryViolationAndNoAllowlistedFinding() throws Exception {
+    AuditResult result = ReportFixtures.sample();
+    String json = ReportFixtures.render(new GitlabCodeQualityReport(), result);
+    assertEquals('[', json.getBytes(StandardCharsets.UTF_8)[0]);
+    JsonNode issues = MAPPER.readTree(json);
+    List<Finding> violations = result.findings().stream().filter(Finding::isViolation).toList();
+    assertEquals(violations.size(), issues.size());
+    for (int i = 0; i < issues.size(); i++) {
+      Finding finding = violations.get(i);
+      JsonNode issue = issues.get(i);
+      assertEquals(finding.message(), issue.get("description").asText());
+      assertEquals(finding.rule(), issue.get("check_name").asText());
+      assertEquals(finding.fingerprint(), issue.get("fingerprint").asText());
+      assertEquals(finding.location().file(), issue.at("/location/path").asText());
+      assertEquals(finding.location().line(), issue.at("/location/lines/begin").asInt());
+    }
+    assertEquals(List.of("major", "major", "major", "major", "minor", "minor", "minor", "minor", "minor", "info",
+        "info", "info", "info"), issues.findValuesAsText("severity"));
+  }
+
+  @Test
+  void emptyAccountIsAnEmptyArray() {
+    assertEquals("[ ]", ReportFixtures.render(new GitlabCodeQualityReport(), ReportFixtures.empty()));
+  }
+
+  @Test
+  void mapsCriticalToCritical() {
+    assertEquals("critical", GitlabCodeQualityReport.severity(dev.iamaudit.policy.Severity.CRITICAL));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.iamaudit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamaudit.audit.AuditResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownReportTest {
+  @Test
+  void escapesWhatWouldBreakATableCell() {
+    assertEquals("a \\| b &lt;x&gt; &amp; c<br>d<br>e \\*f\\_ \\[g\\] \\`h\\` \\\\",
+        MarkdownText.cell("a | b <x> & c\nd\r\ne *f_ [g] `h` \\"));
+  }
+
+  @Test
+  void capsTheViolationTableAndSaysHowManyMore() {
+    AuditResult result = ReportFixtures.sample();
+    String md = ReportFixtures.render(new MarkdownReport(2), result);
+    assertEquals(2, md.lines().filter(line -> line.startsWith("| high | `")).count());
+    assertTrue(md.contains("\n_and 11 more; iam-audit.json lists every finding._\n"));
+  }
+
+  @Test
+  void summarisesThePassingEmptyAccount() {
+    assertEquals("""
+        # IAM audit of account a1b2c3d4e5f60718293a4b5c6d7e8f90
+
+        **Gate: passed**: no violation at or above `medium`.
+
+        Activity report ref-empty (720 hours, ending 2026-11-22T10:00:00Z); identities as of 2026-11-22T10:00:00Z; \
+        generated 2026-11-22T10:00:00Z.
+
+        | Severity | Violations | Allowlisted |
+        |---|---:|---:|
+        | critical | 0 | 0 |
+        | high | 0 | 0 |
+        | medium | 0 | 0 |
+        | low | 0 | 0 |
+        | **total** | 0 | 0 |
+
+        No violations.
+        """, ReportFixtures.render(new MarkdownReport(), ReportFixtures.empty()));
+  }
+
+  @Test
+  void appendsToTheStepSummaryCreatingItIfAbsent(@TempDir Path dir) throws Exception {
+    Path summary = dir.resolve("step-summary.md");
+    MarkdownReport.appendTo(ReportFixtures.empty(), summary);
+    String once = Files.readString(summary, StandardCharsets.UTF_8);
+    assertEquals(ReportFixtures.render(new MarkdownReport(), ReportFixtures.empty()), once);
+    MarkdownReport.appendTo(ReportFixtures.empty(), summary);
+    assertEquals(once + "\n" + once, Files.readString(summary, StandardCharsets.UTF_8));
+  }
+}

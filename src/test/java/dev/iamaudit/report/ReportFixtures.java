@@ -1,0 +1,158 @@
+package dev.iamaudit.report;
+
+import dev.iamaudit.audit.AuditEngine;
+import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.inventory.AccountSettings;
+import dev.iamaudit.inventory.Activity;
+import dev.iamaudit.inventory.ApiKey;
+import dev.iamaudit.inventory.DataSet;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.Profile;
+import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.inventory.ServiceId;
+import dev.iamaudit.inventory.User;
+import dev.iamaudit.policy.Allowlist;
+import dev.iamaudit.policy.AllowlistEntry;
+import dev.iamaudit.policy.FilePosition;
+import dev.iamaudit.policy.Match;
+import dev.iamaudit.policy.Policy;
+import dev.iamaudit.rules.Rules;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Hand-made audit results for the report tests: every tricky case in one small account. */
+final class ReportFixtures {
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  static final String ACCOUNT = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+  static final String ALLOWLIST = "governance/iam-allowlist.yml";
+  /** A name with every character a format must escape: comma, quotes, markup, newline, non-ASCII. */
+  static final String TRICKY = "deploy, \"prod\" <main> & Zoë\nline2 | ü*_";
+
+  private ReportFixtures() {}
+
+  static Clock clock() {
+    return Clock.fixed(NOW, ZoneOffset.UTC);
+  }
+
+  private static Instant daysAgo(long days) {
+    return NOW.minus(Duration.ofDays(days)).minusSeconds(3600);
+  }
+
+  /**
+   * Users, keys, a service ID and a profile with violations, an allowlisted key, a key whose entry expired, an
+   * unused entry, and {@code apikey-orphaned} not evaluated (no user listing).
+   */
+  static AuditResult sample() {
+    String owner = "IBMid-1000AAAA";
+    List<User> users = List.of(
+        new User(owner, "Jane O'Neil <ops>", "jane@example.com", "jane@example.com", "ACTIVE",
+            daysAgo(800), Activity.RECENT),
+        new User("IBMid-2000BBBB", "=cmd|' /C calc'!A0", "mallory@example.com", "mallory@example.com", "ACTIVE",
+            daysAgo(400), new Activity(Activity.Kind.INACTIVE, daysAgo(200))));
+    List<ApiKey> keys = List.of(
+        key("ApiKey-1111", TRICKY, owner, daysAgo(400), new Activity(Activity.Kind.INACTIVE, daysAgo(200)), "delete"),
+        key("ApiKey-2222", "ci-never", owner, daysAgo(100), Activity.NEVER, "none"),
+        key("ApiKey-3333", "dr-drill", "iam-ServiceId-9", daysAgo(50),
+            new Activity(Activity.Kind.INACTIVE, daysAgo(120)), "disable"),
+        key("ApiKey-4444", "old-batch", "iam-ServiceId-9", daysAgo(60),
+            new Activity(Activity.Kind.INACTIVE, daysAgo(95)), "disable"),
+        key("ApiKey-5555", "fresh", "iam-ServiceId-9", daysAgo(10), Activity.RECENT, "disable"));
+    List<ServiceId> serviceIds = List.of(
+        new ServiceId("ServiceId-9", "iam-ServiceId-9", "builder", daysAgo(500), false,
+            new Activity(Activity.Kind.INACTIVE, daysAgo(30))),
+        new ServiceId("ServiceId-8", "iam-ServiceId-8", "日本語 service", daysAgo(300), true,
+            new Activity(Activity.Kind.INACTIVE, daysAgo(150))));
+    List<Profile> profiles = List.of(
+        new Profile("Profile-7", "iam-Profile-7", "k8s <trusted>", null, Activity.NEVER),
+        new Profile("Profile-6", "iam-Profile-6", "unknown-activity", daysAgo(20), Activity.UNKNOWN));
+    Inventory inventory = new Inventory(ACCOUNT, NOW,
+        new ReportInfo("ref-0042", 720, NOW.minus(Duration.ofHours(720)), NOW, "iam-audit"),
+        users, keys, serviceIds, profiles,
+        new AccountSettings(ACCOUNT, "NOT_RESTRICTED", "RESTRICTED", "NONE"),
+        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.SETTINGS));
+    Allowlist allowlist = new Allowlist(List.of(
+        new AllowlistEntry(new Match("ApiKey-3333", null, null, null), Set.of("apikey-inactive"),
+            "Disaster-recovery key, used only in quarterly drills", "secops@example.com", LocalDate.of(2027, 1, 31),
+            new FilePosition(ALLOWLIST, 1, 3)),
+        new AllowlistEntry(new Match("ApiKey-4444", null, null, null), Set.of(), "Batch job, \"temporary\"", null,
+            LocalDate.of(2026, 10, 1), new FilePosition(ALLOWLIST, 6, 3)),
+        new AllowlistEntry(new Match(null, null, "gone-*", null), Set.of("serviceid-inactive"),
+            "Left over from the migration", "platform@example.com", LocalDate.of(2027, 3, 1),
+            new FilePosition(ALLOWLIST, 11, 3))), ALLOWLIST);
+    return audit(inventory, allowlist, List.of("Used the latest report ref-0042 (2 hours old)."));
+  }
+
+  /** An account with no identities at all. */
+  static AuditResult empty() {
+    Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-empty", 720, null, NOW, null),
+        List.of(), List.of(), List.of(), List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
+        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
+            DataSet.SETTINGS));
+    return audit(inventory, Allowlist.NONE, List.of());
+  }
+
+  /**
+   * {@code keys} service-ID keys (every third inactive 200 days, every third never used, the rest recent), plus
+   * {@code keys / 10} inactive users and as many service IDs; account settings all fine.
+   */
+  static AuditResult generated(int keys) {
+    List<ApiKey> apiKeys = new ArrayList<>();
+    for (int i = 0; i < keys; i++) {
+      Activity activity = switch (i % 3) {
+        case 0 -> new Activity(Activity.Kind.INACTIVE, daysAgo(200));
+        case 1 -> Activity.NEVER;
+        default -> Activity.RECENT;
+      };
+      apiKeys.add(key(String.format("ApiKey-%07d", i), "key " + i, "iam-ServiceId-" + (i % 50), daysAgo(40),
+          activity, "disable"));
+    }
+    List<User> users = new ArrayList<>();
+    List<ServiceId> serviceIds = new ArrayList<>();
+    for (int i = 0; i < keys / 10; i++) {
+      users.add(new User(String.format("IBMid-%07d", i), "user " + i, "u" + i + "@example.com", "u" + i
+          + "@example.com", "ACTIVE", daysAgo(400), new Activity(Activity.Kind.INACTIVE, daysAgo(100))));
+      serviceIds.add(new ServiceId(String.format("ServiceId-%07d", i), "iam-ServiceId-" + i, "sid " + i,
+          daysAgo(400), false, Activity.RECENT));
+    }
+    Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-big", 720, null, NOW, null), users,
+        apiKeys, serviceIds, List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
+        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
+            DataSet.SETTINGS));
+    return audit(inventory, Allowlist.NONE, List.of());
+  }
+
+  private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes) {
+    return new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), allowlist, clock())
+        .audit(inventory, notes);
+  }
+
+  private static ApiKey key(String id, String name, String owner, Instant created, Activity activity,
+      String leaked) {
+    boolean user = owner.startsWith("IBMid");
+    return new ApiKey(id, name, user ? ApiKey.Owner.USER : ApiKey.Owner.SERVICEID, owner,
+        user ? owner : owner.substring("iam-".length()), user ? "Jane O'Neil <ops>" : "builder",
+        user ? "jane@example.com" : null, user ? "jane@example.com" : null, created, owner, false, false, leaked,
+        activity, user ? null : 42L);
+  }
+
+  static String render(ReportWriter writer, AuditResult result) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      writer.write(result, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}
