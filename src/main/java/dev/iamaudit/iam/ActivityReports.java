@@ -78,7 +78,7 @@ final class ActivityReports {
           + "cannot prove that threshold; triggering a new report over " + hours + " hours instead");
       return fresh(hours);
     }
-    return accepted(latest, checked -> refuseStale(checked, request, "The latest report"));
+    return accepted(latest, checked -> refuseStale(checked, request, "The latest report (" + checked.reference() + ")"));
   }
 
   private ActivityReport fresh(long hours) {
@@ -185,7 +185,7 @@ final class ActivityReports {
   private void refuseStale(ReportInfo info, DataRequest request, String subject) {
     Instant now = clock.instant();
     if (ReportChecks.stale(info, now, request.maxReportAgeHours())) {
-      throw new DataException(subject + " (" + info.reference() + ") ended " + Duration.between(info.endTime(), now)
+      throw new DataException(subject + " ended " + Duration.between(info.endTime(), now)
           .toHours() + " hours ago, at " + info.endTime() + ", older than maxReportAgeHours ("
           + request.maxReportAgeHours() + "); use --report new to trigger a fresh one");
     }

@@ -75,8 +75,9 @@ final class TokenProvider {
         .build();
     return http.send(request, (response, exchange) -> {
       if (response.code() == 400 || response.code() == 401) {
-        throw new DataException("IAM refused the API key" + http.errorDetail(response).map(d -> ": " + d)
-            .orElse(" (HTTP " + response.code() + ")") + ". Check the key in " + apiKeyOrigin);
+        String why = http.errorDetail(response).map(d -> ": " + (d.endsWith(".") ? d : d + "."))
+            .orElse(" (HTTP " + response.code() + ").");
+        throw new DataException("IAM refused the API key" + why + " Check the key in " + apiKeyOrigin);
       }
       if (response.code() != 200) {
         throw http.unexpected(response, exchange);
