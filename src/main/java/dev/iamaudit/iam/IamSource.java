@@ -15,6 +15,7 @@ import dev.iamaudit.source.Source;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
 /**
@@ -139,8 +141,11 @@ public final class IamSource implements Source {
   }
 
   private static List<ApiKey> apiKeys(Listing<ApiKey> userKeys, Listing<ApiKey> serviceKeys, AuditListener out) {
-    List<ApiKey> all = new ArrayList<>(userKeys.items());
-    all.addAll(serviceKeys.items());
+    // Each key should come under one filter only; if one ever came under both, it must not count twice.
+    Map<String, ApiKey> byId = new LinkedHashMap<>();
+    Stream.concat(userKeys.items().stream(), serviceKeys.items().stream())
+        .forEach(key -> byId.putIfAbsent(key.id(), key));
+    List<ApiKey> all = List.copyOf(byId.values());
     out.info("Fetched " + count(all.size()) + " API keys (" + pages(userKeys.pages() + serviceKeys.pages()) + ")");
     return all;
   }

@@ -22,6 +22,7 @@ import okhttp3.HttpUrl;
  */
 final class Listings {
   private static final String PAGE_SIZE = "100";
+  private static final String SERVICE_ID_IAM_PREFIX = "iam-ServiceId-";
 
   record ApiKeyPage(String next, List<ApiKeyItem> apikeys) {}
 
@@ -63,11 +64,18 @@ final class Listings {
         .addQueryParameter("pagesize", PAGE_SIZE)
         .build();
     String where = "IAM's answer to GET " + first.encodedPath();
-    return map(iamPager(ApiKeyPage.class, ApiKeyPage::next, ApiKeyPage::apikeys).all(first), item -> new ApiKey(
-        required(item.id(), "an API key id", where), item.name(), owner, item.iamId(),
-        owner == ApiKey.Owner.USER ? item.iamId() : null, null, null, null,
-        IamJson.instant(item.createdAt(), "created_at", where), item.createdBy(), item.locked(), item.disabled(),
-        item.actionWhenLeaked(), Activity.UNKNOWN, null));
+    return map(iamPager(ApiKeyPage.class, ApiKeyPage::next, ApiKeyPage::apikeys).all(first), item -> {
+      ApiKey.Owner type = ownerType(item.iamId(), owner);
+      return new ApiKey(required(item.id(), "an API key id", where), item.name(), type, item.iamId(),
+          type == ApiKey.Owner.USER ? item.iamId() : null, null, null, null,
+          IamJson.instant(item.createdAt(), "created_at", where), item.createdBy(), item.locked(), item.disabled(),
+          item.actionWhenLeaked(), Activity.UNKNOWN, null);
+    });
+  }
+
+  /** The key's own IAM id is the better witness than the filter it was listed under. */
+  private static ApiKey.Owner ownerType(String iamId, ApiKey.Owner listedAs) {
+    return iamId != null && iamId.startsWith(SERVICE_ID_IAM_PREFIX) ? ApiKey.Owner.SERVICEID : listedAs;
   }
 
   Listing<ServiceId> serviceIds() {

@@ -29,7 +29,11 @@ final class IbmServer implements AutoCloseable {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         requests.add(request);
-        Deque<MockResponse> queue = scripts.get(request.getMethod() + " " + request.getUrl().encodedPath());
+        String endpoint = request.getMethod() + " " + request.getUrl().encodedPath();
+        String query = request.getUrl().query() == null ? "" : request.getUrl().query();
+        Deque<MockResponse> queue = scripts.entrySet().stream()
+            .filter(e -> e.getKey().startsWith(endpoint + " ?") && query.contains(e.getKey().split(" \\?")[1]))
+            .map(Map.Entry::getValue).findFirst().orElse(scripts.get(endpoint));
         if (queue == null) {
           return json(404, "{\"errorCode\":\"TEST404\",\"errorMessage\":\"no fixture for this path\"}");
         }
@@ -41,7 +45,10 @@ final class IbmServer implements AutoCloseable {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
-  /** Replaces the script for an endpoint, e.g. {@code on("GET /v1/apikeys", page1, page2)}. */
+  /**
+   * Replaces the script for an endpoint, e.g. {@code on("GET /v1/apikeys", page1, page2)}; {@code "GET /v1/apikeys
+   * ?type=user"} answers only requests whose query contains {@code type=user}.
+   */
   IbmServer on(String endpoint, MockResponse... answers) {
     scripts.put(endpoint, new ArrayDeque<>(List.of(answers)));
     return this;
