@@ -78,7 +78,8 @@ final class ActivityReports {
           + "cannot prove that threshold; triggering a new report over " + hours + " hours instead");
       return fresh(hours);
     }
-    return accepted(latest, checked -> refuseStale(checked, request, "The latest report (" + checked.reference() + ")"));
+    return accepted(latest,
+        checked -> refuseStale(checked, request, "The latest report (" + checked.reference() + ")"));
   }
 
   private ActivityReport fresh(long hours) {

@@ -11,6 +11,8 @@ import okhttp3.HttpUrl;
  * bearer token would otherwise cross the network in clear text.
  */
 final class IamEndpoints {
+  /** User Management's API path; IAM's are under /v1 and /identity. */
+  private static final String USER_MANAGEMENT_API = "/v2/accounts/";
   private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
   private final HttpUrl iam;
@@ -38,9 +40,12 @@ final class IamEndpoints {
     return sameOrigin(url, iam) || sameOrigin(url, userManagement);
   }
 
-  /** How messages name the service that answered. */
+  /** How messages name the service that answered; one host may serve both (the simulator does). */
   String serviceName(HttpUrl url) {
-    return sameOrigin(url, userManagement) && !sameOrigin(url, iam) ? "User Management" : "IAM";
+    boolean userManagementHost = sameOrigin(url, userManagement);
+    boolean sharedHost = userManagementHost && sameOrigin(url, iam);
+    return userManagementHost && (!sharedHost || url.encodedPath().contains(USER_MANAGEMENT_API))
+        ? "User Management" : "IAM";
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {

@@ -55,8 +55,8 @@ final class Pager<P, T> {
       }
       String token = token(link, first);
       if (token.equals(previousToken)) {
-        throw new DataException(http.endpoints().serviceName(first) + " sent the same next page twice for GET " + first.encodedPath()
-            + "; stopped to avoid an endless loop. Try again later");
+        throw new DataException(http.endpoints().serviceName(first) + " sent the same next page twice for GET "
+            + first.encodedPath() + "; stopped to avoid an endless loop. Try again later");
       }
       previousToken = token;
       url = first.newBuilder().setQueryParameter(tokenParameter, token).build();

@@ -59,4 +59,12 @@ class IamEndpointsTest {
     assertEquals("User Management",
         endpoints.serviceName(HttpUrl.get("https://user-management.cloud.ibm.com/v2/accounts")));
   }
+
+  @Test
+  void tellsTheServicesApartByPathWhenOneHostServesBoth() {
+    IamEndpoints endpoints = new IamEndpoints(URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"));
+
+    assertEquals("User Management", endpoints.serviceName(endpoints.userManagement("v2/accounts/a/users")));
+    assertEquals("IAM", endpoints.serviceName(endpoints.iam("v1/accounts/a/settings/identity")));
+  }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamaudit.failure.DataException;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -131,5 +132,21 @@ class IamHttpTest {
     assertEquals("IAM answered 403 to GET /v1/apikeys (BXNIM0513E You are not authorized to perform this "
         + "action.): the API key lacks the Service Configuration Reader role on IAM Identity; grant it in Manage > "
         + "Access (IAM) and run again", e.getMessage());
+  }
+
+  @Test
+  void forbiddenByUserManagementNamesItsViewerRole() {
+    server.on("GET /v2/accounts/acc/users", json(403, "{}"));
+    int port = server.server.getPort();
+    IamEndpoints endpoints =
+        new IamEndpoints(URI.create("http://127.0.0.1:" + port), URI.create("http://localhost:" + port));
+    IamHttp http = new IamHttp(new OkHttpClient(), endpoints, new RetryPolicy(() -> 0L), sleeper, clock,
+        new Redactor(), listener);
+
+    DataException e = assertThrows(DataException.class,
+        () -> http.getJson(endpoints.userManagement("v2/accounts/acc/users"), Listings.UserPage.class));
+
+    assertEquals("User Management answered 403 to GET /v2/accounts/acc/users: the API key lacks a Viewer role on "
+        + "User Management; grant it in Manage > Access (IAM) and run again", e.getMessage());
   }
 }

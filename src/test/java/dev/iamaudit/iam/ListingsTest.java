@@ -125,4 +125,15 @@ class ListingsTest {
 
     assertEquals(new AccountSettings(ACCOUNT, "NOT_RESTRICTED", "RESTRICTED", "NONE"), listings().settings());
   }
+
+  @Test
+  void stopsWhenIbmSendsTheSameNextPageAgain() {
+    server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1))));
+
+    DataException e = assertThrows(DataException.class, () -> listings().apiKeys(ApiKey.Owner.USER));
+
+    assertEquals("IAM sent the same next page twice for GET /v1/apikeys; stopped to avoid an endless loop. Try "
+        + "again later", e.getMessage());
+    assertEquals(2, server.requests("GET /v1/apikeys").size());
+  }
 }
