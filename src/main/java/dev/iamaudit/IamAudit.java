@@ -68,7 +68,7 @@ public final class IamAudit {
         Path allowlist = request.allowlistFile() != null ? request.allowlistFile() : governance.resolve(
             AuditRequest.DEFAULT_ALLOWLIST);
         IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
-            request.report(), request.reportTimeout(), request.saveReport());
+            "the built-in demo key", request.report(), request.reportTimeout(), request.saveReport());
         return audit(request, policy, allowlist, new IamSource(settings, clock, sleeper), writers, listener);
       }
     }
@@ -83,7 +83,7 @@ public final class IamAudit {
             + " to an IBM Cloud API key with Service Configuration Reader on IAM Identity, or run with --demo");
       }
       source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
-          request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
+          request.apiKeyOrigin(), request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
     }
     return audit(request, policy, allowlist, source, writers, listener);
   }

@@ -1,0 +1,148 @@
+package dev.iamaudit.iam;
+
+import dev.iamaudit.failure.DataException;
+import dev.iamaudit.iam.Pager.Listing;
+import dev.iamaudit.inventory.AccountSettings;
+import dev.iamaudit.inventory.Activity;
+import dev.iamaudit.inventory.ApiKey;
+import dev.iamaudit.inventory.Profile;
+import dev.iamaudit.inventory.ServiceId;
+import dev.iamaudit.inventory.User;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+
+/**
+ * The account's identities as IBM lists them, in IBM's exact shapes (wire records named after the JSON fields).
+ * Activity is left {@link Activity#UNKNOWN}: only the report knows it.
+ */
+final class Listings {
+  private static final String PAGE_SIZE = "100";
+  private static final String SERVICE_ID_IAM_PREFIX = "iam-ServiceId-";
+
+  record ApiKeyPage(String next, List<ApiKeyItem> apikeys) {}
+
+  record ApiKeyItem(String id, String name, String iamId, String createdAt, String createdBy, Boolean locked,
+      Boolean disabled, String actionWhenLeaked) {}
+
+  record ServiceIdPage(String next, List<ServiceIdItem> serviceids) {}
+
+  record ServiceIdItem(String id, String iamId, String name, String createdAt, Boolean locked) {}
+
+  record ProfilePage(String next, List<ProfileItem> profiles) {}
+
+  record ProfileItem(String id, String iamId, String name, String createdAt) {}
+
+  record UserPage(String nextUrl, List<UserItem> resources) {}
+
+  record UserItem(String iamId, String userId, String firstname, String lastname, String email, String state,
+      String addedOn) {}
+
+  record SettingsBody(String accountId, String restrictCreateServiceId, String restrictCreatePlatformApikey,
+      String mfa) {}
+
+  private final IamHttp http;
+  private final IamEndpoints endpoints;
+  private final String account;
+
+  Listings(IamHttp http, String account) {
+    this.http = http;
+    this.endpoints = http.endpoints();
+    this.account = account;
+  }
+
+  /** Every API key of one owner type; IBM lists user and service ID keys only separately. */
+  Listing<ApiKey> apiKeys(ApiKey.Owner owner) {
+    HttpUrl first = endpoints.iam("v1/apikeys").newBuilder()
+        .addQueryParameter("account_id", account)
+        .addQueryParameter("scope", "account")
+        .addQueryParameter("type", owner.name().toLowerCase(Locale.ROOT))
+        .addQueryParameter("pagesize", PAGE_SIZE)
+        .build();
+    String where = "IAM's answer to GET " + first.encodedPath();
+    return map(iamPager(ApiKeyPage.class, ApiKeyPage::next, ApiKeyPage::apikeys).all(first), item -> {
+      ApiKey.Owner type = ownerType(item.iamId(), owner);
+      return new ApiKey(required(item.id(), "an API key id", where), item.name(), type, item.iamId(),
+          type == ApiKey.Owner.USER ? item.iamId() : null, null, null, null,
+          IamJson.instant(item.createdAt(), "created_at", where), item.createdBy(), item.locked(), item.disabled(),
+          item.actionWhenLeaked(), Activity.UNKNOWN, null);
+    });
+  }
+
+  /** The key's own IAM id is the better witness than the filter it was listed under. */
+  private static ApiKey.Owner ownerType(String iamId, ApiKey.Owner listedAs) {
+    return iamId != null && iamId.startsWith(SERVICE_ID_IAM_PREFIX) ? ApiKey.Owner.SERVICEID : listedAs;
+  }
+
+  Listing<ServiceId> serviceIds() {
+    HttpUrl first = endpoints.iam("v1/serviceids/").newBuilder()
+        .addQueryParameter("account_id", account)
+        .addQueryParameter("pagesize", PAGE_SIZE)
+        .build();
+    String where = "IAM's answer to GET " + first.encodedPath();
+    return map(iamPager(ServiceIdPage.class, ServiceIdPage::next, ServiceIdPage::serviceids).all(first),
+        item -> new ServiceId(required(item.id(), "a service ID id", where), item.iamId(), item.name(),
+            IamJson.instant(item.createdAt(), "created_at", where), item.locked(), Activity.UNKNOWN));
+  }
+
+  Listing<Profile> profiles() {
+    HttpUrl first = endpoints.iam("v1/profiles").newBuilder()
+        .addQueryParameter("account_id", account)
+        .addQueryParameter("pagesize", PAGE_SIZE)
+        .build();
+    String where = "IAM's answer to GET " + first.encodedPath();
+    return map(iamPager(ProfilePage.class, ProfilePage::next, ProfilePage::profiles).all(first),
+        item -> new Profile(required(item.id(), "a trusted profile id", where), item.iamId(), item.name(),
+            IamJson.instant(item.createdAt(), "created_at", where), Activity.UNKNOWN));
+  }
+
+  Listing<User> users() {
+    HttpUrl first = endpoints.userManagement("v2/accounts").newBuilder()
+        .addPathSegment(account)
+        .addPathSegment("users")
+        .addQueryParameter("limit", PAGE_SIZE)
+        .build();
+    String where = "User Management's answer to GET " + first.encodedPath();
+    Pager<UserPage, UserItem> pager = new Pager<>(http, UserPage.class, UserPage::nextUrl, UserPage::resources,
+        "_start", endpoints.userManagementBase());
+    return map(pager.all(first), item -> new User(required(item.iamId(), "a user's iam_id", where),
+        fullName(item), item.userId(), item.email(), item.state(),
+        IamJson.instant(item.addedOn(), "added_on", where), Activity.UNKNOWN));
+  }
+
+  AccountSettings settings() {
+    HttpUrl url = endpoints.iam("v1/accounts").newBuilder()
+        .addPathSegment(account)
+        .addPathSegments("settings/identity")
+        .build();
+    SettingsBody body = http.getJson(url, SettingsBody.class);
+    return new AccountSettings(body.accountId() != null ? body.accountId() : account,
+        body.restrictCreateServiceId(), body.restrictCreatePlatformApikey(), body.mfa());
+  }
+
+  private <P, T> Pager<P, T> iamPager(Class<P> type, Function<P, String> next,
+      Function<P, List<T>> items) {
+    return new Pager<>(http, type, next, items, "pagetoken", endpoints.iam(""));
+  }
+
+  private static <W, T> Listing<T> map(Listing<W> wire, Function<W, T> mapping) {
+    return new Listing<>(wire.items().stream().filter(Objects::nonNull).map(mapping).toList(), wire.pages());
+  }
+
+  private static String required(String value, String what, String where) {
+    if (value == null || value.isBlank()) {
+      throw new DataException(where + " lists an entry without " + what + "; report it to IBM if it persists");
+    }
+    return value;
+  }
+
+  private static String fullName(UserItem item) {
+    String name = Stream.of(item.firstname(), item.lastname()).filter(s -> s != null && !s.isBlank())
+        .collect(Collectors.joining(" "));
+    return name.isEmpty() ? null : name;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.iamaudit.iam;
+
+import static dev.iamaudit.iam.IbmFixtures.ACCOUNT;
+import static dev.iamaudit.iam.IbmFixtures.API_KEY;
+import static dev.iamaudit.iam.IbmFixtures.SERVICE_IAM_ID;
+import static dev.iamaudit.iam.IbmFixtures.SERVICE_ID;
+import static dev.iamaudit.iam.IbmFixtures.USER_IAM_ID;
+import static dev.iamaudit.iam.IbmServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.iamaudit.failure.AuditFailure;
+import dev.iamaudit.failure.DataException;
+import dev.iamaudit.failure.UsageException;
+import dev.iamaudit.inventory.Activity;
+import dev.iamaudit.inventory.ApiKey;
+import dev.iamaudit.inventory.DataSet;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.source.DataRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IamSourceTest {
+  private static final String REPORTS = "/v1/activity/accounts/" + ACCOUNT + "/report";
+  private static final String TOKEN = IbmFixtures.jwt(ACCOUNT);
+
+  private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+  private final RecordingListener listener = new RecordingListener();
+  private final IbmServer server = new IbmServer();
+
+  IamSourceTest() throws IOException {}
+
+  @AfterEach
+  void close() {
+    server.close();
+  }
+
+  private IamSource source(URI iam, URI userManagement) {
+    return new IamSource(new IamSettings(iam, userManagement, new Secret(API_KEY),
+        "environment variable IBMCLOUD_API_KEY", "new", Duration.ofMinutes(10), null), clock, sleeper,
+        () -> 0L, 4);
+  }
+
+  private Inventory load(String account, Set<DataSet> needs) {
+    return source(server.uri(), server.uri()).load(account, new DataRequest(needs, OptionalLong.of(720), 24),
+        listener);
+  }
+
+  private void scriptWholeAccount() {
+    server.on("POST " + REPORTS, json(202, "{\"reference\":\"r-1\"}"))
+        .on("GET " + REPORTS + "/r-1", IbmServer.status(204), json(200, IbmFixtures.report("r-1", 720,
+            "2025-12-31T23:00:00:000+0000", "", "{\"id\":\"ApiKey-s\",\"name\":\"ci\",\"type\":\"serviceid\","
+                + "\"serviceid\":{\"id\":\"" + SERVICE_ID + "\",\"name\":\"deployer\"}}", "", "")))
+        .on("GET /v1/apikeys ?type=serviceid", json(200, IbmFixtures.apiKeyPage(null,
+            IbmFixtures.apiKey("ApiKey-s", "ci", SERVICE_IAM_ID, "2023-03-01T00:00+0000", "none"))))
+        .on("GET /v1/apikeys ?type=user", json(200, IbmFixtures.apiKeyPage(null,
+            IbmFixtures.apiKey("ApiKey-u", "laptop", USER_IAM_ID, "2024-03-01T00:00+0000", "disable"))))
+        .on("GET /v1/serviceids/", json(200, IbmFixtures.serviceIdPage(IbmFixtures.serviceId(SERVICE_ID, "deployer"))))
+        .on("GET /v1/profiles", json(200, IbmFixtures.profilePage(IbmFixtures.profile("Profile-1", "ops"))))
+        .on("GET /v2/accounts/" + ACCOUNT + "/users", json(200, IbmFixtures.userPage(null,
+            IbmFixtures.user(USER_IAM_ID, "Jane", "Doe", "jane@example.com", "2021-01-01T00:00+0000"))))
+        .on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()))
+        .on("GET /v1/apikeys/ApiKey-s", json(200, "{\"id\":\"ApiKey-s\",\"activity\":{\"authn_count\":0}}"))
+        .on("GET /v1/apikeys/ApiKey-u", json(200, "{\"id\":\"ApiKey-u\",\"activity\":{\"authn_count\":42,"
+            + "\"last_authn\":\"2025-12-31T10:00:00:000+0000\"}}"));
+  }
+
+  @Test
+  void pullsEveryDataSetWithTheTokenOnlyOnApiCalls() {
+    scriptWholeAccount();
+
+    Inventory inventory = load(null, EnumSet.allOf(DataSet.class));
+
+    assertEquals(ACCOUNT, inventory.accountId());
+    assertEquals(EnumSet.allOf(DataSet.class), inventory.available());
+    assertEquals(clock.instant(), inventory.asOf());
+    ApiKey serviceKey = inventory.apiKeys().get(1);
+    assertEquals(List.of(SERVICE_ID, "deployer", 0L, Activity.NEVER), List.of(serviceKey.ownerId(),
+        serviceKey.ownerName(), serviceKey.authnCount(), serviceKey.activity()));
+    ApiKey userKey = inventory.apiKeys().get(0);
+    assertEquals(List.of("Jane Doe", 42L, Activity.RECENT, "disable"),
+        List.of(userKey.ownerName(), userKey.authnCount(), userKey.activity(), userKey.actionWhenLeaked()));
+    assertEquals("NONE", inventory.settings().mfa());
+    assertEquals(1, server.requests("POST /identity/token").size());
+    for (RecordedRequest request : server.requests) {
+      boolean tokenCall = request.getUrl().encodedPath().equals("/identity/token");
+      assertEquals(tokenCall ? null : "Bearer " + TOKEN, request.getHeaders().get("Authorization"),
+          request.getRequestLine());
+    }
+    assertEquals(new TreeSet<>(List.of("Triggered activity report r-1 over 720 hours",
+        "Fetched activity report r-1: 1 inactive identities over 720 hours, as of 2025-12-31T23:00:00Z",
+        "Fetched 2 API keys (2 pages)", "Fetched 1 service IDs (1 page)", "Fetched 1 trusted profiles (1 page)",
+        "Fetched 1 users (1 page)", "Fetched the account identity settings",
+        "Fetched the activity details of 2 API keys (at most 2 calls at once)")),
+        new TreeSet<>(listener.of("info")));
+    assertSecretsAbsent(listener.lines);
+  }
+
+  @Test
+  void callsOnlyTheEndpointsTheRulesNeed() {
+    server.on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()));
+
+    Inventory inventory = load(null, Set.of(DataSet.SETTINGS));
+
+    assertEquals(List.of("POST /identity/token", "GET /v1/accounts/" + ACCOUNT + "/settings/identity"),
+        server.paths());
+    assertEquals(Set.of(DataSet.SETTINGS), inventory.available());
+    assertEquals(null, inventory.report());
+  }
+
+  @Test
+  void aRefusedKeyStopsTheRunWithoutShowingTheKey() {
+    server.on("POST /identity/token", json(400, IbmFixtures.wrongKey()));
+
+    DataException e = assertThrows(DataException.class, () -> load("given-account", Set.of(DataSet.PROFILES)));
+
+    assertEquals("IAM refused the API key: BXNIM0415E Provided API key could not be found. Check the key in "
+        + "environment variable IBMCLOUD_API_KEY", e.getMessage());
+    assertEquals(3, e.exitCode());
+    assertSecretsAbsent(List.of(e.getMessage()));
+    assertSecretsAbsent(listener.lines);
+  }
+
+  @Test
+  void neitherKeyNorTokenAppearsWhenIbmEchoesThemOrServersFail() {
+    server.on("GET /v1/profiles", json(401, "{\"errorCode\":\"BXNIM0407E\",\"errorMessage\":\"Token " + TOKEN
+        + " for key " + API_KEY + " is invalid.\"}"))
+        .on("GET /v1/serviceids/", IbmServer.status(503));
+
+    AuditFailure e = assertThrows(AuditFailure.class,
+        () -> load(null, Set.of(DataSet.PROFILES, DataSet.SERVICE_IDS)));
+
+    assertSecretsAbsent(List.of(e.getMessage()));
+    assertSecretsAbsent(listener.lines);
+  }
+
+  @Test
+  void refusesPlainHttpOutsideLoopback() {
+    UsageException e = assertThrows(UsageException.class,
+        () -> source(URI.create("http://example.com"), server.uri()));
+
+    assertEquals("Refusing http://example.com: plain http would send the API key and tokens unencrypted and is "
+        + "allowed only on loopback (127.0.0.1, localhost, ::1); use https://example.com", e.getMessage());
+  }
+
+  private static void assertSecretsAbsent(List<String> texts) {
+    String all = String.join("\n", texts);
+    assertFalse(all.contains(API_KEY), all);
+    assertFalse(all.contains(TOKEN), all);
+    assertFalse(all.contains(TOKEN.substring(TOKEN.lastIndexOf('.') + 1)), all);
+  }
+}
