@@ -13,6 +13,7 @@ import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.AllowlistLoader;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.PolicyLoader;
+import dev.iamaudit.report.MarkdownReport;
 import dev.iamaudit.report.ReportFormats;
 import dev.iamaudit.report.ReportWriter;
 import dev.iamaudit.rules.Rule;
@@ -130,7 +131,19 @@ public final class IamAudit {
     Inventory inventory = source.load(account, dataRequest(policy), recording);
     AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).audit(inventory, notes);
     List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
+    if (request.stepSummary() != null) {
+      appendStepSummary(result, request.stepSummary(), listener);
+    }
     return new AuditOutcome(result, written);
+  }
+
+  /** A job summary that cannot be written costs the summary, not the audit. */
+  private static void appendStepSummary(AuditResult result, Path file, AuditListener listener) {
+    try {
+      MarkdownReport.appendTo(result, file);
+    } catch (java.io.IOException e) {
+      listener.warn("Could not append the summary to " + file + ": " + e.getMessage());
+    }
   }
 
   /** What the enabled rules need, and the longest report duration that proves their thresholds. */
