@@ -65,7 +65,6 @@ final class Fixtures {
     return JsonMapper.builder()
         .addModule(times)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
   }
