@@ -44,8 +44,16 @@ public final class Simulator implements AutoCloseable {
   private static final Pattern SETTINGS = Pattern.compile("/v1/accounts/([^/]+)/settings/identity");
   private static final Pattern USERS = Pattern.compile("/v2/accounts/([^/]+)/users");
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits for the client's
+    // delayed ACK, about 40 ms per response, which makes paging through a large account 10 times slower. The JDK
+    // reads this once, when its first HttpServer starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final SimulatedAccount account;
-  private final Clock clock;
   private final SimulatorOptions options;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -58,7 +66,6 @@ public final class Simulator implements AutoCloseable {
 
   private Simulator(SimulatedAccount account, Clock clock, SimulatorOptions options) throws IOException {
     this.account = account;
-    this.clock = clock;
     this.options = options;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
     this.baseUrl = URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
