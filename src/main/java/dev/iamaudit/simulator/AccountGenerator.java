@@ -1,11 +1,13 @@
 package dev.iamaudit.simulator;
 
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -150,7 +152,6 @@ final class AccountGenerator {
   }
 
   private static String ascii(String name) {
-    return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "")
-        .toLowerCase(java.util.Locale.ROOT);
+    return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package dev.iamaudit.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -83,7 +84,7 @@ public record Fault(Kind kind, int status, Trigger trigger, int n, String pathPr
     String[] parts = text.split(":");
     Kind kind = Kind.STATUS;
     int status;
-    switch (parts[0].toLowerCase(java.util.Locale.ROOT)) {
+    switch (parts[0].toLowerCase(Locale.ROOT)) {
       case "malformed" -> {
         kind = Kind.MALFORMED;
         status = 0;

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -268,7 +269,7 @@ public final class Simulator implements AutoCloseable {
       body = in.readAllBytes();
     }
     List<Map.Entry<String, String>> form = contentType != null
-        && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
         ? Call.parseQuery(new String(body, StandardCharsets.UTF_8))
         : List.of();
     String transactionId = exchange.getRequestHeaders().getFirst("Transaction-Id");

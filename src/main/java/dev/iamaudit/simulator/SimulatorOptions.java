@@ -26,20 +26,4 @@ public record SimulatorOptions(int port, long latencyMillis, int reportPolls, Li
     }
     faults = List.copyOf(faults);
   }
-
-  public SimulatorOptions withPort(int newPort) {
-    return new SimulatorOptions(newPort, latencyMillis, reportPolls, faults);
-  }
-
-  public SimulatorOptions withLatencyMillis(long millis) {
-    return new SimulatorOptions(port, millis, reportPolls, faults);
-  }
-
-  public SimulatorOptions withReportPolls(int polls) {
-    return new SimulatorOptions(port, latencyMillis, polls, faults);
-  }
-
-  public SimulatorOptions withFaults(List<Fault> newFaults) {
-    return new SimulatorOptions(port, latencyMillis, reportPolls, newFaults);
-  }
 }
