@@ -1,19 +1,181 @@
 package dev.iamaudit.simulator;
 
 import dev.iamaudit.iam.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
-/** SKELETON: replaced by the simulator work (issue 3). */
+/**
+ * The built-in sample account of {@code --demo}: a small account, dated relative to the clock so it never goes
+ * stale, that trips every rule of the catalog at least once next to identities that pass, plus the governance
+ * files (policy and allowlist) that go with it.
+ */
 public final class DemoAccount {
-  public static final Secret API_KEY = new Secret("demo");
+  public static final String ACCOUNT_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+  /** The demo's API key. A fake that only this simulator accepts, so showing it to the user is fine. */
+  public static final Secret API_KEY = new Secret("demo-iam-audit-simulator-key-not-a-real-secret");
+
+  /** The authentication count of the busiest key, above the demo policy's {@link #HIGH_USAGE_THRESHOLD}. */
+  public static final long HIGH_USAGE_COUNT = 1_250_000;
+  public static final long HIGH_USAGE_THRESHOLD = 100_000;
+
+  static final String ADMIN = "IBMid-6900000ADA";
+  static final String BUILDER = "IBMid-6900000BRU";
+  static final String INACTIVE_USER = "IBMid-6900000CHE";
+  static final String NEVER_LOGGED_IN = "IBMid-6900000DAN";
+  static final String NEW_USER = "IBMid-6900000ELO";
+  static final String DEPARTED_USER = "IBMid-6900000GON";
+
+  static final String STALE_KEY = "ApiKey-5a1e0000-0000-4000-8000-000000000001";
+  static final String STALE_SERVICE_KEY = "ApiKey-5a1e0000-0000-4000-8000-000000000002";
+  static final String NEVER_USED_KEY = "ApiKey-0e5e0000-0000-4000-8000-000000000003";
+  static final String NEW_UNUSED_KEY = "ApiKey-0e5e0000-0000-4000-8000-000000000004";
+  static final String OLD_KEY = "ApiKey-01d00000-0000-4000-8000-000000000005";
+  static final String ORPHANED_KEY = "ApiKey-0a700000-0000-4000-8000-000000000006";
+  static final String LEAK_NONE_KEY = "ApiKey-1ea70000-0000-4000-8000-000000000007";
+  static final String BUSY_KEY = "ApiKey-b5e70000-0000-4000-8000-000000000008";
+  static final String LAPTOP_KEY = "ApiKey-1a900000-0000-4000-8000-000000000009";
+  static final String DEPLOY_KEY = "ApiKey-de900000-0000-4000-8000-00000000000a";
+  static final String ADMIN_KEY = "ApiKey-ad000000-0000-4000-8000-00000000000b";
+
+  static final String IDLE_PROFILE = "Profile-1d1e0000-0000-4000-8000-000000000001";
+
+  private static final String BILLING = "ServiceId-b1110000-0000-4000-8000-000000000001";
+  private static final String DEPLOY = "ServiceId-de900000-0000-4000-8000-000000000002";
+  private static final String LEGACY_BATCH = "ServiceId-1e9a0000-0000-4000-8000-000000000003";
+  private static final String OLD_INTEGRATION = "ServiceId-01d10000-0000-4000-8000-000000000004";
+  private static final String NEW_SERVICE = "ServiceId-0e500000-0000-4000-8000-000000000005";
+
+  private DemoAccount() {}
 
   public static SimulatedAccount create(Clock clock) {
-    throw new UnsupportedOperationException();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    List<SimulatedAccount.User> users = List.of(
+        new SimulatedAccount.User(ADMIN, "ada.okafor@example.com", "Ada", "Okafor", "ada.okafor@example.com",
+            "ACTIVE", daysAgo(now, 900), hoursAgo(now, 20)),
+        new SimulatedAccount.User(BUILDER, "bruno.schmidt@example.com", "Bruno", "Schmidt",
+            "bruno.schmidt@example.com", "ACTIVE", daysAgo(now, 700), daysAgo(now, 3)),
+        new SimulatedAccount.User(INACTIVE_USER, "chen.nakamura@example.com", "Chen", "Nakamura",
+            "chen.nakamura@example.com", "ACTIVE", daysAgo(now, 800), daysAgo(now, 150)),
+        new SimulatedAccount.User(NEVER_LOGGED_IN, "dana.rossi@example.com", "Dana", "Rossi",
+            "dana.rossi@example.com", "ACTIVE", daysAgo(now, 200), null),
+        new SimulatedAccount.User(NEW_USER, "elodie.dubois@example.com", "Élodie", "Dubois",
+            "elodie.dubois@example.com", "PENDING", daysAgo(now, 5), null));
+
+    List<SimulatedAccount.ServiceId> serviceIds = List.of(
+        serviceId(BILLING, "billing-exporter", "Exports invoices to the data warehouse", daysAgo(now, 600),
+            hoursAgo(now, 30)),
+        serviceId(DEPLOY, "deploy-prod", "Production deployments", daysAgo(now, 400), hoursAgo(now, 2)),
+        serviceId(LEGACY_BATCH, "legacy-batch", null, daysAgo(now, 1000), daysAgo(now, 120)),
+        serviceId(OLD_INTEGRATION, "old-crm-integration", "CRM sync, replaced in 2024", daysAgo(now, 400), null),
+        serviceId(NEW_SERVICE, "search-indexer", "Search indexing, being set up", daysAgo(now, 5), null));
+
+    List<SimulatedAccount.Profile> profiles = List.of(
+        new SimulatedAccount.Profile(IDLE_PROFILE, null, "ops-readonly", "Read-only access for the ops rota",
+            daysAgo(now, 500), daysAgo(now, 150)),
+        new SimulatedAccount.Profile("Profile-c8500000-0000-4000-8000-000000000002", null, "k8s-workload",
+            "Trusted profile of the production cluster", daysAgo(now, 300), hoursAgo(now, 1)));
+
+    List<SimulatedAccount.ApiKey> keys = List.of(
+        key(ADMIN_KEY, "ada-cli", "Ada's key for the IBM Cloud CLI", ADMIN, daysAgo(now, 200), hoursAgo(now, 20),
+            4_210L, "disable"),
+        key(STALE_KEY, "ci-deployer", "Old Jenkins deployer", BUILDER, daysAgo(now, 300), daysAgo(now, 200), 8_731L,
+            "disable"),
+        key(NEVER_USED_KEY, "terraform-bootstrap", null, BUILDER, daysAgo(now, 100), null, null, "disable"),
+        key(LAPTOP_KEY, "bruno-laptop", "Local development", BUILDER, daysAgo(now, 40), daysAgo(now, 3), 96L,
+            "delete"),
+        key(STALE_SERVICE_KEY, "reporting-nightly", "Nightly reports", iamId(LEGACY_BATCH), daysAgo(now, 900),
+            daysAgo(now, 120), 2_340L, "disable"),
+        key(OLD_KEY, "billing-export", "Invoice export job", iamId(BILLING), daysAgo(now, 500), hoursAgo(now, 30),
+            51_002L, "disable"),
+        key(ORPHANED_KEY, "gone-user-scripts", "Scripts of a former colleague", DEPARTED_USER, daysAgo(now, 60),
+            daysAgo(now, 10), 310L, "disable"),
+        key(LEAK_NONE_KEY, "docs-publisher", "Publishes the documentation site", iamId(DEPLOY), daysAgo(now, 30),
+            daysAgo(now, 1), 1_200L, "none"),
+        key(BUSY_KEY, "shared-deploy-key", "Used by every pipeline", iamId(DEPLOY), daysAgo(now, 300),
+            hoursAgo(now, 2), HIGH_USAGE_COUNT, "disable"),
+        key(DEPLOY_KEY, "Zoë's deploy, prod", null, iamId(DEPLOY), daysAgo(now, 60), hoursAgo(now, 5), 3_400L,
+            "delete"),
+        key(NEW_UNUSED_KEY, "search-indexer-bootstrap", "Created for the new indexer", iamId(NEW_SERVICE),
+            daysAgo(now, 5), null, null, "disable"));
+
+    SimulatedAccount.Settings settings = new SimulatedAccount.Settings("NOT_SET", "NOT_RESTRICTED", "NONE", "",
+        "86400", "7200", "NOT_SET", "3600", "259200", "NOT_RESTRICTED");
+    return new SimulatedAccount(ACCOUNT_ID, List.of(new SimulatedAccount.Login(API_KEY.reveal(), ADMIN)), users,
+        serviceIds, profiles, keys, settings);
   }
 
+  /**
+   * Writes the demo's {@code iam-audit.yml} and {@code iam-allowlist.yml} into {@code dir} (created if needed). The
+   * allowlist has one valid entry (a stale key), one that expired ten days before {@code today} (the idle trusted
+   * profile) and one that matches nothing.
+   *
+   * @return {@code dir}
+   */
   public static Path writeGovernanceFiles(Path dir, LocalDate today) {
-    throw new UnsupportedOperationException();
+    String policy = """
+        # Demo policy: fail on medium and worse, and also flag keys used unusually often.
+        failOn: medium
+        rules:
+          apikey-high-usage: { enabled: true, maxAuthnCount: %d }
+        """.formatted(HIGH_USAGE_THRESHOLD);
+    String allowlist = """
+        # Demo allowlist: one valid exception, one expired, one that no longer matches anything.
+        - match: { id: %s }
+          rules: [apikey-inactive]
+          reason: "Disaster-recovery deployer, used only in quarterly drills"
+          owner: platform-team@example.com
+          expires: %s
+        - match: { id: %s }
+          rules: [profile-inactive]
+          reason: "Ops rota profile, kept until the on-call tooling moves"
+          owner: ops@example.com
+          expires: %s
+        - match: { name: "sandbox-*", type: apikey }
+          reason: "Sandbox keys are rotated by the sandbox reaper"
+          owner: secops@example.com
+          expires: %s
+        """.formatted(STALE_KEY, today.plusDays(60), IDLE_PROFILE, today.minusDays(10), today.plusDays(30));
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("iam-audit.yml"), policy, StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("iam-allowlist.yml"), allowlist, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the demo governance files to " + dir, e);
+    }
+    return dir;
+  }
+
+  private static SimulatedAccount.ServiceId serviceId(String id, String name, String description, Instant created,
+      Instant lastAuthn) {
+    return new SimulatedAccount.ServiceId(id, iamId(id), name, description, created, false, lastAuthn);
+  }
+
+  private static SimulatedAccount.ApiKey key(String id, String name, String description, String iamId,
+      Instant created, Instant lastAuthn, Long count, String leakAction) {
+    String createdBy = iamId.startsWith("iam-") ? ADMIN : iamId;
+    return new SimulatedAccount.ApiKey(id, name, description, iamId, createdBy, created, lastAuthn, count,
+        leakAction, false, false);
+  }
+
+  private static String iamId(String serviceId) {
+    return "iam-" + serviceId;
+  }
+
+  private static Instant daysAgo(Instant now, long days) {
+    return now.minus(Duration.ofDays(days)).minusSeconds(4_321).minusMillis(187);
+  }
+
+  private static Instant hoursAgo(Instant now, long hours) {
+    return now.minus(Duration.ofHours(hours)).minusMillis(564);
   }
 }

@@ -1,18 +1,313 @@
 package dev.iamaudit.simulator;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** SKELETON: replaced by the simulator work (issue 3). */
+/**
+ * An embedded stand-in for IBM Cloud IAM: the token endpoint, the activity report, the IAM Identity listings and
+ * User Management's user list, all on one loopback base URL, with IBM's JSON shapes and quirks (see
+ * {@code reference/ibm-iam-api.md}). It serves one {@link SimulatedAccount} and can add latency, 429s, server
+ * errors and truncated bodies ({@link SimulatorOptions}). Time in responses comes from the given clock; only the
+ * injected latency waits in real time.
+ */
 public final class Simulator implements AutoCloseable {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final Pattern REPORT = Pattern.compile("/v1/activity/accounts/([^/]+)/report");
+  private static final Pattern REPORT_GET = Pattern.compile("/v1/activity/accounts/([^/]+)/report/([^/]+)");
+  private static final Pattern API_KEY = Pattern.compile("/v1/apikeys/([^/]+)");
+  private static final Pattern SERVICE_IDS = Pattern.compile("/v1/serviceids/?");
+  private static final Pattern SERVICE_ID = Pattern.compile("/v1/serviceids/([^/]+)");
+  private static final Pattern PROFILE = Pattern.compile("/v1/profiles/([^/]+)");
+  private static final Pattern SETTINGS = Pattern.compile("/v1/accounts/([^/]+)/settings/identity");
+  private static final Pattern USERS = Pattern.compile("/v2/accounts/([^/]+)/users");
+
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits for the client's
+    // delayed ACK, about 40 ms per response, which makes paging through a large account 10 times slower. The JDK
+    // reads this once, when its first HttpServer starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final SimulatedAccount account;
+  private final SimulatorOptions options;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final URI baseUrl;
+  private final Tokens tokens;
+  private final Reports reports;
+  private final Listings listings;
+  private final AtomicLong[] faultCounts;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Simulator(SimulatedAccount account, Clock clock, SimulatorOptions options) throws IOException {
+    this.account = account;
+    this.options = options;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+    this.baseUrl = URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+        + server.getAddress().getPort());
+    this.tokens = new Tokens(account, clock);
+    this.reports = new Reports(account, clock, options.reportPolls());
+    this.listings = new Listings(account, baseUrl);
+    this.faultCounts = new AtomicLong[options.faults().size()];
+    for (int i = 0; i < faultCounts.length; i++) {
+      faultCounts[i] = new AtomicLong();
+    }
+    this.executor = Executors.newFixedThreadPool(8, runnable -> {
+      Thread thread = new Thread(runnable, "iam-simulator");
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** Serves {@code account} on a free loopback port with the defaults: no latency, no faults, two 204 polls. */
   public static Simulator start(SimulatedAccount account, Clock clock) {
-    throw new UnsupportedOperationException("simulator not built yet");
+    return start(account, clock, SimulatorOptions.DEFAULTS);
   }
 
+  /** @throws UncheckedIOException when the port cannot be bound, e.g. because it is in use */
+  public static Simulator start(SimulatedAccount account, Clock clock, SimulatorOptions options) {
+    try {
+      return new Simulator(account, clock, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:PORT}, without a trailing slash: the IAM and the User Management base URL alike. */
   public URI baseUrl() {
-    throw new UnsupportedOperationException();
+    return baseUrl;
   }
 
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  public SimulatedAccount account() {
+    return account;
+  }
+
+  /** Stops serving; calling it again does nothing. */
   @Override
-  public void close() {}
+  public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (options.latencyMillis() > 0) {
+        Thread.sleep(options.latencyMillis());
+      }
+      Call call = call(exchange);
+      Reply reply = injectedStatus(call);
+      boolean truncate = false;
+      if (reply == null) {
+        truncate = injectMalformed(call);
+        reply = routeSafely(call);
+      }
+      send(exchange, reply, call.transactionId(), truncate && reply.body() != null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Reply routeSafely(Call call) {
+    try {
+      return route(call);
+    } catch (RuntimeException e) {
+      return Errors.forPath(500, call, "internal_server_error", "BXNIM0500E",
+          "The simulator failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private Reply route(Call call) {
+    String path = call.path();
+    if (path.equals("/identity/token")) {
+      return call.method().equals("POST") ? tokens.issue(call) : notAllowed(call);
+    }
+    Call.Caller caller = tokens.verify(call.authorization());
+    if (caller == null) {
+      return call.authorization() == null
+          ? Errors.forPath(401, call, "unauthorized", "BXNIM0308E", "No authorization header found")
+          : Errors.forPath(401, call, "unauthorized", "BXNIM0307E", "The token is invalid or expired");
+    }
+    Call authed = call.authenticated(caller);
+    Matcher m;
+    if ((m = REPORT.matcher(path)).matches()) {
+      return post(authed) ? reports.create(authed, m.group(1)) : notAllowed(authed);
+    }
+    if ((m = REPORT_GET.matcher(path)).matches()) {
+      return get(authed) ? reports.get(authed, m.group(1), m.group(2)) : notAllowed(authed);
+    }
+    if (!get(authed)) {
+      return known(path) ? notAllowed(authed) : notFound(authed);
+    }
+    if (path.equals("/v1/apikeys")) {
+      return listings.apiKeys(authed);
+    }
+    if ((m = API_KEY.matcher(path)).matches()) {
+      return listings.apiKey(authed, m.group(1));
+    }
+    if (SERVICE_IDS.matcher(path).matches()) {
+      return listings.serviceIds(authed);
+    }
+    if ((m = SERVICE_ID.matcher(path)).matches()) {
+      return listings.serviceId(authed, m.group(1));
+    }
+    if (path.equals("/v1/profiles")) {
+      return listings.profiles(authed);
+    }
+    if ((m = PROFILE.matcher(path)).matches()) {
+      return listings.profile(authed, m.group(1));
+    }
+    if ((m = SETTINGS.matcher(path)).matches()) {
+      return listings.settings(authed, m.group(1));
+    }
+    if ((m = USERS.matcher(path)).matches()) {
+      return listings.users(authed, m.group(1));
+    }
+    return notFound(authed);
+  }
+
+  private static boolean known(String path) {
+    return path.equals("/v1/apikeys") || path.equals("/v1/profiles")
+        || List.of(API_KEY, SERVICE_IDS, SERVICE_ID, PROFILE, SETTINGS, USERS).stream()
+            .anyMatch(pattern -> pattern.matcher(path).matches());
+  }
+
+  private static boolean get(Call call) {
+    return call.method().equals("GET");
+  }
+
+  private static boolean post(Call call) {
+    return call.method().equals("POST");
+  }
+
+  private static Reply notFound(Call call) {
+    return Errors.forPath(404, call, "not_found", "BXNIM0102E", "No endpoint " + call.path());
+  }
+
+  private static Reply notAllowed(Call call) {
+    return Errors.forPath(405, call, "method_not_allowed", "BXNIM0105E",
+        "Method " + call.method() + " is not allowed on " + call.path());
+  }
+
+  /** The first 429 or 5xx fault that fires for this request; every fault counts the requests it applies to. */
+  private Reply injectedStatus(Call call) {
+    Reply fired = null;
+    for (int i = 0; i < faultCounts.length; i++) {
+      Fault fault = options.faults().get(i);
+      if (fault.kind() != Fault.Kind.STATUS || !fault.appliesTo(call.path())) {
+        continue;
+      }
+      boolean fires = fault.firesOn(faultCounts[i].incrementAndGet());
+      if (fires && fired == null) {
+        fired = fault.status() == 429
+            ? Errors.forPath(429, call, "too_many_requests", "BXNIM0429E",
+                "Too many requests. Wait before calling the API again.")
+                .withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()))
+            : Errors.forPath(fault.status(), call, "internal_server_error", "BXNIM0500E",
+                "The service is temporarily unavailable. Try again later.");
+      }
+    }
+    return fired;
+  }
+
+  private boolean injectMalformed(Call call) {
+    boolean fires = false;
+    for (int i = 0; i < faultCounts.length; i++) {
+      Fault fault = options.faults().get(i);
+      if (fault.kind() == Fault.Kind.MALFORMED && fault.appliesTo(call.path())) {
+        fires |= fault.firesOn(faultCounts[i].incrementAndGet());
+      }
+    }
+    return fires;
+  }
+
+  private static Call call(HttpExchange exchange) throws IOException {
+    URI uri = exchange.getRequestURI();
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    List<Map.Entry<String, String>> form = contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        ? Call.parseQuery(new String(body, StandardCharsets.UTF_8))
+        : List.of();
+    String transactionId = exchange.getRequestHeaders().getFirst("Transaction-Id");
+    return new Call(exchange.getRequestMethod(), uri.getRawPath(), Call.parseQuery(uri.getRawQuery()),
+        exchange.getRequestHeaders().getFirst("Authorization"), form,
+        exchange.getRequestHeaders().getFirst("User-Agent"),
+        transactionId != null ? transactionId : "iam-sim-" + UUID.randomUUID(), null);
+  }
+
+  private static void send(HttpExchange exchange, Reply reply, String transactionId, boolean truncate)
+      throws IOException {
+    exchange.getResponseHeaders().set("Transaction-Id", transactionId);
+    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    if (reply.body() == null) {
+      exchange.sendResponseHeaders(reply.status(), -1);
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    if (reply.streamed() && !truncate) {
+      exchange.sendResponseHeaders(reply.status(), 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        write(reply, out);
+      }
+      return;
+    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    write(reply, buffer);
+    byte[] bytes = buffer.toByteArray();
+    int length = truncate ? bytes.length / 2 : bytes.length;
+    exchange.sendResponseHeaders(reply.status(), length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes, 0, length);
+    }
+  }
+
+  private static void write(Reply reply, OutputStream out) throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      reply.body().write(json);
+    }
+  }
 }
