@@ -110,6 +110,7 @@ public final class AuditCommand implements Callable<Integer> {
   static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
     AuditCommand command = new AuditCommand(environment, out, err);
     CommandLine line = new CommandLine(command);
+    line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown));
     line.setOut(out);
     line.setErr(err);
     line.setParameterExceptionHandler((ex, args) -> {

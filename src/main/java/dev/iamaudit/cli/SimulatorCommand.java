@@ -145,7 +145,7 @@ public final class SimulatorCommand implements Callable<Integer> {
   }
 
   /** Blocks until the JVM shuts down (Ctrl-C, SIGTERM) or the thread is interrupted. */
-  private static void untilShutdown(Simulator simulator) {
+  static void untilShutdown(Simulator simulator) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       simulator.close();
