@@ -81,7 +81,7 @@ public final class IamAudit {
     } else {
       if (request.apiKey() == null) {
         throw new UsageException("No API key: set the " + request.apiKeyOrigin()
-            + " to an IBM Cloud API key with Service Configuration Reader on IAM Identity, or run with --demo");
+            + " to an IBM Cloud API key with Service Configuration Reader on IAM Identity, or try the built-in demo account (--demo; in Maven -Diam.demo)");
       }
       source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
           request.apiKeyOrigin(), request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);

@@ -37,7 +37,7 @@ public final class ReportFileSource implements Source {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       report = new ActivityReportParser(displayName).parse(in);
     } catch (NoSuchFileException e) {
-      throw new UsageException(displayName + ": report file not found; check the --report-file path");
+      throw new UsageException(displayName + ": report file not found; check the path of the report file to audit");
     } catch (IOException e) {
       throw new DataException("Could not read " + displayName + ": " + e.getMessage(), e);
     }

@@ -115,7 +115,7 @@ class AuditCommandTest {
   @Test
   void namedFilesThatDoNotExistAreUsageErrors() {
     assertEquals(2, run("--report-file", "missing.json", "--format", "json"));
-    assertEquals("iam-audit: missing.json: report file not found; check the --report-file path\n", err.toString());
+    assertEquals("iam-audit: missing.json: report file not found; check the path of the report file to audit\n", err.toString());
   }
 
   @Test
@@ -142,7 +142,8 @@ class AuditCommandTest {
   void liveWithoutAKeyNamesTheVariable() {
     assertEquals(2, run(Map.of("OTHER", "x"), "--api-key-env", "MY_KEY"));
     assertEquals("iam-audit: No API key: set the environment variable MY_KEY to an IBM Cloud API key with Service "
-        + "Configuration Reader on IAM Identity, or run with --demo\n", err.toString());
+        + "Configuration Reader on IAM Identity, or try the built-in demo account (--demo; in Maven -Diam.demo)\n",
+        err.toString());
   }
 
   @Test

@@ -298,7 +298,7 @@ class AuditMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-    assertEquals("missing.json: report file not found; check the --report-file path", e.getMessage());
+    assertEquals("missing.json: report file not found; check the path of the report file to audit", e.getMessage());
     assertFalse(Files.exists(dir.resolve("target")));
   }
 

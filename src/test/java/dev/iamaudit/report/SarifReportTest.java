@@ -99,8 +99,7 @@ class SarifReportTest {
     assertEquals("note", notification.get("level").asText());
     assertEquals("apikey-orphaned", notification.at("/associatedRule/id").asText());
     assertEquals(3, notification.at("/associatedRule/index").asInt());
-    assertEquals("needs the user listing, which this run did not have (a saved activity report holds only the"
-        + " report); audit the live account to evaluate it", notification.at("/message/text").asText());
+    assertEquals("needs the user listing, which a saved activity report does not hold", notification.at("/message/text").asText());
     assertEquals("Used the latest report ref-0042 (2 hours old).",
         invocation.at("/toolExecutionNotifications/1/message/text").asText());
     assertFalse(run.has("properties"));
