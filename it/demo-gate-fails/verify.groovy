@@ -19,8 +19,7 @@ assert log.contains("[ERROR] Reports: ${reports.canonicalPath}\n")
 assert log.contains('/MojoFailureException')
 
 def junit = new File(reports, 'TEST-iam-audit.xml')
-if (junit.exists()) {
-    def failed = new XmlSlurper().parse(junit).'**'.findAll { it.name() == 'testcase' && it.failure.size() > 0 }
-    assert failed.size() == violations.size()
-}
+assert junit.exists()
+def failed = new XmlSlurper().parse(junit).'**'.findAll { it.name() == 'testcase' && it.failure.size() > 0 }
+assert failed.size() == violations.size()
 return true

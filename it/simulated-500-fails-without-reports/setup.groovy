@@ -6,7 +6,7 @@
 def port = new ServerSocket(0, 1, InetAddress.loopbackAddress).withCloseable { it.localPort }
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 def output = new File(basedir, 'simulator.log')
-def simulator = new ProcessBuilder(java, '-jar', iamAuditJar, 'simulator', '--port', port.toString(), '--faults', '5xx:every=1')
+def simulator = new ProcessBuilder(java, '-jar', iamAuditJar, 'simulator', '--port', port.toString(), '--faults', '500:every=1')
         .redirectErrorStream(true).redirectOutput(output).start()
 Runtime.runtime.addShutdownHook(new Thread({ simulator.destroy() }))
 
