@@ -15,6 +15,7 @@ import dev.iamaudit.source.Source;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,25 +75,23 @@ public final class IamSource implements Source {
         settings.apiKey(), settings.apiKeyOrigin(), clock, redactor);
     IamHttp http = new IamHttp(client.newBuilder().addInterceptor(new BearerAuth(endpoints, tokens)).build(),
         endpoints, retry, sleeper, clock, redactor, out);
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, task -> {
-      Thread thread = new Thread(task, "iam-audit-fetch");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, IamSource::daemon);
+    ExecutorService reportThread = Executors.newSingleThreadExecutor(IamSource::daemon);
     try {
       String account = accountId != null ? accountId : tokens.accountId();
-      return pull(http, account, request, out, pool);
+      return pull(http, account, request, out, pool, reportThread);
     } finally {
       pool.shutdownNow();
+      reportThread.shutdownNow();
       client.connectionPool().evictAll();
     }
   }
 
   private Inventory pull(IamHttp http, String account, DataRequest request, AuditListener out,
-      ExecutorService pool) {
+      ExecutorService pool, ExecutorService reportThread) {
     Listings listings = new Listings(http, account);
     List<Future<?>> started = new ArrayList<>();
-    Future<ActivityReport> report = start(pool, started, request.wants(DataSet.REPORT),
+    Future<ActivityReport> report = start(reportThread, started, request.wants(DataSet.REPORT),
         () -> new ActivityReports(http, account, settings, clock, sleeper, out).fetch(request));
     boolean keys = request.wants(DataSet.API_KEYS);
     Future<Listing<ApiKey>> userKeys = start(pool, started, keys, () -> listings.apiKeys(ApiKey.Owner.USER));
@@ -114,10 +113,20 @@ public final class IamSource implements Source {
       if (fetchedSettings != null) {
         out.info("Fetched the account identity settings");
       }
+      // Per-key activity is the slowest part of a large pull: fetch it for the listed keys while IAM is still
+      // building the report, and afterwards only for keys the report knows and the listing did not show.
+      Map<String, Long> authnCounts = null;
+      if (request.wants(DataSet.KEY_ACTIVITY)) {
+        authnCounts = new HashMap<>(authnCounts(http, pool, keyIds(apiKeys, null), out));
+      }
       ActivityReport fetchedReport = join(report);
-      Map<String, Long> authnCounts = request.wants(DataSet.KEY_ACTIVITY)
-          ? authnCounts(http, pool, keyIds(apiKeys, fetchedReport), out)
-          : null;
+      if (authnCounts != null) {
+        Set<String> reportOnly = keyIds(null, fetchedReport);
+        reportOnly.removeAll(keyIds(apiKeys, null));
+        if (!reportOnly.isEmpty()) {
+          authnCounts.putAll(authnCounts(http, pool, reportOnly, out));
+        }
+      }
       return InventoryAssembler.assemble(account, clock.instant(), new InventoryAssembler.Parts(fetchedReport,
           fetchedUsers, apiKeys, fetchedServiceIds, fetchedProfiles, fetchedSettings, authnCounts));
     } catch (RuntimeException e) {
@@ -168,6 +177,12 @@ public final class IamSource implements Source {
       report.apiKeys().forEach(key -> ids.add(key.id()));
     }
     return ids;
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "iam-audit-fetch");
+    thread.setDaemon(true);
+    return thread;
   }
 
   private Map<String, Long> authnCounts(IamHttp http, ExecutorService pool, Set<String> ids, AuditListener out) {
