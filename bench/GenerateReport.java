@@ -37,8 +37,8 @@ public class GenerateReport {
             ? "\"type\":\"serviceid\",\"serviceid\":{\"id\":\"ServiceId-" + uuid(i % (serviceIds + 1)) + "\",\"name\":\"svc "
                 + (i % (serviceIds + 1)) + "\"}"
             : "\"type\":\"user\",\"user\":{\"iam_id\":\"IBMid-" + (100000 + i % (users + 1)) + "\",\"name\":\"User "
-                + (i % (users + 1)) + "\",\"username\":\"user" + i + "@example.com\",\"email\":\"user" + i
-                + "@example.com\"}";
+                + (i % (users + 1)) + "\",\"username\":\"user" + (i % (users + 1)) + "@example.com\",\"email\":\"user"
+                + (i % (users + 1)) + "@example.com\"}";
         out.write((i == 0 ? "\n" : ",\n") + "{\"id\":\"ApiKey-" + uuid(i) + "\",\"name\":\"key-" + i + "\"," + owner
             + last(random) + "}");
       }

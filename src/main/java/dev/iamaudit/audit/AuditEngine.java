@@ -128,7 +128,7 @@ public final class AuditEngine {
 
   private Finding finding(RuleDescriptor rule, RuleConfig config, Status status, Violation violation,
       AllowlistEntry entry, String fingerprint) {
-    return new Finding(rule.id(), config.severity(), status, violation.entity(), violation.message(), fingerprint,
+    return new Finding(rule.id(), config.severity(), status, violation.entity(), violation.text(), fingerprint,
         entry, locator.locate(rule.id(), entry));
   }
 }

@@ -11,6 +11,15 @@ import java.util.HexFormat;
  * of it, so renaming a key or another day passing does not make an old finding look new.
  */
 public final class Fingerprints {
+  // Looking a digest up by name costs more than hashing a few bytes; each thread keeps one.
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  });
+
   private Fingerprints() {}
 
   public static String of(String rule, String accountId, Entity entity) {
@@ -18,12 +27,7 @@ public final class Fingerprints {
   }
 
   public static String of(String rule, String accountId, String identity) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest((rule + "\n" + accountId + "\n" + identity).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    byte[] digest = SHA_256.get().digest((rule + "\n" + accountId + "\n" + identity).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 16);
   }
 }

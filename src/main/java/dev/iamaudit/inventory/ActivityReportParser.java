@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads an activity report with Jackson's streaming parser straight into the compact inventory records, so a report
@@ -24,6 +26,8 @@ public final class ActivityReportParser {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final String sourceName;
+  /** One copy of each owner's ids and names: users and service IDs own many keys each. */
+  private final Map<String, String> owners = new HashMap<>();
 
   /** @param sourceName how errors name the input, e.g. the file path or "the activity report from IAM" */
   public ActivityReportParser(String sourceName) {
@@ -170,17 +174,21 @@ public final class ActivityReportParser {
     while (nextField(p)) {
       String field = p.currentName();
       if (field.equals(idField)) {
-        owner[0] = text(p);
+        owner[0] = shared(text(p));
       } else {
         switch (field) {
-          case "name" -> owner[1] = text(p);
-          case "username" -> owner[2] = text(p);
-          case "email" -> owner[3] = text(p);
+          case "name" -> owner[1] = shared(text(p));
+          case "username" -> owner[2] = shared(text(p));
+          case "email" -> owner[3] = shared(text(p));
           default -> p.skipChildren();
         }
       }
     }
     return owner;
+  }
+
+  private String shared(String value) {
+    return value == null ? null : owners.computeIfAbsent(value, v -> v);
   }
 
   private ServiceId readServiceId(JsonParser p) throws IOException {

@@ -65,10 +65,12 @@ public final class ApikeyInactive implements Rule {
       if (key.activity().kind() != Activity.Kind.INACTIVE) {
         continue;
       }
-      Inactivity.overThreshold(key.activity(), key.createdAt(), inventory.asOf(), maxDays, "authenticated")
-          .ifPresent(seen -> violations.add(new Violation(key.entity(),
-              key.entity().describe() + Remedies.owner(key) + " " + seen + ". Fix: delete it with "
-                  + Remedies.deleteKey(key) + ", " + Remedies.allowlist(key.entity(), id()) + ".")));
+      if (Inactivity.isOver(key.activity(), key.createdAt(), inventory.asOf(), maxDays)) {
+        violations.add(new Violation(key.entity(), () -> key.entity().describe() + Remedies.owner(key) + " "
+            + Inactivity.seen(key.activity(), key.createdAt(), inventory.asOf(), maxDays, "authenticated")
+            + ". Fix: delete it with " + Remedies.deleteKey(key) + ", " + Remedies.allowlist(key.entity(), id())
+            + "."));
+      }
     }
     return RuleOutcome.of(violations);
   }

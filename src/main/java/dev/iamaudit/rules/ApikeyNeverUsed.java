@@ -51,6 +51,14 @@ public final class ApikeyNeverUsed implements Rule {
     return inventory.apiKeys().stream().map(ApiKey::entity);
   }
 
+  private static String seen(ApiKey key, Inventory inventory, long graceDays) {
+    String grace = "; grace period " + graceDays + " days";
+    return key.createdAt() == null
+        ? "never authenticated and its creation date is unknown, so it counts as past the grace period (fail closed)"
+            + grace
+        : "never authenticated; created " + Ages.ago(key.createdAt(), inventory.asOf()) + grace;
+  }
+
   @Override
   public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
     long graceDays = config.param("graceDays");
@@ -59,19 +67,12 @@ public final class ApikeyNeverUsed implements Rule {
       if (key.activity().kind() != Activity.Kind.NEVER) {
         continue;
       }
-      String seen;
-      if (key.createdAt() == null) {
-        seen = "never authenticated and its creation date is unknown, so it counts as past the grace period"
-            + " (fail closed); grace period " + graceDays + " days";
-      } else if (Ages.days(key.createdAt(), inventory.asOf()) > graceDays) {
-        seen = "never authenticated; created " + Ages.ago(key.createdAt(), inventory.asOf()) + "; grace period "
-            + graceDays + " days";
-      } else {
+      if (key.createdAt() != null && Ages.days(key.createdAt(), inventory.asOf()) <= graceDays) {
         continue;
       }
-      violations.add(new Violation(key.entity(), key.entity().describe() + Remedies.owner(key) + " " + seen
-          + ". Fix: delete it with " + Remedies.deleteKey(key) + ", " + Remedies.allowlist(key.entity(), id())
-          + "."));
+      violations.add(new Violation(key.entity(), () -> key.entity().describe() + Remedies.owner(key) + " "
+          + seen(key, inventory, graceDays) + ". Fix: delete it with " + Remedies.deleteKey(key) + ", "
+          + Remedies.allowlist(key.entity(), id()) + "."));
     }
     return inventory.has(DataSet.API_KEYS)
         ? RuleOutcome.of(violations)

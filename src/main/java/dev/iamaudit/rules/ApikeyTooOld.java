@@ -57,7 +57,7 @@ public final class ApikeyTooOld implements Rule {
     List<Violation> violations = new ArrayList<>();
     for (ApiKey key : inventory.apiKeys()) {
       if (key.createdAt() != null && Ages.days(key.createdAt(), inventory.asOf()) > maxDays) {
-        violations.add(new Violation(key.entity(), key.entity().describe() + Remedies.owner(key) + " was created "
+        violations.add(new Violation(key.entity(), () -> key.entity().describe() + Remedies.owner(key) + " was created "
             + Ages.ago(key.createdAt(), inventory.asOf()) + "; keys older than " + maxDays
             + " days must be rotated. Fix: create a new key, move its users to it, then delete this one with "
             + Remedies.deleteKey(key) + ", " + Remedies.allowlist(key.entity(), id()) + "."));

@@ -2,7 +2,6 @@ package dev.iamaudit.rules;
 
 import dev.iamaudit.inventory.Activity;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The shared judgement of the inactivity rules. An identity that never authenticated is inactive since its
@@ -11,27 +10,29 @@ import java.util.Optional;
 final class Inactivity {
   private Inactivity() {}
 
-  /**
-   * @param verb how the identity is used: "authenticated", "logged in", "used"
-   * @return what was seen, when it is over {@code maxDays}; empty when the identity is within the threshold
-   */
-  static Optional<String> overThreshold(Activity activity, Instant createdAt, Instant asOf, long maxDays,
-      String verb) {
-    String threshold = "; threshold " + maxDays + " days";
+  /** True when the identity has been inactive for more than {@code maxDays} at {@code asOf}. */
+  static boolean isOver(Activity activity, Instant createdAt, Instant asOf, long maxDays) {
     return switch (activity.kind()) {
-      case RECENT, UNKNOWN -> Optional.empty();
-      case INACTIVE -> Ages.days(activity.lastAuthn(), asOf) > maxDays
-          ? Optional.of("last " + verb + " " + Ages.ago(activity.lastAuthn(), asOf) + threshold)
-          : Optional.empty();
-      case NEVER -> {
-        if (createdAt == null) {
-          yield Optional.of("never " + verb + " and its creation date is unknown, so it counts as inactive"
-              + " (fail closed)" + threshold);
-        }
-        yield Ages.days(createdAt, asOf) > maxDays
-            ? Optional.of("never " + verb + "; created " + Ages.ago(createdAt, asOf) + threshold)
-            : Optional.empty();
-      }
+      case RECENT, UNKNOWN -> false;
+      case INACTIVE -> Ages.days(activity.lastAuthn(), asOf) > maxDays;
+      case NEVER -> createdAt == null || Ages.days(createdAt, asOf) > maxDays;
     };
+  }
+
+  /**
+   * What was seen, for an identity {@link #isOver} judged inactive.
+   *
+   * @param verb how the identity is used: "authenticated", "logged in", "used"
+   */
+  static String seen(Activity activity, Instant createdAt, Instant asOf, long maxDays, String verb) {
+    String threshold = "; threshold " + maxDays + " days";
+    if (activity.kind() == Activity.Kind.INACTIVE) {
+      return "last " + verb + " " + Ages.ago(activity.lastAuthn(), asOf) + threshold;
+    }
+    if (createdAt == null) {
+      return "never " + verb + " and its creation date is unknown, so it counts as inactive (fail closed)"
+          + threshold;
+    }
+    return "never " + verb + "; created " + Ages.ago(createdAt, asOf) + threshold;
   }
 }

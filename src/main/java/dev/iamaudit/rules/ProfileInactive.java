@@ -59,10 +59,12 @@ public final class ProfileInactive implements Rule {
     long maxDays = config.param("maxDays");
     List<Violation> violations = new ArrayList<>();
     for (Profile profile : inventory.profiles()) {
-      Inactivity.overThreshold(profile.activity(), profile.createdAt(), inventory.asOf(), maxDays, "used")
-          .ifPresent(seen -> violations.add(new Violation(profile.entity(), profile.entity().describe() + " "
-              + seen + ". Fix: delete it with 'ibmcloud iam trusted-profile-delete " + profile.id() + "', "
-              + Remedies.allowlist(profile.entity(), id()) + ".")));
+      if (Inactivity.isOver(profile.activity(), profile.createdAt(), inventory.asOf(), maxDays)) {
+        violations.add(new Violation(profile.entity(), () -> profile.entity().describe() + " "
+            + Inactivity.seen(profile.activity(), profile.createdAt(), inventory.asOf(), maxDays, "used")
+            + ". Fix: delete it with 'ibmcloud iam trusted-profile-delete " + profile.id() + "', "
+            + Remedies.allowlist(profile.entity(), id()) + "."));
+      }
     }
     return RuleOutcome.of(violations);
   }

@@ -61,12 +61,13 @@ public final class ServiceidInactive implements Rule {
     long maxDays = config.param("maxDays");
     List<Violation> violations = new ArrayList<>();
     for (ServiceId serviceId : inventory.serviceIds()) {
-      Inactivity.overThreshold(serviceId.activity(), serviceId.createdAt(), inventory.asOf(), maxDays,
-              "authenticated")
-          .ifPresent(seen -> violations.add(new Violation(serviceId.entity(), serviceId.entity().describe() + " "
-              + seen + ". Fix: lock it with 'ibmcloud iam service-id-lock " + serviceId.id()
-              + "', then delete it with 'ibmcloud iam service-id-delete " + serviceId.id() + "', "
-              + Remedies.allowlist(serviceId.entity(), id()) + ".")));
+      if (Inactivity.isOver(serviceId.activity(), serviceId.createdAt(), inventory.asOf(), maxDays)) {
+        violations.add(new Violation(serviceId.entity(), () -> serviceId.entity().describe() + " "
+            + Inactivity.seen(serviceId.activity(), serviceId.createdAt(), inventory.asOf(), maxDays, "authenticated")
+            + ". Fix: lock it with 'ibmcloud iam service-id-lock " + serviceId.id()
+            + "', then delete it with 'ibmcloud iam service-id-delete " + serviceId.id() + "', "
+            + Remedies.allowlist(serviceId.entity(), id()) + "."));
+      }
     }
     return RuleOutcome.of(violations);
   }

@@ -60,11 +60,13 @@ public final class UserInactive implements Rule {
     long maxDays = config.param("maxDays");
     List<Violation> violations = new ArrayList<>();
     for (User user : inventory.users()) {
-      Inactivity.overThreshold(user.activity(), user.addedOn(), inventory.asOf(), maxDays, "logged in")
-          .ifPresent(seen -> violations.add(new Violation(user.entity(), user.entity().describe() + " " + seen
-              + ". Fix: remove the user with 'ibmcloud account user-remove "
-              + (user.username() != null ? user.username() : user.iamId()) + "', "
-              + Remedies.allowlist(user.entity(), id()) + ".")));
+      if (Inactivity.isOver(user.activity(), user.addedOn(), inventory.asOf(), maxDays)) {
+        violations.add(new Violation(user.entity(), () -> user.entity().describe() + " "
+            + Inactivity.seen(user.activity(), user.addedOn(), inventory.asOf(), maxDays, "logged in")
+            + ". Fix: remove the user with 'ibmcloud account user-remove "
+            + (user.username() != null ? user.username() : user.iamId()) + "', "
+            + Remedies.allowlist(user.entity(), id()) + "."));
+      }
     }
     return RuleOutcome.of(violations);
   }
