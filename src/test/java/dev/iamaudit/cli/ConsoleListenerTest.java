@@ -2,45 +2,23 @@ package dev.iamaudit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.iamaudit.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ConsoleListenerTest {
-  /** A clock the test moves forward. */
-  private static final class Manual extends Clock {
-    Instant now = Instant.parse("2026-11-24T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void ciLogsGetAPlainLineAtMostEvery15Seconds() {
-    Manual clock = new Manual();
+    TestClock clock = new TestClock(Instant.parse("2026-11-24T12:00:00Z"));
     StringWriter out = new StringWriter();
     ConsoleListener listener = new ConsoleListener(new PrintWriter(out), new PrintWriter(new StringWriter()),
         ConsoleListener.Verbosity.NORMAL, false, clock);
     for (int attempt = 1; attempt <= 8; attempt++) {
       listener.waiting("activity report r1", Duration.ofSeconds(5L * (attempt - 1)), attempt);
-      clock.now = clock.now.plusSeconds(5);
+      clock.advance(Duration.ofSeconds(5));
     }
     assertEquals("""
         Waiting for activity report r1 (0s, attempt 1)
@@ -53,7 +31,7 @@ class ConsoleListenerTest {
   void terminalsGetOneLiveLine() {
     StringWriter out = new StringWriter();
     ConsoleListener listener = new ConsoleListener(new PrintWriter(out), new PrintWriter(new StringWriter()),
-        ConsoleListener.Verbosity.NORMAL, true, new Manual());
+        ConsoleListener.Verbosity.NORMAL, true, new TestClock(Instant.parse("2026-11-24T12:00:00Z")));
     listener.waiting("activity report r1", Duration.ofSeconds(2), 1);
     listener.waiting("activity report r1", Duration.ofSeconds(75), 2);
     listener.info("Fetched the report");
@@ -66,7 +44,7 @@ class ConsoleListenerTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     ConsoleListener listener = new ConsoleListener(new PrintWriter(out), new PrintWriter(err),
-        ConsoleListener.Verbosity.QUIET, false, new Manual());
+        ConsoleListener.Verbosity.QUIET, false, new TestClock(Instant.parse("2026-11-24T12:00:00Z")));
     listener.waiting("x", Duration.ZERO, 1);
     listener.info("info");
     listener.debug("debug");

@@ -1,5 +1,6 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.TestClock;
 import static dev.iamaudit.iam.IbmServer.json;
 import static dev.iamaudit.iam.IbmServer.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.TestClock;
 import static dev.iamaudit.iam.IbmFixtures.ACCOUNT;
 import static dev.iamaudit.iam.IbmFixtures.SERVICE_IAM_ID;
 import static dev.iamaudit.iam.IbmFixtures.USER_IAM_ID;

@@ -1,5 +1,6 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,6 @@
 package dev.iamaudit.simulator;
 
+import dev.iamaudit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,7 @@ class SimulatorTest {
   static final String KEY = "sample-fixture-key";
   static final String GRACE = "IBMid-550000AAAA";
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private final List<Simulator> started = new ArrayList<>();
 
   @AfterEach

@@ -1,4 +1,4 @@
-package dev.iamaudit.simulator;
+package dev.iamaudit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand. */
-final class MutableClock extends Clock {
+/** A clock tests move forward by hand, or through a sleeper that advances it. */
+public final class TestClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant now) {
+  public TestClock(Instant now) {
     this.now = now;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
