@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamaudit.simulator.DemoAccount;
+import dev.iamaudit.simulator.Fault;
 import dev.iamaudit.simulator.Simulator;
+import dev.iamaudit.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,14 +42,18 @@ class LiveAuditTest {
   private final StringWriter err = new StringWriter();
 
   @BeforeEach
-  void start() {
-    simulator = Simulator.start(DemoAccount.create(CLOCK), CLOCK);
+  void writeGovernanceFiles() {
     DemoAccount.writeGovernanceFiles(dir, LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC));
   }
 
   @AfterEach
   void stop() {
     simulator.close();
+  }
+
+  private void serve(String faults) {
+    simulator = Simulator.start(DemoAccount.create(CLOCK), CLOCK, new SimulatorOptions(0, 0,
+        SimulatorOptions.DEFAULT_REPORT_POLLS, faults.isEmpty() ? List.of() : Fault.parseAll(faults)));
   }
 
   private int run(String key, String... options) {
@@ -60,6 +66,7 @@ class LiveAuditTest {
 
   @Test
   void pullsTheAccountFailsTheGateAndWritesEveryReport() throws IOException {
+    serve("");
     assertEquals(1, run(KEY, "--format", "all", "--save-report", "raw-report.json"));
     assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3)), sleeps);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
@@ -81,6 +88,7 @@ class LiveAuditTest {
 
   @Test
   void verboseOutputHoldsNoSecretEither() throws IOException {
+    serve("");
     assertEquals(1, run(KEY, "--verbose", "--format", "json"));
     assertTrue(err.toString().contains("debug: "), err.toString());
     assertNoSecretIn(out.toString(), err.toString());
@@ -88,11 +96,39 @@ class LiveAuditTest {
 
   @Test
   void wrongKeyIsADataErrorThatNamesTheCauseButNotTheKey() throws IOException {
+    serve("");
     String wrong = "wrong-key-0123456789abcdef";
     assertEquals(3, run(wrong, "--format", "json"));
     assertEquals("iam-audit: IAM refused the API key: BXNIM0415E Provided API key could not be found. Check the key "
         + "in environment variable IBMCLOUD_API_KEY\n", err.toString());
     assertFalse(out.toString().contains(wrong) || err.toString().contains(wrong));
+    assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.json")));
+  }
+
+  @Test
+  void rateLimitsAreWaitedOutAsIbmAsks() throws IOException {
+    serve("429:every=4:retry-after=7");
+    assertEquals(1, run(KEY, "--format", "json"));
+    assertTrue(sleeps.contains(Duration.ofSeconds(7)), sleeps.toString());
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
+    assertEquals(18, json.at("/summary/violations").asInt());
+  }
+
+  @Test
+  void serverErrorsThatDoNotStopAreADataErrorAndNoReport() {
+    serve("500:/v1/serviceids");
+    assertEquals(3, run(KEY, "--format", "json"));
+    assertEquals("iam-audit: IAM answered 500 to GET /v1/serviceids/ after 5 attempts; IBM Cloud may be having "
+        + "problems, try again later\n", err.toString());
+    assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.json")));
+  }
+
+  @Test
+  void aMalformedListingIsADataError() {
+    serve("malformed:/v1/apikeys");
+    assertEquals(3, run(KEY, "--format", "json"));
+    assertTrue(err.toString().startsWith("iam-audit: "), err.toString());
+    assertTrue(err.toString().contains("/v1/apikeys"), err.toString());
     assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.json")));
   }
 
