@@ -74,6 +74,17 @@ class AuditCommandTest {
   }
 
   @Test
+  void markdownSummaryIsAppendedToGithubsStepSummary() throws IOException {
+    Path summary = dir.resolve("step-summary.md");
+    Files.writeString(summary, "## Earlier step\n");
+    assertEquals(1, run(Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "--report-file", "report.json",
+        "--format", "json"));
+    String text = Files.readString(summary);
+    assertTrue(text.startsWith("## Earlier step\n\n# IAM audit of account unknown\n"), text);
+    assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.md")));
+  }
+
+  @Test
   void quietPrintsOnlyTheVerdict() {
     assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
     assertEquals("Gate failed: 9 violations, 0 allowlisted.\n", out.toString());
