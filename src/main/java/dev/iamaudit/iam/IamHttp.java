@@ -93,7 +93,7 @@ final class IamHttp {
         if (attempt == RetryPolicy.MAX_ATTEMPTS) {
           throw new DataException("Could not reach " + exchange.service() + " for " + exchange.endpoint()
               + " after " + attempt + " attempts (" + describe(e) + "); check the network and the "
-              + (exchange.service().equals("IAM") ? "--iam-url" : "--user-management-url") + ", then try again", e);
+              + exchange.service() + " URL, then try again", e);
         }
         pause(retry.backoff(attempt - 1), exchange, start, attempt);
         continue;

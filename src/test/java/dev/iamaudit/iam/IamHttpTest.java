@@ -109,7 +109,7 @@ class IamHttpTest {
 
     assertTrue(e.getMessage().startsWith("Could not reach IAM for GET /v1/apikeys after 5 attempts ("),
         e.getMessage());
-    assertTrue(e.getMessage().endsWith("); check the network and the --iam-url, then try again"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("); check the network and the IAM URL, then try again"), e.getMessage());
     assertEquals(4, sleeper.sleeps.size());
   }
 
