@@ -71,7 +71,7 @@ public final class AuditEngine {
         unevaluated.add(rule.id());
       }
       for (Violation violation : outcome.violations()) {
-        AllowlistEntry entry = covering(rule.id(), violation.entity());
+        AllowlistEntry entry = covering(rule.id(), violation.entity(), today);
         Status status = Status.VIOLATION;
         if (entry != null) {
           matches.merge(entry, 1, Integer::sum);
@@ -113,13 +113,23 @@ public final class AuditEngine {
         config.enabled() ? RuleEvaluation.State.EVALUATED : RuleEvaluation.State.DISABLED, null);
   }
 
-  private AllowlistEntry covering(String ruleId, Entity entity) {
+  /**
+   * The entry that accepts the finding: the first unexpired one that covers it, else the first expired one (so the
+   * finding is reported as no longer accepted), else null. An expired entry never hides a valid one below it.
+   */
+  private AllowlistEntry covering(String ruleId, Entity entity, LocalDate today) {
+    AllowlistEntry expired = null;
     for (AllowlistEntry entry : allowlist.entries()) {
       if (entry.covers(ruleId, entity)) {
-        return entry;
+        if (!entry.expiredOn(today)) {
+          return entry;
+        }
+        if (expired == null) {
+          expired = entry;
+        }
       }
     }
-    return null;
+    return expired;
   }
 
   private static boolean coversOnlyEvaluated(AllowlistEntry entry, List<String> unevaluated) {

@@ -35,10 +35,12 @@ public final class AllowlistExpired implements RuleDescriptor {
 
   /** @param matched how many findings the entry would have covered */
   public Violation check(AllowlistEntry entry, Entity allowlist, LocalDate today, int matched) {
+    String covered = matched == 0
+        ? " and covers no finding of this run"
+        : "; the " + matched + (matched == 1 ? " finding" : " findings") + " it covered count again";
     return new Violation(allowlist, "Allowlist entry at " + entry.describe() + " expired on " + entry.expires()
-        + " (today is " + today + "); the " + matched + (matched == 1 ? " finding" : " findings")
-        + " it covered count again. Fix: clean up and delete the entry, or review it and set a new expires date"
-        + (entry.owner() == null ? "" : " (owner: " + entry.owner() + ")") + ".");
+        + " (today is " + today + ")" + covered + ". Fix: clean up and delete the entry, or review it and set a new"
+        + " expires date" + (entry.owner() == null ? "" : " (owner: " + entry.owner() + ")") + ".");
   }
 
   /** The entity allowlist findings are about: the account, named after the entry. */

@@ -81,6 +81,20 @@ class AuditEngineTest {
   }
 
   @Test
+  void anExpiredEntryDoesNotHideAValidOneFurtherDown() {
+    AllowlistEntry expired = new AllowlistEntry(new Match(null, null, "key ApiKey-*", null), Set.of(), "old", null,
+        LocalDate.of(2026, 11, 1), new FilePosition("iam-allowlist.yml", 1, 3));
+    AuditResult result = audit(POLICY, INVENTORY, expired,
+        entry("ApiKey-stale", "apikey-inactive", LocalDate.of(2027, 1, 1), 5));
+    assertEquals(List.of(
+        "apikey-inactive ApiKey-stale allowlisted high @iam-allowlist.yml:5:3",
+        "allowlist-expired a1b2c3 violation medium @iam-allowlist.yml:1:3"), summary(result));
+    assertEquals("Allowlist entry at iam-allowlist.yml:1:3 (name=key ApiKey-*) expired on 2026-11-01 (today is "
+        + "2026-11-24) and covers no finding of this run. Fix: clean up and delete the entry, or review it and set a "
+        + "new expires date.", result.findings().get(1).message());
+  }
+
+  @Test
   void entryMatchingNothingIsUnused() {
     AuditResult result = audit(POLICY, INVENTORY, entry("ApiKey-gone", "apikey-inactive", LocalDate.of(2027, 1, 1),
         7));
