@@ -2,6 +2,7 @@ package dev.iamaudit.cli;
 
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
+import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.DataException;

@@ -2,6 +2,7 @@ package dev.iamaudit.maven;
 
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
+import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.iam.Sleeper;
@@ -85,6 +86,14 @@ public class AuditMojo extends AbstractMojo {
   @Parameter(property = "iam.failOn")
   String failOn;
 
+  /** Keeps the raw activity report as fetched (an audit trail, and input for later offline runs). */
+  @Parameter(property = "iam.saveReport")
+  File saveReport;
+
+  /** How long to wait for IAM to build a new report, e.g. {@code 90s}, {@code 10m}, {@code 1h}; default 10m. */
+  @Parameter(property = "iam.reportTimeout")
+  String reportTimeout;
+
   /** Null without a project: Maven's stand-in project has no directory. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
@@ -140,6 +149,8 @@ public class AuditMojo extends AbstractMojo {
         .allowlistFile(allowlist == null ? null : allowlist.toPath())
         .formats(formats == null ? null : List.of(formats))
         .failOn(failOn())
+        .saveReport(saveReport == null ? null : saveReport.toPath())
+        .reportTimeout(reportTimeout == null ? null : reportTimeout())
         .stepSummary(stepSummary());
     if (demo && reportFile != null) {
       throw new MojoExecutionException("iam.demo and iam.reportFile exclude each other; use one of them");
@@ -163,6 +174,14 @@ public class AuditMojo extends AbstractMojo {
       return FailOn.parse(failOn.trim());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid iam.failOn '" + failOn + "': use one of " + FailOn.allIds());
+    }
+  }
+
+  private java.time.Duration reportTimeout() throws MojoExecutionException {
+    try {
+      return Durations.parse(reportTimeout, "iam.reportTimeout");
+    } catch (AuditFailure e) {
+      throw new MojoExecutionException(e.getMessage());
     }
   }
 

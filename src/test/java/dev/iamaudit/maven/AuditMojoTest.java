@@ -76,6 +76,8 @@ class AuditMojoTest {
     mojo.outputDirectory = dir.resolve("out").toFile();
     mojo.formats = "json, sarif";
     mojo.failOn = "high";
+    mojo.saveReport = dir.resolve("raw.json").toFile();
+    mojo.reportTimeout = "90s";
     environment.put("GITHUB_STEP_SUMMARY", "/tmp/summary.md");
 
     AuditRequest request = mojo.toRequest();
@@ -94,7 +96,16 @@ class AuditMojoTest {
     assertEquals(FailOn.of(Severity.HIGH), request.failOn());
     assertEquals(dir, request.baseDir());
     assertEquals(Path.of("/tmp/summary.md"), request.stepSummary());
-    assertNull(request.saveReport());
+    assertEquals(dir.resolve("raw.json"), request.saveReport());
+    assertEquals(java.time.Duration.ofSeconds(90), request.reportTimeout());
+  }
+
+  @Test
+  void badReportTimeoutNamesTheProperty() {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.reportTimeout = "soon";
+    assertEquals("iam.reportTimeout must be a positive duration such as 90s, 10m or 1h, not 'soon'",
+        assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
   }
 
   @Test
@@ -113,6 +124,7 @@ class AuditMojoTest {
     assertNull(request.failOn());
     assertNull(request.stepSummary());
     assertEquals(AuditRequest.DEFAULT_REPORT_TIMEOUT, request.reportTimeout());
+    assertNull(request.saveReport());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.iamaudit.cli;
+package dev.iamaudit;
 
 import dev.iamaudit.failure.UsageException;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the durations people write on command lines: {@code 90s}, {@code 10m}, {@code 1h}, or ISO {@code PT10M}. */
-final class Durations {
+public final class Durations {
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private Durations() {}
 
-  static Duration parse(String text, String option) {
+  public static Duration parse(String text, String option) {
     Matcher matcher = SHORT.matcher(text.trim());
     Duration duration = null;
     if (matcher.matches()) {
