@@ -1,24 +1,21 @@
 package dev.iamaudit.cli;
 
 import dev.iamaudit.audit.AuditListener;
+import dev.iamaudit.audit.WaitThrottle;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Shows the core's progress on the console. Long waits get a live line on a terminal, and in CI logs (no terminal)
  * a plain line at most every 15 seconds, so logs stay readable.
  */
 final class ConsoleListener implements AuditListener {
-  static final Duration CI_PROGRESS_INTERVAL = Duration.ofSeconds(15);
-
   private final PrintWriter out;
   private final PrintWriter err;
   private final Verbosity verbosity;
   private final boolean terminal;
-  private final Clock clock;
-  private Instant lastProgress;
+  private final WaitThrottle ciProgress;
   private boolean liveLineOpen;
 
   enum Verbosity {
@@ -32,7 +29,7 @@ final class ConsoleListener implements AuditListener {
     this.err = err;
     this.verbosity = verbosity;
     this.terminal = terminal;
-    this.clock = clock;
+    this.ciProgress = new WaitThrottle(clock);
   }
 
   @Override
@@ -72,9 +69,7 @@ final class ConsoleListener implements AuditListener {
       liveLineOpen = true;
       return;
     }
-    Instant now = clock.instant();
-    if (lastProgress == null || !now.isBefore(lastProgress.plus(CI_PROGRESS_INTERVAL))) {
-      lastProgress = now;
+    if (ciProgress.due()) {
       out.println(line);
       out.flush();
     }

@@ -1,9 +1,9 @@
 package dev.iamaudit.maven;
 
 import dev.iamaudit.audit.AuditListener;
+import dev.iamaudit.audit.WaitThrottle;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -11,15 +11,12 @@ import org.apache.maven.plugin.logging.Log;
  * every 15 seconds.
  */
 final class MavenAuditListener implements AuditListener {
-  static final Duration WAIT_INTERVAL = Duration.ofSeconds(15);
-
   private final Log log;
-  private final Clock clock;
-  private Instant lastWaitLine;
+  private final WaitThrottle waits;
 
   MavenAuditListener(Log log, Clock clock) {
     this.log = log;
-    this.clock = clock;
+    this.waits = new WaitThrottle(clock);
   }
 
   @Override
@@ -38,12 +35,9 @@ final class MavenAuditListener implements AuditListener {
   }
 
   @Override
-  public synchronized void waiting(String what, Duration elapsed, int attempt) {
-    Instant now = clock.instant();
-    if (lastWaitLine != null && Duration.between(lastWaitLine, now).compareTo(WAIT_INTERVAL) < 0) {
-      return;
+  public void waiting(String what, Duration elapsed, int attempt) {
+    if (waits.due()) {
+      log.info("Waiting for " + what + ": " + elapsed.toSeconds() + " s, attempt " + attempt);
     }
-    lastWaitLine = now;
-    log.info("Waiting for " + what + ": " + elapsed.toSeconds() + " s, attempt " + attempt);
   }
 }
