@@ -7,12 +7,16 @@ import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The readable end of a run: counts per rule and severity, the top violations with their fixes, the verdict. */
 final class ConsoleSummary {
   static final int TOP_VIOLATIONS = 10;
+  private static final int ALLOWLISTED = Severity.values().length;
+  private static final int COLUMNS = ALLOWLISTED + 1;
 
   private ConsoleSummary() {}
 
@@ -26,15 +30,18 @@ final class ConsoleSummary {
     out.println();
     out.println(String.format(Locale.ROOT, "  %-40s %8s %5s %6s %4s %11s", "rule", "critical", "high", "medium",
         "low", "allowlisted"));
+    Map<String, long[]> counts = countsByRule(result);
     for (RuleEvaluation evaluation : result.evaluations()) {
       String id = evaluation.rule().id();
       switch (evaluation.state()) {
         case DISABLED -> out.println(String.format(Locale.ROOT, "  %-40s %s", id, "disabled"));
         case NOT_EVALUATED -> out.println(String.format(Locale.ROOT, "  %-40s %s", id, "not evaluated: "
             + evaluation.note()));
-        case EVALUATED -> out.println(String.format(Locale.ROOT, "  %-40s %8d %5d %6d %4d %11d", id,
-            count(result, id, Severity.CRITICAL), count(result, id, Severity.HIGH),
-            count(result, id, Severity.MEDIUM), count(result, id, Severity.LOW), allowlisted(result, id)));
+        case EVALUATED -> {
+          long[] row = counts.getOrDefault(id, new long[COLUMNS]);
+          out.println(String.format(Locale.ROOT, "  %-40s %8d %5d %6d %4d %11d", id, row[0], row[1], row[2],
+              row[3], row[ALLOWLISTED]));
+        }
       }
     }
     List<Finding> violations = result.findings().stream().filter(Finding::isViolation).toList();
@@ -66,12 +73,16 @@ final class ConsoleSummary {
     out.flush();
   }
 
-  private static long count(AuditResult result, String rule, Severity severity) {
-    return result.findings().stream()
-        .filter(f -> f.isViolation() && f.rule().equals(rule) && f.severity() == severity).count();
-  }
-
-  private static long allowlisted(AuditResult result, String rule) {
-    return result.findings().stream().filter(f -> !f.isViolation() && f.rule().equals(rule)).count();
+  /**
+   * Per rule: violations per severity (in {@link Severity} order) and the allowlisted count last, from one pass
+   * over the findings, which can number hundreds of thousands.
+   */
+  private static Map<String, long[]> countsByRule(AuditResult result) {
+    Map<String, long[]> counts = new HashMap<>();
+    for (Finding finding : result.findings()) {
+      long[] row = counts.computeIfAbsent(finding.rule(), rule -> new long[COLUMNS]);
+      row[finding.isViolation() ? finding.severity().ordinal() : ALLOWLISTED]++;
+    }
+    return counts;
   }
 }

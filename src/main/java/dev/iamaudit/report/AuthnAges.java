@@ -3,7 +3,7 @@ package dev.iamaudit.report;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.Inventory;
-import java.time.Duration;
+import dev.iamaudit.rules.Ages;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +32,7 @@ final class AuthnAges {
   static int bucket(Activity activity, Instant asOf) {
     return switch (activity.kind()) {
       case INACTIVE -> {
-        long days = Math.max(0, Duration.between(activity.lastAuthn(), asOf).toDays());
+        long days = Ages.days(activity.lastAuthn(), asOf);
         int bucket = 0;
         while (bucket < UPPER_DAYS.length && days > UPPER_DAYS[bucket]) {
           bucket++;

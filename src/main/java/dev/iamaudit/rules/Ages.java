@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** Whole days between two instants, and dates as messages show them (UTC). */
-final class Ages {
+/** Whole days between two instants, and dates as messages show them (UTC). Rules and reports count alike. */
+public final class Ages {
   private Ages() {}
 
   /** Completed days from {@code then} to {@code now}; an identity is over a threshold of N days from day N+1. */
-  static long days(Instant then, Instant now) {
+  public static long days(Instant then, Instant now) {
     return Math.max(0, Duration.between(then, now).toDays());
   }
 
