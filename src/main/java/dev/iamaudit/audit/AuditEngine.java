@@ -32,8 +32,7 @@ public final class AuditEngine {
   static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
       .thenComparing(Finding::rule)
       .thenComparing(f -> f.entity().type())
-      .thenComparing(f -> f.entity().id())
-      .thenComparing(Finding::fingerprint);
+      .thenComparing(f -> f.entity().id());
 
   private final List<Rule> rules;
   private final Policy policy;
@@ -77,8 +76,7 @@ public final class AuditEngine {
           matches.merge(entry, 1, Integer::sum);
           status = entry.expiredOn(today) ? Status.VIOLATION : Status.ALLOWLISTED;
         }
-        findings.add(finding(rule, config, status, violation, entry,
-            Fingerprints.of(rule.id(), account, violation.entity())));
+        findings.add(finding(rule, config, status, violation, entry, account, null));
       }
     }
 
@@ -93,15 +91,15 @@ public final class AuditEngine {
       if (entry.expiredOn(today)) {
         if (expired.enabled()) {
           findings.add(finding(Rules.ALLOWLIST_EXPIRED, expired, Status.VIOLATION,
-              Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched), entry,
-              Fingerprints.of(expired.ruleId(), account, identity)));
+              Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched), entry, account, identity));
         }
       } else if (matched == 0 && unused.enabled() && coversOnlyEvaluated(entry, unevaluated)) {
         findings.add(finding(Rules.ALLOWLIST_UNUSED, unused, Status.VIOLATION,
-            Rules.ALLOWLIST_UNUSED.check(entry, entity), entry, Fingerprints.of(unused.ruleId(), account, identity)));
+            Rules.ALLOWLIST_UNUSED.check(entry, entity), entry, account, identity));
       }
     }
 
+    // Stable: findings that compare equal (several allowlist entries about the account) keep the allowlist's order.
     findings.sort(ORDER);
     return new AuditResult(clock.instant(), inventory, policy, allowlist, evaluations, findings,
         GateDecision.decide(policy.failOn(), findings), notes);
@@ -136,9 +134,10 @@ public final class AuditEngine {
     return entry.rules().isEmpty() ? unevaluated.isEmpty() : entry.rules().stream().noneMatch(unevaluated::contains);
   }
 
+  /** @param subject what the fingerprint names besides rule and account; null for the entity */
   private Finding finding(RuleDescriptor rule, RuleConfig config, Status status, Violation violation,
-      AllowlistEntry entry, String fingerprint) {
-    return new Finding(rule.id(), config.severity(), status, violation.entity(), violation.text(), fingerprint,
+      AllowlistEntry entry, String account, String subject) {
+    return new Finding(rule.id(), config.severity(), status, violation.entity(), violation.text(), account, subject,
         entry, locator.locate(rule.id(), entry));
   }
 }

@@ -16,6 +16,7 @@ public interface Locator {
   FilePosition locate(String ruleId, AllowlistEntry entry);
 
   static Locator of(Policy policy) {
+    FilePosition policyFile = new FilePosition(policy.file() != null ? policy.file() : DEFAULT_POLICY_FILE, 1, 1);
     return (ruleId, entry) -> {
       if (entry != null) {
         return entry.position();
@@ -24,7 +25,7 @@ public interface Locator {
       if (config != null && config.position() != null) {
         return config.position();
       }
-      return new FilePosition(policy.file() != null ? policy.file() : DEFAULT_POLICY_FILE, 1, 1);
+      return policyFile;
     };
   }
 }

@@ -14,6 +14,11 @@ public record Entity(IdentityType type, String id, String iamId, String name) {
 
   /** "API key 'ci-deployer' (ApiKey-1234)", the way every message names an identity. */
   public String describe() {
+    return describeTo(new StringBuilder(64)).toString();
+  }
+
+  /** {@link #describe()} appended to {@code out}, for messages written in place. */
+  public StringBuilder describeTo(StringBuilder out) {
     String kind =
         switch (type) {
           case USER -> "User";
@@ -22,6 +27,9 @@ public record Entity(IdentityType type, String id, String iamId, String name) {
           case PROFILE -> "Trusted profile";
           case ACCOUNT -> "Account";
         };
-    return name == null || name.isEmpty() ? kind + " " + id : kind + " '" + name + "' (" + id + ")";
+    out.append(kind);
+    return name == null || name.isEmpty()
+        ? out.append(' ').append(id)
+        : out.append(" '").append(name).append("' (").append(id).append(')');
   }
 }

@@ -31,14 +31,17 @@ public final class GitlabCodeQualityReport implements ReportWriter {
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.useDefaultPrettyPrinter();
       json.writeStartArray();
+      MessageBuffer messages = new MessageBuffer();
       for (Finding finding : result.findings()) {
         if (!finding.isViolation()) {
           continue;
         }
         json.writeStartObject();
-        json.writeStringField("description", finding.message());
+        json.writeFieldName("description");
+        messages.writeMessage(json, finding);
         json.writeStringField("check_name", finding.rule());
-        json.writeStringField("fingerprint", finding.fingerprint());
+        json.writeFieldName("fingerprint");
+        MessageBuffer.writeFingerprint(json, finding);
         json.writeStringField("severity", severity(finding.severity()));
         json.writeObjectFieldStart("location");
         json.writeStringField("path", RepoPaths.relative(finding.location().file()));

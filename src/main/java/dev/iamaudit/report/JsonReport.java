@@ -63,8 +63,9 @@ public final class JsonReport implements ReportWriter {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("findings");
+      MessageBuffer messages = new MessageBuffer();
       for (Finding finding : result.findings()) {
-        writeFinding(json, finding);
+        writeFinding(json, finding, messages);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -103,7 +104,7 @@ public final class JsonReport implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+  private static void writeFinding(JsonGenerator json, Finding finding, MessageBuffer messages) throws IOException {
     json.writeStartObject();
     json.writeStringField("rule", finding.rule());
     json.writeStringField("severity", finding.severity().id());
@@ -115,8 +116,10 @@ public final class JsonReport implements ReportWriter {
     json.writeStringField("iamId", entity.iamId());
     json.writeStringField("name", entity.name());
     json.writeEndObject();
-    json.writeStringField("message", finding.message());
-    json.writeStringField("fingerprint", finding.fingerprint());
+    json.writeFieldName("message");
+    messages.writeMessage(json, finding);
+    json.writeFieldName("fingerprint");
+    MessageBuffer.writeFingerprint(json, finding);
     json.writeObjectFieldStart("location");
     json.writeStringField("file", finding.location().file());
     json.writeNumberField("line", finding.location().line());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.Fingerprints;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
@@ -79,11 +80,12 @@ public final class SarifReport implements ReportWriter {
       writeInvocation(json, result, ruleIndex);
       json.writeArrayFieldStart("results");
       int written = 0;
+      MessageBuffer buffer = new MessageBuffer();
       for (Finding finding : result.findings()) {
         if (written == maxResults) {
           break;
         }
-        writeResult(json, result.accountId(), finding, ruleIndex);
+        writeResult(json, result.accountId(), finding, ruleIndex, buffer);
         written++;
       }
       json.writeEndArray();
@@ -190,7 +192,7 @@ public final class SarifReport implements ReportWriter {
   }
 
   private static void writeResult(JsonGenerator json, String accountId, Finding finding,
-      Map<String, Integer> ruleIndex) throws IOException {
+      Map<String, Integer> ruleIndex, MessageBuffer buffer) throws IOException {
     Entity entity = finding.entity();
     json.writeStartObject();
     json.writeStringField("ruleId", finding.rule());
@@ -199,7 +201,10 @@ public final class SarifReport implements ReportWriter {
       json.writeNumberField("ruleIndex", index);
     }
     json.writeStringField("level", level(finding.severity()));
-    text(json, "message", finding.message());
+    json.writeObjectFieldStart("message");
+    json.writeFieldName("text");
+    buffer.writeMessage(json, finding);
+    json.writeEndObject();
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
     json.writeObjectFieldStart("physicalLocation");
@@ -213,15 +218,20 @@ public final class SarifReport implements ReportWriter {
     json.writeEndObject();
     json.writeArrayFieldStart("logicalLocations");
     json.writeStartObject();
-    json.writeStringField("fullyQualifiedName", qualifiedName(accountId, entity));
+    json.writeFieldName("fullyQualifiedName");
+    qualifiedName(buffer.start(), accountId, entity);
+    buffer.write(json);
     json.writeStringField("kind", "resource");
     json.writeEndObject();
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndArray();
     json.writeObjectFieldStart("partialFingerprints");
-    json.writeStringField("primaryLocationLineHash", finding.fingerprint());
-    json.writeStringField("iamAuditFingerprint/v1", finding.fingerprint());
+    char[] fingerprint = finding.fingerprintChars();
+    json.writeFieldName("primaryLocationLineHash");
+    json.writeString(fingerprint, 0, Fingerprints.LENGTH);
+    json.writeFieldName("iamAuditFingerprint/v1");
+    json.writeString(fingerprint, 0, Fingerprints.LENGTH);
     json.writeEndObject();
     if (finding.status() == Status.ALLOWLISTED) {
       writeSuppression(json, finding.allowlistEntry());
@@ -259,10 +269,10 @@ public final class SarifReport implements ReportWriter {
   }
 
   /** "account/a1b2/apikey/ApiKey-1", or "account/a1b2" for the account itself. */
-  static String qualifiedName(String accountId, Entity entity) {
-    return entity.type() == IdentityType.ACCOUNT
-        ? "account/" + accountId
-        : "account/" + accountId + "/" + entity.type().id() + "/" + entity.id();
+  static StringBuilder qualifiedName(StringBuilder out, String accountId, Entity entity) {
+    out.append("account/").append(accountId);
+    return entity.type() == IdentityType.ACCOUNT ? out : out.append('/').append(entity.type().id()).append('/')
+        .append(entity.id());
   }
 
   static String level(Severity severity) {

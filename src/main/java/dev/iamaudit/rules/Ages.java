@@ -18,9 +18,27 @@ public final class Ages {
     return LocalDate.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  /** "2026-05-06, 202 days ago". */
-  static String ago(Instant then, Instant now) {
+  /** "2026-05-06, 202 days ago", appended to {@code out}. */
+  static StringBuilder ago(StringBuilder out, Instant then, Instant now) {
     long days = days(then, now);
-    return date(then) + ", " + days + (days == 1 ? " day ago" : " days ago");
+    return appendDate(out, date(then)).append(", ").append(days).append(days == 1 ? " day ago" : " days ago");
+  }
+
+  /** The date as {@link LocalDate#toString()} writes it, without building that String for every message. */
+  static StringBuilder appendDate(StringBuilder out, LocalDate date) {
+    int year = date.getYear();
+    if (year < 0 || year > 9999) {
+      return out.append(date);
+    }
+    return pad(pad(pad(out, year, 4).append('-'), date.getMonthValue(), 2).append('-'), date.getDayOfMonth(), 2);
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int width) {
+    for (int limit = 10, digits = 1; digits < width; digits++, limit *= 10) {
+      if (value < limit) {
+        out.append('0');
+      }
+    }
+    return out.append(value);
   }
 }

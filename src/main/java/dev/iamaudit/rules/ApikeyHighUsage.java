@@ -58,10 +58,13 @@ public final class ApikeyHighUsage implements Rule {
     List<Violation> violations = new ArrayList<>();
     for (ApiKey key : inventory.apiKeys()) {
       if (key.authnCount() != null && key.authnCount() > max) {
-        violations.add(new Violation(key.entity(), key.entity().describe() + Remedies.owner(key)
-            + " authenticated " + key.authnCount() + " times; threshold " + max
-            + ". Fix: find out who uses it and give each consumer its own service ID and key, "
-            + Remedies.allowlist(key.entity(), id()) + "."));
+        Entity entity = key.entity();
+        violations.add(new Violation(entity, out -> {
+          Remedies.owner(entity.describeTo(out), key).append(" authenticated ").append(key.authnCount())
+              .append(" times; threshold ").append(max)
+              .append(". Fix: find out who uses it and give each consumer its own service ID and key, ");
+          Remedies.allowlist(out, entity, id()).append('.');
+        }));
       }
     }
     return RuleOutcome.of(violations);

@@ -8,6 +8,7 @@ import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,14 @@ public final class ApikeyInactive implements Rule {
         continue;
       }
       if (Inactivity.isOver(key.activity(), key.createdAt(), inventory.asOf(), maxDays)) {
-        violations.add(new Violation(key.entity(), () -> key.entity().describe() + Remedies.owner(key) + " "
-            + Inactivity.seen(key.activity(), key.createdAt(), inventory.asOf(), maxDays, "authenticated")
-            + ". Fix: delete it with " + Remedies.deleteKey(key) + ", " + Remedies.allowlist(key.entity(), id())
-            + "."));
+        Entity entity = key.entity();
+        Instant asOf = inventory.asOf();
+        violations.add(new Violation(entity, out -> {
+          Inactivity.seen(Remedies.owner(entity.describeTo(out), key).append(' '), key.activity(), key.createdAt(),
+              asOf, maxDays, "authenticated");
+          Remedies.allowlist(Remedies.deleteKey(out.append(". Fix: delete it with "), key).append(", "), entity, id())
+              .append('.');
+        }));
       }
     }
     return RuleOutcome.of(violations);

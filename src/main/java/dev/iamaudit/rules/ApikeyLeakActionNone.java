@@ -57,10 +57,13 @@ public final class ApikeyLeakActionNone implements Rule {
     List<Violation> violations = new ArrayList<>();
     for (ApiKey key : inventory.apiKeys()) {
       if ("none".equalsIgnoreCase(key.actionWhenLeaked())) {
-        violations.add(new Violation(key.entity(), key.entity().describe() + Remedies.owner(key)
-            + " keeps working if it leaks (action_when_leaked: none). Fix: set its leaked action to disable or"
-            + " delete (console: Manage > Access (IAM) > API keys > Edit), "
-            + Remedies.allowlist(key.entity(), id()) + "."));
+        Entity entity = key.entity();
+        violations.add(new Violation(entity, out -> {
+          Remedies.owner(entity.describeTo(out), key)
+              .append(" keeps working if it leaks (action_when_leaked: none). Fix: set its leaked action to disable"
+                  + " or delete (console: Manage > Access (IAM) > API keys > Edit), ");
+          Remedies.allowlist(out, entity, id()).append('.');
+        }));
       }
     }
     return RuleOutcome.of(violations);

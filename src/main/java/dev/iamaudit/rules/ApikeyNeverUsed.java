@@ -8,6 +8,7 @@ import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +52,14 @@ public final class ApikeyNeverUsed implements Rule {
     return inventory.apiKeys().stream().map(ApiKey::entity);
   }
 
-  private static String seen(ApiKey key, Inventory inventory, long graceDays) {
-    String grace = "; grace period " + graceDays + " days";
-    return key.createdAt() == null
-        ? "never authenticated and its creation date is unknown, so it counts as past the grace period (fail closed)"
-            + grace
-        : "never authenticated; created " + Ages.ago(key.createdAt(), inventory.asOf()) + grace;
+  private static StringBuilder seen(StringBuilder out, ApiKey key, Instant asOf, long graceDays) {
+    if (key.createdAt() == null) {
+      out.append("never authenticated and its creation date is unknown, so it counts as past the grace period"
+          + " (fail closed)");
+    } else {
+      Ages.ago(out.append("never authenticated; created "), key.createdAt(), asOf);
+    }
+    return out.append("; grace period ").append(graceDays).append(" days");
   }
 
   @Override
@@ -70,9 +73,13 @@ public final class ApikeyNeverUsed implements Rule {
       if (key.createdAt() != null && Ages.days(key.createdAt(), inventory.asOf()) <= graceDays) {
         continue;
       }
-      violations.add(new Violation(key.entity(), () -> key.entity().describe() + Remedies.owner(key) + " "
-          + seen(key, inventory, graceDays) + ". Fix: delete it with " + Remedies.deleteKey(key) + ", "
-          + Remedies.allowlist(key.entity(), id()) + "."));
+      Entity entity = key.entity();
+      Instant asOf = inventory.asOf();
+      violations.add(new Violation(entity, out -> {
+        seen(Remedies.owner(entity.describeTo(out), key).append(' '), key, asOf, graceDays);
+        Remedies.allowlist(Remedies.deleteKey(out.append(". Fix: delete it with "), key).append(", "), entity, id())
+            .append('.');
+      }));
     }
     return inventory.has(DataSet.API_KEYS)
         ? RuleOutcome.of(violations)

@@ -62,10 +62,15 @@ public final class ApikeyOrphaned implements Rule {
     List<Violation> violations = new ArrayList<>();
     for (ApiKey key : inventory.apiKeys()) {
       if (key.ownerType() == ApiKey.Owner.USER && key.iamId() != null && !members.contains(key.iamId())) {
-        violations.add(new Violation(key.entity(), key.entity().describe() + " belongs to " + key.iamId()
-            + ", who is not a member of account " + inventory.accountId() + ". Fix: delete it with "
-            + Remedies.deleteKey(key) + " (console: Manage > Access (IAM) > API keys, view all user API keys), "
-            + Remedies.allowlist(key.entity(), id()) + "."));
+        Entity entity = key.entity();
+        String account = inventory.accountId();
+        violations.add(new Violation(entity, out -> {
+          entity.describeTo(out).append(" belongs to ").append(key.iamId())
+              .append(", who is not a member of account ").append(account).append(". Fix: delete it with ");
+          Remedies.deleteKey(out, key)
+              .append(" (console: Manage > Access (IAM) > API keys, view all user API keys), ");
+          Remedies.allowlist(out, entity, id()).append('.');
+        }));
       }
     }
     return RuleOutcome.of(violations);

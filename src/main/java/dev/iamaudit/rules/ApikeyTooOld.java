@@ -7,6 +7,7 @@ import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,14 @@ public final class ApikeyTooOld implements Rule {
     List<Violation> violations = new ArrayList<>();
     for (ApiKey key : inventory.apiKeys()) {
       if (key.createdAt() != null && Ages.days(key.createdAt(), inventory.asOf()) > maxDays) {
-        violations.add(new Violation(key.entity(), () -> key.entity().describe() + Remedies.owner(key) + " was created "
-            + Ages.ago(key.createdAt(), inventory.asOf()) + "; keys older than " + maxDays
-            + " days must be rotated. Fix: create a new key, move its users to it, then delete this one with "
-            + Remedies.deleteKey(key) + ", " + Remedies.allowlist(key.entity(), id()) + "."));
+        Entity entity = key.entity();
+        Instant asOf = inventory.asOf();
+        violations.add(new Violation(entity, out -> {
+          Ages.ago(Remedies.owner(entity.describeTo(out), key).append(" was created "), key.createdAt(), asOf)
+              .append("; keys older than ").append(maxDays)
+              .append(" days must be rotated. Fix: create a new key, move its users to it, then delete this one with ");
+          Remedies.allowlist(Remedies.deleteKey(out, key).append(", "), entity, id()).append('.');
+        }));
       }
     }
     return RuleOutcome.of(violations);

@@ -20,19 +20,20 @@ final class Inactivity {
   }
 
   /**
-   * What was seen, for an identity {@link #isOver} judged inactive.
+   * What was seen, for an identity {@link #isOver} judged inactive, appended to {@code out}.
    *
    * @param verb how the identity is used: "authenticated", "logged in", "used"
    */
-  static String seen(Activity activity, Instant createdAt, Instant asOf, long maxDays, String verb) {
-    String threshold = "; threshold " + maxDays + " days";
+  static StringBuilder seen(StringBuilder out, Activity activity, Instant createdAt, Instant asOf, long maxDays,
+      String verb) {
     if (activity.kind() == Activity.Kind.INACTIVE) {
-      return "last " + verb + " " + Ages.ago(activity.lastAuthn(), asOf) + threshold;
+      Ages.ago(out.append("last ").append(verb).append(' '), activity.lastAuthn(), asOf);
+    } else if (createdAt == null) {
+      out.append("never ").append(verb)
+          .append(" and its creation date is unknown, so it counts as inactive (fail closed)");
+    } else {
+      Ages.ago(out.append("never ").append(verb).append("; created "), createdAt, asOf);
     }
-    if (createdAt == null) {
-      return "never " + verb + " and its creation date is unknown, so it counts as inactive (fail closed)"
-          + threshold;
-    }
-    return "never " + verb + "; created " + Ages.ago(createdAt, asOf) + threshold;
+    return out.append("; threshold ").append(maxDays).append(" days");
   }
 }

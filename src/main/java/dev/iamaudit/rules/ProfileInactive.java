@@ -7,6 +7,7 @@ import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +61,14 @@ public final class ProfileInactive implements Rule {
     List<Violation> violations = new ArrayList<>();
     for (Profile profile : inventory.profiles()) {
       if (Inactivity.isOver(profile.activity(), profile.createdAt(), inventory.asOf(), maxDays)) {
-        violations.add(new Violation(profile.entity(), () -> profile.entity().describe() + " "
-            + Inactivity.seen(profile.activity(), profile.createdAt(), inventory.asOf(), maxDays, "used")
-            + ". Fix: delete it with 'ibmcloud iam trusted-profile-delete " + profile.id() + "', "
-            + Remedies.allowlist(profile.entity(), id()) + "."));
+        Entity entity = profile.entity();
+        Instant asOf = inventory.asOf();
+        violations.add(new Violation(entity, out -> {
+          Inactivity.seen(entity.describeTo(out).append(' '), profile.activity(), profile.createdAt(), asOf, maxDays,
+              "used");
+          out.append(". Fix: delete it with 'ibmcloud iam trusted-profile-delete ").append(profile.id()).append("', ");
+          Remedies.allowlist(out, entity, id()).append('.');
+        }));
       }
     }
     return RuleOutcome.of(violations);

@@ -7,26 +7,33 @@ import dev.iamaudit.inventory.Entity;
 final class Remedies {
   private Remedies() {}
 
-  static String deleteKey(ApiKey key) {
+  /** "'ibmcloud iam api-key-delete ApiKey-1'", or the service ID form for a service ID's key. */
+  static StringBuilder deleteKey(StringBuilder out, ApiKey key) {
     if (key.ownerType() == ApiKey.Owner.SERVICEID && key.ownerId() != null) {
-      return "'ibmcloud iam service-api-key-delete " + key.id() + " " + key.ownerId() + "'";
+      return out.append("'ibmcloud iam service-api-key-delete ").append(key.id()).append(' ').append(key.ownerId())
+          .append('\'');
     }
-    return "'ibmcloud iam api-key-delete " + key.id() + "'";
+    return out.append("'ibmcloud iam api-key-delete ").append(key.id()).append('\'');
   }
 
   /** The owner part of a key's description: " of user 'Jane' (IBMid-1)". */
-  static String owner(ApiKey key) {
-    String kind = key.ownerType() == ApiKey.Owner.USER ? "user" : "service ID";
+  static StringBuilder owner(StringBuilder out, ApiKey key) {
     if (key.ownerId() == null) {
-      return "";
+      return out;
     }
+    out.append(key.ownerType() == ApiKey.Owner.USER ? " of user " : " of service ID ");
     return key.ownerName() == null || key.ownerName().isEmpty()
-        ? " of " + kind + " " + key.ownerId()
-        : " of " + kind + " '" + key.ownerName() + "' (" + key.ownerId() + ")";
+        ? out.append(key.ownerId())
+        : out.append('\'').append(key.ownerName()).append("' (").append(key.ownerId()).append(')');
   }
 
-  /** "accept it in the allowlist with match: { id: ApiKey-1 }, rules: [apikey-inactive]". */
+  /** "or accept it in the allowlist with match: { id: ApiKey-1 }, rules: [apikey-inactive]". */
+  static StringBuilder allowlist(StringBuilder out, Entity entity, String ruleId) {
+    return out.append("or accept it in the allowlist with match: { id: ").append(entity.id()).append(" }, rules: [")
+        .append(ruleId).append(']');
+  }
+
   static String allowlist(Entity entity, String ruleId) {
-    return "or accept it in the allowlist with match: { id: " + entity.id() + " }, rules: [" + ruleId + "]";
+    return allowlist(new StringBuilder(96), entity, ruleId).toString();
   }
 }

@@ -7,6 +7,7 @@ import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,15 @@ public final class ServiceidInactive implements Rule {
     List<Violation> violations = new ArrayList<>();
     for (ServiceId serviceId : inventory.serviceIds()) {
       if (Inactivity.isOver(serviceId.activity(), serviceId.createdAt(), inventory.asOf(), maxDays)) {
-        violations.add(new Violation(serviceId.entity(), () -> serviceId.entity().describe() + " "
-            + Inactivity.seen(serviceId.activity(), serviceId.createdAt(), inventory.asOf(), maxDays, "authenticated")
-            + ". Fix: lock it with 'ibmcloud iam service-id-lock " + serviceId.id()
-            + "', then delete it with 'ibmcloud iam service-id-delete " + serviceId.id() + "', "
-            + Remedies.allowlist(serviceId.entity(), id()) + "."));
+        Entity entity = serviceId.entity();
+        Instant asOf = inventory.asOf();
+        violations.add(new Violation(entity, out -> {
+          Inactivity.seen(entity.describeTo(out).append(' '), serviceId.activity(), serviceId.createdAt(), asOf,
+              maxDays, "authenticated");
+          out.append(". Fix: lock it with 'ibmcloud iam service-id-lock ").append(serviceId.id())
+              .append("', then delete it with 'ibmcloud iam service-id-delete ").append(serviceId.id()).append("', ");
+          Remedies.allowlist(out, entity, id()).append('.');
+        }));
       }
     }
     return RuleOutcome.of(violations);

@@ -7,6 +7,7 @@ import dev.iamaudit.inventory.User;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +62,15 @@ public final class UserInactive implements Rule {
     List<Violation> violations = new ArrayList<>();
     for (User user : inventory.users()) {
       if (Inactivity.isOver(user.activity(), user.addedOn(), inventory.asOf(), maxDays)) {
-        violations.add(new Violation(user.entity(), () -> user.entity().describe() + " "
-            + Inactivity.seen(user.activity(), user.addedOn(), inventory.asOf(), maxDays, "logged in")
-            + ". Fix: remove the user with 'ibmcloud account user-remove "
-            + (user.username() != null ? user.username() : user.iamId()) + "', "
-            + Remedies.allowlist(user.entity(), id()) + "."));
+        Entity entity = user.entity();
+        Instant asOf = inventory.asOf();
+        violations.add(new Violation(entity, out -> {
+          Inactivity.seen(entity.describeTo(out).append(' '), user.activity(), user.addedOn(), asOf, maxDays,
+              "logged in");
+          out.append(". Fix: remove the user with 'ibmcloud account user-remove ")
+              .append(user.username() != null ? user.username() : user.iamId()).append("', ");
+          Remedies.allowlist(out, entity, id()).append('.');
+        }));
       }
     }
     return RuleOutcome.of(violations);
