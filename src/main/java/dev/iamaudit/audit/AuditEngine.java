@@ -116,6 +116,9 @@ public final class AuditEngine {
    * finding is reported as no longer accepted), else null. An expired entry never hides a valid one below it.
    */
   private AllowlistEntry covering(String ruleId, Entity entity, LocalDate today) {
+    if (allowlist.entries().isEmpty()) {
+      return null;
+    }
     AllowlistEntry expired = null;
     for (AllowlistEntry entry : allowlist.entries()) {
       if (entry.covers(ruleId, entity)) {

@@ -10,8 +10,11 @@ public enum IdentityType {
   PROFILE,
   ACCOUNT;
 
+  // Reports ask for it once per finding; computing it each time allocated more than the findings themselves.
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   public static IdentityType fromId(String id) {

@@ -23,7 +23,7 @@ public record FailOn(Optional<Severity> lowest) {
   }
 
   public boolean fails(Severity severity) {
-    return lowest.map(severity::atLeast).orElse(false);
+    return lowest.isPresent() && severity.atLeast(lowest.get());
   }
 
   public String id() {

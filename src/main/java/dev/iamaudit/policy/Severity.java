@@ -11,8 +11,11 @@ public enum Severity {
   MEDIUM,
   LOW;
 
+  // Reports ask for it once per finding; computing it each time allocated more than the findings themselves.
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** True when this severity is at least as severe as {@code other}. */

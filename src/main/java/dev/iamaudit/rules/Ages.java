@@ -1,21 +1,26 @@
 package dev.iamaudit.rules;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** Whole days between two instants, and dates as messages show them (UTC). Rules and reports count alike. */
 public final class Ages {
+  private static final long SECONDS_PER_DAY = 86_400;
+
   private Ages() {}
 
   /** Completed days from {@code then} to {@code now}; an identity is over a threshold of N days from day N+1. */
   public static long days(Instant then, Instant now) {
-    return Math.max(0, Duration.between(then, now).toDays());
+    long seconds = now.getEpochSecond() - then.getEpochSecond();
+    if (now.getNano() < then.getNano()) {
+      seconds--;
+    }
+    return Math.max(0, seconds / SECONDS_PER_DAY);
   }
 
+  /** The UTC date; {@code LocalDate.ofInstant} would build the offset's zone rules anew for every call. */
   static LocalDate date(Instant instant) {
-    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY));
   }
 
   /** "2026-05-06, 202 days ago", appended to {@code out}. */

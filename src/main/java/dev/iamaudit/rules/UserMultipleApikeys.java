@@ -62,10 +62,13 @@ public final class UserMultipleApikeys implements Rule {
     keysByOwner(inventory).forEach((owner, keys) -> {
       if (keys.size() > max) {
         Entity user = ownerEntity(owner, keys, users);
-        String ids = keys.stream().map(ApiKey::id).sorted().collect(Collectors.joining(", "));
-        violations.add(new Violation(user, user.describe() + " owns " + keys.size() + " API keys (" + ids
-            + "); allowed " + max + ". Fix: delete the keys that are no longer used with 'ibmcloud iam "
-            + "api-key-delete <id>', " + Remedies.allowlist(user, id()) + "."));
+        violations.add(new Violation(user, out -> {
+          user.describeTo(out).append(" owns ").append(keys.size()).append(" API keys (")
+              .append(keys.stream().map(ApiKey::id).sorted().collect(Collectors.joining(", ")))
+              .append("); allowed ").append(max)
+              .append(". Fix: delete the keys that are no longer used with 'ibmcloud iam api-key-delete <id>', ");
+          Remedies.allowlist(out, user, id()).append('.');
+        }));
       }
     });
     return inventory.has(DataSet.API_KEYS)
