@@ -20,5 +20,5 @@ for run in 1 2 3; do
     java -jar "$jar" --report-file "$work/report.json" --format json --out "$work/out" --quiet > /dev/null || true
 done
 echo "jq selected $(wc -l < "$work/jq.out") identities;" \
-  "iam-audit reported $(grep -c '"rule" :' "$work/out/iam-audit.json") findings" \
+  "iam-audit reported $(grep -c '^{"rule":' "$work/out/iam-audit.json") findings" \
   "($(du -m "$work/out/iam-audit.json" | cut -f1) MB of JSON)"

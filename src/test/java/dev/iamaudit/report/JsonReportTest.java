@@ -1,0 +1,40 @@
+package dev.iamaudit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void largeAccountHasEveryFindingInOrderOnALineOfItsOwn() throws Exception {
+    AuditResult result = ReportFixtures.generated(12_000);
+    String json = ReportFixtures.render(new JsonReport(), result);
+    JsonNode findings = MAPPER.readTree(json).get("findings");
+    assertEquals(9_200, findings.size());
+    assertEquals(result.findings().size(), findings.size());
+    for (int i = 0; i < findings.size(); i++) {
+      Finding finding = result.findings().get(i);
+      JsonNode written = findings.get(i);
+      assertEquals(finding.rule(), written.get("rule").asText());
+      assertEquals(finding.entity().id(), written.at("/entity/id").asText());
+      assertEquals(finding.message(), written.get("message").asText());
+      assertEquals(finding.fingerprint(), written.get("fingerprint").asText());
+    }
+    assertEquals(findings.size(), Arrays.stream(json.split("\n")).filter(line -> line.startsWith("{\"rule\":")).count());
+  }
+
+  @Test
+  void emptyAccountHasAnEmptyFindingsArray() throws Exception {
+    String json = ReportFixtures.render(new JsonReport(), ReportFixtures.empty());
+    assertEquals(0, MAPPER.readTree(json).get("findings").size());
+    assertTrue(json.contains("\"findings\" : [ ]"));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.iamaudit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ParallelChunksTest {
+  /** Writes each number on a line of its own, and fails on the number it is told to. */
+  private static ParallelChunks.Formatter<Integer> lines(OutputStream out, int failOn) {
+    return (items, from, to) -> {
+      for (int i = from; i < to; i++) {
+        if (items.get(i) == failOn) {
+          throw new IOException("disk full at " + failOn);
+        }
+        out.write((items.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    };
+  }
+
+  private static String write(List<Integer> items) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ParallelChunks.write(items, buffer -> lines(buffer, -1), out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static List<Integer> upTo(int n) {
+    return IntStream.range(0, n).boxed().toList();
+  }
+
+  @Test
+  void manyChunksComeOutInOrder() throws IOException {
+    List<Integer> items = upTo(ParallelChunks.CHUNK * 9 + 17);
+    assertEquals(items.stream().map(i -> i + "\n").collect(Collectors.joining()), write(items));
+  }
+
+  @Test
+  void aShortListIsWrittenWhole() throws IOException {
+    assertEquals("0\n1\n2\n", write(upTo(3)));
+    assertEquals("", write(List.of()));
+  }
+
+  @Test
+  void aFormatterFailureIsTheWritersFailure() {
+    List<Integer> items = upTo(ParallelChunks.CHUNK * 5);
+    int failOn = ParallelChunks.CHUNK * 3 + 5;
+    IOException e = assertThrows(IOException.class,
+        () -> ParallelChunks.write(items, buffer -> lines(buffer, failOn), new ByteArrayOutputStream()));
+    assertEquals("disk full at " + failOn, e.getMessage());
+  }
+}
