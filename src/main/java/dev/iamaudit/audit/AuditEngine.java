@@ -29,10 +29,17 @@ import java.util.Map;
  * only when every rule it covers was evaluated, since a rule that could not run proves nothing about it.
  */
 public final class AuditEngine {
-  static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-      .thenComparing(Finding::rule)
-      .thenComparing(f -> f.entity().type())
-      .thenComparing(f -> f.entity().id());
+  /** Most severe first, then by rule, kind of identity and id. */
+  static final Comparator<Finding> ORDER = (a, b) -> {
+    int order = a.severity().compareTo(b.severity());
+    if (order == 0) {
+      order = a.rule().compareTo(b.rule());
+    }
+    if (order == 0) {
+      order = a.entity().type().compareTo(b.entity().type());
+    }
+    return order != 0 ? order : a.entity().id().compareTo(b.entity().id());
+  };
 
   private final List<Rule> rules;
   private final Policy policy;
@@ -51,58 +58,89 @@ public final class AuditEngine {
   public AuditResult audit(Inventory inventory, List<String> notes) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     String account = inventory.accountId();
-    List<Finding> findings = new ArrayList<>();
+    // Rules are independent and each walks the whole inventory: on several cores they run side by side.
+    List<RuleRun> runs = rules.parallelStream().map(rule -> run(rule, inventory, account, today)).toList();
+
+    List<List<Finding>> groups = new ArrayList<>();
     List<RuleEvaluation> evaluations = new ArrayList<>();
     Map<AllowlistEntry, Integer> matches = new IdentityHashMap<>();
     List<String> unevaluated = new ArrayList<>();
-
-    for (Rule rule : rules) {
-      RuleConfig config = policy.rule(rule.id());
-      if (!config.enabled()) {
-        evaluations.add(new RuleEvaluation(rule, config, RuleEvaluation.State.DISABLED, null));
-        continue;
+    for (RuleRun run : runs) {
+      evaluations.add(run.evaluation());
+      if (run.evaluation().state() == RuleEvaluation.State.NOT_EVALUATED) {
+        unevaluated.add(run.evaluation().rule().id());
       }
-      RuleOutcome outcome = rule.evaluate(inventory, config);
-      evaluations.add(new RuleEvaluation(rule, config,
-          outcome.evaluated() ? RuleEvaluation.State.EVALUATED : RuleEvaluation.State.NOT_EVALUATED,
-          outcome.note()));
-      if (!outcome.evaluated()) {
-        unevaluated.add(rule.id());
-      }
-      for (Violation violation : outcome.violations()) {
-        AllowlistEntry entry = covering(rule.id(), violation.entity(), today);
-        Status status = Status.VIOLATION;
-        if (entry != null) {
-          matches.merge(entry, 1, Integer::sum);
-          status = entry.expiredOn(today) ? Status.VIOLATION : Status.ALLOWLISTED;
-        }
-        findings.add(finding(rule, config, status, violation, entry, account, null));
-      }
+      run.matches().forEach((entry, count) -> matches.merge(entry, count, Integer::sum));
+      groups.add(run.findings());
     }
 
     evaluations.add(allowlistRule(Rules.ALLOWLIST_EXPIRED));
     evaluations.add(allowlistRule(Rules.ALLOWLIST_UNUSED));
     RuleConfig expired = policy.rule(Rules.ALLOWLIST_EXPIRED.id());
     RuleConfig unused = policy.rule(Rules.ALLOWLIST_UNUSED.id());
+    List<Finding> expiredFindings = new ArrayList<>();
+    List<Finding> unusedFindings = new ArrayList<>();
     for (AllowlistEntry entry : allowlist.entries()) {
       Entity entity = AllowlistExpired.entity(account, entry);
       String identity = "allowlist:" + entry.match();
       int matched = matches.getOrDefault(entry, 0);
       if (entry.expiredOn(today)) {
         if (expired.enabled()) {
-          findings.add(finding(Rules.ALLOWLIST_EXPIRED, expired, Status.VIOLATION,
+          expiredFindings.add(finding(Rules.ALLOWLIST_EXPIRED, expired, Status.VIOLATION,
               Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched), entry, account, identity));
         }
       } else if (matched == 0 && unused.enabled() && coversOnlyEvaluated(entry, unevaluated)) {
-        findings.add(finding(Rules.ALLOWLIST_UNUSED, unused, Status.VIOLATION,
+        unusedFindings.add(finding(Rules.ALLOWLIST_UNUSED, unused, Status.VIOLATION,
             Rules.ALLOWLIST_UNUSED.check(entry, entity), entry, account, identity));
       }
     }
+    groups.add(expiredFindings);
+    groups.add(unusedFindings);
 
-    // Stable: findings that compare equal (several allowlist entries about the account) keep the allowlist's order.
-    findings.sort(ORDER);
+    List<Finding> findings = inOrder(groups);
     return new AuditResult(clock.instant(), inventory, policy, allowlist, evaluations, findings,
         GateDecision.decide(policy.failOn(), findings), notes);
+  }
+
+  /** What one rule found, with the allowlist entries its findings used. */
+  private record RuleRun(RuleEvaluation evaluation, List<Finding> findings, Map<AllowlistEntry, Integer> matches) {}
+
+  private RuleRun run(Rule rule, Inventory inventory, String account, LocalDate today) {
+    RuleConfig config = policy.rule(rule.id());
+    if (!config.enabled()) {
+      return new RuleRun(new RuleEvaluation(rule, config, RuleEvaluation.State.DISABLED, null), List.of(), Map.of());
+    }
+    RuleOutcome outcome = rule.evaluate(inventory, config);
+    RuleEvaluation evaluation = new RuleEvaluation(rule, config,
+        outcome.evaluated() ? RuleEvaluation.State.EVALUATED : RuleEvaluation.State.NOT_EVALUATED, outcome.note());
+    List<Finding> findings = new ArrayList<>(outcome.violations().size());
+    Map<AllowlistEntry, Integer> matches = new IdentityHashMap<>();
+    for (Violation violation : outcome.violations()) {
+      AllowlistEntry entry = covering(rule.id(), violation.entity(), today);
+      Status status = Status.VIOLATION;
+      if (entry != null) {
+        matches.merge(entry, 1, Integer::sum);
+        status = entry.expiredOn(today) ? Status.VIOLATION : Status.ALLOWLISTED;
+      }
+      findings.add(finding(rule, config, status, violation, entry, account, null));
+    }
+    findings.sort(ORDER);
+    return new RuleRun(evaluation, findings, matches);
+  }
+
+  /**
+   * The findings in {@link #ORDER}. Each group holds one rule's findings, already sorted, so ordering the groups by
+   * severity and rule is the whole sort; groups are stable, so findings that compare equal (several allowlist
+   * entries about the account) keep the allowlist's order.
+   */
+  private static List<Finding> inOrder(List<List<Finding>> groups) {
+    List<List<Finding>> sorted = groups.stream().filter(group -> !group.isEmpty())
+        .sorted(Comparator.comparing((List<Finding> group) -> group.get(0).severity())
+            .thenComparing(group -> group.get(0).rule()))
+        .toList();
+    List<Finding> findings = new ArrayList<>(sorted.stream().mapToInt(List::size).sum());
+    sorted.forEach(findings::addAll);
+    return findings;
   }
 
   private RuleEvaluation allowlistRule(RuleDescriptor rule) {

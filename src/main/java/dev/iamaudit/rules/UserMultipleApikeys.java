@@ -59,18 +59,19 @@ public final class UserMultipleApikeys implements Rule {
     long max = config.param("max");
     List<Violation> violations = new ArrayList<>();
     Map<String, Entity> users = usersById(inventory);
-    keysByOwner(inventory).forEach((owner, keys) -> {
-      if (keys.size() > max) {
-        Entity user = ownerEntity(owner, keys, users);
-        violations.add(new Violation(user, out -> {
-          user.describeTo(out).append(" owns ").append(keys.size()).append(" API keys (")
-              .append(keys.stream().map(ApiKey::id).sorted().collect(Collectors.joining(", ")))
-              .append("); allowed ").append(max)
-              .append(". Fix: delete the keys that are no longer used with 'ibmcloud iam api-key-delete <id>', ");
-          Remedies.allowlist(out, user, id()).append('.');
-        }));
-      }
-    });
+    List<Map.Entry<String, List<ApiKey>>> over = keysByOwner(inventory).entrySet().stream()
+        .filter(owned -> owned.getValue().size() > max).sorted(Map.Entry.comparingByKey()).toList();
+    for (Map.Entry<String, List<ApiKey>> owned : over) {
+      List<ApiKey> keys = owned.getValue();
+      Entity user = ownerEntity(owned.getKey(), keys, users);
+      violations.add(new Violation(user, out -> {
+        user.describeTo(out).append(" owns ").append(keys.size()).append(" API keys (")
+            .append(keys.stream().map(ApiKey::id).sorted().collect(Collectors.joining(", ")))
+            .append("); allowed ").append(max)
+            .append(". Fix: delete the keys that are no longer used with 'ibmcloud iam api-key-delete <id>', ");
+        Remedies.allowlist(out, user, id()).append('.');
+      }));
+    }
     return inventory.has(DataSet.API_KEYS)
         ? RuleOutcome.of(violations)
         : RuleOutcome.of(violations, "only the keys the activity report lists were counted; the API key "
@@ -78,7 +79,7 @@ public final class UserMultipleApikeys implements Rule {
   }
 
   private static Map<String, List<ApiKey>> keysByOwner(Inventory inventory) {
-    Map<String, List<ApiKey>> byOwner = new TreeMap<>();
+    Map<String, List<ApiKey>> byOwner = new HashMap<>();
     for (ApiKey key : inventory.apiKeys()) {
       if (key.ownerType() == ApiKey.Owner.USER && key.iamId() != null) {
         byOwner.computeIfAbsent(key.iamId(), owner -> new ArrayList<>()).add(key);
