@@ -253,23 +253,32 @@ public final class ActivityReportParser {
   }
 
   private String text(JsonParser p) throws IOException {
+    return hasText(p) ? p.getText() : null;
+  }
+
+  private Instant time(JsonParser p) throws IOException {
+    if (!hasText(p)) {
+      return null;
+    }
+    try {
+      // Jackson finishes decoding the value in getTextCharacters, so it is called before the offset and length.
+      char[] chars = p.getTextCharacters();
+      return Timestamps.parse(chars, p.getTextOffset(), p.getTextLength());
+    } catch (DateTimeParseException e) {
+      throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + p.getText() + "\"");
+    }
+  }
+
+  /** False for null; any other scalar is read as its text. */
+  private boolean hasText(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NULL) {
-      return null;
+      return false;
     }
     if (!token.isScalarValue()) {
       throw fail(p, "'" + p.currentName() + "' must be a string");
     }
-    return p.getText();
-  }
-
-  private Instant time(JsonParser p) throws IOException {
-    String text = text(p);
-    try {
-      return Timestamps.parse(text);
-    } catch (DateTimeParseException e) {
-      throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + text + "\"");
-    }
+    return true;
   }
 
   private long hours(JsonParser p, String duration) {

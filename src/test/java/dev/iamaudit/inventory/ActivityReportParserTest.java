@@ -94,4 +94,28 @@ class ActivityReportParserTest {
     assertEquals("report.json is not a valid activity report at line 1, column 1: the report is empty or ends "
         + "early (truncated?). Fetch the report again or check that the file is complete.", message(""));
   }
+
+  @Test
+  void readsTimestampsInPlaceWhateverTheirSpelling() {
+    List<User> users = parse("{\"users\":[{\"iam_id\":\"a\",\"last_authn\":\"2022-08-10T02:33:15\\u003a564+0000\"},"
+        + "{\"iam_id\":\"b\",\"last_authn\":\" 2022-08-10 \"},{\"iam_id\":\"c\",\"last_authn\":null},"
+        + "{\"iam_id\":\"d\",\"last_authn\":\"\"}],\"reference\":\"r\",\"report_duration\":\"1\","
+        + "\"report_end_time\":\"2022-08-10T00:00Z\"}").users();
+    assertEquals(List.of(new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-08-10T02:33:15.564Z")),
+        new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-08-10T00:00:00Z")), Activity.NEVER, Activity.NEVER),
+        users.stream().map(User::activity).toList());
+  }
+
+  @Test
+  void aTimestampThatIsNotTextIsQuotedInTheError() {
+    assertEquals("report.json is not a valid activity report at line 1, column 38: 'last_authn' is not a "
+        + "timestamp: \"20220810\". Fetch the report again or check that the file is complete.",
+        message("{\"users\":[{\"iam_id\":\"a\",\"last_authn\":20220810}]}"));
+    assertEquals("report.json is not a valid activity report at line 1, column 38: 'last_authn' is not a "
+        + "timestamp: \"true\". Fetch the report again or check that the file is complete.",
+        message("{\"users\":[{\"iam_id\":\"a\",\"last_authn\":true}]}"));
+    assertEquals("report.json is not a valid activity report at line 1, column 38: 'last_authn' must be a "
+        + "string. Fetch the report again or check that the file is complete.",
+        message("{\"users\":[{\"iam_id\":\"a\",\"last_authn\":[1]}]}"));
+  }
 }
