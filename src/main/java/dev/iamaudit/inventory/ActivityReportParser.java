@@ -12,9 +12,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads an activity report with Jackson's streaming parser straight into the compact inventory records, so a report
@@ -26,8 +24,11 @@ public final class ActivityReportParser {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final String sourceName;
-  /** One copy of each owner's ids and names: users and service IDs own many keys each. */
-  private final Map<String, String> owners = new HashMap<>();
+  /**
+   * One copy of each text the report repeats: users and service IDs own many keys each, and the report names the
+   * owner in every key as well as in the owner's own entry; every key has a type.
+   */
+  private final SharedStrings shared = new SharedStrings();
 
   /** @param sourceName how errors name the input, e.g. the file path or "the activity report from IAM" */
   public ActivityReportParser(String sourceName) {
@@ -106,10 +107,10 @@ public final class ActivityReportParser {
     Instant last = null;
     while (nextField(p)) {
       switch (p.currentName()) {
-        case "iam_id" -> iamId = text(p);
-        case "name" -> name = text(p);
-        case "username" -> username = text(p);
-        case "email" -> email = text(p);
+        case "iam_id" -> iamId = shared(p);
+        case "name" -> name = shared(p);
+        case "username" -> username = shared(p);
+        case "email" -> email = shared(p);
         case "last_authn" -> last = time(p);
         default -> p.skipChildren();
       }
@@ -132,7 +133,7 @@ public final class ActivityReportParser {
       switch (p.currentName()) {
         case "id" -> id = text(p);
         case "name" -> name = text(p);
-        case "type" -> type = text(p);
+        case "type" -> type = shared(p);
         case "last_authn" -> last = time(p);
         case "serviceid" -> {
           String[] owner = readOwner(p, "id");
@@ -174,21 +175,17 @@ public final class ActivityReportParser {
     while (nextField(p)) {
       String field = p.currentName();
       if (field.equals(idField)) {
-        owner[0] = shared(text(p));
+        owner[0] = shared(p);
       } else {
         switch (field) {
-          case "name" -> owner[1] = shared(text(p));
-          case "username" -> owner[2] = shared(text(p));
-          case "email" -> owner[3] = shared(text(p));
+          case "name" -> owner[1] = shared(p);
+          case "username" -> owner[2] = shared(p);
+          case "email" -> owner[3] = shared(p);
           default -> p.skipChildren();
         }
       }
     }
     return owner;
-  }
-
-  private String shared(String value) {
-    return value == null ? null : owners.computeIfAbsent(value, v -> v);
   }
 
   private ServiceId readServiceId(JsonParser p) throws IOException {
@@ -210,8 +207,8 @@ public final class ActivityReportParser {
     Instant last = null;
     while (nextField(p)) {
       switch (p.currentName()) {
-        case "id" -> id = text(p);
-        case "name" -> name = text(p);
+        case "id" -> id = shared(p);
+        case "name" -> name = shared(p);
         case "last_authn" -> last = time(p);
         default -> p.skipChildren();
       }
@@ -256,12 +253,21 @@ public final class ActivityReportParser {
     return hasText(p) ? p.getText() : null;
   }
 
+  /** {@link #text} for values that repeat, read from Jackson's buffer so that a repeat allocates nothing. */
+  private String shared(JsonParser p) throws IOException {
+    if (!hasText(p)) {
+      return null;
+    }
+    // Jackson finishes decoding the value in getTextCharacters, so it is called before the offset and length.
+    char[] chars = p.getTextCharacters();
+    return shared.get(chars, p.getTextOffset(), p.getTextLength());
+  }
+
   private Instant time(JsonParser p) throws IOException {
     if (!hasText(p)) {
       return null;
     }
     try {
-      // Jackson finishes decoding the value in getTextCharacters, so it is called before the offset and length.
       char[] chars = p.getTextCharacters();
       return Timestamps.parse(chars, p.getTextOffset(), p.getTextLength());
     } catch (DateTimeParseException e) {
