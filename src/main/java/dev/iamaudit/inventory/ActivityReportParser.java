@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,6 +30,11 @@ public final class ActivityReportParser {
    * owner in every key as well as in the owner's own entry; every key has a type.
    */
   private final SharedStrings shared = new SharedStrings();
+  /**
+   * The {@code id|iam_id, name, username, email} of the key being read, in that order: refilled for every key
+   * instead of allocated, as a report has one owner object per key.
+   */
+  private final String[] keyOwner = new String[4];
 
   /** @param sourceName how errors name the input, e.g. the file path or "the activity report from IAM" */
   public ActivityReportParser(String sourceName) {
@@ -136,16 +142,16 @@ public final class ActivityReportParser {
         case "type" -> type = shared(p);
         case "last_authn" -> last = time(p);
         case "serviceid" -> {
-          String[] owner = readOwner(p, "id");
-          ownerId = owner[0];
-          ownerName = owner[1];
+          readOwner(p, "id");
+          ownerId = keyOwner[0];
+          ownerName = keyOwner[1];
         }
         case "user" -> {
-          String[] owner = readOwner(p, "iam_id");
-          userIamId = owner[0];
-          ownerName = owner[1];
-          ownerUsername = owner[2];
-          ownerEmail = owner[3];
+          readOwner(p, "iam_id");
+          userIamId = keyOwner[0];
+          ownerName = keyOwner[1];
+          ownerUsername = keyOwner[2];
+          ownerEmail = keyOwner[3];
         }
         default -> p.skipChildren();
       }
@@ -165,27 +171,26 @@ public final class ActivityReportParser {
         null, null, Activity.fromReport(last), null);
   }
 
-  /** Reads {@code {id|iam_id, name, username, email}} into that order. */
-  private String[] readOwner(JsonParser p, String idField) throws IOException {
-    String[] owner = new String[4];
+  /** Reads {@code {id|iam_id, name, username, email}} into {@link #keyOwner}; a null owner leaves it all null. */
+  private void readOwner(JsonParser p, String idField) throws IOException {
+    Arrays.fill(keyOwner, null);
     if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return owner;
+      return;
     }
     expect(p, p.currentToken(), JsonToken.START_OBJECT, "an API key's owner must be an object");
     while (nextField(p)) {
       String field = p.currentName();
       if (field.equals(idField)) {
-        owner[0] = shared(p);
+        keyOwner[0] = shared(p);
       } else {
         switch (field) {
-          case "name" -> owner[1] = shared(p);
-          case "username" -> owner[2] = shared(p);
-          case "email" -> owner[3] = shared(p);
+          case "name" -> keyOwner[1] = shared(p);
+          case "username" -> keyOwner[2] = shared(p);
+          case "email" -> keyOwner[3] = shared(p);
           default -> p.skipChildren();
         }
       }
     }
-    return owner;
   }
 
   private ServiceId readServiceId(JsonParser p) throws IOException {
