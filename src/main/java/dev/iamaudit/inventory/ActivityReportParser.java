@@ -35,6 +35,7 @@ public final class ActivityReportParser {
    * instead of allocated, as a report has one owner object per key.
    */
   private final String[] keyOwner = new String[4];
+  private final CharWindow window = new CharWindow();
 
   /** @param sourceName how errors name the input, e.g. the file path or "the activity report from IAM" */
   public ActivityReportParser(String sourceName) {
@@ -264,12 +265,7 @@ public final class ActivityReportParser {
 
   /** {@link #text} for values that repeat, read from Jackson's buffer so that a repeat allocates nothing. */
   private String shared(JsonParser p) throws IOException {
-    if (!hasText(p)) {
-      return null;
-    }
-    // Jackson finishes decoding the value in getTextCharacters, so it is called before the offset and length.
-    char[] chars = p.getTextCharacters();
-    return shared.get(chars, p.getTextOffset(), p.getTextLength());
+    return hasText(p) ? shared.get(inPlace(p)) : null;
   }
 
   private Instant time(JsonParser p) throws IOException {
@@ -277,11 +273,17 @@ public final class ActivityReportParser {
       return null;
     }
     try {
-      char[] chars = p.getTextCharacters();
-      return Timestamps.parse(chars, p.getTextOffset(), p.getTextLength());
+      return Timestamps.parse(inPlace(p));
     } catch (DateTimeParseException e) {
       throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + p.getText() + "\"");
     }
+  }
+
+  /** The current value's text where Jackson decoded it, good until the next token. */
+  private CharWindow inPlace(JsonParser p) throws IOException {
+    // Jackson finishes decoding the value in getTextCharacters, so it is called before the offset and length.
+    char[] chars = p.getTextCharacters();
+    return window.set(chars, p.getTextOffset(), p.getTextLength());
   }
 
   /** False for null; any other scalar is read as its text. */

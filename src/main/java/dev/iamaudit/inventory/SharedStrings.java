@@ -11,39 +11,27 @@ final class SharedStrings {
   private String[] table = new String[1024];
   private int size;
 
-  /** The string equal to {@code new String(text, offset, length)}: the same instance for the same text. */
-  String get(char[] text, int offset, int length) {
+  /** The string equal to {@code text}: the same instance for the same text. */
+  String get(CharSequence text) {
     int hash = 0;
-    for (int i = offset; i < offset + length; i++) {
-      hash = 31 * hash + text[i];
+    for (int i = 0; i < text.length(); i++) {
+      hash = 31 * hash + text.charAt(i);
     }
     int mask = table.length - 1;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
       String candidate = table[slot];
       if (candidate == null) {
-        String added = new String(text, offset, length);
+        String added = text.toString();
         table[slot] = added;
         if (++size > table.length / 2) {
           grow();
         }
         return added;
       }
-      if (candidate.hashCode() == hash && matches(candidate, text, offset, length)) {
+      if (candidate.hashCode() == hash && candidate.contentEquals(text)) {
         return candidate;
       }
     }
-  }
-
-  private static boolean matches(String candidate, char[] text, int offset, int length) {
-    if (candidate.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (candidate.charAt(i) != text[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** As {@link java.util.HashMap} does: the slot comes from the low bits alone, so fold the high ones in. */

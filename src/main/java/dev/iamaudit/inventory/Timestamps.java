@@ -50,35 +50,30 @@ public final class Timestamps {
   private Timestamps() {}
 
   /**
+   * Takes any CharSequence so that the report parser can hand over a window on its buffer: a report's timestamps,
+   * one per identity, become instants without first becoming strings.
+   *
    * @return the instant, or null for null or blank input
    * @throws DateTimeParseException when the text is not a timestamp in any accepted form
    */
-  public static Instant parse(String text) {
-    return text == null ? null : parse(text.toCharArray(), 0, text.length());
-  }
-
-  /**
-   * {@link #parse(String)} of the text in {@code text[offset, offset + length)}, read in place so that a report's
-   * timestamp, one per identity, becomes an instant without first becoming a string.
-   */
-  public static Instant parse(char[] text, int offset, int length) {
-    int start = offset;
-    int end = offset + length;
-    if (isBlank(text, start, end)) {
+  public static Instant parse(CharSequence text) {
+    if (text == null || isBlank(text)) {
       return null;
     }
-    // What String.trim removes, so that both entry points accept the same text.
-    while (start < end && text[start] <= ' ') {
+    // What String.trim removes.
+    int start = 0;
+    int end = text.length();
+    while (start < end && text.charAt(start) <= ' ') {
       start++;
     }
-    while (end > start && text[end - 1] <= ' ') {
+    while (end > start && text.charAt(end - 1) <= ' ') {
       end--;
     }
     Instant fast = parseFast(text, start, end);
     if (fast != null) {
       return fast;
     }
-    String trimmed = new String(text, start, end - start);
+    String trimmed = text.subSequence(start, end).toString();
     if (trimmed.length() == 10) {
       return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
@@ -87,9 +82,9 @@ public final class Timestamps {
   }
 
   /** As {@link String#isBlank()}: no surrogate is whitespace, so testing chars is testing code points. */
-  private static boolean isBlank(char[] text, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (!Character.isWhitespace(text[i])) {
+  private static boolean isBlank(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
         return false;
       }
     }
@@ -104,9 +99,10 @@ public final class Timestamps {
    * @return null when the text is not in one of these forms, or not a valid date and time, so the general parser
    *     decides
    */
-  private static Instant parseFast(char[] t, int from, int to) {
+  private static Instant parseFast(CharSequence t, int from, int to) {
     int n = to - from;
-    if (n < 16 || t[from + 4] != '-' || t[from + 7] != '-' || t[from + 10] != 'T' || t[from + 13] != ':') {
+    if (n < 16 || t.charAt(from + 4) != '-' || t.charAt(from + 7) != '-' || t.charAt(from + 10) != 'T'
+        || t.charAt(from + 13) != ':') {
       return null;
     }
     int year = digits(t, from, 4);
@@ -117,12 +113,12 @@ public final class Timestamps {
     int second = 0;
     int nanos = 0;
     int i = from + 16;
-    if (i < to && t[i] == ':' && i + 3 <= to) {
+    if (i < to && t.charAt(i) == ':' && i + 3 <= to) {
       second = digits(t, i + 1, 2);
       i += 3;
-      if (i < to && (t[i] == ':' || t[i] == '.')) {
+      if (i < to && (t.charAt(i) == ':' || t.charAt(i) == '.')) {
         int start = ++i;
-        while (i < to && i - start < 9 && t[i] >= '0' && t[i] <= '9') {
+        while (i < to && i - start < 9 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
           i++;
         }
         if (i == start) {
@@ -136,12 +132,13 @@ public final class Timestamps {
     }
     int offsetSeconds;
     int rest = to - i;
-    if (rest == 0 || (rest == 1 && t[i] == 'Z')) {
+    if (rest == 0 || (rest == 1 && t.charAt(i) == 'Z')) {
       offsetSeconds = 0;
-    } else if ((t[i] == '+' || t[i] == '-') && (rest == 5 || rest == 6 || rest == 3)) {
-      int sign = t[i] == '-' ? -1 : 1;
+    } else if ((t.charAt(i) == '+' || t.charAt(i) == '-') && (rest == 5 || rest == 6 || rest == 3)) {
+      int sign = t.charAt(i) == '-' ? -1 : 1;
       int offsetHours = digits(t, i + 1, 2);
-      int offsetMinutes = rest == 3 ? 0 : rest == 5 ? digits(t, i + 3, 2) : t[i + 3] == ':' ? digits(t, i + 4, 2) : -1;
+      int offsetMinutes = rest == 3 ? 0 : rest == 5 ? digits(t, i + 3, 2)
+          : t.charAt(i + 3) == ':' ? digits(t, i + 4, 2) : -1;
       if (offsetHours < 0 || offsetMinutes < 0) {
         return null;
       }
@@ -172,10 +169,10 @@ public final class Timestamps {
    * The number in {@code length} digits at {@code start}, or -1 when they are not all digits; the caller has made
    * sure the text is long enough.
    */
-  private static int digits(char[] text, int start, int length) {
+  private static int digits(CharSequence text, int start, int length) {
     int value = 0;
     for (int i = start; i < start + length; i++) {
-      char c = text[i];
+      char c = text.charAt(i);
       if (c < '0' || c > '9') {
         return -1;
       }

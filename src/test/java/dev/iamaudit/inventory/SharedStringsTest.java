@@ -14,7 +14,7 @@ class SharedStringsTest {
   private String get(String text) {
     // Text in the middle of a larger buffer, as Jackson hands it over.
     char[] buffer = ("[" + text + "]").toCharArray();
-    return shared.get(buffer, 1, text.length());
+    return shared.get(new CharWindow().set(buffer, 1, text.length()));
   }
 
   @Test
