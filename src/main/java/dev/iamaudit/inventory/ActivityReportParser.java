@@ -12,9 +12,8 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads an activity report with Jackson's streaming parser straight into the compact inventory records, so a report
@@ -26,8 +25,17 @@ public final class ActivityReportParser {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final String sourceName;
-  /** One copy of each owner's ids and names: users and service IDs own many keys each. */
-  private final Map<String, String> owners = new HashMap<>();
+  /**
+   * One copy of each text the report repeats: users and service IDs own many keys each, and the report names the
+   * owner in every key as well as in the owner's own entry; every key has a type.
+   */
+  private final SharedStrings shared = new SharedStrings();
+  /**
+   * The {@code id|iam_id, name, username, email} of the key being read, in that order: refilled for every key
+   * instead of allocated, as a report has one owner object per key.
+   */
+  private final String[] keyOwner = new String[4];
+  private final CharWindow window = new CharWindow();
 
   /** @param sourceName how errors name the input, e.g. the file path or "the activity report from IAM" */
   public ActivityReportParser(String sourceName) {
@@ -106,10 +114,10 @@ public final class ActivityReportParser {
     Instant last = null;
     while (nextField(p)) {
       switch (p.currentName()) {
-        case "iam_id" -> iamId = text(p);
-        case "name" -> name = text(p);
-        case "username" -> username = text(p);
-        case "email" -> email = text(p);
+        case "iam_id" -> iamId = shared(p);
+        case "name" -> name = shared(p);
+        case "username" -> username = shared(p);
+        case "email" -> email = shared(p);
         case "last_authn" -> last = time(p);
         default -> p.skipChildren();
       }
@@ -132,19 +140,19 @@ public final class ActivityReportParser {
       switch (p.currentName()) {
         case "id" -> id = text(p);
         case "name" -> name = text(p);
-        case "type" -> type = text(p);
+        case "type" -> type = shared(p);
         case "last_authn" -> last = time(p);
         case "serviceid" -> {
-          String[] owner = readOwner(p, "id");
-          ownerId = owner[0];
-          ownerName = owner[1];
+          readOwner(p, "id");
+          ownerId = keyOwner[0];
+          ownerName = keyOwner[1];
         }
         case "user" -> {
-          String[] owner = readOwner(p, "iam_id");
-          userIamId = owner[0];
-          ownerName = owner[1];
-          ownerUsername = owner[2];
-          ownerEmail = owner[3];
+          readOwner(p, "iam_id");
+          userIamId = keyOwner[0];
+          ownerName = keyOwner[1];
+          ownerUsername = keyOwner[2];
+          ownerEmail = keyOwner[3];
         }
         default -> p.skipChildren();
       }
@@ -164,31 +172,30 @@ public final class ActivityReportParser {
         null, null, Activity.fromReport(last), null);
   }
 
-  /** Reads {@code {id|iam_id, name, username, email}} into that order. */
-  private String[] readOwner(JsonParser p, String idField) throws IOException {
-    String[] owner = new String[4];
+  /** Reads {@code {id|iam_id, name, username, email}} into {@link #keyOwner}; a null owner leaves it all null. */
+  private void readOwner(JsonParser p, String idField) throws IOException {
+    Arrays.fill(keyOwner, null);
     if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return owner;
+      return;
     }
     expect(p, p.currentToken(), JsonToken.START_OBJECT, "an API key's owner must be an object");
     while (nextField(p)) {
       String field = p.currentName();
-      if (field.equals(idField)) {
-        owner[0] = shared(text(p));
+      int slot = field.equals(idField) ? 0 : switch (field) {
+        case "name" -> 1;
+        case "username" -> 2;
+        case "email" -> 3;
+        default -> -1;
+      };
+      // One place reads the value: the JIT inlines shared(), with Jackson's buffer access, at each call site, and
+      // this method twice into readApiKey. A copy per field made readApiKey by far the costliest method to compile,
+      // on the critical path of a short run and in its peak memory.
+      if (slot < 0) {
+        p.skipChildren();
       } else {
-        switch (field) {
-          case "name" -> owner[1] = shared(text(p));
-          case "username" -> owner[2] = shared(text(p));
-          case "email" -> owner[3] = shared(text(p));
-          default -> p.skipChildren();
-        }
+        keyOwner[slot] = shared(p);
       }
     }
-    return owner;
-  }
-
-  private String shared(String value) {
-    return value == null ? null : owners.computeIfAbsent(value, v -> v);
   }
 
   private ServiceId readServiceId(JsonParser p) throws IOException {
@@ -210,8 +217,8 @@ public final class ActivityReportParser {
     Instant last = null;
     while (nextField(p)) {
       switch (p.currentName()) {
-        case "id" -> id = text(p);
-        case "name" -> name = text(p);
+        case "id" -> id = shared(p);
+        case "name" -> name = shared(p);
         case "last_authn" -> last = time(p);
         default -> p.skipChildren();
       }
@@ -253,23 +260,42 @@ public final class ActivityReportParser {
   }
 
   private String text(JsonParser p) throws IOException {
+    return hasText(p) ? p.getText() : null;
+  }
+
+  /** {@link #text} for values that repeat, read from Jackson's buffer so that a repeat allocates nothing. */
+  private String shared(JsonParser p) throws IOException {
+    return hasText(p) ? shared.get(inPlace(p)) : null;
+  }
+
+  private Instant time(JsonParser p) throws IOException {
+    if (!hasText(p)) {
+      return null;
+    }
+    try {
+      return Timestamps.parse(inPlace(p));
+    } catch (DateTimeParseException e) {
+      throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + p.getText() + "\"");
+    }
+  }
+
+  /** The current value's text where Jackson decoded it, good until the next token. */
+  private CharWindow inPlace(JsonParser p) throws IOException {
+    // Jackson finishes decoding the value in getTextCharacters, so it is called before the offset and length.
+    char[] chars = p.getTextCharacters();
+    return window.set(chars, p.getTextOffset(), p.getTextLength());
+  }
+
+  /** False for null; any other scalar is read as its text. */
+  private boolean hasText(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NULL) {
-      return null;
+      return false;
     }
     if (!token.isScalarValue()) {
       throw fail(p, "'" + p.currentName() + "' must be a string");
     }
-    return p.getText();
-  }
-
-  private Instant time(JsonParser p) throws IOException {
-    String text = text(p);
-    try {
-      return Timestamps.parse(text);
-    } catch (DateTimeParseException e) {
-      throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + text + "\"");
-    }
+    return true;
   }
 
   private long hours(JsonParser p, String duration) {

@@ -2,7 +2,9 @@ package dev.iamaudit.inventory;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -16,6 +18,9 @@ import java.util.regex.Pattern;
  * (minutes only). ISO-8601 with or without an offset, and plain dates, are accepted as well. No offset means UTC.
  */
 public final class Timestamps {
+  /** {@link ZoneOffset}'s limit. */
+  private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+  private static final long DAYS_0000_TO_1970 = 719_528;
   private static final Pattern COLON_MILLIS = Pattern.compile("(T\\d{2}:\\d{2}:\\d{2}):(\\d{1,9})");
 
   private static final DateTimeFormatter GENERAL =
@@ -45,18 +50,30 @@ public final class Timestamps {
   private Timestamps() {}
 
   /**
+   * Takes any CharSequence so that the report parser can hand over a window on its buffer: a report's timestamps,
+   * one per identity, become instants without first becoming strings.
+   *
    * @return the instant, or null for null or blank input
    * @throws DateTimeParseException when the text is not a timestamp in any accepted form
    */
-  public static Instant parse(String text) {
-    if (text == null || text.isBlank()) {
+  public static Instant parse(CharSequence text) {
+    if (text == null || isBlank(text)) {
       return null;
     }
-    String trimmed = text.trim();
-    Instant fast = parseFast(trimmed);
+    // What String.trim removes.
+    int start = 0;
+    int end = text.length();
+    while (start < end && text.charAt(start) <= ' ') {
+      start++;
+    }
+    while (end > start && text.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    Instant fast = parseFast(text, start, end);
     if (fast != null) {
       return fast;
     }
+    String trimmed = text.subSequence(start, end).toString();
     if (trimmed.length() == 10) {
       return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
@@ -64,31 +81,44 @@ public final class Timestamps {
     return OffsetDateTime.parse(normalized, GENERAL).toInstant();
   }
 
+  /** As {@link String#isBlank()}: no surrogate is whitespace, so testing chars is testing code points. */
+  private static boolean isBlank(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The formats IBM actually sends, read without {@link DateTimeFormatter}, whose optional sections cost more than
-   * the rest of parsing a report of 300,000 identities together.
+   * the rest of parsing a report of 300,000 identities together, and straight into the instant, without the
+   * java.time objects in between.
    *
-   * @return null when the text is not in one of these forms, so the general parser decides
+   * @return null when the text is not in one of these forms, or not a valid date and time, so the general parser
+   *     decides
    */
-  private static Instant parseFast(String t) {
-    int n = t.length();
-    if (n < 16 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':') {
+  private static Instant parseFast(CharSequence t, int from, int to) {
+    int n = to - from;
+    if (n < 16 || t.charAt(from + 4) != '-' || t.charAt(from + 7) != '-' || t.charAt(from + 10) != 'T'
+        || t.charAt(from + 13) != ':') {
       return null;
     }
-    int year = digits(t, 0, 4);
-    int month = digits(t, 5, 2);
-    int day = digits(t, 8, 2);
-    int hour = digits(t, 11, 2);
-    int minute = digits(t, 14, 2);
+    int year = digits(t, from, 4);
+    int month = digits(t, from + 5, 2);
+    int day = digits(t, from + 8, 2);
+    int hour = digits(t, from + 11, 2);
+    int minute = digits(t, from + 14, 2);
     int second = 0;
     int nanos = 0;
-    int i = 16;
-    if (i < n && t.charAt(i) == ':' && i + 3 <= n) {
+    int i = from + 16;
+    if (i < to && t.charAt(i) == ':' && i + 3 <= to) {
       second = digits(t, i + 1, 2);
       i += 3;
-      if (i < n && (t.charAt(i) == ':' || t.charAt(i) == '.')) {
+      if (i < to && (t.charAt(i) == ':' || t.charAt(i) == '.')) {
         int start = ++i;
-        while (i < n && i - start < 9 && Character.isDigit(t.charAt(i))) {
+        while (i < to && i - start < 9 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
           i++;
         }
         if (i == start) {
@@ -101,12 +131,13 @@ public final class Timestamps {
       }
     }
     int offsetSeconds;
-    if (i == n || (t.charAt(i) == 'Z' && i + 1 == n)) {
+    int rest = to - i;
+    if (rest == 0 || (rest == 1 && t.charAt(i) == 'Z')) {
       offsetSeconds = 0;
-    } else if ((t.charAt(i) == '+' || t.charAt(i) == '-') && (n - i == 5 || n - i == 6 || n - i == 3)) {
+    } else if ((t.charAt(i) == '+' || t.charAt(i) == '-') && (rest == 5 || rest == 6 || rest == 3)) {
       int sign = t.charAt(i) == '-' ? -1 : 1;
       int offsetHours = digits(t, i + 1, 2);
-      int offsetMinutes = n - i == 3 ? 0 : n - i == 5 ? digits(t, i + 3, 2)
+      int offsetMinutes = rest == 3 ? 0 : rest == 5 ? digits(t, i + 3, 2)
           : t.charAt(i + 3) == ':' ? digits(t, i + 4, 2) : -1;
       if (offsetHours < 0 || offsetMinutes < 0) {
         return null;
@@ -115,22 +146,30 @@ public final class Timestamps {
     } else {
       return null;
     }
-    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || nanos < 0) {
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+        || Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS) {
       return null;
     }
-    try {
-      return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-          .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
+    long secondOfDay = hour * 3600L + minute * 60L + second;
+    return Instant.ofEpochSecond(epochDay(year, month, day) * 86400 + secondOfDay - offsetSeconds, nanos);
   }
 
-  /** The number in {@code length} digits at {@code start}, or -1 when they are not all digits. */
-  private static int digits(String text, int start, int length) {
-    if (start + length > text.length()) {
-      return -1;
+  /** {@link LocalDate#toEpochDay()} for years from 0, without creating the date. */
+  private static long epochDay(int year, int month, int day) {
+    long days = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400 + (367 * month - 362) / 12
+        + day - 1;
+    if (month > 2) {
+      days -= Year.isLeap(year) ? 1 : 2;
     }
+    return days - DAYS_0000_TO_1970;
+  }
+
+  /**
+   * The number in {@code length} digits at {@code start}, or -1 when they are not all digits; the caller has made
+   * sure the text is long enough.
+   */
+  private static int digits(CharSequence text, int start, int length) {
     int value = 0;
     for (int i = start; i < start + length; i++) {
       char c = text.charAt(i);

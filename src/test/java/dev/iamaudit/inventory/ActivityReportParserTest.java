@@ -1,6 +1,8 @@
 package dev.iamaudit.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.iamaudit.failure.DataException;
@@ -93,5 +95,55 @@ class ActivityReportParserTest {
   void emptyInputIsNotAReport() {
     assertEquals("report.json is not a valid activity report at line 1, column 1: the report is empty or ends "
         + "early (truncated?). Fetch the report again or check that the file is complete.", message(""));
+  }
+
+  @Test
+  void readsTimestampsInPlaceWhateverTheirSpelling() {
+    List<User> users = parse("{\"users\":[{\"iam_id\":\"a\",\"last_authn\":\"2022-08-10T02:33:15\\u003a564+0000\"},"
+        + "{\"iam_id\":\"b\",\"last_authn\":\" 2022-08-10 \"},{\"iam_id\":\"c\",\"last_authn\":null},"
+        + "{\"iam_id\":\"d\",\"last_authn\":\"\"}],\"reference\":\"r\",\"report_duration\":\"1\","
+        + "\"report_end_time\":\"2022-08-10T00:00Z\"}").users();
+    assertEquals(List.of(new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-08-10T02:33:15.564Z")),
+        new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-08-10T00:00:00Z")), Activity.NEVER, Activity.NEVER),
+        users.stream().map(User::activity).toList());
+  }
+
+  @Test
+  void aTimestampThatIsNotTextIsQuotedInTheError() {
+    assertEquals("report.json is not a valid activity report at line 1, column 38: 'last_authn' is not a "
+        + "timestamp: \"20220810\". Fetch the report again or check that the file is complete.",
+        message("{\"users\":[{\"iam_id\":\"a\",\"last_authn\":20220810}]}"));
+    assertEquals("report.json is not a valid activity report at line 1, column 38: 'last_authn' is not a "
+        + "timestamp: \"true\". Fetch the report again or check that the file is complete.",
+        message("{\"users\":[{\"iam_id\":\"a\",\"last_authn\":true}]}"));
+    assertEquals("report.json is not a valid activity report at line 1, column 38: 'last_authn' must be a "
+        + "string. Fetch the report again or check that the file is complete.",
+        message("{\"users\":[{\"iam_id\":\"a\",\"last_authn\":[1]}]}"));
+  }
+
+  @Test
+  void anOwnerIsOneCopyHoweverTheReportSpellsIt() {
+    ActivityReport report = parse("{\"reference\":\"r\",\"report_duration\":\"1\",\"report_end_time\":\"2022-08-10\","
+        + "\"users\":[{\"iam_id\":\"IBMid-1\",\"name\":\"J\u00f6rg \ud83d\ude00\",\"email\":\"j@example.com\"}],"
+        + "\"apikeys\":["
+        + "{\"id\":\"ApiKey-1\",\"type\":\"user\",\"user\":{\"iam_id\":\"IBMid-1\",\"name\":\"J\u00f6rg \ud83d\ude00\"}},"
+        + "{\"id\":\"ApiKey-2\",\"type\":\"user\",\"user\":{\"iam_id\":\"IBMid-\\u0031\","
+        + "\"name\":\"J\\u00f6rg \\ud83d\\ude00\",\"email\":\"j@example.com\"}},"
+        + "{\"id\":\"ApiKey-3\",\"type\":\"user\",\"user\":{\"iam_id\":\"IBMid-10\",\"name\":\"Jorg \ud83d\ude00\"}},"
+        + "{\"id\":\"ApiKey-4\",\"type\":\"serviceid\",\"serviceid\":{\"id\":\"ServiceId-1\",\"name\":\"svc\"}}],"
+        + "\"serviceids\":[{\"id\":\"ServiceId-1\",\"name\":\"svc\"}]}");
+    User user = report.users().get(0);
+    List<ApiKey> keys = report.apiKeys();
+    assertEquals("J\u00f6rg \ud83d\ude00", user.name());
+    for (ApiKey key : keys.subList(0, 2)) {
+      assertSame(user.iamId(), key.ownerId());
+      assertSame(user.name(), key.ownerName());
+    }
+    assertSame(user.email(), keys.get(1).ownerEmail());
+    assertEquals("IBMid-10", keys.get(2).ownerId());
+    assertEquals("Jorg \ud83d\ude00", keys.get(2).ownerName());
+    assertNotSame(user.name(), keys.get(2).ownerName());
+    assertSame(report.serviceIds().get(0).id(), keys.get(3).ownerId());
+    assertSame(report.serviceIds().get(0).name(), keys.get(3).ownerName());
   }
 }
