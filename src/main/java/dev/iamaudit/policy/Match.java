@@ -2,7 +2,9 @@ package dev.iamaudit.policy;
 
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.IdentityType;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -10,6 +12,9 @@ import java.util.regex.Pattern;
  * run of characters, {@code ?} one character); the others are exact.
  */
 public record Match(String id, String iamId, String name, IdentityType type) {
+  /** Each name glob compiled once: an entry is tried against every finding, hundreds of thousands in a large account. */
+  private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
+
   public Match {
     if (id == null && iamId == null && name == null && type == null) {
       throw new IllegalArgumentException("a match needs at least one of id, iamId, name, type");
@@ -20,7 +25,7 @@ public record Match(String id, String iamId, String name, IdentityType type) {
     return (id == null || id.equals(entity.id()))
         && (iamId == null || iamId.equals(entity.iamId()))
         && (type == null || type == entity.type())
-        && (name == null || (entity.name() != null && glob(name).matcher(entity.name()).matches()));
+        && (name == null || (entity.name() != null && GLOBS.computeIfAbsent(name, Match::glob).matcher(entity.name()).matches()));
   }
 
   private static Pattern glob(String glob) {
