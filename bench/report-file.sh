@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Audits a generated activity report offline and, on the same file, has jq select the same identities
-# (inactive for more than 90 days, or never authenticated), printing wall time and peak memory of each.
-#   bench/report-file.sh [IDENTITIES]      (default 300000; needs target/iam-audit.jar, jq, GNU time)
+# (inactive for more than 90 days, or never authenticated); prints wall time and peak memory of each run,
+# the medians, and iam-audit's medians as a fraction of jq's. Then times the default formats once.
+#   bench/report-file.sh [IDENTITIES] [RUNS]      (default 300000 and 5; needs target/iam-audit.jar, jq, GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-300000}
+runs=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 jar=target/iam-audit.jar
@@ -14,11 +16,34 @@ echo "report: $n identities, $(du -m "$work/report.json" | cut -f1) MB"
 # The report ends 2026-11-20T06:00Z; 90 days before is 2026-08-22.
 filter='(.users[], .apikeys[], .serviceids[], .profiles[])
   | select(.last_authn == null or (.last_authn | .[0:10]) < "2026-08-22")'
-for run in 1 2 3; do
-  /usr/bin/time -f "jq        run $run: wall %e s, peak RSS %M KB" jq -c "$filter" "$work/report.json" > "$work/jq.out"
-  /usr/bin/time -f "iam-audit run $run: wall %e s, peak RSS %M KB" \
-    java -jar "$jar" --report-file "$work/report.json" --format json --out "$work/out" --quiet > /dev/null || true
+
+# Each run starts without the previous run's output: replacing a file of hundreds of MB makes the file system
+# release its blocks, which would be timed as part of the next run.
+timed() {
+  local label=$1 stdout=$2
+  shift 2
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$stdout" || true
+  read -r wall kb < <(tail -n 1 "$work/time")
+  echo "$wall $kb" >> "$work/$label.times"
+  printf '%-9s wall %5.2f s, peak RSS %4d MB\n' "$label" "$wall" $((kb / 1024))
+}
+for run in $(seq 1 "$runs"); do
+  rm -f "$work/jq.out"
+  timed jq "$work/jq.out" jq -c "$filter" "$work/report.json"
+  rm -rf "$work/out"
+  timed iam-audit /dev/null java -jar "$jar" --report-file "$work/report.json" --format json --out "$work/out" --quiet
 done
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+for label in jq iam-audit; do
+  wall=$(cut -d' ' -f1 "$work/$label.times" | median)
+  kb=$(cut -d' ' -f2 "$work/$label.times" | median)
+  echo "$label $wall $kb" >> "$work/medians"
+  printf '%-9s median of %d: wall %5.2f s, peak RSS %4d MB\n' "$label" "$runs" "$wall" "$(awk -v k="$kb" 'BEGIN { printf "%d", k / 1024 }')"
+done
+awk '{ w[$1] = $2; m[$1] = $3 } END { printf "iam-audit / jq: %.2fx the wall time, %.2fx the peak memory\n", w["iam-audit"] / w["jq"], m["iam-audit"] / m["jq"] }' "$work/medians"
 echo "jq selected $(wc -l < "$work/jq.out") identities;" \
   "iam-audit reported $(grep -c '^{"rule":' "$work/out/iam-audit.json") findings" \
   "($(du -m "$work/out/iam-audit.json" | cut -f1) MB of JSON)"
+rm -rf "$work/out"
+timed default /dev/null java -jar "$jar" --report-file "$work/report.json" --out "$work/out" --quiet
+echo "default formats (sarif, junit, json): $(du -cm "$work"/out/* | tail -1 | cut -f1) MB of reports"
