@@ -3,6 +3,7 @@ package dev.iamaudit.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.RuleEvaluation;
@@ -133,25 +134,43 @@ public final class JsonReport implements ReportWriter {
     }
   }
 
+  // Field names written once per finding, encoded once.
+  private static final SerializedString RULE = new SerializedString("rule");
+  private static final SerializedString SEVERITY = new SerializedString("severity");
+  private static final SerializedString STATUS = new SerializedString("status");
+  private static final SerializedString ENTITY = new SerializedString("entity");
+  private static final SerializedString TYPE = new SerializedString("type");
+  private static final SerializedString ID = new SerializedString("id");
+  private static final SerializedString IAM_ID = new SerializedString("iamId");
+  private static final SerializedString NAME = new SerializedString("name");
+  private static final SerializedString MESSAGE = new SerializedString("message");
+  private static final SerializedString FINGERPRINT = new SerializedString("fingerprint");
+  private static final SerializedString LOCATION = new SerializedString("location");
+  private static final SerializedString FILE = new SerializedString("file");
+  private static final SerializedString LINE = new SerializedString("line");
+
   private static void writeFinding(JsonGenerator json, Finding finding, MessageBuffer messages) throws IOException {
     json.writeStartObject();
-    json.writeStringField("rule", finding.rule());
-    json.writeStringField("severity", finding.severity().id());
-    json.writeStringField("status", finding.status().id());
+    field(json, RULE, finding.rule());
+    field(json, SEVERITY, finding.severity().id());
+    field(json, STATUS, finding.status().id());
     Entity entity = finding.entity();
-    json.writeObjectFieldStart("entity");
-    json.writeStringField("type", entity.type().id());
-    json.writeStringField("id", entity.id());
-    json.writeStringField("iamId", entity.iamId());
-    json.writeStringField("name", entity.name());
+    json.writeFieldName(ENTITY);
+    json.writeStartObject();
+    field(json, TYPE, entity.type().id());
+    field(json, ID, entity.id());
+    field(json, IAM_ID, entity.iamId());
+    field(json, NAME, entity.name());
     json.writeEndObject();
-    json.writeFieldName("message");
+    json.writeFieldName(MESSAGE);
     messages.writeMessage(json, finding);
-    json.writeFieldName("fingerprint");
+    json.writeFieldName(FINGERPRINT);
     MessageBuffer.writeFingerprint(json, finding);
-    json.writeObjectFieldStart("location");
-    json.writeStringField("file", finding.location().file());
-    json.writeNumberField("line", finding.location().line());
+    json.writeFieldName(LOCATION);
+    json.writeStartObject();
+    field(json, FILE, finding.location().file());
+    json.writeFieldName(LINE);
+    json.writeNumber(finding.location().line());
     json.writeEndObject();
     AllowlistEntry entry = finding.allowlistEntry();
     if (entry != null) {
@@ -166,4 +185,11 @@ public final class JsonReport implements ReportWriter {
     }
     json.writeEndObject();
   }
+
+  /** A null value is written as null, as writeStringField does. */
+  private static void field(JsonGenerator json, SerializedString name, String value) throws IOException {
+    json.writeFieldName(name);
+    json.writeString(value);
+  }
+
 }
