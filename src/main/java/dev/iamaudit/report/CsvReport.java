@@ -12,6 +12,7 @@ import dev.iamaudit.inventory.User;
 import dev.iamaudit.policy.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -43,23 +44,25 @@ public final class CsvReport implements ReportWriter {
       row.add(column);
     }
     row.end();
+    List<Finding> found = new ArrayList<>();
     Iterator<Identity> identities = result.inventory().identities().iterator();
     while (identities.hasNext()) {
       Identity identity = identities.next();
       Entity entity = identity.entity();
       writeIdentity(row, identity, entity);
-      writeFindings(row, findings.take(entity));
+      findings.take(entity, found);
+      writeFindings(row, found);
       csv.endLine();
     }
     Entity account = result.inventory().accountEntity();
-    List<Finding> accountFindings = findings.take(account);
+    List<Finding> accountFindings = new ArrayList<>();
+    findings.take(account, accountFindings);
     for (Finding finding : result.findings()) {
       Entity entity = finding.entity();
-      List<Finding> unlisted = findings.take(entity);
-      if (unlisted != null) {
+      if (findings.take(entity, found)) {
         row.add(entity.iamId()).add(entity.name()).blank();
         writeEntity(row, entity);
-        writeFindings(row, unlisted);
+        writeFindings(row, found);
         csv.endLine();
       }
     }
@@ -104,7 +107,7 @@ public final class CsvReport implements ReportWriter {
    * row.
    */
   private static void writeFindings(CsvRow row, List<Finding> findings) {
-    if (findings == null) {
+    if (findings.isEmpty()) {
       row.blanks(2).add("pass").end();
       return;
     }
