@@ -6,24 +6,15 @@ import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.Identity;
-import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
-import java.io.BufferedWriter;
+import dev.iamaudit.policy.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code iam-audit.csv}: one row per identity for spreadsheets, with the columns of the IBM seed scripts (the
@@ -46,84 +37,123 @@ public final class CsvReport implements ReportWriter {
 
   @Override
   public void write(AuditResult result, OutputStream out) throws IOException {
-    Map<String, List<Finding>> findings = new LinkedHashMap<>();
-    for (Finding finding : result.findings()) {
-      findings.computeIfAbsent(key(finding.entity()), key -> new ArrayList<>()).add(finding);
+    FindingsByIdentity findings = new FindingsByIdentity(result.findings());
+    TextOut csv = new TextOut(out);
+    CsvRow row = new CsvRow(csv.text());
+    for (String column : HEADER) {
+      row.add(column);
     }
-    Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    CsvRow.write(csv, HEADER);
+    row.end();
+    List<Finding> found = new ArrayList<>();
     Iterator<Identity> identities = result.inventory().identities().iterator();
     while (identities.hasNext()) {
       Identity identity = identities.next();
-      CsvRow.write(csv, row(identity, findings.remove(key(identity.entity()))));
+      Entity entity = identity.entity();
+      writeIdentity(row, identity, entity);
+      findings.take(entity, found);
+      writeFindings(row, found);
+      csv.endLine();
     }
     Entity account = result.inventory().accountEntity();
-    List<Finding> accountFindings = findings.remove(key(account));
-    for (List<Finding> rest : findings.values()) {
-      Entity entity = rest.get(0).entity();
-      CsvRow.write(csv, withFindings(columns(entity.iamId(), entity.name(), null, entity, null, null, null, null,
-          null, null, null), rest));
+    List<Finding> accountFindings = new ArrayList<>();
+    findings.take(account, accountFindings);
+    for (Finding finding : result.findings()) {
+      Entity entity = finding.entity();
+      if (findings.take(entity, found)) {
+        row.add(entity.iamId()).add(entity.name()).blank();
+        writeEntity(row, entity);
+        writeFindings(row, found);
+        csv.endLine();
+      }
     }
-    CsvRow.write(csv, withFindings(columns(null, null, null, account, null, null, null, null, null, null, null),
-        accountFindings));
+    row.blanks(3);
+    writeEntity(row, account);
+    writeFindings(row, accountFindings);
     csv.flush();
   }
 
-  private static List<String> row(Identity identity, List<Finding> findings) {
-    Entity entity = identity.entity();
-    String lastAuthn = lastAuthn(identity.activity());
-    List<String> columns;
+  private static void writeIdentity(CsvRow row, Identity identity, Entity entity) {
     if (identity instanceof User user) {
-      columns = columns(user.iamId(), user.name(), lastAuthn, entity, user.name(), user.username(), user.email(),
-          null, user.addedOn(), null, null);
+      start(row, user.iamId(), user.name(), identity, entity);
+      row.add(user.name()).add(user.username()).add(user.email()).blank().add(user.addedOn()).blanks(2);
     } else if (identity instanceof ApiKey key) {
-      columns = columns(key.iamId(), key.name(), lastAuthn, entity, key.ownerName(), key.ownerUsername(),
-          key.ownerEmail(), key.createdBy(), key.createdAt(), key.locked(), key.authnCount());
+      start(row, key.iamId(), key.name(), identity, entity);
+      row.add(key.ownerName()).add(key.ownerUsername()).add(key.ownerEmail()).add(key.createdBy())
+          .add(key.createdAt()).add(key.locked()).add(key.authnCount());
     } else if (identity instanceof ServiceId serviceId) {
-      columns = columns(serviceId.iamId(), serviceId.name(), lastAuthn, entity, null, null, null, null,
-          serviceId.createdAt(), serviceId.locked(), null);
+      start(row, serviceId.iamId(), serviceId.name(), identity, entity);
+      row.blanks(4).add(serviceId.createdAt()).add(serviceId.locked()).blank();
     } else {
       Profile profile = (Profile) identity;
-      columns = columns(profile.iamId(), profile.name(), lastAuthn, entity, null, null, null, null,
-          profile.createdAt(), null, null);
+      start(row, profile.iamId(), profile.name(), identity, entity);
+      row.blanks(4).add(profile.createdAt()).blanks(2);
     }
-    return withFindings(columns, findings);
   }
 
-  private static List<String> columns(String iamId, String name, String lastAuthn, Entity entity, String ownerName,
-      String username, String email, String createdBy, Instant createdAt, Boolean locked, Long authnCount) {
-    return new ArrayList<>(Arrays.asList(iamId, name, lastAuthn, entity.type().id(), entity.id(), ownerName,
-        username, email, createdBy, text(createdAt), text(locked), text(authnCount)));
+  /** iam_id, name, last_authn, type and id. */
+  private static void start(CsvRow row, String iamId, String name, Identity identity, Entity entity) {
+    row.add(iamId).add(name);
+    lastAuthn(row, identity.activity());
+    row.add(entity.type().id()).add(entity.id());
   }
 
-  /** Appends findings (rule ids), severity (the worst that counts) and status (violation, allowlisted, pass). */
-  private static List<String> withFindings(List<String> columns, List<Finding> findings) {
-    if (findings == null || findings.isEmpty()) {
-      columns.addAll(Arrays.asList("", "", "pass"));
-      return columns;
+  /** Type and id, then blanks up to the findings: what is known of an identity that only a finding names. */
+  private static void writeEntity(CsvRow row, Entity entity) {
+    row.add(entity.type().id()).add(entity.id()).blanks(7);
+  }
+
+  /**
+   * Findings (rule ids), severity (the worst that counts) and status (violation, allowlisted, pass), ending the
+   * row.
+   */
+  private static void writeFindings(CsvRow row, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      row.blanks(2).add("pass").end();
+      return;
     }
-    boolean violation = findings.stream().anyMatch(Finding::isViolation);
-    columns.add(findings.stream().map(Finding::rule).distinct().collect(Collectors.joining(";")));
-    columns.add(findings.stream().filter(f -> f.isViolation() == violation).map(Finding::severity).sorted()
-        .findFirst().orElseThrow().id());
-    columns.add(violation ? "violation" : "allowlisted");
-    return columns;
+    boolean violation = false;
+    for (Finding finding : findings) {
+      violation |= finding.isViolation();
+    }
+    Severity worst = null;
+    for (Finding finding : findings) {
+      if (finding.isViolation() == violation && (worst == null || finding.severity().compareTo(worst) < 0)) {
+        worst = finding.severity();
+      }
+    }
+    row.add(rules(findings)).add(worst.id()).add(violation ? "violation" : "allowlisted").end();
+  }
+
+  /** Each rule once, in the findings' order, separated by semicolons. */
+  private static CharSequence rules(List<Finding> findings) {
+    if (findings.size() == 1) {
+      return findings.get(0).rule();
+    }
+    StringBuilder rules = new StringBuilder(64);
+    for (int i = 0; i < findings.size(); i++) {
+      String rule = findings.get(i).rule();
+      if (!seenBefore(findings, i, rule)) {
+        rules.append(rules.length() == 0 ? "" : ";").append(rule);
+      }
+    }
+    return rules;
+  }
+
+  private static boolean seenBefore(List<Finding> findings, int index, String rule) {
+    for (int i = 0; i < index; i++) {
+      if (findings.get(i).rule().equals(rule)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** ISO date-time, "never" when the report says it never authenticated, blank when the report does not say. */
-  private static String lastAuthn(Activity activity) {
-    return switch (activity.kind()) {
-      case INACTIVE -> activity.lastAuthn().toString();
-      case NEVER -> "never";
-      case RECENT, UNKNOWN -> null;
-    };
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
-  }
-
-  private static String key(Entity entity) {
-    return entity.type() == IdentityType.ACCOUNT ? "account" : entity.type().id() + ":" + entity.id();
+  private static void lastAuthn(CsvRow row, Activity activity) {
+    switch (activity.kind()) {
+      case INACTIVE -> row.add(activity.lastAuthn());
+      case NEVER -> row.add("never");
+      case RECENT, UNKNOWN -> row.blank();
+    }
   }
 }

@@ -3,11 +3,15 @@ package dev.iamaudit.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.policy.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * {@code gl-code-quality-report.json}: GitLab Code Quality, a JSON array of the violations (allowlisted findings
@@ -28,29 +32,15 @@ public final class GitlabCodeQualityReport implements ReportWriter {
 
   @Override
   public void write(AuditResult result, OutputStream out) throws IOException {
+    List<Finding> violations = result.findings().stream().filter(Finding::isViolation).toList();
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.useDefaultPrettyPrinter();
       json.writeStartArray();
-      MessageBuffer messages = new MessageBuffer();
-      for (Finding finding : result.findings()) {
-        if (!finding.isViolation()) {
-          continue;
-        }
-        json.writeStartObject();
-        json.writeFieldName("description");
-        messages.writeMessage(json, finding);
-        json.writeStringField("check_name", finding.rule());
-        json.writeFieldName("fingerprint");
-        MessageBuffer.writeFingerprint(json, finding);
-        json.writeStringField("severity", severity(finding.severity()));
-        json.writeObjectFieldStart("location");
-        json.writeStringField("path", RepoPaths.relative(finding.location().file()));
-        json.writeObjectFieldStart("lines");
-        json.writeNumberField("begin", finding.location().line());
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeEndObject();
+      if (!violations.isEmpty()) {
+        json.flush();
+        ParallelChunks.write(violations, Issues::new, out);
       }
+      // The default printer closes an array with " ]" whether or not it saw the issues written above.
       json.writeEndArray();
     }
   }
@@ -62,5 +52,60 @@ public final class GitlabCodeQualityReport implements ReportWriter {
       case MEDIUM -> "minor";
       case LOW -> "info";
     };
+  }
+
+  /**
+   * The array's issues, each printed as the default printer prints it inside the array: that printer does not
+   * indent for an array, so an object written at the root comes out the same, and the separators are written here.
+   */
+  private static final class Issues implements ParallelChunks.Formatter<Finding> {
+    private final JsonGenerator json;
+    private final MessageBuffer messages = new MessageBuffer();
+    /** The last location file and its repo path: RepoPaths matches a pattern, and findings point at few files. */
+    private String file;
+    private String path;
+
+    Issues(OutputStream out) {
+      try {
+        json = JSON.createGenerator(out, JsonEncoding.UTF8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance().withRootSeparator(null)));
+    }
+
+    @Override
+    public void format(List<Finding> violations, int from, int to) throws IOException {
+      for (int i = from; i < to; i++) {
+        json.writeRaw(i == 0 ? " " : ", ");
+        writeIssue(violations.get(i));
+      }
+      json.flush();
+    }
+
+    private void writeIssue(Finding finding) throws IOException {
+      json.writeStartObject();
+      json.writeFieldName("description");
+      messages.writeMessage(json, finding);
+      json.writeStringField("check_name", finding.rule());
+      json.writeFieldName("fingerprint");
+      MessageBuffer.writeFingerprint(json, finding);
+      json.writeStringField("severity", severity(finding.severity()));
+      json.writeObjectFieldStart("location");
+      json.writeStringField("path", path(finding.location().file()));
+      json.writeObjectFieldStart("lines");
+      json.writeNumberField("begin", finding.location().line());
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+
+    private String path(String locationFile) {
+      if (!locationFile.equals(file)) {
+        file = locationFile;
+        path = RepoPaths.relative(locationFile);
+      }
+      return path;
+    }
   }
 }

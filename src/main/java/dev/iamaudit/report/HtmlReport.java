@@ -87,7 +87,7 @@ public final class HtmlReport implements ReportWriter {
         + "<main>\n");
     writeSummary(result, html);
     writeChart(result, html);
-    writeFindings(result, html);
+    writeFindings(result, html, out);
     writeRules(result, html);
     if (!result.notes().isEmpty()) {
       html.write("<h2>Notes</h2>\n<ul>\n");
@@ -162,7 +162,7 @@ public final class HtmlReport implements ReportWriter {
     html.write("</svg>\n</div>\n");
   }
 
-  private static void writeFindings(AuditResult result, Writer html) throws IOException {
+  private static void writeFindings(AuditResult result, Writer html, OutputStream out) throws IOException {
     html.write("<h2>Findings (" + result.findings().size() + ")</h2>\n");
     if (result.findings().isEmpty()) {
       html.write("<p>No findings.</p>\n");
@@ -170,16 +170,8 @@ public final class HtmlReport implements ReportWriter {
     }
     html.write("<table class=\"sortable\" id=\"findings\">\n<thead><tr><th>Severity</th><th>Status</th><th>Rule</th>"
         + "<th>Identity</th><th>Message</th><th>Location</th></tr></thead>\n<tbody>\n");
-    for (Finding finding : result.findings()) {
-      String severity = finding.severity().id();
-      String status = finding.status().id();
-      html.write("<tr class=\"" + status + "\"><td data-sort=\"" + finding.severity().ordinal()
-          + "\"><span class=\"sev " + severity + "\">" + severity + "</span></td><td>"
-          + (finding.isViolation() ? status : "<span class=\"tag\">allowlisted</span>") + "</td><td><code>"
-          + HtmlText.escape(finding.rule()) + "</code></td><td class=\"id\">" + HtmlText.escape(finding.entity().describe())
-          + "</td><td class=\"msg\">" + HtmlText.escape(finding.message()) + "</td><td class=\"loc\"><code>"
-          + HtmlText.escape(finding.location().file() + ":" + finding.location().line()) + "</code></td></tr>\n");
-    }
+    html.flush();
+    ParallelChunks.write(result.findings(), HtmlFindingRows::new, out);
     html.write("</tbody>\n</table>\n");
   }
 

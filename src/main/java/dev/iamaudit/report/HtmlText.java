@@ -9,17 +9,50 @@ final class HtmlText {
       return "";
     }
     StringBuilder html = new StringBuilder(text.length() + 16);
+    escape(text, html);
+    return html.toString();
+  }
+
+  /** Appends {@code text} escaped to {@code html}, for rows built in place; null appends nothing. */
+  static void escape(String text, StringBuilder html) {
+    if (text == null) {
+      return;
+    }
+    int run = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> html.append("&amp;");
-        case '<' -> html.append("&lt;");
-        case '>' -> html.append("&gt;");
-        case '"' -> html.append("&quot;");
-        case '\'' -> html.append("&#39;");
-        default -> html.append(c);
+      String entity = entity(text.charAt(i));
+      if (entity != null) {
+        html.append(text, run, i).append(entity);
+        run = i + 1;
       }
     }
-    return html.toString();
+    html.append(text, run, text.length());
+  }
+
+  /**
+   * Appends {@code text[from, to)} escaped to {@code html}: text built in a buffer (a message) is escaped from its
+   * characters, and the runs between escapes are copied whole, since a report escapes every one of its messages.
+   */
+  static void escape(char[] text, int from, int to, StringBuilder html) {
+    int run = from;
+    for (int i = from; i < to; i++) {
+      String entity = entity(text[i]);
+      if (entity != null) {
+        html.append(text, run, i - run).append(entity);
+        run = i + 1;
+      }
+    }
+    html.append(text, run, to - run);
+  }
+
+  private static String entity(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&#39;";
+      default -> null;
+    };
   }
 }

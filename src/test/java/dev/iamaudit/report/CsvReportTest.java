@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.Identity;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CsvReportTest {
@@ -64,6 +69,26 @@ class CsvReportTest {
     assertEquals(2, rows.size());
     assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "", "", "", "pass"),
         rows.get(1));
+  }
+
+  /** Each identity's row, in the inventory's order, names exactly its findings' rules and the worst severity. */
+  @Test
+  void largeAccountRowsCarryTheirIdentitysFindings() throws Exception {
+    AuditResult result = ReportFixtures.generated(12_000);
+    List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), result));
+    List<Identity> identities = result.inventory().identities().toList();
+    assertEquals(1 + identities.size() + 1, rows.size());
+    Map<String, List<Finding>> byIdentity = result.findings().stream()
+        .collect(Collectors.groupingBy(f -> f.entity().type().id() + ":" + f.entity().id()));
+    for (int i = 0; i < identities.size(); i++) {
+      Entity entity = identities.get(i).entity();
+      List<String> row = rows.get(1 + i);
+      assertEquals(List.of(entity.type().id(), entity.id()), row.subList(3, 5));
+      List<Finding> findings = byIdentity.getOrDefault(entity.type().id() + ":" + entity.id(), List.of());
+      assertEquals(findings.stream().map(Finding::rule).distinct().collect(Collectors.joining(";")), row.get(12));
+      assertEquals(findings.stream().map(f -> f.severity().id()).findFirst().orElse(""), row.get(13));
+      assertEquals(findings.isEmpty() ? "pass" : "violation", row.get(14));
+    }
   }
 
   @Test

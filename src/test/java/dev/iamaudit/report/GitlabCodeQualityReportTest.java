@@ -35,6 +35,27 @@ class GitlabCodeQualityReportTest {
   }
 
   @Test
+  void largeAccountHasEveryViolationInOrder() throws Exception {
+    AuditResult result = ReportFixtures.generated(12_000);
+    JsonNode issues = MAPPER.readTree(ReportFixtures.render(new GitlabCodeQualityReport(), result));
+    List<Finding> violations = result.findings().stream().filter(Finding::isViolation).toList();
+    assertEquals(9_200, violations.size());
+    assertEquals(violations.size(), issues.size());
+    for (int i = 0; i < issues.size(); i++) {
+      assertEquals(violations.get(i).message(), issues.get(i).get("description").asText());
+      assertEquals(violations.get(i).fingerprint(), issues.get(i).get("fingerprint").asText());
+    }
+  }
+
+  /** Issues formatted chunk by chunk come out as one generator pretty-printing the whole array would write them. */
+  @Test
+  void printsAsJacksonsDefaultPrinter() throws Exception {
+    AuditResult result = ReportFixtures.generated(6_000);
+    String written = ReportFixtures.render(new GitlabCodeQualityReport(), result);
+    assertEquals(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(written)), written);
+  }
+
+  @Test
   void emptyAccountIsAnEmptyArray() {
     assertEquals("[ ]", ReportFixtures.render(new GitlabCodeQualityReport(), ReportFixtures.empty()));
   }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
 import dev.iamaudit.inventory.Activity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,42 @@ class HtmlReportTest {
     assertEquals(result.findings().size(), Pattern.compile("<tr class=\"(violation|allowlisted)\">").matcher(html)
         .results().count());
     assertTrue(html.contains("<span class=\"gate failed\">Gate failed</span>"));
+  }
+
+  @Test
+  void largeAccountHasEveryFindingInOrder() {
+    AuditResult result = ReportFixtures.generated(12_000);
+    String html = ReportFixtures.render(new HtmlReport(), result);
+    Matcher rows = Pattern.compile("<tr class=\"(violation|allowlisted)\"><td data-sort=\"\\d\"><span class=\"sev "
+        + "(\\w+)\">.*?<td><code>(.*?)</code></td><td class=\"id\">(.*?)</td><td class=\"msg\">(.*?)</td>"
+        + "<td class=\"loc\"><code>(.*?)</code></td></tr>\n", Pattern.DOTALL).matcher(html);
+    assertEquals(9_200, result.findings().size());
+    for (Finding finding : result.findings()) {
+      assertTrue(rows.find());
+      assertEquals(finding.status().id(), rows.group(1));
+      assertEquals(finding.severity().id(), rows.group(2));
+      assertEquals(finding.rule(), unescape(rows.group(3)));
+      assertEquals(finding.entity().describe(), unescape(rows.group(4)));
+      assertEquals(finding.message(), unescape(rows.group(5)));
+      assertEquals(finding.location().file() + ":" + finding.location().line(), unescape(rows.group(6)));
+    }
+    assertFalse(rows.find());
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
+
+  @Test
+  void escapesTextCopiedFromABuffer() {
+    char[] text = "x<a href=\"x\">&'y".toCharArray();
+    StringBuilder html = new StringBuilder("[");
+    HtmlText.escape(text, 1, text.length - 1, html);
+    assertEquals("[&lt;a href=&quot;x&quot;&gt;&amp;&#39;", html.toString());
+    HtmlText.escape(text, 0, 1, html.append('|'));
+    HtmlText.escape(text, 3, 3, html);
+    assertEquals("[&lt;a href=&quot;x&quot;&gt;&amp;&#39;|x", html.toString());
   }
 
   @Test
