@@ -61,9 +61,6 @@ public final class GitlabCodeQualityReport implements ReportWriter {
   private static final class Issues implements ParallelChunks.Formatter<Finding> {
     private final JsonGenerator json;
     private final MessageBuffer messages = new MessageBuffer();
-    /** The last location file and its repo path: RepoPaths matches a pattern, and findings point at few files. */
-    private String file;
-    private String path;
 
     Issues(OutputStream out) {
       try {
@@ -92,20 +89,12 @@ public final class GitlabCodeQualityReport implements ReportWriter {
       MessageBuffer.writeFingerprint(json, finding);
       json.writeStringField("severity", severity(finding.severity()));
       json.writeObjectFieldStart("location");
-      json.writeStringField("path", path(finding.location().file()));
+      json.writeStringField("path", RepoPaths.relative(finding.location().file()));
       json.writeObjectFieldStart("lines");
       json.writeNumberField("begin", finding.location().line());
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndObject();
-    }
-
-    private String path(String locationFile) {
-      if (!locationFile.equals(file)) {
-        file = locationFile;
-        path = RepoPaths.relative(locationFile);
-      }
-      return path;
     }
   }
 }

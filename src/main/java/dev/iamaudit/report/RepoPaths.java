@@ -1,6 +1,7 @@
 package dev.iamaudit.report;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Finding locations as code-scanning tools want them: relative to the repository root, with forward slashes.
@@ -8,12 +9,15 @@ import java.nio.charset.StandardCharsets;
  * name rather than passed on.
  */
 final class RepoPaths {
+  private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:/.*");
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   private RepoPaths() {}
 
   /** {@code ./conf\iam-allowlist.yml} becomes {@code conf/iam-allowlist.yml}. */
   static String relative(String file) {
     String path = file.replace('\\', '/');
-    if (path.startsWith("/") || path.matches("^[A-Za-z]:/.*") || path.contains("://")) {
+    if (path.startsWith("/") || WINDOWS_DRIVE.matcher(path).matches() || path.contains("://")) {
       path = path.substring(path.lastIndexOf('/') + 1);
     }
     while (path.startsWith("./")) {
@@ -30,7 +34,7 @@ final class RepoPaths {
       if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0)) {
         uri.append(c);
       } else {
-        uri.append('%').append(String.format("%02X", b & 0xff));
+        uri.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
       }
     }
     return uri.toString();

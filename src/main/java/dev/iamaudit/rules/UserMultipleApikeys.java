@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A user who owns more than {@code max} API keys. */
@@ -64,10 +63,14 @@ public final class UserMultipleApikeys implements Rule {
     for (Map.Entry<String, List<ApiKey>> owned : over) {
       List<ApiKey> keys = owned.getValue();
       Entity user = ownerEntity(owned.getKey(), keys, users);
+      // Sorted once here: every report that writes the message would otherwise sort and join them again.
+      List<String> ids = keys.stream().map(ApiKey::id).sorted().toList();
       violations.add(new Violation(user, out -> {
-        user.describeTo(out).append(" owns ").append(keys.size()).append(" API keys (")
-            .append(keys.stream().map(ApiKey::id).sorted().collect(Collectors.joining(", ")))
-            .append("); allowed ").append(max)
+        user.describeTo(out).append(" owns ").append(ids.size()).append(" API keys (");
+        for (int i = 0; i < ids.size(); i++) {
+          out.append(i == 0 ? "" : ", ").append(ids.get(i));
+        }
+        out.append("); allowed ").append(max)
             .append(". Fix: delete the keys that are no longer used with 'ibmcloud iam api-key-delete <id>', ");
         Remedies.allowlist(out, user, id()).append('.');
       }));
