@@ -7,8 +7,12 @@ import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.rules.Rule;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -55,6 +59,9 @@ public final class JunitReport implements ReportWriter {
     }
     Map<RuleEvaluation, Counts> suites = new LinkedHashMap<>();
     Counts total = new Counts();
+    // The JDK's writer encodes UTF-8 a byte at a time into the stream when handed one; a Writer that is not an
+    // OutputStreamWriter gets its text in runs and leaves the encoding to the JDK's bulk encoder.
+    Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     try {
       for (RuleEvaluation evaluation : result.evaluations()) {
         if (evaluation.state() != RuleEvaluation.State.DISABLED) {
@@ -65,7 +72,7 @@ public final class JunitReport implements ReportWriter {
           total.failures += counts.failures;
         }
       }
-      XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
+      XMLStreamWriter xml = XML.createXMLStreamWriter(text);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
@@ -87,6 +94,7 @@ public final class JunitReport implements ReportWriter {
     } catch (XMLStreamException e) {
       throw new IOException("could not write " + fileName() + ": " + e.getMessage(), e);
     }
+    text.flush();
   }
 
   private static void writeSuite(XMLStreamWriter xml, AuditResult result, RuleEvaluation evaluation, Counts counts,
