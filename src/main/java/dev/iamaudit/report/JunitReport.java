@@ -6,7 +6,6 @@ import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.policy.AllowlistEntry;
-import dev.iamaudit.rules.Rule;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,12 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -30,8 +26,7 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code TEST-iam-audit.xml}: JUnit XML for Jenkins and GitLab. One suite per rule that was enabled, one test case
  * per identity the rule checked: a violation fails, an allowlisted finding is skipped with its reason, a compliant
  * identity passes (so GitLab's merge-request widget can show fixed findings as resolved). A rule that could not run
- * is one skipped case that says why. Suites count their cases before writing them, so each rule's scope is walked
- * twice instead of being held in memory.
+ * is one skipped case that says why. Suites count their cases before writing them (see {@link JunitCases}).
  */
 public final class JunitReport implements ReportWriter {
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
@@ -57,34 +52,34 @@ public final class JunitReport implements ReportWriter {
     for (Finding finding : result.findings()) {
       findings.computeIfAbsent(finding.rule(), rule -> new ArrayList<>()).add(finding);
     }
-    Map<RuleEvaluation, Counts> suites = new LinkedHashMap<>();
-    Counts total = new Counts();
+    Map<RuleEvaluation, JunitCases> suites = new LinkedHashMap<>();
+    long tests = 0;
+    long failures = 0;
+    for (RuleEvaluation evaluation : result.evaluations()) {
+      if (evaluation.state() != RuleEvaluation.State.DISABLED) {
+        JunitCases cases = JunitCases.of(result.inventory(), evaluation,
+            findings.getOrDefault(evaluation.rule().id(), List.of()));
+        suites.put(evaluation, cases);
+        tests += cases.counts().tests();
+        failures += cases.counts().failures();
+      }
+    }
     // The JDK's writer encodes UTF-8 a byte at a time into the stream when handed one; a Writer that is not an
     // OutputStreamWriter gets its text in runs and leaves the encoding to the JDK's bulk encoder.
     Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     try {
-      for (RuleEvaluation evaluation : result.evaluations()) {
-        if (evaluation.state() != RuleEvaluation.State.DISABLED) {
-          Counts counts = new Counts();
-          cases(result, evaluation, findings.getOrDefault(evaluation.rule().id(), List.of()), counts::add);
-          suites.put(evaluation, counts);
-          total.tests += counts.tests;
-          total.failures += counts.failures;
-        }
-      }
       XMLStreamWriter xml = XML.createXMLStreamWriter(text);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "iam-audit");
-      xml.writeAttribute("tests", Long.toString(total.tests));
-      xml.writeAttribute("failures", Long.toString(total.failures));
+      xml.writeAttribute("tests", Long.toString(tests));
+      xml.writeAttribute("failures", Long.toString(failures));
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("time", "0");
       String timestamp = TIMESTAMP.format(result.generatedAt());
-      for (Map.Entry<RuleEvaluation, Counts> suite : suites.entrySet()) {
-        writeSuite(xml, result, suite.getKey(), suite.getValue(), timestamp,
-            findings.getOrDefault(suite.getKey().rule().id(), List.of()));
+      for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
+        writeSuite(xml, suite.getKey(), suite.getValue(), timestamp);
       }
       xml.writeCharacters("\n");
       xml.writeEndElement();
@@ -97,16 +92,16 @@ public final class JunitReport implements ReportWriter {
     text.flush();
   }
 
-  private static void writeSuite(XMLStreamWriter xml, AuditResult result, RuleEvaluation evaluation, Counts counts,
-      String timestamp, List<Finding> findings) throws XMLStreamException {
+  private static void writeSuite(XMLStreamWriter xml, RuleEvaluation evaluation, JunitCases cases,
+      String timestamp) throws XMLStreamException {
     String ruleId = evaluation.rule().id();
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", ruleId);
-    xml.writeAttribute("tests", Long.toString(counts.tests));
-    xml.writeAttribute("failures", Long.toString(counts.failures));
+    xml.writeAttribute("tests", Long.toString(cases.counts().tests()));
+    xml.writeAttribute("failures", Long.toString(cases.counts().failures()));
     xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped", Long.toString(counts.skipped));
+    xml.writeAttribute("skipped", Long.toString(cases.counts().skipped()));
     xml.writeAttribute("time", "0");
     xml.writeAttribute("timestamp", timestamp);
     xml.writeAttribute("hostname", HOSTNAME);
@@ -121,7 +116,7 @@ public final class JunitReport implements ReportWriter {
     }
     xml.writeCharacters("\n    ");
     xml.writeEndElement();
-    cases(result, evaluation, findings, testCase -> writeCase(xml, ruleId, testCase));
+    cases.forEach(new CaseWriter(xml, ruleId));
     xml.writeCharacters("\n  ");
     xml.writeEndElement();
   }
@@ -133,43 +128,80 @@ public final class JunitReport implements ReportWriter {
     xml.writeAttribute("value", XmlText.attribute(value));
   }
 
-  private static void writeCase(XMLStreamWriter xml, String ruleId, Case testCase) throws XMLStreamException {
-    xml.writeCharacters("\n    ");
-    Finding finding = testCase.finding();
-    boolean empty = finding == null && testCase.skipped() == null;
-    if (empty) {
-      xml.writeEmptyElement("testcase");
-    } else {
-      xml.writeStartElement("testcase");
+  /** "allowlisted until 2027-01-31: reason (iam-allowlist.yml:3)". */
+  static String allowlisted(AllowlistEntry entry) {
+    return "allowlisted until " + entry.expires() + ": " + entry.reason() + " (" + entry.position().file() + ":"
+        + entry.position().line() + ")";
+  }
+
+  /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
+  static String name(Entity entity) {
+    String name = entity.type().id() + " " + entity.id();
+    return entity.name() == null || entity.name().isEmpty() ? name : name + " (" + entity.name() + ")";
+  }
+
+  /** Writes one suite's cases. */
+  private static final class CaseWriter implements JunitCases.Sink {
+    private final XMLStreamWriter xml;
+    private final String ruleId;
+    private final String classname;
+
+    CaseWriter(XMLStreamWriter xml, String ruleId) {
+      this.xml = xml;
+      this.ruleId = ruleId;
+      this.classname = "iam." + ruleId;
     }
-    xml.writeAttribute("classname", "iam." + ruleId);
-    xml.writeAttribute("name", XmlText.attribute(testCase.name()));
-    xml.writeAttribute("time", "0");
-    if (empty) {
-      return;
+
+    @Override
+    public void identity(Entity entity, Finding finding) throws XMLStreamException {
+      write(name(entity), finding, null);
     }
-    xml.writeCharacters("\n      ");
-    if (testCase.skipped() != null) {
-      xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", XmlText.attribute(testCase.skipped()));
-    } else if (finding.status() == Status.ALLOWLISTED) {
-      xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", XmlText.attribute(allowlisted(finding.allowlistEntry())));
-    } else {
+
+    @Override
+    public void named(String name, Finding finding) throws XMLStreamException {
+      write(name, finding, null);
+    }
+
+    @Override
+    public void notEvaluated(String message) throws XMLStreamException {
+      write("not evaluated", null, message);
+    }
+
+    private void write(String name, Finding finding, String skipped) throws XMLStreamException {
+      xml.writeCharacters("\n    ");
+      boolean empty = finding == null && skipped == null;
+      if (empty) {
+        xml.writeEmptyElement("testcase");
+      } else {
+        xml.writeStartElement("testcase");
+      }
+      xml.writeAttribute("classname", classname);
+      xml.writeAttribute("name", XmlText.attribute(name));
+      xml.writeAttribute("time", "0");
+      if (empty) {
+        return;
+      }
+      xml.writeCharacters("\n      ");
+      if (skipped != null) {
+        xml.writeEmptyElement("skipped");
+        xml.writeAttribute("message", XmlText.attribute(skipped));
+      } else if (finding.status() == Status.ALLOWLISTED) {
+        xml.writeEmptyElement("skipped");
+        xml.writeAttribute("message", XmlText.attribute(allowlisted(finding.allowlistEntry())));
+      } else {
+        writeFailure(finding);
+      }
+      xml.writeCharacters("\n    ");
+      xml.writeEndElement();
+    }
+
+    private void writeFailure(Finding finding) throws XMLStreamException {
       xml.writeStartElement("failure");
       xml.writeAttribute("type", ruleId);
       xml.writeAttribute("message", XmlText.attribute(finding.message()));
       xml.writeCharacters(XmlText.content(details(finding)));
       xml.writeEndElement();
     }
-    xml.writeCharacters("\n    ");
-    xml.writeEndElement();
-  }
-
-  /** "allowlisted until 2027-01-31: reason (iam-allowlist.yml:3)". */
-  static String allowlisted(AllowlistEntry entry) {
-    return "allowlisted until " + entry.expires() + ": " + entry.reason() + " (" + entry.position().file() + ":"
-        + entry.position().line() + ")";
   }
 
   private static String details(Finding finding) {
@@ -190,79 +222,5 @@ public final class JunitReport implements ReportWriter {
     return details.append("\nlocation: ").append(finding.location().file()).append(':')
         .append(finding.location().line()).append("\nfingerprint: ").append(finding.fingerprint()).append('\n')
         .toString();
-  }
-
-  /**
-   * Hands each test case of a suite to {@code sink}, in a stable order: the identities of the rule's scope, then
-   * any finding about an identity outside it. Allowlist rules have no scope: one case per finding.
-   */
-  private static void cases(AuditResult result, RuleEvaluation evaluation, List<Finding> findings,
-      CaseSink sink) throws XMLStreamException {
-    if (evaluation.state() == RuleEvaluation.State.NOT_EVALUATED) {
-      sink.accept(new Case("not evaluated", null, "not evaluated: " + evaluation.note()));
-      return;
-    }
-    Set<String> names = new HashSet<>();
-    if (evaluation.rule() instanceof Rule rule) {
-      Map<String, Finding> byEntity = new LinkedHashMap<>();
-      findings.forEach(finding -> byEntity.putIfAbsent(key(finding.entity()), finding));
-      Iterator<Entity> scope = rule.scope(result.inventory()).iterator();
-      while (scope.hasNext()) {
-        Entity entity = scope.next();
-        String key = key(entity);
-        if (names.add(key)) {
-          sink.accept(new Case(name(entity), byEntity.get(key), null));
-        }
-      }
-      for (Map.Entry<String, Finding> finding : byEntity.entrySet()) {
-        if (names.add(finding.getKey())) {
-          sink.accept(new Case(name(finding.getValue().entity()), finding.getValue(), null));
-        }
-      }
-    } else {
-      for (Finding finding : findings) {
-        String name = finding.allowlistEntry() != null
-            ? "allowlist entry " + finding.allowlistEntry().describe()
-            : name(finding.entity());
-        sink.accept(new Case(names.add(name) ? name : name + " [" + finding.fingerprint() + "]", finding, null));
-      }
-    }
-  }
-
-  /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
-  static String name(Entity entity) {
-    String name = entity.type().id() + " " + entity.id();
-    return entity.name() == null || entity.name().isEmpty() ? name : name + " (" + entity.name() + ")";
-  }
-
-  private static String key(Entity entity) {
-    return entity.type().id() + ":" + entity.id();
-  }
-
-  /** One test case; {@code skipped} is set only for a rule that was not evaluated. */
-  private record Case(String name, Finding finding, String skipped) {}
-
-  @FunctionalInterface
-  private interface CaseSink {
-    void accept(Case testCase) throws XMLStreamException;
-  }
-
-  private static final class Counts {
-    long tests;
-    long failures;
-    long skipped;
-
-    void add(Case testCase) {
-      tests++;
-      if (testCase.skipped() != null) {
-        skipped++;
-      } else if (testCase.finding() != null) {
-        if (testCase.finding().isViolation()) {
-          failures++;
-        } else {
-          skipped++;
-        }
-      }
-    }
   }
 }

@@ -1,0 +1,131 @@
+package dev.iamaudit.report;
+
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.rules.Rule;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * The test cases of one JUnit suite, in a stable order, and how many fail or are skipped: the suite's attributes
+ * carry the counts, so they are known before the first case is written. Neither counting nor writing builds anything
+ * per case; a rule's scope is walked twice rather than held.
+ */
+sealed interface JunitCases {
+  /** Takes the cases in order. */
+  interface Sink {
+    /** A case about an identity of the rule's scope or a finding's; {@code finding} is null if it is compliant. */
+    void identity(Entity entity, Finding finding) throws XMLStreamException;
+
+    /** A case of an allowlist rule. */
+    void named(String name, Finding finding) throws XMLStreamException;
+
+    /** The one case of a rule that could not run. */
+    void notEvaluated(String message) throws XMLStreamException;
+  }
+
+  record Counts(long tests, long failures, long skipped) {}
+
+  Counts counts();
+
+  void forEach(Sink sink) throws XMLStreamException;
+
+  /** @param findings the rule's findings, in the audit's order */
+  static JunitCases of(Inventory inventory, RuleEvaluation evaluation, List<Finding> findings) {
+    if (evaluation.state() == RuleEvaluation.State.NOT_EVALUATED) {
+      return new NotEvaluated("not evaluated: " + evaluation.note());
+    }
+    if (evaluation.rule() instanceof Rule rule) {
+      return Scope.count(inventory, rule, findings);
+    }
+    return new PerFinding(findings, countOf(findings));
+  }
+
+  private static Counts countOf(List<Finding> cases) {
+    long failures = cases.stream().filter(Finding::isViolation).count();
+    return new Counts(cases.size(), failures, cases.size() - failures);
+  }
+
+  record NotEvaluated(String message) implements JunitCases {
+    @Override
+    public Counts counts() {
+      return new Counts(1, 0, 1);
+    }
+
+    @Override
+    public void forEach(Sink sink) throws XMLStreamException {
+      sink.notEvaluated(message);
+    }
+  }
+
+  /**
+   * One case per identity of the rule's scope, with the first finding about it if any, then one per finding about
+   * an identity outside the scope. An identity the scope lists twice is one case.
+   *
+   * @param findings the first finding about each identity
+   * @param repeated the positions in the scope of identities it listed before
+   * @param outside findings about identities the scope does not list, in the audit's order
+   */
+  record Scope(Rule rule, Inventory inventory, ByIdentity<Finding> findings, BitSet repeated, List<Finding> outside,
+      Counts counts) implements JunitCases {
+    static Scope count(Inventory inventory, Rule rule, List<Finding> all) {
+      ByIdentity<Finding> findings = new ByIdentity<>();
+      List<Finding> first = new ArrayList<>();
+      for (Finding finding : all) {
+        if (findings.putIfAbsent(finding.entity(), finding) == null) {
+          first.add(finding);
+        }
+      }
+      ByIdentity<Boolean> listed = new ByIdentity<>();
+      BitSet repeated = new BitSet();
+      int position = 0;
+      for (Iterator<Entity> scope = rule.scope(inventory).iterator(); scope.hasNext(); position++) {
+        if (listed.putIfAbsent(scope.next(), Boolean.TRUE) != null) {
+          repeated.set(position);
+        }
+      }
+      List<Finding> outside = first.stream().filter(finding -> listed.get(finding.entity()) == null).toList();
+      Counts cases = countOf(first);
+      return new Scope(rule, inventory, findings, repeated, outside,
+          new Counts(position - repeated.cardinality() + outside.size(), cases.failures(), cases.skipped()));
+    }
+
+    @Override
+    public void forEach(Sink sink) throws XMLStreamException {
+      int position = 0;
+      for (Iterator<Entity> scope = rule.scope(inventory).iterator(); scope.hasNext(); position++) {
+        Entity entity = scope.next();
+        if (!repeated.get(position)) {
+          sink.identity(entity, findings.get(entity));
+        }
+      }
+      for (Finding finding : outside) {
+        sink.identity(finding.entity(), finding);
+      }
+    }
+  }
+
+  /**
+   * One case per finding, named after its allowlist entry or identity; a name already taken gets the fingerprint,
+   * since GitLab keeps only the first of equal names.
+   */
+  record PerFinding(List<Finding> findings, Counts counts) implements JunitCases {
+    @Override
+    public void forEach(Sink sink) throws XMLStreamException {
+      Set<String> names = new HashSet<>();
+      for (Finding finding : findings) {
+        String name = finding.allowlistEntry() != null
+            ? "allowlist entry " + finding.allowlistEntry().describe()
+            : JunitReport.name(finding.entity());
+        sink.named(names.add(name) ? name : name + " [" + finding.fingerprint() + "]", finding);
+      }
+    }
+  }
+}
