@@ -2,6 +2,7 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.Fingerprints;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
@@ -140,11 +141,16 @@ public final class JunitReport implements ReportWriter {
     return entity.name() == null || entity.name().isEmpty() ? name : name + " (" + entity.name() + ")";
   }
 
-  /** Writes one suite's cases. */
+  /**
+   * Writes one suite's cases. A failure's message is built once into a reused buffer, for its attribute and again
+   * as the start of its details, rather than as Strings for each.
+   */
   private static final class CaseWriter implements JunitCases.Sink {
     private final XMLStreamWriter xml;
     private final String ruleId;
     private final String classname;
+    private final StringBuilder text = new StringBuilder(1024);
+    private char[] chars = new char[1024];
 
     CaseWriter(XMLStreamWriter xml, String ruleId) {
       this.xml = xml;
@@ -198,29 +204,42 @@ public final class JunitReport implements ReportWriter {
     private void writeFailure(Finding finding) throws XMLStreamException {
       xml.writeStartElement("failure");
       xml.writeAttribute("type", ruleId);
-      xml.writeAttribute("message", XmlText.attribute(finding.message()));
-      xml.writeCharacters(XmlText.content(details(finding)));
+      text.setLength(0);
+      finding.appendMessage(text);
+      int message = text.length();
+      copy(message);
+      xml.writeAttribute("message", new String(chars, 0, XmlText.attribute(chars, message)));
+      appendDetails(finding);
+      copy(text.length());
+      XmlText.content(chars, text.length());
+      xml.writeCharacters(chars, 0, text.length());
       xml.writeEndElement();
     }
-  }
 
-  private static String details(Finding finding) {
-    Entity entity = finding.entity();
-    StringBuilder details = new StringBuilder(finding.message()).append("\n\nrule: ").append(finding.rule())
-        .append(" (").append(finding.severity().id()).append(")\nidentity: ").append(entity.type().id())
-        .append(' ').append(entity.id());
-    if (entity.iamId() != null) {
-      details.append("\niam_id: ").append(entity.iamId());
+    private void copy(int length) {
+      if (length > chars.length) {
+        chars = new char[Math.max(length, 2 * chars.length)];
+      }
+      text.getChars(0, length, chars, 0);
     }
-    if (entity.name() != null) {
-      details.append("\nname: ").append(entity.name());
+
+    /** What a CI server shows under the message: the rule, the identity, the finding's place and fingerprint. */
+    private void appendDetails(Finding finding) {
+      Entity entity = finding.entity();
+      text.append("\n\nrule: ").append(finding.rule()).append(" (").append(finding.severity().id())
+          .append(")\nidentity: ").append(entity.type().id()).append(' ').append(entity.id());
+      if (entity.iamId() != null) {
+        text.append("\niam_id: ").append(entity.iamId());
+      }
+      if (entity.name() != null) {
+        text.append("\nname: ").append(entity.name());
+      }
+      if (finding.allowlistEntry() != null) {
+        text.append("\nallowlist entry: ").append(finding.allowlistEntry().position()).append(", expired on ")
+            .append(finding.allowlistEntry().expires());
+      }
+      text.append("\nlocation: ").append(finding.location().file()).append(':').append(finding.location().line())
+          .append("\nfingerprint: ").append(finding.fingerprintChars(), 0, Fingerprints.LENGTH).append('\n');
     }
-    if (finding.allowlistEntry() != null) {
-      details.append("\nallowlist entry: ").append(finding.allowlistEntry().position()).append(", expired on ")
-          .append(finding.allowlistEntry().expires());
-    }
-    return details.append("\nlocation: ").append(finding.location().file()).append(':')
-        .append(finding.location().line()).append("\nfingerprint: ").append(finding.fingerprint()).append('\n')
-        .toString();
   }
 }
