@@ -5,13 +5,13 @@ import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.rules.Rule;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import javax.xml.stream.XMLStreamException;
 
 /**
  * The test cases of one JUnit suite, in a stable order, and how many fail or are skipped: the suite's attributes
@@ -22,20 +22,20 @@ sealed interface JunitCases {
   /** Takes the cases in order. */
   interface Sink {
     /** A case about an identity of the rule's scope or a finding's; {@code finding} is null if it is compliant. */
-    void identity(Entity entity, Finding finding) throws XMLStreamException;
+    void identity(Entity entity, Finding finding) throws IOException;
 
     /** A case of an allowlist rule. */
-    void named(String name, Finding finding) throws XMLStreamException;
+    void named(String name, Finding finding) throws IOException;
 
     /** The one case of a rule that could not run. */
-    void notEvaluated(String message) throws XMLStreamException;
+    void notEvaluated(String message) throws IOException;
   }
 
   record Counts(long tests, long failures, long skipped) {}
 
   Counts counts();
 
-  void forEach(Sink sink) throws XMLStreamException;
+  void forEach(Sink sink) throws IOException;
 
   /** @param findings the rule's findings, in the audit's order */
   static JunitCases of(Inventory inventory, RuleEvaluation evaluation, List<Finding> findings) {
@@ -60,7 +60,7 @@ sealed interface JunitCases {
     }
 
     @Override
-    public void forEach(Sink sink) throws XMLStreamException {
+    public void forEach(Sink sink) throws IOException {
       sink.notEvaluated(message);
     }
   }
@@ -98,7 +98,7 @@ sealed interface JunitCases {
     }
 
     @Override
-    public void forEach(Sink sink) throws XMLStreamException {
+    public void forEach(Sink sink) throws IOException {
       int position = 0;
       for (Iterator<Entity> scope = rule.scope(inventory).iterator(); scope.hasNext(); position++) {
         Entity entity = scope.next();
@@ -118,7 +118,7 @@ sealed interface JunitCases {
    */
   record PerFinding(List<Finding> findings, Counts counts) implements JunitCases {
     @Override
-    public void forEach(Sink sink) throws XMLStreamException {
+    public void forEach(Sink sink) throws IOException {
       Set<String> names = new HashSet<>();
       for (Finding finding : findings) {
         String name = finding.allowlistEntry() != null

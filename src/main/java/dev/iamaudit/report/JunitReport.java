@@ -7,21 +7,14 @@ import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.policy.AllowlistEntry;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code TEST-iam-audit.xml}: JUnit XML for Jenkins and GitLab. One suite per rule that was enabled, one test case
@@ -30,7 +23,6 @@ import javax.xml.stream.XMLStreamWriter;
  * is one skipped case that says why. Suites count their cases before writing them (see {@link JunitCases}).
  */
 public final class JunitReport implements ReportWriter {
-  private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
   /** Neither the machine's name nor anything else about where the audit ran leaks into the file. */
   private static final String HOSTNAME = "iam-audit";
   /** Ant's format: local date-time without a zone, here UTC. */
@@ -65,49 +57,26 @@ public final class JunitReport implements ReportWriter {
         failures += cases.counts().failures();
       }
     }
-    // The JDK's writer encodes UTF-8 a byte at a time into the stream when handed one; a Writer that is not an
-    // OutputStreamWriter gets its text in runs and leaves the encoding to the JDK's bulk encoder.
-    Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    try {
-      XMLStreamWriter xml = XML.createXMLStreamWriter(text);
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeCharacters("\n");
-      xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "iam-audit");
-      xml.writeAttribute("tests", Long.toString(tests));
-      xml.writeAttribute("failures", Long.toString(failures));
-      xml.writeAttribute("errors", "0");
-      xml.writeAttribute("time", "0");
-      String timestamp = TIMESTAMP.format(result.generatedAt());
-      for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
-        writeSuite(xml, suite.getKey(), suite.getValue(), timestamp);
-      }
-      xml.writeCharacters("\n");
-      xml.writeEndElement();
-      xml.writeCharacters("\n");
-      xml.writeEndDocument();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IOException("could not write " + fileName() + ": " + e.getMessage(), e);
+    XmlWriter xml = new XmlWriter(out);
+    xml.declaration().text("\n").start("testsuites").attribute("name", "iam-audit")
+        .attribute("tests", Long.toString(tests)).attribute("failures", Long.toString(failures))
+        .attribute("errors", "0").attribute("time", "0");
+    String timestamp = TIMESTAMP.format(result.generatedAt());
+    CaseWriter cases = new CaseWriter(xml);
+    for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
+      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases);
     }
-    text.flush();
+    xml.text("\n").end().text("\n").flush();
   }
 
-  private static void writeSuite(XMLStreamWriter xml, RuleEvaluation evaluation, JunitCases cases,
-      String timestamp) throws XMLStreamException {
-    String ruleId = evaluation.rule().id();
-    xml.writeCharacters("\n  ");
-    xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", ruleId);
-    xml.writeAttribute("tests", Long.toString(cases.counts().tests()));
-    xml.writeAttribute("failures", Long.toString(cases.counts().failures()));
-    xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped", Long.toString(cases.counts().skipped()));
-    xml.writeAttribute("time", "0");
-    xml.writeAttribute("timestamp", timestamp);
-    xml.writeAttribute("hostname", HOSTNAME);
-    xml.writeCharacters("\n    ");
-    xml.writeStartElement("properties");
+  private static void writeSuite(XmlWriter xml, RuleEvaluation evaluation, JunitCases cases, String timestamp,
+      CaseWriter caseWriter) throws IOException {
+    JunitCases.Counts counts = cases.counts();
+    xml.text("\n  ").start("testsuite").attribute("name", evaluation.rule().id())
+        .attribute("tests", Long.toString(counts.tests())).attribute("failures", Long.toString(counts.failures()))
+        .attribute("errors", "0").attribute("skipped", Long.toString(counts.skipped())).attribute("time", "0")
+        .attribute("timestamp", timestamp).attribute("hostname", HOSTNAME);
+    xml.text("\n    ").start("properties");
     property(xml, "title", evaluation.rule().title());
     property(xml, "severity", evaluation.config().severity().id());
     property(xml, "state", RuleStates.stateId(evaluation.state()));
@@ -115,18 +84,14 @@ public final class JunitReport implements ReportWriter {
     if (evaluation.note() != null) {
       property(xml, "note", evaluation.note());
     }
-    xml.writeCharacters("\n    ");
-    xml.writeEndElement();
-    cases.forEach(new CaseWriter(xml, ruleId));
-    xml.writeCharacters("\n  ");
-    xml.writeEndElement();
+    xml.text("\n    ").end();
+    caseWriter.suite(evaluation.rule().id());
+    cases.forEach(caseWriter);
+    xml.text("\n  ").end();
   }
 
-  private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-    xml.writeCharacters("\n      ");
-    xml.writeEmptyElement("property");
-    xml.writeAttribute("name", name);
-    xml.writeAttribute("value", XmlText.attribute(value));
+  private static void property(XmlWriter xml, String name, String value) throws IOException {
+    xml.text("\n      ").empty("property").attribute("name", name).attribute("value", value);
   }
 
   /** "allowlisted until 2027-01-31: reason (iam-allowlist.yml:3)". */
@@ -137,90 +102,79 @@ public final class JunitReport implements ReportWriter {
 
   /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
   static String name(Entity entity) {
-    String name = entity.type().id() + " " + entity.id();
-    return entity.name() == null || entity.name().isEmpty() ? name : name + " (" + entity.name() + ")";
+    return appendName(new StringBuilder(64), entity).toString();
+  }
+
+  private static StringBuilder appendName(StringBuilder out, Entity entity) {
+    out.append(entity.type().id()).append(' ').append(entity.id());
+    return entity.name() == null || entity.name().isEmpty() ? out : out.append(" (").append(entity.name()).append(')');
   }
 
   /**
-   * Writes one suite's cases. A failure's message is built once into a reused buffer, for its attribute and again
-   * as the start of its details, rather than as Strings for each.
+   * Writes the cases of one suite after another. Names and failures' messages are built into buffers it reuses, and
+   * a message once for both its attribute and the head of its details, rather than as Strings for each case.
    */
   private static final class CaseWriter implements JunitCases.Sink {
-    private final XMLStreamWriter xml;
-    private final String ruleId;
-    private final String classname;
+    private final XmlWriter xml;
+    private final StringBuilder name = new StringBuilder(128);
     private final StringBuilder text = new StringBuilder(1024);
-    private char[] chars = new char[1024];
+    private String ruleId;
+    private String classname;
 
-    CaseWriter(XMLStreamWriter xml, String ruleId) {
+    CaseWriter(XmlWriter xml) {
       this.xml = xml;
+    }
+
+    void suite(String ruleId) {
       this.ruleId = ruleId;
       this.classname = "iam." + ruleId;
     }
 
     @Override
-    public void identity(Entity entity, Finding finding) throws XMLStreamException {
-      write(name(entity), finding, null);
+    public void identity(Entity entity, Finding finding) throws IOException {
+      name.setLength(0);
+      write(appendName(name, entity), finding, null);
     }
 
     @Override
-    public void named(String name, Finding finding) throws XMLStreamException {
+    public void named(String name, Finding finding) throws IOException {
       write(name, finding, null);
     }
 
     @Override
-    public void notEvaluated(String message) throws XMLStreamException {
+    public void notEvaluated(String message) throws IOException {
       write("not evaluated", null, message);
     }
 
-    private void write(String name, Finding finding, String skipped) throws XMLStreamException {
-      xml.writeCharacters("\n    ");
+    private void write(CharSequence name, Finding finding, String skipped) throws IOException {
+      xml.text("\n    ");
       boolean empty = finding == null && skipped == null;
       if (empty) {
-        xml.writeEmptyElement("testcase");
+        xml.empty("testcase");
       } else {
-        xml.writeStartElement("testcase");
+        xml.start("testcase");
       }
-      xml.writeAttribute("classname", classname);
-      xml.writeAttribute("name", XmlText.attribute(name));
-      xml.writeAttribute("time", "0");
+      xml.attribute("classname", classname).attribute("name", name).attribute("time", "0");
       if (empty) {
         return;
       }
-      xml.writeCharacters("\n      ");
+      xml.text("\n      ");
       if (skipped != null) {
-        xml.writeEmptyElement("skipped");
-        xml.writeAttribute("message", XmlText.attribute(skipped));
+        xml.empty("skipped").attribute("message", skipped);
       } else if (finding.status() == Status.ALLOWLISTED) {
-        xml.writeEmptyElement("skipped");
-        xml.writeAttribute("message", XmlText.attribute(allowlisted(finding.allowlistEntry())));
+        xml.empty("skipped").attribute("message", allowlisted(finding.allowlistEntry()));
       } else {
         writeFailure(finding);
       }
-      xml.writeCharacters("\n    ");
-      xml.writeEndElement();
+      xml.text("\n    ").end();
     }
 
-    private void writeFailure(Finding finding) throws XMLStreamException {
-      xml.writeStartElement("failure");
-      xml.writeAttribute("type", ruleId);
+    private void writeFailure(Finding finding) throws IOException {
       text.setLength(0);
       finding.appendMessage(text);
-      int message = text.length();
-      copy(message);
-      xml.writeAttribute("message", new String(chars, 0, XmlText.attribute(chars, message)));
+      xml.start("failure").attribute("type", ruleId).attribute("message", text);
       appendDetails(finding);
-      copy(text.length());
-      XmlText.content(chars, text.length());
-      xml.writeCharacters(chars, 0, text.length());
-      xml.writeEndElement();
-    }
-
-    private void copy(int length) {
-      if (length > chars.length) {
-        chars = new char[Math.max(length, 2 * chars.length)];
-      }
-      text.getChars(0, length, chars, 0);
+      xml.text(text).end();
     }
 
     /** What a CI server shows under the message: the rule, the identity, the finding's place and fingerprint. */

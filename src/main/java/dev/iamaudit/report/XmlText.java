@@ -27,44 +27,8 @@ final class XmlText {
     return content(text).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
   }
 
-  /** {@link #content(String)} of {@code text[0, length)}, in place, for text written from a reused buffer. */
-  static void content(char[] text, int length) {
-    for (int i = 0; i < length; i++) {
-      char c = text[i];
-      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text[i + 1])) {
-        i++;
-      } else if (!isAllowed(c)) {
-        text[i] = '\uFFFD';
-      }
-    }
-  }
-
-  /**
-   * {@link #attribute(String)} of {@code text[0, length)}, in place, for text written from a reused buffer.
-   *
-   * @return the length of the result, shorter by one for each CR LF
-   */
-  static int attribute(char[] text, int length) {
-    int out = 0;
-    for (int i = 0; i < length; i++) {
-      char c = text[i];
-      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text[i + 1])) {
-        text[out++] = c;
-        text[out++] = text[++i];
-      } else if (c == '\r' || c == '\n' || c == '\t') {
-        text[out++] = ' ';
-        if (c == '\r' && i + 1 < length && text[i + 1] == '\n') {
-          i++;
-        }
-      } else {
-        text[out++] = isAllowed(c) ? c : '\uFFFD';
-      }
-    }
-    return out;
-  }
-
-  /** XML 1.0's Char production, less the surrogates, which are allowed only in pairs. */
-  private static boolean isAllowed(char c) {
+  /** Whether XML 1.0 allows {@code c}; a surrogate is allowed only as half of a pair, which one char cannot show. */
+  static boolean isAllowed(char c) {
     return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
   }
 
