@@ -77,12 +77,7 @@ sealed interface JunitCases {
       Counts counts) implements JunitCases {
     static Scope count(Inventory inventory, Rule rule, List<Finding> all) {
       ByIdentity<Finding> findings = new ByIdentity<>();
-      List<Finding> first = new ArrayList<>();
-      for (Finding finding : all) {
-        if (findings.putIfAbsent(finding.entity(), finding) == null) {
-          first.add(finding);
-        }
-      }
+      all.forEach(finding -> findings.putIfAbsent(finding.entity(), finding));
       ByIdentity<Boolean> listed = new ByIdentity<>();
       BitSet repeated = new BitSet();
       int position = 0;
@@ -91,10 +86,24 @@ sealed interface JunitCases {
           repeated.set(position);
         }
       }
-      List<Finding> outside = first.stream().filter(finding -> listed.get(finding.entity()) == null).toList();
-      Counts cases = countOf(first);
+      // The first finding about each identity is one case, in the scope or after it.
+      List<Finding> outside = new ArrayList<>();
+      long failures = 0;
+      long skipped = 0;
+      for (Finding finding : all) {
+        if (findings.get(finding.entity()) == finding) {
+          if (finding.isViolation()) {
+            failures++;
+          } else {
+            skipped++;
+          }
+          if (listed.get(finding.entity()) == null) {
+            outside.add(finding);
+          }
+        }
+      }
       return new Scope(rule, inventory, findings, repeated, outside,
-          new Counts(position - repeated.cardinality() + outside.size(), cases.failures(), cases.skipped()));
+          new Counts(position - repeated.cardinality() + outside.size(), failures, skipped));
     }
 
     @Override
