@@ -18,6 +18,11 @@ final class ByIdentity<V> {
     return ids == null ? null : ids.get(entity.id());
   }
 
+  /** @return the value held for the identity before, or null */
+  V put(Entity entity, V value) {
+    return byType.computeIfAbsent(entity.type(), type -> new HashMap<>()).put(entity.id(), value);
+  }
+
   /** @return the value already held for the identity, or null if {@code value} was put */
   V putIfAbsent(Entity entity, V value) {
     return byType.computeIfAbsent(entity.type(), type -> new HashMap<>()).putIfAbsent(entity.id(), value);

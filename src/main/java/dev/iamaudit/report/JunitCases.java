@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The test cases of one JUnit suite, in a stable order, and how many fail or are skipped: the suite's attributes
- * carry the counts, so they are known before the first case is written. Neither counting nor writing builds anything
- * per case; a rule's scope is walked twice rather than held.
+ * carry the counts, so they are known before the first case is written. Counting keeps a reference per case (its
+ * finding, or null) but not the identities: a rule's scope is walked again to write them rather than held.
  */
 sealed interface JunitCases {
   /** Takes the cases in order. */
@@ -69,41 +69,48 @@ sealed interface JunitCases {
    * One case per identity of the rule's scope, with the first finding about it if any, then one per finding about
    * an identity outside the scope. An identity the scope lists twice is one case.
    *
-   * @param findings the first finding about each identity
+   * @param findings the finding of each position in the scope, null for a compliant identity or one listed before
    * @param repeated the positions in the scope of identities it listed before
-   * @param outside findings about identities the scope does not list, in the audit's order
+   * @param outside the first finding about each identity the scope does not list, in the audit's order
    */
-  record Scope(Rule rule, Inventory inventory, ByIdentity<Finding> findings, BitSet repeated, List<Finding> outside,
+  record Scope(Rule rule, Inventory inventory, List<Finding> findings, BitSet repeated, List<Finding> outside,
       Counts counts) implements JunitCases {
+    /** Marks an identity the scope listed, in place of its finding. */
+    private static final Object LISTED = new Object();
+
     static Scope count(Inventory inventory, Rule rule, List<Finding> all) {
-      ByIdentity<Finding> findings = new ByIdentity<>();
-      all.forEach(finding -> findings.putIfAbsent(finding.entity(), finding));
-      ByIdentity<Boolean> listed = new ByIdentity<>();
+      // The first finding about each identity, replaced by LISTED as the scope lists the identity.
+      ByIdentity<Object> byIdentity = new ByIdentity<>();
+      all.forEach(finding -> byIdentity.putIfAbsent(finding.entity(), finding));
+      List<Finding> findings = new ArrayList<>();
       BitSet repeated = new BitSet();
-      int position = 0;
-      for (Iterator<Entity> scope = rule.scope(inventory).iterator(); scope.hasNext(); position++) {
-        if (listed.putIfAbsent(scope.next(), Boolean.TRUE) != null) {
-          repeated.set(position);
+      for (Iterator<Entity> scope = rule.scope(inventory).iterator(); scope.hasNext(); ) {
+        Object before = byIdentity.put(scope.next(), LISTED);
+        if (before == LISTED) {
+          repeated.set(findings.size());
+        }
+        findings.add(before instanceof Finding finding ? finding : null);
+      }
+      // A finding still in place is the first about an identity the scope did not list.
+      List<Finding> outside = new ArrayList<>();
+      for (Finding finding : all) {
+        if (byIdentity.get(finding.entity()) == finding) {
+          outside.add(finding);
         }
       }
-      // The first finding about each identity is one case, in the scope or after it.
-      List<Finding> outside = new ArrayList<>();
       long failures = 0;
       long skipped = 0;
-      for (Finding finding : all) {
-        if (findings.get(finding.entity()) == finding) {
-          if (finding.isViolation()) {
+      for (List<Finding> part : List.of(findings, outside)) {
+        for (Finding finding : part) {
+          if (finding != null && finding.isViolation()) {
             failures++;
-          } else {
+          } else if (finding != null) {
             skipped++;
-          }
-          if (listed.get(finding.entity()) == null) {
-            outside.add(finding);
           }
         }
       }
       return new Scope(rule, inventory, findings, repeated, outside,
-          new Counts(position - repeated.cardinality() + outside.size(), failures, skipped));
+          new Counts(findings.size() - repeated.cardinality() + outside.size(), failures, skipped));
     }
 
     @Override
@@ -112,7 +119,7 @@ sealed interface JunitCases {
       for (Iterator<Entity> scope = rule.scope(inventory).iterator(); scope.hasNext(); position++) {
         Entity entity = scope.next();
         if (!repeated.get(position)) {
-          sink.identity(entity, findings.get(entity));
+          sink.identity(entity, findings.get(position));
         }
       }
       for (Finding finding : outside) {
