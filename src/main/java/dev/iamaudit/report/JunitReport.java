@@ -95,9 +95,9 @@ public final class JunitReport implements ReportWriter {
   }
 
   /** "allowlisted until 2027-01-31: reason (iam-allowlist.yml:3)". */
-  static String allowlisted(AllowlistEntry entry) {
-    return "allowlisted until " + entry.expires() + ": " + entry.reason() + " (" + entry.position().file() + ":"
-        + entry.position().line() + ")";
+  private static StringBuilder appendAllowlisted(StringBuilder out, AllowlistEntry entry) {
+    return out.append("allowlisted until ").append(entry.expires()).append(": ").append(entry.reason()).append(" (")
+        .append(entry.position().file()).append(':').append(entry.position().line()).append(')');
   }
 
   /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
@@ -111,8 +111,8 @@ public final class JunitReport implements ReportWriter {
   }
 
   /**
-   * Writes the cases of one suite after another. Names and failures' messages are built into buffers it reuses, and
-   * a message once for both its attribute and the head of its details, rather than as Strings for each case.
+   * Writes the cases of one suite after another. Names and messages are built into buffers it reuses, and a
+   * failure's message once for both its attribute and the head of its details, rather than as Strings for each case.
    */
   private static final class CaseWriter implements JunitCases.Sink {
     private final XmlWriter xml;
@@ -162,7 +162,8 @@ public final class JunitReport implements ReportWriter {
       if (skipped != null) {
         xml.empty("skipped").attribute("message", skipped);
       } else if (finding.status() == Status.ALLOWLISTED) {
-        xml.empty("skipped").attribute("message", allowlisted(finding.allowlistEntry()));
+        text.setLength(0);
+        xml.empty("skipped").attribute("message", appendAllowlisted(text, finding.allowlistEntry()));
       } else {
         writeFailure(finding);
       }
