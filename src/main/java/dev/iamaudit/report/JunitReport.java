@@ -2,35 +2,27 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.Fingerprints;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.policy.AllowlistEntry;
-import dev.iamaudit.rules.Rule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code TEST-iam-audit.xml}: JUnit XML for Jenkins and GitLab. One suite per rule that was enabled, one test case
  * per identity the rule checked: a violation fails, an allowlisted finding is skipped with its reason, a compliant
  * identity passes (so GitLab's merge-request widget can show fixed findings as resolved). A rule that could not run
- * is one skipped case that says why. Suites count their cases before writing them, so each rule's scope is walked
- * twice instead of being held in memory.
+ * is one skipped case that says why. Suites count their cases before writing them (see {@link JunitCases}).
  */
 public final class JunitReport implements ReportWriter {
-  private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
   /** Neither the machine's name nor anything else about where the audit ran leaks into the file. */
   private static final String HOSTNAME = "iam-audit";
   /** Ant's format: local date-time without a zone, here UTC. */
@@ -53,57 +45,38 @@ public final class JunitReport implements ReportWriter {
     for (Finding finding : result.findings()) {
       findings.computeIfAbsent(finding.rule(), rule -> new ArrayList<>()).add(finding);
     }
-    Map<RuleEvaluation, Counts> suites = new LinkedHashMap<>();
-    Counts total = new Counts();
-    try {
-      for (RuleEvaluation evaluation : result.evaluations()) {
-        if (evaluation.state() != RuleEvaluation.State.DISABLED) {
-          Counts counts = new Counts();
-          cases(result, evaluation, findings.getOrDefault(evaluation.rule().id(), List.of()), counts::add);
-          suites.put(evaluation, counts);
-          total.tests += counts.tests;
-          total.failures += counts.failures;
-        }
+    Map<RuleEvaluation, JunitCases> suites = new LinkedHashMap<>();
+    long tests = 0;
+    long failures = 0;
+    for (RuleEvaluation evaluation : result.evaluations()) {
+      if (evaluation.state() != RuleEvaluation.State.DISABLED) {
+        JunitCases cases = JunitCases.of(result.inventory(), evaluation,
+            findings.getOrDefault(evaluation.rule().id(), List.of()));
+        suites.put(evaluation, cases);
+        tests += cases.counts().tests();
+        failures += cases.counts().failures();
       }
-      XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeCharacters("\n");
-      xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "iam-audit");
-      xml.writeAttribute("tests", Long.toString(total.tests));
-      xml.writeAttribute("failures", Long.toString(total.failures));
-      xml.writeAttribute("errors", "0");
-      xml.writeAttribute("time", "0");
-      String timestamp = TIMESTAMP.format(result.generatedAt());
-      for (Map.Entry<RuleEvaluation, Counts> suite : suites.entrySet()) {
-        writeSuite(xml, result, suite.getKey(), suite.getValue(), timestamp,
-            findings.getOrDefault(suite.getKey().rule().id(), List.of()));
-      }
-      xml.writeCharacters("\n");
-      xml.writeEndElement();
-      xml.writeCharacters("\n");
-      xml.writeEndDocument();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IOException("could not write " + fileName() + ": " + e.getMessage(), e);
     }
+    XmlWriter xml = new XmlWriter(out);
+    xml.declaration().text("\n").start("testsuites").attribute("name", "iam-audit")
+        .attribute("tests", Long.toString(tests)).attribute("failures", Long.toString(failures))
+        .attribute("errors", "0").attribute("time", "0");
+    String timestamp = TIMESTAMP.format(result.generatedAt());
+    CaseWriter cases = new CaseWriter(xml);
+    for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
+      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases);
+    }
+    xml.text("\n").end().text("\n").flush();
   }
 
-  private static void writeSuite(XMLStreamWriter xml, AuditResult result, RuleEvaluation evaluation, Counts counts,
-      String timestamp, List<Finding> findings) throws XMLStreamException {
-    String ruleId = evaluation.rule().id();
-    xml.writeCharacters("\n  ");
-    xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", ruleId);
-    xml.writeAttribute("tests", Long.toString(counts.tests));
-    xml.writeAttribute("failures", Long.toString(counts.failures));
-    xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped", Long.toString(counts.skipped));
-    xml.writeAttribute("time", "0");
-    xml.writeAttribute("timestamp", timestamp);
-    xml.writeAttribute("hostname", HOSTNAME);
-    xml.writeCharacters("\n    ");
-    xml.writeStartElement("properties");
+  private static void writeSuite(XmlWriter xml, RuleEvaluation evaluation, JunitCases cases, String timestamp,
+      CaseWriter caseWriter) throws IOException {
+    JunitCases.Counts counts = cases.counts();
+    xml.text("\n  ").start("testsuite").attribute("name", evaluation.rule().id())
+        .attribute("tests", Long.toString(counts.tests())).attribute("failures", Long.toString(counts.failures()))
+        .attribute("errors", "0").attribute("skipped", Long.toString(counts.skipped())).attribute("time", "0")
+        .attribute("timestamp", timestamp).attribute("hostname", HOSTNAME);
+    xml.text("\n    ").start("properties");
     property(xml, "title", evaluation.rule().title());
     property(xml, "severity", evaluation.config().severity().id());
     property(xml, "state", RuleStates.stateId(evaluation.state()));
@@ -111,150 +84,117 @@ public final class JunitReport implements ReportWriter {
     if (evaluation.note() != null) {
       property(xml, "note", evaluation.note());
     }
-    xml.writeCharacters("\n    ");
-    xml.writeEndElement();
-    cases(result, evaluation, findings, testCase -> writeCase(xml, ruleId, testCase));
-    xml.writeCharacters("\n  ");
-    xml.writeEndElement();
+    xml.text("\n    ").end();
+    caseWriter.suite(evaluation.rule().id());
+    cases.forEach(caseWriter);
+    xml.text("\n  ").end();
   }
 
-  private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-    xml.writeCharacters("\n      ");
-    xml.writeEmptyElement("property");
-    xml.writeAttribute("name", name);
-    xml.writeAttribute("value", XmlText.attribute(value));
-  }
-
-  private static void writeCase(XMLStreamWriter xml, String ruleId, Case testCase) throws XMLStreamException {
-    xml.writeCharacters("\n    ");
-    Finding finding = testCase.finding();
-    boolean empty = finding == null && testCase.skipped() == null;
-    if (empty) {
-      xml.writeEmptyElement("testcase");
-    } else {
-      xml.writeStartElement("testcase");
-    }
-    xml.writeAttribute("classname", "iam." + ruleId);
-    xml.writeAttribute("name", XmlText.attribute(testCase.name()));
-    xml.writeAttribute("time", "0");
-    if (empty) {
-      return;
-    }
-    xml.writeCharacters("\n      ");
-    if (testCase.skipped() != null) {
-      xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", XmlText.attribute(testCase.skipped()));
-    } else if (finding.status() == Status.ALLOWLISTED) {
-      xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", XmlText.attribute(allowlisted(finding.allowlistEntry())));
-    } else {
-      xml.writeStartElement("failure");
-      xml.writeAttribute("type", ruleId);
-      xml.writeAttribute("message", XmlText.attribute(finding.message()));
-      xml.writeCharacters(XmlText.content(details(finding)));
-      xml.writeEndElement();
-    }
-    xml.writeCharacters("\n    ");
-    xml.writeEndElement();
+  private static void property(XmlWriter xml, String name, String value) throws IOException {
+    xml.text("\n      ").empty("property").attribute("name", name).attribute("value", value);
   }
 
   /** "allowlisted until 2027-01-31: reason (iam-allowlist.yml:3)". */
-  static String allowlisted(AllowlistEntry entry) {
-    return "allowlisted until " + entry.expires() + ": " + entry.reason() + " (" + entry.position().file() + ":"
-        + entry.position().line() + ")";
-  }
-
-  private static String details(Finding finding) {
-    Entity entity = finding.entity();
-    StringBuilder details = new StringBuilder(finding.message()).append("\n\nrule: ").append(finding.rule())
-        .append(" (").append(finding.severity().id()).append(")\nidentity: ").append(entity.type().id())
-        .append(' ').append(entity.id());
-    if (entity.iamId() != null) {
-      details.append("\niam_id: ").append(entity.iamId());
-    }
-    if (entity.name() != null) {
-      details.append("\nname: ").append(entity.name());
-    }
-    if (finding.allowlistEntry() != null) {
-      details.append("\nallowlist entry: ").append(finding.allowlistEntry().position()).append(", expired on ")
-          .append(finding.allowlistEntry().expires());
-    }
-    return details.append("\nlocation: ").append(finding.location().file()).append(':')
-        .append(finding.location().line()).append("\nfingerprint: ").append(finding.fingerprint()).append('\n')
-        .toString();
-  }
-
-  /**
-   * Hands each test case of a suite to {@code sink}, in a stable order: the identities of the rule's scope, then
-   * any finding about an identity outside it. Allowlist rules have no scope: one case per finding.
-   */
-  private static void cases(AuditResult result, RuleEvaluation evaluation, List<Finding> findings,
-      CaseSink sink) throws XMLStreamException {
-    if (evaluation.state() == RuleEvaluation.State.NOT_EVALUATED) {
-      sink.accept(new Case("not evaluated", null, "not evaluated: " + evaluation.note()));
-      return;
-    }
-    Set<String> names = new HashSet<>();
-    if (evaluation.rule() instanceof Rule rule) {
-      Map<String, Finding> byEntity = new LinkedHashMap<>();
-      findings.forEach(finding -> byEntity.putIfAbsent(key(finding.entity()), finding));
-      Iterator<Entity> scope = rule.scope(result.inventory()).iterator();
-      while (scope.hasNext()) {
-        Entity entity = scope.next();
-        String key = key(entity);
-        if (names.add(key)) {
-          sink.accept(new Case(name(entity), byEntity.get(key), null));
-        }
-      }
-      for (Map.Entry<String, Finding> finding : byEntity.entrySet()) {
-        if (names.add(finding.getKey())) {
-          sink.accept(new Case(name(finding.getValue().entity()), finding.getValue(), null));
-        }
-      }
-    } else {
-      for (Finding finding : findings) {
-        String name = finding.allowlistEntry() != null
-            ? "allowlist entry " + finding.allowlistEntry().describe()
-            : name(finding.entity());
-        sink.accept(new Case(names.add(name) ? name : name + " [" + finding.fingerprint() + "]", finding, null));
-      }
-    }
+  private static StringBuilder appendAllowlisted(StringBuilder out, AllowlistEntry entry) {
+    return out.append("allowlisted until ").append(entry.expires()).append(": ").append(entry.reason()).append(" (")
+        .append(entry.position().file()).append(':').append(entry.position().line()).append(')');
   }
 
   /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
   static String name(Entity entity) {
-    String name = entity.type().id() + " " + entity.id();
-    return entity.name() == null || entity.name().isEmpty() ? name : name + " (" + entity.name() + ")";
+    return appendName(new StringBuilder(64), entity).toString();
   }
 
-  private static String key(Entity entity) {
-    return entity.type().id() + ":" + entity.id();
+  private static StringBuilder appendName(StringBuilder out, Entity entity) {
+    out.append(entity.type().id()).append(' ').append(entity.id());
+    return entity.name() == null || entity.name().isEmpty() ? out : out.append(" (").append(entity.name()).append(')');
   }
 
-  /** One test case; {@code skipped} is set only for a rule that was not evaluated. */
-  private record Case(String name, Finding finding, String skipped) {}
+  /**
+   * Writes the cases of one suite after another. Names and messages are built into buffers it reuses, and a
+   * failure's message once for both its attribute and the head of its details, rather than as Strings for each case.
+   */
+  private static final class CaseWriter implements JunitCases.Sink {
+    private final XmlWriter xml;
+    private final StringBuilder name = new StringBuilder(128);
+    private final StringBuilder text = new StringBuilder(1024);
+    private String ruleId;
+    private String classname;
 
-  @FunctionalInterface
-  private interface CaseSink {
-    void accept(Case testCase) throws XMLStreamException;
-  }
+    CaseWriter(XmlWriter xml) {
+      this.xml = xml;
+    }
 
-  private static final class Counts {
-    long tests;
-    long failures;
-    long skipped;
+    void suite(String ruleId) {
+      this.ruleId = ruleId;
+      this.classname = "iam." + ruleId;
+    }
 
-    void add(Case testCase) {
-      tests++;
-      if (testCase.skipped() != null) {
-        skipped++;
-      } else if (testCase.finding() != null) {
-        if (testCase.finding().isViolation()) {
-          failures++;
-        } else {
-          skipped++;
-        }
+    @Override
+    public void identity(Entity entity, Finding finding) throws IOException {
+      name.setLength(0);
+      write(appendName(name, entity), finding, null);
+    }
+
+    @Override
+    public void named(String name, Finding finding) throws IOException {
+      write(name, finding, null);
+    }
+
+    @Override
+    public void notEvaluated(String message) throws IOException {
+      write("not evaluated", null, message);
+    }
+
+    private void write(CharSequence name, Finding finding, String skipped) throws IOException {
+      xml.text("\n    ");
+      boolean empty = finding == null && skipped == null;
+      if (empty) {
+        xml.empty("testcase");
+      } else {
+        xml.start("testcase");
       }
+      xml.attribute("classname", classname).attribute("name", name).attribute("time", "0");
+      if (empty) {
+        return;
+      }
+      xml.text("\n      ");
+      if (skipped != null) {
+        xml.empty("skipped").attribute("message", skipped);
+      } else if (finding.status() == Status.ALLOWLISTED) {
+        text.setLength(0);
+        xml.empty("skipped").attribute("message", appendAllowlisted(text, finding.allowlistEntry()));
+      } else {
+        writeFailure(finding);
+      }
+      xml.text("\n    ").end();
+    }
+
+    private void writeFailure(Finding finding) throws IOException {
+      text.setLength(0);
+      finding.appendMessage(text);
+      xml.start("failure").attribute("type", ruleId).attribute("message", text);
+      appendDetails(finding);
+      xml.text(text).end();
+    }
+
+    /** What a CI server shows under the message: the rule, the identity, the finding's place and fingerprint. */
+    private void appendDetails(Finding finding) {
+      Entity entity = finding.entity();
+      text.append("\n\nrule: ").append(finding.rule()).append(" (").append(finding.severity().id())
+          .append(")\nidentity: ").append(entity.type().id()).append(' ').append(entity.id());
+      if (entity.iamId() != null) {
+        text.append("\niam_id: ").append(entity.iamId());
+      }
+      if (entity.name() != null) {
+        text.append("\nname: ").append(entity.name());
+      }
+      if (finding.allowlistEntry() != null) {
+        text.append("\nallowlist entry: ").append(finding.allowlistEntry().position()).append(", expired on ")
+            .append(finding.allowlistEntry().expires());
+      }
+      text.append("\nlocation: ").append(finding.location().file()).append(':').append(finding.location().line())
+          .append("\nfingerprint: ").append(finding.fingerprintChars(), 0, Fingerprints.LENGTH).append('\n');
     }
   }
 }

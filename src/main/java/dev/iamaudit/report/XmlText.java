@@ -12,8 +12,7 @@ final class XmlText {
     StringBuilder clean = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD) || isPairedSurrogate(text, i);
+      boolean allowed = isAllowed(c) || isPairedSurrogate(text, i);
       if (!allowed && clean == null) {
         clean = new StringBuilder(text.substring(0, i));
       }
@@ -26,6 +25,11 @@ final class XmlText {
 
   static String attribute(String text) {
     return content(text).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+  }
+
+  /** Whether XML 1.0 allows {@code c}; a surrogate is allowed only as half of a pair, which one char cannot show. */
+  static boolean isAllowed(char c) {
+    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
   }
 
   private static boolean isPairedSurrogate(String text, int i) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.rules.Rule;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -148,6 +154,41 @@ class JunitReportTest {
     assertEquals(Long.toString(result.violations()), document.getDocumentElement().getAttribute("failures"));
     assertEquals("6000", suite(document, "apikey-inactive").getAttribute("tests"));
     assertEquals("2000", suite(document, "apikey-inactive").getAttribute("failures"));
+  }
+
+  private static List<String> strings(XPath xpath, String expression, Document document) throws Exception {
+    NodeList nodes = (NodeList) xpath.evaluate(expression, document, XPathConstants.NODESET);
+    List<String> strings = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      strings.add(nodes.item(i).getTextContent());
+    }
+    return strings;
+  }
+
+  @Test
+  void largeAccountHasACaseForEveryIdentityOfEachScopeAndAFailureForEachViolation() throws Exception {
+    AuditResult result = ReportFixtures.generated(12_000);
+    Document document = parse(result);
+    assertConsistent(document);
+    XPath xpath = XPathFactory.newInstance().newXPath();
+    int suites = 0;
+    for (RuleEvaluation evaluation : result.evaluations()) {
+      if (evaluation.state() == RuleEvaluation.State.EVALUATED && evaluation.rule() instanceof Rule rule) {
+        String suite = "/testsuites/testsuite[@name='" + rule.id() + "']";
+        List<String> scope = rule.scope(result.inventory()).map(JunitReport::name).toList();
+        assertEquals(scope, strings(xpath, suite + "/testcase/@name", document), rule.id());
+        assertEquals(Integer.toString(scope.size()), xpath.evaluate(suite + "/@tests", document));
+        List<Finding> violations = result.findings().stream()
+            .filter(finding -> finding.rule().equals(rule.id()) && finding.isViolation()).toList();
+        assertEquals(violations.stream().map(Finding::message).toList(),
+            strings(xpath, suite + "/testcase/failure/@message", document), rule.id());
+        assertEquals(violations.stream().map(finding -> "\nfingerprint: " + finding.fingerprint() + "\n").toList(),
+            strings(xpath, suite + "/testcase/failure", document).stream()
+                .map(details -> details.substring(details.lastIndexOf("\nfingerprint: "))).toList());
+        suites++;
+      }
+    }
+    assertEquals(12, suites);
   }
 
   @Test
