@@ -5,8 +5,12 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 
 /**
- * Writes XML as UTF-8, escaped as the JDK's XMLStreamWriter escapes it and cleaned as {@link XmlText} cleans it, in
- * one pass from the caller's characters into a byte buffer.
+ * Writes XML as UTF-8, escaped as the JDK's XMLStreamWriter escapes it, in one pass from the caller's characters
+ * into a byte buffer.
+ *
+ * <p>Identity names come from the cloud account and may hold control characters that no XML parser accepts, even
+ * escaped: they become U+FFFD, and so does half a surrogate pair. Attribute values also lose their line breaks and
+ * tabs to spaces, which parsers would make of them anyway, so the file reads the same as what a CI server shows.
  *
  * <p>XMLStreamWriter takes attribute values only as Strings, so a JUnit report of hundreds of thousands of test cases
  * built a name and a message String for each just to hand them over; this writer takes a {@link StringBuilder} the
@@ -178,10 +182,15 @@ final class XmlWriter {
           buffer[position++] = (byte) (0x80 | (code & 0x3F));
           return i + 2;
         }
-        utf8(XmlText.isAllowed(c) ? c : '\uFFFD');
+        utf8(isAllowed(c) ? c : '\uFFFD');
       }
     }
     return i + 1;
+  }
+
+  /** Whether XML 1.0 allows {@code c}; a surrogate is allowed only as half of a pair, which one char cannot show. */
+  private static boolean isAllowed(char c) {
+    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
   }
 
   private void ascii(String entity) {
