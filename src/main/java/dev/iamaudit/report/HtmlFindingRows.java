@@ -10,7 +10,7 @@ final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
   private final TextOut out;
   /** A message or identity before it is escaped into the row. */
   private final StringBuilder raw = new StringBuilder(512);
-  private char[] chars = new char[512];
+  private final CharScratch scratch = new CharScratch(512);
 
   HtmlFindingRows(OutputStream out) {
     this.out = new TextOut(out);
@@ -45,11 +45,6 @@ final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
   }
 
   private void escapeRaw(StringBuilder row) {
-    int length = raw.length();
-    if (length > chars.length) {
-      chars = new char[Math.max(length, 2 * chars.length)];
-    }
-    raw.getChars(0, length, chars, 0);
-    HtmlText.escape(chars, 0, length, row);
+    HtmlText.escape(scratch.copy(raw), 0, raw.length(), row);
   }
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
  */
 final class MessageBuffer {
   private final StringBuilder text = new StringBuilder(512);
-  private char[] chars = new char[512];
+  private final CharScratch scratch = new CharScratch(512);
 
   void writeMessage(JsonGenerator json, Finding finding) throws IOException {
     finding.appendMessage(start());
@@ -26,12 +26,7 @@ final class MessageBuffer {
   }
 
   void write(JsonGenerator json) throws IOException {
-    int length = text.length();
-    if (length > chars.length) {
-      chars = new char[Math.max(length, 2 * chars.length)];
-    }
-    text.getChars(0, length, chars, 0);
-    json.writeString(chars, 0, length);
+    json.writeString(scratch.copy(text), 0, text.length());
   }
 
   static void writeFingerprint(JsonGenerator json, Finding finding) throws IOException {

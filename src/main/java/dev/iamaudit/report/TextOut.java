@@ -16,7 +16,7 @@ final class TextOut {
 
   private final Writer out;
   private final StringBuilder text = new StringBuilder(2 * BLOCK);
-  private char[] chars = new char[2 * BLOCK];
+  private final CharScratch scratch = new CharScratch(2 * BLOCK);
 
   TextOut(OutputStream out) {
     this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -39,12 +39,7 @@ final class TextOut {
   }
 
   private void drain() throws IOException {
-    int length = text.length();
-    if (length > chars.length) {
-      chars = new char[Math.max(length, 2 * chars.length)];
-    }
-    text.getChars(0, length, chars, 0);
-    out.write(chars, 0, length);
+    out.write(scratch.copy(text), 0, text.length());
     text.setLength(0);
   }
 }

@@ -32,7 +32,7 @@ final class XmlWriter {
   private final OutputStream out;
   private final byte[] buffer = new byte[1 << 16];
   private final ArrayDeque<String> open = new ArrayDeque<>();
-  private char[] chars = new char[1024];
+  private final CharScratch scratch = new CharScratch(1024);
   private int position;
   private Tag pending = Tag.NONE;
 
@@ -123,20 +123,7 @@ final class XmlWriter {
   }
 
   private void escape(CharSequence text, boolean attribute) throws IOException {
-    int length = text.length();
-    if (length > chars.length) {
-      chars = new char[Math.max(length, 2 * chars.length)];
-    }
-    if (text instanceof String string) {
-      string.getChars(0, length, chars, 0);
-    } else if (text instanceof StringBuilder builder) {
-      builder.getChars(0, length, chars, 0);
-    } else {
-      for (int i = 0; i < length; i++) {
-        chars[i] = text.charAt(i);
-      }
-    }
-    escape(chars, length, attribute);
+    escape(scratch.copy(text), text.length(), attribute);
   }
 
   private void escape(char[] text, int length, boolean attribute) throws IOException {
