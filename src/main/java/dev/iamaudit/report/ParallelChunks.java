@@ -77,8 +77,15 @@ final class ParallelChunks {
     try {
       slot = next.join();
     } catch (CompletionException e) {
+      // What the formatter threw, as if it had run on this thread.
       if (e.getCause() instanceof UncheckedIOException io) {
         throw io.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
       throw e;
     }

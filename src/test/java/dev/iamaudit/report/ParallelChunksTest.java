@@ -48,6 +48,18 @@ class ParallelChunksTest {
   }
 
   @Test
+  void aFormattersBugSurfacesAsItself() {
+    List<Integer> items = upTo(ParallelChunks.CHUNK * 4);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> ParallelChunks.write(items,
+        buffer -> (list, from, to) -> {
+          if (from > 0) {
+            throw new IllegalStateException("chunk at " + from);
+          }
+        }, new ByteArrayOutputStream()));
+    assertEquals("chunk at " + ParallelChunks.CHUNK, e.getMessage());
+  }
+
+  @Test
   void aFormatterFailureIsTheWritersFailure() {
     List<Integer> items = upTo(ParallelChunks.CHUNK * 5);
     int failOn = ParallelChunks.CHUNK * 3 + 5;
