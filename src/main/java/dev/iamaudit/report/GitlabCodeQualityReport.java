@@ -10,7 +10,6 @@ import dev.iamaudit.audit.Finding;
 import dev.iamaudit.policy.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -63,11 +62,7 @@ public final class GitlabCodeQualityReport implements ReportWriter {
     private final MessageBuffer messages = new MessageBuffer();
 
     Issues(OutputStream out) {
-      try {
-        json = JSON.createGenerator(out, JsonEncoding.UTF8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      json = MessageBuffer.chunkGenerator(JSON, out);
       json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance().withRootSeparator(null)));
     }
 

@@ -116,12 +116,7 @@ public final class JsonReport implements ReportWriter {
     private final MessageBuffer messages = new MessageBuffer();
 
     FindingLines(OutputStream out) {
-      try {
-        json = JSON.createGenerator(out, JsonEncoding.UTF8);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      json.setRootValueSeparator(null);
+      json = MessageBuffer.chunkGenerator(JSON, out);
     }
 
     @Override

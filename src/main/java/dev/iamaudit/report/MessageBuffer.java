@@ -1,9 +1,13 @@
 package dev.iamaudit.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.Fingerprints;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Writes findings' messages and fingerprints into JSON through one reused buffer, without a String for each: a
@@ -27,6 +31,20 @@ final class MessageBuffer {
 
   void write(JsonGenerator json) throws IOException {
     json.writeString(scratch.copy(text), 0, text.length());
+  }
+
+  /**
+   * A generator for one of {@link ParallelChunks}' buffers: the findings of a chunk are written at its root, and the
+   * formatter puts in the separators, so the generator puts none between them.
+   */
+  static JsonGenerator chunkGenerator(JsonFactory factory, OutputStream chunk) {
+    try {
+      JsonGenerator json = factory.createGenerator(chunk, JsonEncoding.UTF8);
+      json.setRootValueSeparator(null);
+      return json;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static void writeFingerprint(JsonGenerator json, Finding finding) throws IOException {
