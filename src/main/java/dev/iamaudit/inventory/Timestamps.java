@@ -139,7 +139,7 @@ public final class Timestamps {
       int offsetHours = digits(t, i + 1, 2);
       int offsetMinutes = rest == 3 ? 0 : rest == 5 ? digits(t, i + 3, 2)
           : t.charAt(i + 3) == ':' ? digits(t, i + 4, 2) : -1;
-      if (offsetHours < 0 || offsetMinutes < 0) {
+      if (offsetHours < 0 || offsetMinutes < 0 || offsetMinutes > 59) {
         return null;
       }
       offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);

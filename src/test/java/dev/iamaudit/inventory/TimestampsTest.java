@@ -82,6 +82,14 @@ class TimestampsTest {
   }
 
   @Test
+  void refusesOffsetMinutesPastTheHour() {
+    assertEquals(Instant.parse("2023-01-01T00:59:00Z"), Timestamps.parse("2023-01-01T00:00:00:000-0059"));
+    assertThrows(DateTimeParseException.class, () -> Timestamps.parse("2023-01-01T00:00:00:000+0060"));
+    assertThrows(DateTimeParseException.class, () -> Timestamps.parse("2023-01-01T00:00:00:000+00:75"));
+    assertThrows(DateTimeParseException.class, () -> Timestamps.parse("2023-01-01T00:00+0099"));
+  }
+
+  @Test
   void aWindowOnABufferReadsLikeTheString() {
     List<String> texts = List.of("2022-08-10T02:33:15:564+0000", "2022-07-26T13:00+0000", "2022-08-10T02:33:15.564Z",
         "2022-08-10T02:33:15+02:00", "2022-08-10T02:33:15", "2022-08-10", "2022-08-10T02:33-01",
