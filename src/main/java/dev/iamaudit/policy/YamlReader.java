@@ -27,6 +27,9 @@ final class YamlReader {
 
   /** @return the document's root, or null for an empty document (only comments) */
   YamlNode read(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new UsageException(displayName + ": is a directory; name the YAML file itself");
+    }
     try (InputStream in = Files.newInputStream(file);
         JsonParser parser = YAML.createParser(in)) {
       JsonToken first = parser.nextToken();

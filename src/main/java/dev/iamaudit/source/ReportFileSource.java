@@ -33,13 +33,17 @@ public final class ReportFileSource implements Source {
 
   @Override
   public Inventory load(String accountId, DataRequest request, AuditListener listener) {
+    if (Files.isDirectory(file)) {
+      throw new UsageException(displayName + ": is a directory; name the report file to audit inside it");
+    }
     ActivityReport report;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       report = new ActivityReportParser(displayName).parse(in);
     } catch (NoSuchFileException e) {
       throw new UsageException(displayName + ": report file not found; check the path of the report file to audit");
     } catch (IOException e) {
-      throw new DataException("Could not read " + displayName + ": " + e.getMessage(), e);
+      throw new DataException("Could not read " + displayName + ": " + e.getMessage()
+          + "; check that the file is readable", e);
     }
     ReportChecks.checkDuration(report.info(), request, displayName + " covers");
     listener.info("Read " + displayName + ": report " + report.info().reference() + ", " + report.size()

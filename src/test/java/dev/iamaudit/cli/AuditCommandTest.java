@@ -130,6 +130,13 @@ class AuditCommandTest {
   }
 
   @Test
+  void aDirectoryForAReportFileIsAUsageError() throws IOException {
+    Files.createDirectory(dir.resolve("reports"));
+    assertEquals(2, run("--report-file", "reports", "--format", "json"));
+    assertEquals("iam-audit: reports: is a directory; name the report file to audit inside it\n", err.toString());
+  }
+
+  @Test
   void truncatedReportIsADataError() throws IOException {
     String whole = Files.readString(dir.resolve("report.json"));
     write("cut.json", whole.substring(0, whole.length() / 2));

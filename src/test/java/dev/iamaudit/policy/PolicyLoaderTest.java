@@ -129,4 +129,12 @@ class PolicyLoaderTest {
         assertThrows(UsageException.class, () -> new PolicyLoader(Rules.specs())
             .load(dir.resolve("policy.yml"), "policy.yml")).getMessage());
   }
+
+  @Test
+  void directoryIsAUsageError() throws IOException {
+    Files.createDirectory(dir.resolve("policy"));
+    assertEquals("policy: is a directory; name the YAML file itself",
+        assertThrows(UsageException.class, () -> new PolicyLoader(Rules.specs())
+            .load(dir.resolve("policy"), "policy")).getMessage());
+  }
 }
