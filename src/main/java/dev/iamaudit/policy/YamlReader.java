@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads one of the user's YAML files into a {@link YamlNode} tree, refusing duplicate keys. */
 final class YamlReader {
@@ -45,10 +47,7 @@ final class YamlReader {
     } catch (NoSuchFileException e) {
       throw new UsageException(displayName + ": file not found; check the path or create the file");
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? displayName : position(at).toString();
-      throw new UsageException(where + ": not valid YAML: " + firstLine(e.getOriginalMessage())
-          + "; fix the indentation or quoting there");
+      throw new UsageException(notYaml(e));
     } catch (IOException e) {
       throw new UsageException(displayName + ": cannot be read: " + e.getMessage());
     }
@@ -85,6 +84,24 @@ final class YamlReader {
 
   private FilePosition position(JsonLocation location) {
     return new FilePosition(displayName, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+  }
+
+  /**
+   * Where the YAML parser found the problem and what it is. Jackson's own location is that of the last token it
+   * returned, which for a tab or an unclosed bracket is a line or more before the mistake.
+   */
+  private String notYaml(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null
+        && yaml.getProblem() != null) {
+      Mark mark = yaml.getProblemMark();
+      FilePosition at = new FilePosition(displayName, mark.getLine() + 1, mark.getColumn() + 1);
+      return at + ": not valid YAML: " + (yaml.getProblem().contains("(TAB)")
+          ? "a tab character; YAML indents with spaces only, so replace the tab with spaces"
+          : yaml.getProblem() + "; fix the indentation or quoting there");
+    }
+    JsonLocation at = e.getLocation();
+    String where = at == null ? displayName : position(at).toString();
+    return where + ": not valid YAML: " + firstLine(e.getOriginalMessage()) + "; fix the indentation or quoting there";
   }
 
   private static String firstLine(String message) {

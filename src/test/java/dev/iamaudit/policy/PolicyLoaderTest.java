@@ -119,8 +119,20 @@ class PolicyLoaderTest {
 
   @Test
   void brokenYamlNamesThePlace() {
-    assertEquals("iam-audit.yml:2:4: not valid YAML: mapping values are not allowed here; fix the indentation or "
-        + "quoting there", error("rules:\n  a: b: c\n").replaceFirst("2:\\d+", "2:4"));
+    assertEquals("iam-audit.yml:2:7: not valid YAML: mapping values are not allowed here; fix the indentation or "
+        + "quoting there", error("rules:\n  a: b: c\n"));
+  }
+
+  @Test
+  void aTabInTheIndentationIsNamedAtItsOwnPlace() {
+    assertEquals("iam-audit.yml:2:1: not valid YAML: a tab character; YAML indents with spaces only, so replace the "
+        + "tab with spaces", error("rules:\n\tapikey-inactive: {}\n"));
+  }
+
+  @Test
+  void anUnclosedListIsNamedWhereItEnds() {
+    assertEquals("iam-audit.yml:2:1: not valid YAML: expected ',' or ']', but got <stream end>; fix the indentation "
+        + "or quoting there", error("failOn: [high, low\n"));
   }
 
   @Test
