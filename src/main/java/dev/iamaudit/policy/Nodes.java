@@ -25,8 +25,11 @@ final class Nodes {
   }
 
   static String text(YamlNode node, String key) {
-    if (node instanceof YamlNode.Scalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
-      return scalar.text();
+    if (node instanceof YamlNode.Scalar scalar) {
+      if (scalar.text() != null && !scalar.text().isBlank()) {
+        return scalar.text();
+      }
+      throw new UsageException(node.position() + ": '" + key + "' is empty; write the value after the colon");
     }
     throw new UsageException(node.position() + ": '" + key + "' must be a text value, found " + kindOf(node));
   }

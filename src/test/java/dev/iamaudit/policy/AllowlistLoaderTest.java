@@ -66,6 +66,20 @@ class AllowlistLoaderTest {
   }
 
   @Test
+  void emptyReason() {
+    assertEquals("iam-allowlist.yml:2:11: 'reason' is empty; write the value after the colon",
+        error("- match: { id: ApiKey-1 }\n  reason: \"\"\n  expires: 2027-01-31\n"));
+    assertEquals("iam-allowlist.yml:2:10: 'reason' is empty; write the value after the colon",
+        error("- match: { id: ApiKey-1 }\n  reason:\n  expires: 2027-01-31\n"));
+  }
+
+  @Test
+  void reasonMustBeText() {
+    assertEquals("iam-allowlist.yml:2:11: 'reason' must be a text value, found a list",
+        error("- match: { id: ApiKey-1 }\n  reason: [a, b]\n  expires: 2027-01-31\n"));
+  }
+
+  @Test
   void missingExpires() {
     assertEquals("iam-allowlist.yml:1:3: allowlist entry 1 has no 'expires'; add expires: 2027-02-22 (a date at "
         + "most 365 days from today)", error("- match: { id: ApiKey-1 }\n  reason: kept\n"));
