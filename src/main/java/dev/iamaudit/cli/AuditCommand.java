@@ -144,6 +144,13 @@ public final class AuditCommand implements Callable<Integer> {
     if (demo && reportFile != null) {
       throw new UsageException("--demo and --report-file exclude each other; choose one");
     }
+    if (reportFile != null && !"new".equals(report)) {
+      throw new UsageException("--report picks a report to fetch and --report-file audits a saved one; choose one");
+    }
+    if (reportFile != null && saveReport != null) {
+      throw new UsageException("--save-report keeps a fetched report, and --report-file fetches none; drop "
+          + "--save-report");
+    }
     if (quiet && verbose) {
       throw new UsageException("--quiet and --verbose exclude each other; choose one");
     }

@@ -155,6 +155,14 @@ public class AuditMojo extends AbstractMojo {
     if (demo && reportFile != null) {
       throw new MojoExecutionException("iam.demo and iam.reportFile exclude each other; use one of them");
     }
+    if (reportFile != null && !"new".equals(report)) {
+      throw new MojoExecutionException("iam.report picks a report to fetch and iam.reportFile audits a saved one; "
+          + "use one of them");
+    }
+    if (reportFile != null && saveReport != null) {
+      throw new MojoExecutionException("iam.saveReport keeps a fetched report, and iam.reportFile fetches none; "
+          + "drop iam.saveReport");
+    }
     if (demo) {
       builder.demo();
     } else if (reportFile != null) {

@@ -192,6 +192,18 @@ class AuditCommandTest {
   }
 
   @Test
+  void aSavedReportCannotBeChosenOrSavedAgain() {
+    assertEquals(2, run("--report-file", "report.json", "--report", "latest"));
+    assertEquals("iam-audit: --report picks a report to fetch and --report-file audits a saved one; choose one\n",
+        err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("--report-file", "report.json", "--save-report", "copy.json"));
+    assertEquals("iam-audit: --save-report keeps a fetched report, and --report-file fetches none; drop "
+        + "--save-report\n", err.toString());
+    assertFalse(Files.exists(dir.resolve("copy.json")));
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     assertEquals(0, run("--help"));
     assertTrue(out.toString().contains("Exit codes:\n  0   the gate passed\n  1   the gate failed (violations at or "

@@ -66,7 +66,7 @@ class AuditMojoTest {
   @Test
   void mapsEveryParameterToTheRequest() throws Exception {
     AuditMojo mojo = mojo(NO_DECRYPTION);
-    mojo.reportFile = dir.resolve("saved.json").toFile();
+    environment.put("IBMCLOUD_API_KEY", "env-key-0123");
     mojo.report = "latest";
     mojo.accountId = "a1b2c3";
     mojo.iamUrl = URI.create("http://127.0.0.1:8080");
@@ -82,11 +82,11 @@ class AuditMojoTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals(AuditRequest.SourceKind.REPORT_FILE, request.source());
-    assertEquals(dir.resolve("saved.json"), request.reportFile());
+    assertEquals(AuditRequest.SourceKind.LIVE, request.source());
+    assertNull(request.reportFile());
     assertEquals("latest", request.report());
     assertEquals("a1b2c3", request.accountId());
-    assertNull(request.apiKey());
+    assertEquals("environment variable IBMCLOUD_API_KEY", request.apiKeyOrigin());
     assertEquals(URI.create("http://127.0.0.1:8080"), request.iamUrl());
     assertEquals(URI.create("http://127.0.0.1:8081"), request.userManagementUrl());
     assertEquals(dir.resolve("gov/policy.yml"), request.policyFile());
@@ -98,6 +98,18 @@ class AuditMojoTest {
     assertEquals(Path.of("/tmp/summary.md"), request.stepSummary());
     assertEquals(dir.resolve("raw.json"), request.saveReport());
     assertEquals(java.time.Duration.ofSeconds(90), request.reportTimeout());
+  }
+
+  @Test
+  void mapsTheReportFileToAnOfflineRequest() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.reportFile = dir.resolve("saved.json").toFile();
+
+    AuditRequest request = mojo.toRequest();
+
+    assertEquals(AuditRequest.SourceKind.REPORT_FILE, request.source());
+    assertEquals(dir.resolve("saved.json"), request.reportFile());
+    assertNull(request.apiKey());
   }
 
   @Test
@@ -240,6 +252,20 @@ class AuditMojoTest {
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
 
     assertEquals("iam.demo and iam.reportFile exclude each other; use one of them", e.getMessage());
+  }
+
+  @Test
+  void refusesChoosingOrSavingAReportWithAReportFile() {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.reportFile = dir.resolve("saved.json").toFile();
+    mojo.report = "latest";
+    assertEquals("iam.report picks a report to fetch and iam.reportFile audits a saved one; use one of them",
+        assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
+
+    mojo.report = "new";
+    mojo.saveReport = dir.resolve("copy.json").toFile();
+    assertEquals("iam.saveReport keeps a fetched report, and iam.reportFile fetches none; drop iam.saveReport",
+        assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
   }
 
   @Test
