@@ -4,7 +4,10 @@ import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.failure.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -91,10 +94,25 @@ public final class ReportFormats {
         written.add(target);
       }
     } catch (IOException e) {
-      throw new UsageException("Could not write the reports to " + directory + ": " + e.getMessage()
+      throw new UsageException("Could not write the reports to " + directory + ": " + why(e)
           + "; check that the output directory is writable", e);
     }
     return written;
+  }
+
+  /** NIO's exceptions often have only the path as their message; their type says what happened to it. */
+  private static String why(IOException e) {
+    if (e instanceof FileAlreadyExistsException exists) {
+      return exists.getFile() + " exists and is not a directory";
+    }
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied for " + denied.getFile();
+    }
+    if (e instanceof FileSystemException failed) {
+      return failed.getReason() != null ? failed.getFile() + ": " + failed.getReason()
+          : failed.getFile() + " could not be created or written";
+    }
+    return e.getMessage();
   }
 
   private static void move(Path from, Path to) throws IOException {
