@@ -3,6 +3,7 @@ package dev.iamaudit;
 import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.IamSettings;
 import dev.iamaudit.iam.IamSource;
@@ -130,11 +131,43 @@ public final class IamAudit {
     String account = request.accountId() != null ? request.accountId() : policy.account();
     Inventory inventory = source.load(account, dataRequest(policy), recording);
     AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).audit(inventory, notes);
+    requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
     List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
     if (request.stepSummary() != null) {
       appendStepSummary(result, request.stepSummary(), listener);
     }
     return new AuditOutcome(result, written);
+  }
+
+  /**
+   * A gate that judged nothing must not pass: every rule disabled, or only rules this source has no data for, is a
+   * configuration to correct, not a clean account.
+   */
+  private static void requireSomethingAudited(AuditResult result, String policyFile) {
+    List<String> disabled = new ArrayList<>();
+    List<String> unevaluated = new ArrayList<>();
+    for (RuleEvaluation evaluation : result.evaluations()) {
+      if (!(evaluation.rule() instanceof Rule)) {
+        continue;
+      }
+      switch (evaluation.state()) {
+        case EVALUATED -> {
+          return;
+        }
+        case DISABLED -> disabled.add(evaluation.rule().id());
+        case NOT_EVALUATED -> unevaluated.add(evaluation.rule().id() + " (" + evaluation.note() + ")");
+      }
+    }
+    StringBuilder message = new StringBuilder("Nothing was audited: no rule could be evaluated");
+    if (!disabled.isEmpty()) {
+      message.append("; disabled in ").append(policyFile == null ? "the policy" : policyFile).append(": ")
+          .append(String.join(", ", disabled));
+    }
+    if (!unevaluated.isEmpty()) {
+      message.append("; not evaluated: ").append(String.join("; ", unevaluated));
+    }
+    throw new UsageException(message.append(". Enable a rule in the policy, or audit the live account, which has ")
+        .append("the data every rule needs").toString());
   }
 
   /** A job summary that cannot be written costs the summary, not the audit. */

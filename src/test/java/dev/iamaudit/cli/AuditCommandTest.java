@@ -137,6 +137,32 @@ class AuditCommandTest {
   }
 
   @Test
+  void aPolicyThatLeavesNothingToJudgeIsAUsageError() {
+    write("iam-audit.yml", """
+        rules:
+          apikey-inactive: { enabled: false }
+          apikey-never-used: { enabled: false }
+          user-multiple-apikeys: { enabled: false }
+          user-inactive: { enabled: false }
+          serviceid-inactive: { enabled: false }
+          profile-inactive: { enabled: false }
+          account-apikey-creation-unrestricted: { enabled: false }
+          account-serviceid-creation-unrestricted: { enabled: false }
+        """);
+    assertEquals(2, run("--report-file", "report.json", "--format", "json"));
+    assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
+        + "apikey-inactive, apikey-never-used, apikey-high-usage, user-multiple-apikeys, user-inactive, "
+        + "serviceid-inactive, profile-inactive, account-apikey-creation-unrestricted, "
+        + "account-serviceid-creation-unrestricted; not evaluated: apikey-too-old (needs the API key listing, which a "
+        + "saved activity report does not hold); apikey-orphaned (needs the API key listing, which a saved activity "
+        + "report does not hold); apikey-leak-action-none (needs the API key listing, which a saved activity report "
+        + "does not hold); account-mfa-disabled (needs the account identity settings, which a saved activity report "
+        + "does not hold). Enable a rule in the policy, or audit the live account, which has the data every rule "
+        + "needs\n", err.toString());
+    assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.json")));
+  }
+
+  @Test
   void truncatedReportIsADataError() throws IOException {
     String whole = Files.readString(dir.resolve("report.json"));
     write("cut.json", whole.substring(0, whole.length() / 2));
