@@ -5,6 +5,7 @@
 # only reads the report and writes as much JSON as iam-audit does: the least a fresh JVM needs for the I/O.
 # Then times the default formats once.
 #   bench/report-file.sh [IDENTITIES] [RUNS]      (default 300000 and 5; needs target/iam-audit.jar, jq, GNU time)
+# JAVA_OPTS, when set, goes to the iam-audit runs, e.g. JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-300000}
@@ -14,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 jar=target/iam-audit.jar
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 java bench/GenerateReport.java "$n" > "$work/report.json"
-echo "report: $n identities, $(du -m "$work/report.json" | cut -f1) MB"
+echo "report: $n identities, $(du -m "$work/report.json" | cut -f1) MB${JAVA_OPTS:+; iam-audit runs with $JAVA_OPTS}"
 # The report ends 2026-11-20T06:00Z; 90 days before is 2026-08-22.
 filter='(.users[], .apikeys[], .serviceids[], .profiles[])
   | select(.last_authn == null or (.last_authn | .[0:10]) < "2026-08-22")'
@@ -36,7 +37,8 @@ for run in $(seq 1 "$runs"); do
   rm -f "$work/jq.out"
   timed jq "$work/jq.out" jq -c "$filter" "$work/report.json"
   rm -rf "$work/out"
-  timed iam-audit /dev/null java -jar "$jar" --report-file "$work/report.json" --format json --out "$work/out" --quiet
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  timed iam-audit /dev/null java ${JAVA_OPTS:-} -jar "$jar" --report-file "$work/report.json" --format json --out "$work/out" --quiet
   rm -f "$work/floor.json"
   timed floor /dev/null java -cp "$jar:$work/classes" JacksonFloor "$work/report.json" "$work/floor.json"
 done
@@ -54,5 +56,6 @@ echo "jq selected $(wc -l < "$work/jq.out") identities;" \
   "iam-audit reported $(grep -c '^{"rule":' "$work/out/iam-audit.json") findings" \
   "($(du -m "$work/out/iam-audit.json" | cut -f1) MB of JSON)"
 rm -rf "$work/out"
-timed default /dev/null java -jar "$jar" --report-file "$work/report.json" --out "$work/out" --quiet
+# shellcheck disable=SC2086
+timed default /dev/null java ${JAVA_OPTS:-} -jar "$jar" --report-file "$work/report.json" --out "$work/out" --quiet
 echo "default formats (sarif, junit, json): $(du -cm "$work"/out/* | tail -1 | cut -f1) MB of reports"
