@@ -133,6 +133,7 @@ public final class IamAudit {
     AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).audit(inventory, notes);
     requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
     List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
+    writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
     if (request.stepSummary() != null) {
       appendStepSummary(result, request.stepSummary(), listener);
     }

@@ -3,6 +3,7 @@ package dev.iamaudit.report;
 import dev.iamaudit.audit.AuditResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /** One output format. Writers stream: a report of 100,000s of identities is never built whole in memory. */
 public interface ReportWriter {
@@ -13,4 +14,9 @@ public interface ReportWriter {
   String fileName();
 
   void write(AuditResult result, OutputStream out) throws IOException;
+
+  /** What this format leaves out of {@code result}, for the console to say; nothing by default. */
+  default List<String> omissions(AuditResult result) {
+    return List.of();
+  }
 }

@@ -77,7 +77,7 @@ public final class SarifReport implements ReportWriter {
       json.writeObjectFieldStart("automationDetails");
       json.writeStringField("id", "iam-audit/" + result.accountId() + "/");
       json.writeEndObject();
-      writeInvocation(json, result, ruleIndex);
+      writeInvocation(json, result, ruleIndex, omissions(result));
       json.writeArrayFieldStart("results");
       int written = 0;
       MessageBuffer buffer = new MessageBuffer();
@@ -95,13 +95,21 @@ public final class SarifReport implements ReportWriter {
         json.writeNumberField("findings", result.findings().size());
         json.writeNumberField("results", written);
         json.writeStringField("truncation", "GitHub code scanning accepts at most " + maxResults
-            + " results per run; the most severe are kept, iam-audit.json holds every finding");
+            + " results per run; the most severe are kept, and --format json writes every finding to iam-audit.json");
         json.writeEndObject();
       }
       json.writeEndObject();
       json.writeEndArray();
       json.writeEndObject();
     }
+  }
+
+  @Override
+  public List<String> omissions(AuditResult result) {
+    int findings = result.findings().size();
+    return findings <= maxResults ? List.of() : List.of(fileName() + " holds the " + maxResults + " most severe of "
+        + findings + " findings, as GitHub code scanning accepts at most " + maxResults + " results per run; "
+        + "--format json writes every finding to iam-audit.json");
   }
 
   private static void writeTool(JsonGenerator json, List<RuleDescriptor> rules, RuleStates states)
@@ -160,8 +168,8 @@ public final class SarifReport implements ReportWriter {
     return rows.toString();
   }
 
-  private static void writeInvocation(JsonGenerator json, AuditResult result, Map<String, Integer> ruleIndex)
-      throws IOException {
+  private static void writeInvocation(JsonGenerator json, AuditResult result, Map<String, Integer> ruleIndex,
+      List<String> omissions) throws IOException {
     json.writeArrayFieldStart("invocations");
     json.writeStartObject();
     json.writeBooleanField("executionSuccessful", true);
@@ -184,6 +192,12 @@ public final class SarifReport implements ReportWriter {
       json.writeStartObject();
       json.writeStringField("level", "note");
       text(json, "message", note);
+      json.writeEndObject();
+    }
+    for (String omission : omissions) {
+      json.writeStartObject();
+      json.writeStringField("level", "warning");
+      text(json, "message", omission);
       json.writeEndObject();
     }
     json.writeEndArray();

@@ -117,6 +117,19 @@ class SarifReportTest {
     assertTrue(run.at("/properties/truncated").asBoolean());
     assertEquals(result.findings().size(), run.at("/properties/findings").asInt());
     assertEquals(5, run.at("/properties/results").asInt());
+    String said = "iam-audit.sarif holds the 5 most severe of " + result.findings().size() + " findings, as GitHub "
+        + "code scanning accepts at most 5 results per run; --format json writes every finding to iam-audit.json";
+    assertEquals(List.of(said), new SarifReport(5).omissions(result));
+    JsonNode notifications = run.at("/invocations/0/toolExecutionNotifications");
+    JsonNode last = notifications.get(notifications.size() - 1);
+    assertEquals("warning", last.get("level").asText());
+    assertEquals(said, last.at("/message/text").asText());
+  }
+
+  @Test
+  void withinTheLimitNothingIsLeftOut() {
+    AuditResult result = ReportFixtures.sample();
+    assertEquals(List.of(), new SarifReport(result.findings().size()).omissions(result));
   }
 
   @Test
