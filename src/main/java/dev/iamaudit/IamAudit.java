@@ -164,9 +164,10 @@ public final class IamAudit {
       message.append("; disabled in ").append(policyFile == null ? "the policy" : policyFile).append(": ")
           .append(String.join(", ", disabled));
     }
-    if (!unevaluated.isEmpty()) {
-      message.append("; not evaluated: ").append(String.join("; ", unevaluated));
+    if (unevaluated.isEmpty()) {
+      throw new UsageException(message.append(". Enable at least one rule in the policy").toString());
     }
+    message.append("; not evaluated: ").append(String.join("; ", unevaluated));
     throw new UsageException(message.append(". Enable a rule in the policy, or audit the live account, which has ")
         .append("the data every rule needs").toString());
   }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,23 @@ class AuditCommandTest {
         + "does not hold). Enable a rule in the policy, or audit the live account, which has the data every rule "
         + "needs\n", err.toString());
     assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.json")));
+  }
+
+  @Test
+  void aPolicyThatDisablesEveryRuleIsAUsageError() {
+    StringBuilder policy = new StringBuilder("rules:\n");
+    for (String rule : List.of("apikey-inactive", "apikey-never-used", "apikey-too-old", "apikey-orphaned",
+        "apikey-leak-action-none", "user-multiple-apikeys", "user-inactive", "serviceid-inactive", "profile-inactive",
+        "account-apikey-creation-unrestricted", "account-serviceid-creation-unrestricted", "account-mfa-disabled")) {
+      policy.append("  ").append(rule).append(": { enabled: false }\n");
+    }
+    write("iam-audit.yml", policy.toString());
+    assertEquals(2, run("--report-file", "report.json", "--format", "json"));
+    assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
+        + "apikey-inactive, apikey-never-used, apikey-too-old, apikey-orphaned, apikey-leak-action-none, "
+        + "apikey-high-usage, user-multiple-apikeys, user-inactive, serviceid-inactive, profile-inactive, "
+        + "account-apikey-creation-unrestricted, account-serviceid-creation-unrestricted, account-mfa-disabled. "
+        + "Enable at least one rule in the policy\n", err.toString());
   }
 
   @Test
