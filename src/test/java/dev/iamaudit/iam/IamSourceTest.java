@@ -122,6 +122,28 @@ class IamSourceTest {
   }
 
   @Test
+  void anAccountOtherThanTheKeysIsAuditedWithAWarning() {
+    String other = "ffffffffffffffffffffffffffffffff";
+    server.on("GET /v1/accounts/" + other + "/settings/identity", json(403, "{\"errors\":[{\"code\":\"forbidden\","
+        + "\"message\":\"You are not authorized to perform this action.\"}],\"status_code\":\"403\"}"));
+
+    assertThrows(DataException.class, () -> load(other, Set.of(DataSet.SETTINGS)));
+
+    assertEquals(List.of("The account to audit, " + other + ", is not the account of the API key in environment "
+        + "variable IBMCLOUD_API_KEY (" + ACCOUNT + "); IAM answers a token's calls about another account with 403, "
+        + "so expect that, or audit with a key created in " + other), listener.of("warn"));
+  }
+
+  @Test
+  void theKeysOwnAccountGivenExplicitlyIsNotWarnedAbout() {
+    server.on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()));
+
+    load(ACCOUNT, Set.of(DataSet.SETTINGS));
+
+    assertEquals(List.of(), listener.of("warn"));
+  }
+
+  @Test
   void aRefusedKeyStopsTheRunWithoutShowingTheKey() {
     server.on("POST /identity/token", json(400, IbmFixtures.wrongKey()));
 
