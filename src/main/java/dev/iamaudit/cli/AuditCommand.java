@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -203,7 +204,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   private static FailOn failOn(String text) {
     try {
-      return FailOn.parse(text);
+      return FailOn.parse(text.toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--fail-on must be one of " + FailOn.allIds() + ", not '" + text + "'");
     }

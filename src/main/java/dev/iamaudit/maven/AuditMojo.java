@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
@@ -179,7 +180,7 @@ public class AuditMojo extends AbstractMojo {
       return null;
     }
     try {
-      return FailOn.parse(failOn.trim());
+      return FailOn.parse(failOn.trim().toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid iam.failOn '" + failOn + "': use one of " + FailOn.allIds());
     }

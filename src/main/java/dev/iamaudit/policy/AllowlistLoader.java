@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads {@code iam-allowlist.yml} strictly. Every entry needs a {@code match}, a {@code reason} and an
@@ -104,8 +103,9 @@ public final class AllowlistLoader {
       try {
         type = IdentityType.fromId(text);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(typeNode.position() + ": type must be one of " + Arrays.stream(IdentityType.values())
-            .map(IdentityType::id).collect(Collectors.joining(", ")) + ", found '" + text + "'");
+        List<String> types = Arrays.stream(IdentityType.values()).map(IdentityType::id).toList();
+        throw new UsageException(typeNode.position() + ": type must be one of " + String.join(", ", types)
+            + ", found '" + text + "'" + Nodes.caseHint(text, types));
       }
     }
     return new Match(optional(keys, "id"), optional(keys, "iamId"), optional(keys, "name"), type);
@@ -117,6 +117,10 @@ public final class AllowlistLoader {
 
   private Set<String> readRules(YamlNode node) {
     YamlNode.Sequence list = Nodes.sequence(node, "'rules'");
+    if (list.items().isEmpty()) {
+      throw new UsageException(node.position() + ": 'rules' is empty; name the rules the entry accepts, or leave "
+          + "'rules' out to accept every rule");
+    }
     Set<String> rules = new LinkedHashSet<>();
     for (YamlNode item : list.items()) {
       String id = Nodes.text(item, "rules");

@@ -3,10 +3,12 @@ package dev.iamaudit.policy;
 import dev.iamaudit.failure.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Reads {@code iam-audit.yml} strictly: every key known, every value checked, each error at file:line:column. */
 public final class PolicyLoader {
@@ -57,7 +59,7 @@ public final class PolicyLoader {
       return FailOn.parse(text);
     } catch (IllegalArgumentException e) {
       throw new UsageException(node.position() + ": failOn must be one of " + FailOn.allIds() + ", found '"
-          + text + "'");
+          + text + "'" + Nodes.caseHint(text, Stream.concat(severityIds(), Stream.of("never")).toList()));
     }
   }
 
@@ -94,13 +96,17 @@ public final class PolicyLoader {
     return new RuleConfig(spec.id(), enabled, severity, params, entry.keyPosition());
   }
 
+  private static Stream<String> severityIds() {
+    return Arrays.stream(Severity.values()).map(Severity::id);
+  }
+
   private static Severity severity(YamlNode node) {
     String text = Nodes.text(node, "severity");
     try {
       return Severity.fromId(text);
     } catch (IllegalArgumentException e) {
       throw new UsageException(node.position() + ": severity must be one of " + Severity.allIds() + ", found '"
-          + text + "'");
+          + text + "'" + Nodes.caseHint(text, severityIds().toList()));
     }
   }
 }

@@ -209,6 +209,14 @@ class AuditCommandTest {
   }
 
   @Test
+  void failOnIsReadInAnyCase() throws IOException {
+    assertEquals(0, run("--fail-on", "CRITICAL", "--report-file", "report.json", "--format", "json"));
+    JsonNode summary = json().get("summary");
+    assertEquals("critical", summary.get("failOn").asText());
+    assertEquals("passed", summary.get("gate").asText());
+  }
+
+  @Test
   void badOptionsAreUsageErrors() {
     assertEquals(2, run("--fail-on", "severe", "--report-file", "report.json"));
     assertEquals("iam-audit: --fail-on must be one of critical, high, medium, low, never, not 'severe'\n",

@@ -234,6 +234,15 @@ class AuditMojoTest {
   }
 
   @Test
+  void readsFailOnInAnyCase() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.reportFile = dir.resolve("saved.json").toFile();
+    mojo.failOn = " High ";
+
+    assertEquals(FailOn.of(Severity.HIGH), mojo.toRequest().failOn());
+  }
+
+  @Test
   void refusesAnUnknownFailOn() {
     AuditMojo mojo = mojo(NO_DECRYPTION);
     mojo.failOn = "severe";

@@ -125,6 +125,12 @@ class AllowlistLoaderTest {
         + "  reason: kept\n  expires: 2027-01-31\n"));
     assertEquals("iam-allowlist.yml:1:18: type must be one of user, apikey, serviceid, profile, account, found "
         + "'key'", error("- match: { type: key }\n  reason: kept\n  expires: 2027-01-31\n"));
+    assertEquals("iam-allowlist.yml:1:18: type must be one of user, apikey, serviceid, profile, account, found "
+        + "'ApiKey'; write it in lower case: 'apikey'", error("- match: { type: ApiKey }\n  reason: kept\n"
+        + "  expires: 2027-01-31\n"));
+    assertEquals("iam-allowlist.yml:2:10: 'rules' is empty; name the rules the entry accepts, or leave 'rules' out "
+        + "to accept every rule", error("- match: { id: ApiKey-1 }\n  rules: []\n  reason: kept\n"
+        + "  expires: 2027-01-31\n"));
   }
 
   @Test

@@ -95,6 +95,10 @@ class PolicyLoaderTest {
         error("failOn: severe\n"));
     assertEquals("iam-audit.yml:2:45: severity must be one of critical, high, medium, low, found 'urgent'",
         error("rules:\n  apikey-inactive: { maxDays: 30, severity: urgent }\n"));
+    assertEquals("iam-audit.yml:1:9: failOn must be one of critical, high, medium, low, never, found 'HIGH'; write "
+        + "it in lower case: 'high'", error("failOn: HIGH\n"));
+    assertEquals("iam-audit.yml:2:45: severity must be one of critical, high, medium, low, found 'Low'; write it in "
+        + "lower case: 'low'", error("rules:\n  apikey-inactive: { maxDays: 30, severity: Low }\n"));
     assertEquals("iam-audit.yml:2:31: 'maxDays' must be a whole number of at least 0, found 'ninety'",
         error("rules:\n  apikey-inactive: { maxDays: ninety }\n"));
     assertEquals("iam-audit.yml:1:20: 'maxReportAgeHours' must be a whole number of at least 1, found '0'",
