@@ -117,6 +117,10 @@ public final class AuditCommand implements Callable<Integer> {
     line.setErr(err);
     line.setParameterExceptionHandler((ex, args) -> {
       err.println("iam-audit: " + ex.getMessage());
+      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        // picocli lists the closest first; the rest are mostly noise ("--report" for "--repor-file").
+        err.println("Did you mean " + unmatched.getSuggestions().get(0) + "?");
+      }
       err.println("Run 'java -jar iam-audit.jar --help' for the options.");
       err.flush();
       return UsageException.EXIT_CODE;

@@ -238,6 +238,13 @@ class AuditCommandTest {
   }
 
   @Test
+  void aMistypedOptionIsAnsweredWithTheOneMeant() {
+    assertEquals(2, run("--repor-file", "report.json"));
+    assertEquals("iam-audit: Unknown options: '--repor-file', 'report.json'\nDid you mean --report-file?\n"
+        + "Run 'java -jar iam-audit.jar --help' for the options.\n", err.toString());
+  }
+
+  @Test
   void demoAndReportFileExcludeEachOther() {
     assertEquals(2, run("--demo", "--report-file", "report.json"));
     assertEquals("iam-audit: --demo and --report-file exclude each other; choose one\n", err.toString());
