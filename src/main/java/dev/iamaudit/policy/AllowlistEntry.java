@@ -31,6 +31,11 @@ public record AllowlistEntry(
     return today.isAfter(expires);
   }
 
+  /** "expired on 2026-10-01" or "expires on 2027-03-01", as seen {@code today}. */
+  public String expiry(LocalDate today) {
+    return (expiredOn(today) ? "expired on " : "expires on ") + expires;
+  }
+
   /** "iam-allowlist.yml:3:3 (id=ApiKey-1)". */
   public String describe() {
     return position + " (" + match + ")";

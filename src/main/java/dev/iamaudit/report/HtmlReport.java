@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,6 +43,7 @@ public final class HtmlReport implements ReportWriter {
       .sev{display:inline-block;border-radius:4px;padding:1px 6px;color:#fff;font-size:12px;font-weight:600}
       .critical{background:#8e1519}.high{background:#cf222e}.medium{background:#bf8700}.low{background:#0969da}
       tr.allowlisted td{color:#59636e;background:#f6f8fa}.tag{font-size:12px;border:1px solid #8c959f;border-radius:10px;padding:0 6px}
+      .why{font-size:12px;color:#59636e;min-width:160px;max-width:280px;margin-top:4px;word-break:break-word}
       td code{white-space:nowrap}td.loc code{white-space:normal;word-break:break-all}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
       """;
   private static final String SCRIPT = """
@@ -171,7 +174,8 @@ public final class HtmlReport implements ReportWriter {
     html.write("<table class=\"sortable\" id=\"findings\">\n<thead><tr><th>Severity</th><th>Status</th><th>Rule</th>"
         + "<th>Identity</th><th>Message</th><th>Location</th></tr></thead>\n<tbody>\n");
     html.flush();
-    ParallelChunks.write(result.findings(), HtmlFindingRows::new, out);
+    LocalDate today = LocalDate.ofInstant(result.generatedAt(), ZoneOffset.UTC);
+    ParallelChunks.write(result.findings(), chunk -> new HtmlFindingRows(chunk, today), out);
     html.write("</tbody>\n</table>\n");
   }
 

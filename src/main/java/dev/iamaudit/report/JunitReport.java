@@ -9,6 +9,7 @@ import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.policy.AllowlistEntry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class JunitReport implements ReportWriter {
         .attribute("tests", Long.toString(tests)).attribute("failures", Long.toString(failures))
         .attribute("errors", "0").attribute("time", "0");
     String timestamp = TIMESTAMP.format(result.generatedAt());
-    CaseWriter cases = new CaseWriter(xml);
+    CaseWriter cases = new CaseWriter(xml, LocalDate.ofInstant(result.generatedAt(), ZoneOffset.UTC));
     for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
       writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases);
     }
@@ -116,13 +117,16 @@ public final class JunitReport implements ReportWriter {
    */
   private static final class CaseWriter implements JunitCases.Sink {
     private final XmlWriter xml;
+    /** What an entry's expiry is judged against: the day of the audit. */
+    private final LocalDate today;
     private final StringBuilder name = new StringBuilder(128);
     private final StringBuilder text = new StringBuilder(1024);
     private String ruleId;
     private String classname;
 
-    CaseWriter(XmlWriter xml) {
+    CaseWriter(XmlWriter xml, LocalDate today) {
       this.xml = xml;
+      this.today = today;
     }
 
     void suite(String ruleId) {
@@ -190,8 +194,8 @@ public final class JunitReport implements ReportWriter {
         text.append("\nname: ").append(entity.name());
       }
       if (finding.allowlistEntry() != null) {
-        text.append("\nallowlist entry: ").append(finding.allowlistEntry().position()).append(", expired on ")
-            .append(finding.allowlistEntry().expires());
+        text.append("\nallowlist entry: ").append(finding.allowlistEntry().position()).append(", ")
+            .append(finding.allowlistEntry().expiry(today));
       }
       text.append("\nlocation: ").append(finding.location().file()).append(':').append(finding.location().line())
           .append("\nfingerprint: ").append(finding.fingerprintChars(), 0, Fingerprints.LENGTH).append('\n');
