@@ -145,7 +145,7 @@ public final class AllowlistLoader {
     LocalDate latest = today.plusDays(maxDays);
     if (expires.isAfter(latest)) {
       throw new UsageException(node.position() + ": expires " + expires + " is more than " + maxDays
-          + " days from today (" + today + "); set a date on or before " + latest
+          + (maxDays == 1 ? " day" : " days") + " from today (" + today + "); set a date on or before " + latest
           + " or raise allowlistMaxDays in the policy");
     }
     return expires;

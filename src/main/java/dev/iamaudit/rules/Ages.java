@@ -25,8 +25,12 @@ public final class Ages {
 
   /** "2026-05-06, 202 days ago", appended to {@code out}. */
   static StringBuilder ago(StringBuilder out, Instant then, Instant now) {
-    long days = days(then, now);
-    return appendDate(out, date(then)).append(", ").append(days).append(days == 1 ? " day ago" : " days ago");
+    return count(appendDate(out, date(then)).append(", "), days(then, now)).append(" ago");
+  }
+
+  /** "1 day" or "90 days", appended to {@code out}. */
+  static StringBuilder count(StringBuilder out, long days) {
+    return out.append(days).append(days == 1 ? " day" : " days");
   }
 
   /** The date as {@link LocalDate#toString()} writes it, without building that String for every message. */

@@ -37,7 +37,7 @@ public final class AllowlistExpired implements RuleDescriptor {
   public Violation check(AllowlistEntry entry, Entity allowlist, LocalDate today, int matched) {
     String covered = matched == 0
         ? " and covers no finding of this run"
-        : "; the " + matched + (matched == 1 ? " finding" : " findings") + " it covered count again";
+        : "; the " + matched + (matched == 1 ? " finding it covered counts again" : " findings it covered count again");
     return new Violation(allowlist, "Allowlist entry at " + entry.describe() + " expired on " + entry.expires()
         + " (today is " + today + ")" + covered + ". Fix: clean up and delete the entry, or review it and set a new"
         + " expires date" + (entry.owner() == null ? "" : " (owner: " + entry.owner() + ")") + ".");

@@ -59,7 +59,7 @@ public final class ApikeyNeverUsed implements Rule {
     } else {
       Ages.ago(out.append("never authenticated; created "), key.createdAt(), asOf);
     }
-    return out.append("; grace period ").append(graceDays).append(" days");
+    return Ages.count(out.append("; grace period "), graceDays);
   }
 
   @Override

@@ -62,8 +62,9 @@ public final class ApikeyTooOld implements Rule {
         Instant asOf = inventory.asOf();
         violations.add(new Violation(entity, out -> {
           Ages.ago(Remedies.owner(entity.describeTo(out), key).append(" was created "), key.createdAt(), asOf)
-              .append("; keys older than ").append(maxDays)
-              .append(" days must be rotated. Fix: create a new key, move its users to it, then delete this one with ");
+              .append("; keys older than ");
+          Ages.count(out, maxDays)
+              .append(" must be rotated. Fix: create a new key, move its users to it, then delete this one with ");
           Remedies.allowlist(Remedies.deleteKey(out, key).append(", "), entity, id()).append('.');
         }));
       }

@@ -34,6 +34,6 @@ final class Inactivity {
     } else {
       Ages.ago(out.append("never ").append(verb).append("; created "), createdAt, asOf);
     }
-    return out.append("; threshold ").append(maxDays).append(" days");
+    return Ages.count(out.append("; threshold "), maxDays);
   }
 }

@@ -76,7 +76,7 @@ class AuditEngineTest {
         "apikey-inactive ApiKey-stale violation high @iam-allowlist.yml:1:3",
         "allowlist-expired a1b2c3 violation medium @iam-allowlist.yml:1:3"), summary(result));
     assertEquals("Allowlist entry at iam-allowlist.yml:1:3 (id=ApiKey-stale) expired on 2026-11-23 (today is "
-        + "2026-11-24); the 1 finding it covered count again. Fix: clean up and delete the entry, or review it and "
+        + "2026-11-24); the 1 finding it covered counts again. Fix: clean up and delete the entry, or review it and "
         + "set a new expires date (owner: secops@example.com).", result.findings().get(1).message());
   }
 

@@ -51,6 +51,19 @@ class InactivityRulesTest {
   }
 
   @Test
+  void aOneDayThresholdAndAgeAreSingular() {
+    var config = new dev.iamaudit.policy.RuleConfig("profile-inactive", true, dev.iamaudit.policy.Severity.MEDIUM,
+        java.util.Map.of("maxDays", 1L), null);
+    var inventory = TestInventory.builder()
+        .profile(new Profile("Profile-1", "iam-Profile-1", "ops", daysAgo(400), lastAuthn(2)))
+        .build();
+    assertEquals(List.of("Trusted profile 'ops' (Profile-1) last used 2026-11-22, 2 days ago; threshold 1 day. Fix: "
+        + "delete it with 'ibmcloud iam trusted-profile-delete Profile-1', or accept it in the allowlist with match: "
+        + "{ id: Profile-1 }, rules: [profile-inactive]."),
+        new ProfileInactive().evaluate(inventory, config).violations().stream().map(Violation::message).toList());
+  }
+
+  @Test
   void serviceIdMessage() {
     var inventory = TestInventory.builder()
         .serviceId(new ServiceId("ServiceId-1", "iam-ServiceId-1", "etl", daysAgo(500), false, lastAuthn(120)))
