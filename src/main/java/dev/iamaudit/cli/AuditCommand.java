@@ -165,7 +165,8 @@ public final class AuditCommand implements Callable<Integer> {
     AuditOutcome outcome = new IamAudit(environment.clock(), environment.sleeper()).run(toRequest(), listener);
     listener.endLiveLine();
     if (quiet) {
-      out.println("Gate " + outcome.result().gate().id() + ": " + outcome.result().violations() + " violations, "
+      out.println("Gate " + outcome.result().gate().id() + ": "
+          + ConsoleSummary.count(outcome.result().violations(), "violation") + ", "
           + outcome.result().allowlisted() + " allowlisted.");
       out.flush();
     } else {

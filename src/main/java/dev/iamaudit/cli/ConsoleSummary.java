@@ -61,16 +61,24 @@ final class ConsoleSummary {
     out.println("Reports: " + String.join(", ", reports.stream().map(Path::toString).toList()));
     String failOn = result.gate().failOn().id();
     if (result.gate().failed()) {
-      out.println("Gate FAILED: " + result.gate().blocking().size() + " of " + result.violations()
-          + " violations are at or above failOn " + failOn + ", " + result.allowlisted() + " allowlisted."
-          + " Fix them, or accept them in the allowlist with a reason and an expiry date.");
+      int blocking = result.gate().blocking().size();
+      String them = blocking == 1 ? "it" : "them";
+      out.println("Gate FAILED: " + blocking + " of " + count(result.violations(), "violation")
+          + (blocking == 1 ? " is" : " are") + " at or above failOn " + failOn + ", " + result.allowlisted()
+          + " allowlisted. Fix " + them + ", or accept " + them
+          + " in the allowlist with a reason and an expiry date.");
     } else {
-      out.println("Gate passed: " + result.violations() + " violations"
+      out.println("Gate passed: " + count(result.violations(), "violation")
           + (result.gate().failOn().lowest().isPresent() ? " (none at or above failOn " + failOn + ")"
               : " (failOn never)")
           + ", " + result.allowlisted() + " allowlisted.");
     }
     out.flush();
+  }
+
+  /** "1 violation", "9 violations". */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /**

@@ -86,6 +86,20 @@ class AuditCommandTest {
   }
 
   @Test
+  void aSingleViolationIsCountedInTheSingular() throws IOException {
+    write("one.json", """
+        {"reference": "r-1", "report_duration": "720", "report_end_time": "2026-11-20T06:00:00:000+0000",
+         "users": [{"iam_id": "IBMid-1", "username": "u@example.com", "last_authn": "2026-01-01T00:00+0000"}]}
+        """);
+    assertEquals(1, run("--report-file", "one.json", "--format", "json"));
+    assertTrue(out.toString().endsWith("Gate FAILED: 1 of 1 violation is at or above failOn medium, 0 allowlisted. "
+        + "Fix it, or accept it in the allowlist with a reason and an expiry date.\n"), out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(1, run("--report-file", "one.json", "--format", "json", "--quiet"));
+    assertEquals("Gate failed: 1 violation, 0 allowlisted.\n", out.toString());
+  }
+
+  @Test
   void quietPrintsOnlyTheVerdict() {
     assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
     assertEquals("Gate failed: 9 violations, 0 allowlisted.\n", out.toString());
