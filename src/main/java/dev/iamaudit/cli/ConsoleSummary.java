@@ -25,7 +25,8 @@ final class ConsoleSummary {
     out.println();
     out.println("Account " + result.accountId() + (report == null ? "" : ", activity report "
         + report.reference() + " (" + report.durationHours() + " h, ending " + report.endTime() + ")"));
-    out.println("Checked " + result.inventory().identities().count() + " identities; ages as of "
+    long identities = result.inventory().identities().count();
+    out.println("Checked " + identities + (identities == 1 ? " identity" : " identities") + "; ages as of "
         + result.inventory().asOf() + ".");
     out.println();
     out.println(String.format(Locale.ROOT, "  %-40s %8s %5s %6s %4s %11s", "rule", "critical", "high", "medium",

@@ -63,8 +63,8 @@ final class ActivityReports {
       });
     }
     ReportInfo info = report.info();
-    listener.info("Fetched activity report " + info.reference() + ": " + report.size()
-        + " inactive identities over " + info.durationHours() + " hours, as of " + info.endTime());
+    listener.info("Fetched activity report " + info.reference() + ": " + report.describe() + ", as of "
+        + info.endTime());
     return report;
   }
 

@@ -111,9 +111,9 @@ public final class IamSource implements Source {
     try {
       // The report can take minutes; joining it last lets a failed listing end the run at once.
       List<ApiKey> apiKeys = keys ? apiKeys(join(userKeys), join(serviceKeys), out) : null;
-      List<ServiceId> fetchedServiceIds = fetched(join(serviceIds), "service IDs", out);
-      List<Profile> fetchedProfiles = fetched(join(profiles), "trusted profiles", out);
-      List<User> fetchedUsers = fetched(join(users), "users", out);
+      List<ServiceId> fetchedServiceIds = fetched(join(serviceIds), "service ID", out);
+      List<Profile> fetchedProfiles = fetched(join(profiles), "trusted profile", out);
+      List<User> fetchedUsers = fetched(join(users), "user", out);
       AccountSettings fetchedSettings = join(accountSettings);
       if (fetchedSettings != null) {
         out.info("Fetched the account identity settings");
@@ -160,7 +160,7 @@ public final class IamSource implements Source {
     Stream.concat(userKeys.items().stream(), serviceKeys.items().stream())
         .forEach(key -> byId.putIfAbsent(key.id(), key));
     List<ApiKey> all = List.copyOf(byId.values());
-    out.info("Fetched " + count(all.size()) + " API keys (" + pages(userKeys.pages() + serviceKeys.pages()) + ")");
+    out.info("Fetched " + count(all.size(), "API key") + " (" + pages(userKeys.pages() + serviceKeys.pages()) + ")");
     return all;
   }
 
@@ -168,7 +168,7 @@ public final class IamSource implements Source {
     if (listing == null) {
       return null;
     }
-    out.info("Fetched " + count(listing.items().size()) + " " + what + " (" + pages(listing.pages()) + ")");
+    out.info("Fetched " + count(listing.items().size(), what) + " (" + pages(listing.pages()) + ")");
     return listing.items();
   }
 
@@ -193,13 +193,14 @@ public final class IamSource implements Source {
   private Map<String, Long> authnCounts(IamHttp http, ExecutorService pool, Set<String> ids, AuditListener out) {
     KeyActivity activity = new KeyActivity(http, pool);
     Map<String, Long> counts = activity.authnCounts(ids);
-    out.info("Fetched the activity details of " + count(counts.size()) + " API keys (at most "
-        + activity.maxInFlight() + " calls at once)");
+    out.info("Fetched the activity details of " + count(counts.size(), "API key") + " (at most "
+        + count(activity.maxInFlight(), "call") + " at once)");
     return counts;
   }
 
-  private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+  /** "1 user", "12,345 API keys". */
+  private static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String pages(int pages) {

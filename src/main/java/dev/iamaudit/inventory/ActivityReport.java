@@ -17,4 +17,10 @@ public record ActivityReport(
   public int size() {
     return users.size() + apiKeys.size() + serviceIds.size() + profiles.size();
   }
+
+  /** "1 inactive identity over 720 hours", "12 inactive identities over 2160 hours". */
+  public String describe() {
+    return size() + (size() == 1 ? " inactive identity" : " inactive identities") + " over " + info.durationHours()
+        + " hours";
+  }
 }

@@ -46,9 +46,8 @@ public final class ReportFileSource implements Source {
           + "; check that the file is readable", e);
     }
     ReportChecks.checkDuration(report.info(), request, displayName + " covers");
-    listener.info("Read " + displayName + ": report " + report.info().reference() + ", " + report.size()
-        + " inactive identities over " + report.info().durationHours() + " hours, as of "
-        + report.info().endTime());
+    listener.info("Read " + displayName + ": report " + report.info().reference() + ", " + report.describe()
+        + ", as of " + report.info().endTime());
     return new Inventory(accountId != null ? accountId : UNKNOWN_ACCOUNT, report.info().endTime(), report.info(),
         report.users(), report.apiKeys(), report.serviceIds(), report.profiles(), null, Set.of(DataSet.REPORT));
   }

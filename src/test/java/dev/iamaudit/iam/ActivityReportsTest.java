@@ -71,7 +71,7 @@ class ActivityReportsTest {
     assertEquals("type=inactive&duration=720", server.requests("POST " + REPORTS).get(0).getUrl().query());
     assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3)), sleeper.sleeps);
     assertEquals(List.of("Triggered activity report r-1 over 720 hours",
-        "Fetched activity report r-1: 1 inactive identities over 720 hours, as of 2025-12-31T23:00:00Z"),
+        "Fetched activity report r-1: 1 inactive identity over 720 hours, as of 2025-12-31T23:00:00Z"),
         listener.of("info"));
     assertEquals(List.of("IAM to build report r-1 PT0S #1", "IAM to build report r-1 PT2S #2"),
         listener.of("waiting"));

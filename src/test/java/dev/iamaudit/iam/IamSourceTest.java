@@ -101,9 +101,9 @@ class IamSourceTest {
           request.getRequestLine());
     }
     assertEquals(new TreeSet<>(List.of("Triggered activity report r-1 over 720 hours",
-        "Fetched activity report r-1: 1 inactive identities over 720 hours, as of 2025-12-31T23:00:00Z",
-        "Fetched 2 API keys (2 pages)", "Fetched 1 service IDs (1 page)", "Fetched 1 trusted profiles (1 page)",
-        "Fetched 1 users (1 page)", "Fetched the account identity settings",
+        "Fetched activity report r-1: 1 inactive identity over 720 hours, as of 2025-12-31T23:00:00Z",
+        "Fetched 2 API keys (2 pages)", "Fetched 1 service ID (1 page)", "Fetched 1 trusted profile (1 page)",
+        "Fetched 1 user (1 page)", "Fetched the account identity settings",
         "Fetched the activity details of 2 API keys (at most 2 calls at once)")),
         new TreeSet<>(listener.of("info")));
     assertSecretsAbsent(listener.lines);
