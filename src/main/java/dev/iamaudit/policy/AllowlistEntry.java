@@ -31,6 +31,19 @@ public record AllowlistEntry(
     return today.isAfter(expires);
   }
 
+  /**
+   * "until 2027-01-31, by secops@example.com: Used only in drills (iam-allowlist.yml:3)": what the entry accepts a
+   * finding on, appended to {@code out}, as reports show it beside the finding.
+   */
+  public StringBuilder appendAcceptance(StringBuilder out) {
+    out.append("until ").append(expires);
+    if (owner != null) {
+      out.append(", by ").append(owner);
+    }
+    return out.append(": ").append(reason).append(" (").append(position.file()).append(':').append(position.line())
+        .append(')');
+  }
+
   /** "expired on 2026-10-01" or "expires on 2027-03-01", as seen {@code today}. */
   public String expiry(LocalDate today) {
     return (expiredOn(today) ? "expired on " : "expires on ") + expires;

@@ -68,7 +68,6 @@ final class Nodes {
     }
   }
 
-  /** "; did you mean 'maxDays'?" when one allowed word is a likely typo of {@code word}, else "". */
   /**
    * For values where a near miss may mean the opposite ('severe' is one letter from 'never'), only a difference of
    * case is pointed out.
@@ -78,6 +77,7 @@ final class Nodes {
         .map(exact -> "; write it in lower case: '" + exact + "'").orElse("");
   }
 
+  /** "; did you mean 'maxDays'?" when one allowed word is a likely typo of {@code word}, else "". */
   static String suggestion(String word, Collection<String> allowed) {
     return allowed.stream()
         .min(Comparator.comparingInt(candidate -> distance(word.toLowerCase(), candidate.toLowerCase())))

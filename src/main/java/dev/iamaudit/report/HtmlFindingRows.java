@@ -69,11 +69,7 @@ final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
           .append(entry.expiry(today));
       return;
     }
-    raw.append("until ").append(entry.expires());
-    if (entry.owner() != null) {
-      raw.append(", by ").append(entry.owner());
-    }
-    raw.append(": ").append(entry.reason()).append(" (").append(at.file()).append(':').append(at.line()).append(')');
+    entry.appendAcceptance(raw);
   }
 
   private void escapeRaw(StringBuilder row) {

@@ -6,7 +6,6 @@ import dev.iamaudit.audit.Fingerprints;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.policy.AllowlistEntry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -95,12 +94,6 @@ public final class JunitReport implements ReportWriter {
     xml.text("\n      ").empty("property").attribute("name", name).attribute("value", value);
   }
 
-  /** "allowlisted until 2027-01-31: reason (iam-allowlist.yml:3)". */
-  private static StringBuilder appendAllowlisted(StringBuilder out, AllowlistEntry entry) {
-    return out.append("allowlisted until ").append(entry.expires()).append(": ").append(entry.reason()).append(" (")
-        .append(entry.position().file()).append(':').append(entry.position().line()).append(')');
-  }
-
   /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
   static String name(Entity entity) {
     return appendName(new StringBuilder(64), entity).toString();
@@ -167,7 +160,8 @@ public final class JunitReport implements ReportWriter {
         xml.empty("skipped").attribute("message", skipped);
       } else if (finding.status() == Status.ALLOWLISTED) {
         text.setLength(0);
-        xml.empty("skipped").attribute("message", appendAllowlisted(text, finding.allowlistEntry()));
+        xml.empty("skipped").attribute("message", finding.allowlistEntry().appendAcceptance(
+            text.append("allowlisted ")));
       } else {
         writeFailure(finding);
       }

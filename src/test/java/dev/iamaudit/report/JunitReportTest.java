@@ -105,8 +105,8 @@ class JunitReportTest {
         + "8f5dfa6202f4ef8d54c08e993ced52b2\n"));
     assertFalse(cases.get(1).hasChildNodes());
     Element skipped = (Element) cases.get(2).getElementsByTagName("skipped").item(0);
-    assertEquals("allowlisted until 2027-01-31: Disaster-recovery key, used only in quarterly drills "
-        + "(governance/iam-allowlist.yml:1)", skipped.getAttribute("message"));
+    assertEquals("allowlisted until 2027-01-31, by secops@example.com: Disaster-recovery key, used only in "
+        + "quarterly drills (governance/iam-allowlist.yml:1)", skipped.getAttribute("message"));
     assertEquals(1, count(cases.get(3), "failure"));
     assertTrue(cases.get(3).getTextContent().contains(
         "allowlist entry: governance/iam-allowlist.yml:6:3, expired on 2026-10-01"));
