@@ -4,6 +4,8 @@ import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.Policy;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,6 +37,11 @@ public record AuditResult(
 
   public String accountId() {
     return inventory.accountId();
+  }
+
+  /** The audit's day in UTC, which reports read allowlist expiry dates against. */
+  public LocalDate day() {
+    return LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
   }
 
   public long violations() {

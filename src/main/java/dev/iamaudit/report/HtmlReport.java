@@ -14,7 +14,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -174,8 +173,8 @@ public final class HtmlReport implements ReportWriter {
     html.write("<table class=\"sortable\" id=\"findings\">\n<thead><tr><th>Severity</th><th>Status</th><th>Rule</th>"
         + "<th>Identity</th><th>Message</th><th>Location</th></tr></thead>\n<tbody>\n");
     html.flush();
-    LocalDate today = LocalDate.ofInstant(result.generatedAt(), ZoneOffset.UTC);
-    ParallelChunks.write(result.findings(), chunk -> new HtmlFindingRows(chunk, today), out);
+    LocalDate day = result.day();
+    ParallelChunks.write(result.findings(), chunk -> new HtmlFindingRows(chunk, day), out);
     html.write("</tbody>\n</table>\n");
   }
 

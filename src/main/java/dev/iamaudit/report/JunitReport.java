@@ -62,7 +62,7 @@ public final class JunitReport implements ReportWriter {
         .attribute("tests", Long.toString(tests)).attribute("failures", Long.toString(failures))
         .attribute("errors", "0").attribute("time", "0");
     String timestamp = TIMESTAMP.format(result.generatedAt());
-    CaseWriter cases = new CaseWriter(xml, LocalDate.ofInstant(result.generatedAt(), ZoneOffset.UTC));
+    CaseWriter cases = new CaseWriter(xml, result.day());
     for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
       writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases);
     }
