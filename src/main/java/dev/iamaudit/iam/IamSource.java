@@ -78,13 +78,14 @@ public final class IamSource implements Source {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, IamSource::daemon);
     ExecutorService reportThread = Executors.newSingleThreadExecutor(IamSource::daemon);
     try {
-      String keyAccount = tokens.accountId();
-      if (accountId != null && !accountId.equals(keyAccount)) {
-        out.warn("The account to audit, " + accountId + ", is not the account of the API key in "
-            + settings.apiKeyOrigin() + " (" + keyAccount + "); IAM answers a token's calls about another account "
-            + "with 403, so expect that, or audit with a key created in " + accountId);
+      if (accountId == null) {
+        return pull(http, tokens.accountId(), request, out, pool, reportThread);
       }
-      return pull(http, accountId != null ? accountId : keyAccount, request, out, pool, reportThread);
+      tokens.keyAccount().filter(keyAccount -> !keyAccount.equals(accountId)).ifPresent(keyAccount ->
+          out.warn("The account to audit, " + accountId + ", is not the account of the API key in "
+              + settings.apiKeyOrigin() + " (" + keyAccount + "); IAM answers a token's calls about another account "
+              + "with 403, so expect that, or audit with a key created in " + accountId));
+      return pull(http, accountId, request, out, pool, reportThread);
     } finally {
       pool.shutdownNow();
       reportThread.shutdownNow();

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import okhttp3.FormBody;
 import okhttp3.Request;
 
@@ -47,21 +48,23 @@ final class TokenProvider {
 
   /** The account the key belongs to: {@code account.bss} in the token's JWT payload. */
   String accountId() {
+    return keyAccount().orElseThrow(() -> new DataException("The access token from IAM names no account "
+        + "(account.bss in its payload); pass the account id with --account"));
+  }
+
+  /** {@link #accountId()}, or empty when the token does not say. */
+  Optional<String> keyAccount() {
     String[] parts = token().reveal().split("\\.");
-    String account = null;
-    if (parts.length >= 2) {
-      try {
-        JsonNode payload = IamJson.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        account = payload == null ? null : payload.path("account").path("bss").asText(null);
-      } catch (IOException | IllegalArgumentException e) {
-        account = null;
-      }
+    if (parts.length < 2) {
+      return Optional.empty();
     }
-    if (account == null || account.isBlank()) {
-      throw new DataException("The access token from IAM names no account (account.bss in its payload); "
-          + "pass the account id with --account");
+    try {
+      JsonNode payload = IamJson.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+      String account = payload == null ? null : payload.path("account").path("bss").asText(null);
+      return account == null || account.isBlank() ? Optional.empty() : Optional.of(account);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
     }
-    return account;
   }
 
   private Token fetch() {

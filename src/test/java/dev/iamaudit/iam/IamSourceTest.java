@@ -144,6 +144,17 @@ class IamSourceTest {
   }
 
   @Test
+  void aTokenWithoutAnAccountIsFineWhenTheAccountIsGiven() {
+    server.on("POST /identity/token", json(200, IbmFixtures.tokenBody("e30.e30.sig", 3600)))
+        .on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()));
+
+    Inventory inventory = load(ACCOUNT, Set.of(DataSet.SETTINGS));
+
+    assertEquals(Set.of(DataSet.SETTINGS), inventory.available());
+    assertEquals(List.of(), listener.of("warn"));
+  }
+
+  @Test
   void aRefusedKeyStopsTheRunWithoutShowingTheKey() {
     server.on("POST /identity/token", json(400, IbmFixtures.wrongKey()));
 
