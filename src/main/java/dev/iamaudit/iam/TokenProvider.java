@@ -49,7 +49,7 @@ final class TokenProvider {
   /** The account the key belongs to: {@code account.bss} in the token's JWT payload. */
   String accountId() {
     return keyAccount().orElseThrow(() -> new DataException("The access token from IAM names no account "
-        + "(account.bss in its payload); pass the account id with --account"));
+        + "(account.bss in its payload); pass the account id with --account-id (iam.accountId in Maven)"));
   }
 
   /** {@link #accountId()}, or empty when the token does not say. */

@@ -95,6 +95,6 @@ class TokenProviderTest {
     DataException e = assertThrows(DataException.class, () -> tokens().accountId());
 
     assertEquals("The access token from IAM names no account (account.bss in its payload); pass the account id "
-        + "with --account", e.getMessage());
+        + "with --account-id (iam.accountId in Maven)", e.getMessage());
   }
 }
