@@ -7,9 +7,10 @@ import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.rules.AllowlistExpired;
+import dev.iamaudit.rules.Check;
 import dev.iamaudit.rules.Rule;
 import dev.iamaudit.rules.RuleDescriptor;
-import dev.iamaudit.rules.RuleOutcome;
+import dev.iamaudit.rules.RuleContext;
 import dev.iamaudit.rules.Rules;
 import dev.iamaudit.rules.Violation;
 import java.time.Clock;
@@ -58,8 +59,9 @@ public final class AuditEngine {
   public AuditResult audit(Inventory inventory, List<String> notes) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     String account = inventory.accountId();
+    RuleContext context = RuleContext.of(inventory);
     // Rules are independent and each walks the whole inventory: on several cores they run side by side.
-    List<RuleRun> runs = rules.parallelStream().map(rule -> run(rule, inventory, account, today)).toList();
+    List<RuleRun> runs = rules.parallelStream().map(rule -> run(rule, inventory, context, today)).toList();
 
     List<List<Finding>> groups = new ArrayList<>();
     List<RuleEvaluation> evaluations = new ArrayList<>();
@@ -105,17 +107,25 @@ public final class AuditEngine {
   /** What one rule found, with the allowlist entries its findings used. */
   private record RuleRun(RuleEvaluation evaluation, List<Finding> findings, Map<AllowlistEntry, Integer> matches) {}
 
-  private RuleRun run(Rule rule, Inventory inventory, String account, LocalDate today) {
+  private RuleRun run(Rule rule, Inventory inventory, RuleContext context, LocalDate today) {
+    String account = context.accountId();
     RuleConfig config = policy.rule(rule.id());
     if (!config.enabled()) {
-      return new RuleRun(new RuleEvaluation(rule, config, RuleEvaluation.State.DISABLED, null), List.of(), Map.of());
+      return new RuleRun(new RuleEvaluation(rule, config, RuleEvaluation.State.DISABLED, null, 0), List.of(),
+          Map.of());
     }
-    RuleOutcome outcome = rule.evaluate(inventory, config);
+    Check check = rule.start(context, config);
+    List<Violation> violations = new ArrayList<>();
+    if (check.evaluated()) {
+      inventory.identities().forEach(identity -> check.judge(identity, violations::add));
+      check.finish(violations::add);
+    }
     RuleEvaluation evaluation = new RuleEvaluation(rule, config,
-        outcome.evaluated() ? RuleEvaluation.State.EVALUATED : RuleEvaluation.State.NOT_EVALUATED, outcome.note());
-    List<Finding> findings = new ArrayList<>(outcome.violations().size());
+        check.evaluated() ? RuleEvaluation.State.EVALUATED : RuleEvaluation.State.NOT_EVALUATED, check.note(),
+        check.checked());
+    List<Finding> findings = new ArrayList<>(violations.size());
     Map<AllowlistEntry, Integer> matches = new IdentityHashMap<>();
-    for (Violation violation : outcome.violations()) {
+    for (Violation violation : violations) {
       AllowlistEntry entry = covering(rule.id(), violation.entity(), today);
       Status status = Status.VIOLATION;
       if (entry != null) {
@@ -145,8 +155,9 @@ public final class AuditEngine {
 
   private RuleEvaluation allowlistRule(RuleDescriptor rule) {
     RuleConfig config = policy.rule(rule.id());
-    return new RuleEvaluation(rule, config,
-        config.enabled() ? RuleEvaluation.State.EVALUATED : RuleEvaluation.State.DISABLED, null);
+    return config.enabled()
+        ? new RuleEvaluation(rule, config, RuleEvaluation.State.EVALUATED, null, allowlist.entries().size())
+        : new RuleEvaluation(rule, config, RuleEvaluation.State.DISABLED, null, 0);
   }
 
   /**

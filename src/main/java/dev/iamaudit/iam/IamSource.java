@@ -7,6 +7,7 @@ import dev.iamaudit.inventory.ActivityReport;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
@@ -100,9 +101,9 @@ public final class IamSource implements Source {
     Future<ActivityReport> report = start(reportThread, started, request.wants(DataSet.REPORT),
         () -> new ActivityReports(http, account, settings, clock, sleeper, out).fetch(request));
     boolean keys = request.wants(DataSet.API_KEYS);
-    Future<Listing<ApiKey>> userKeys = start(pool, started, keys, () -> listings.apiKeys(ApiKey.Owner.USER));
+    Future<Listing<ApiKey>> userKeys = start(pool, started, keys, () -> listings.apiKeys(KeyOwner.Kind.USER));
     Future<Listing<ApiKey>> serviceKeys =
-        start(pool, started, keys, () -> listings.apiKeys(ApiKey.Owner.SERVICEID));
+        start(pool, started, keys, () -> listings.apiKeys(KeyOwner.Kind.SERVICEID));
     Future<Listing<ServiceId>> serviceIds =
         start(pool, started, request.wants(DataSet.SERVICE_IDS), listings::serviceIds);
     Future<Listing<Profile>> profiles = start(pool, started, request.wants(DataSet.PROFILES), listings::profiles);

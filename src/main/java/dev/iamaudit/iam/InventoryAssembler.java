@@ -7,6 +7,7 @@ import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
@@ -58,7 +59,7 @@ final class InventoryAssembler {
         ApiKey::withActivity, InventoryAssembler::mergeKey);
     List<ApiKey> apiKeys = new Owners(users, serviceIds).complete(keys, parts.authnCounts());
     return new Inventory(accountId, asOf, report == null ? null : report.info(), users, apiKeys, serviceIds,
-        profiles, parts.settings(), available(parts));
+        profiles, parts.settings(), available(parts), Map.of());
   }
 
   private static Set<DataSet> available(Parts parts) {
@@ -100,11 +101,9 @@ final class InventoryAssembler {
 
   /** The listing's metadata, the report's activity and owner details. */
   private static ApiKey mergeKey(ApiKey listed, ApiKey reported) {
-    return new ApiKey(listed.id(), first(listed.name(), reported.name()), listed.ownerType(),
-        first(listed.iamId(), reported.iamId()), first(listed.ownerId(), reported.ownerId()),
-        first(listed.ownerName(), reported.ownerName()), first(listed.ownerUsername(), reported.ownerUsername()),
-        first(listed.ownerEmail(), reported.ownerEmail()), listed.createdAt(), listed.createdBy(), listed.locked(),
-        listed.disabled(), listed.actionWhenLeaked(), reported.activity(), listed.authnCount());
+    return new ApiKey(listed.id(), first(listed.name(), reported.name()), first(listed.iamId(), reported.iamId()),
+        listed.owner().orElse(reported.owner()), listed.createdAt(), listed.createdBy(), listed.locked(),
+        listed.disabled(), listed.expiresAt(), listed.actionWhenLeaked(), reported.activity(), listed.authnCount());
   }
 
   /** Fills in who owns each key from the user and service ID listings. */
@@ -128,22 +127,19 @@ final class InventoryAssembler {
     }
 
     private ApiKey withOwner(ApiKey key) {
-      if (key.ownerType() == ApiKey.Owner.SERVICEID) {
-        String ownerId = first(key.ownerId(), serviceIdOf(key.iamId()));
-        ServiceId owner = ownerId == null ? null : serviceIdsById.get(ownerId);
-        return new ApiKey(key.id(), key.name(), key.ownerType(), key.iamId(), ownerId,
-            first(key.ownerName(), owner == null ? null : owner.name()), key.ownerUsername(), key.ownerEmail(),
-            key.createdAt(), key.createdBy(), key.locked(), key.disabled(), key.actionWhenLeaked(), key.activity(),
-            key.authnCount());
+      KeyOwner owner = key.owner();
+      if (!owner.isUser()) {
+        String ownerId = first(owner.id(), serviceIdOf(key.iamId()));
+        ServiceId listed = ownerId == null ? null : serviceIdsById.get(ownerId);
+        return key.withOwner(new KeyOwner(KeyOwner.Kind.SERVICEID, ownerId,
+            first(owner.name(), listed == null ? null : listed.name()), owner.username(), owner.email()));
       }
-      User owner = usersByIamId.get(first(key.iamId(), key.ownerId()));
-      if (owner == null) {
+      User listed = usersByIamId.get(first(key.iamId(), owner.id()));
+      if (listed == null) {
         return key;
       }
-      return new ApiKey(key.id(), key.name(), key.ownerType(), key.iamId(), first(key.ownerId(), owner.iamId()),
-          first(key.ownerName(), owner.name()), first(key.ownerUsername(), owner.username()),
-          first(key.ownerEmail(), owner.email()), key.createdAt(), key.createdBy(), key.locked(), key.disabled(),
-          key.actionWhenLeaked(), key.activity(), key.authnCount());
+      return key.withOwner(owner.orElse(new KeyOwner(KeyOwner.Kind.USER, listed.iamId(), listed.name(),
+          listed.username(), listed.email())));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.iamaudit.iam.Pager.Listing;
 import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
+import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
@@ -56,7 +57,7 @@ final class Listings {
   }
 
   /** Every API key of one owner type; IBM lists user and service ID keys only separately. */
-  Listing<ApiKey> apiKeys(ApiKey.Owner owner) {
+  Listing<ApiKey> apiKeys(KeyOwner.Kind owner) {
     HttpUrl first = endpoints.iam("v1/apikeys").newBuilder()
         .addQueryParameter("account_id", account)
         .addQueryParameter("scope", "account")
@@ -65,17 +66,17 @@ final class Listings {
         .build();
     String where = "IAM's answer to GET " + first.encodedPath();
     return map(iamPager(ApiKeyPage.class, ApiKeyPage::next, ApiKeyPage::apikeys).all(first), item -> {
-      ApiKey.Owner type = ownerType(item.iamId(), owner);
-      return new ApiKey(required(item.id(), "an API key id", where), item.name(), type, item.iamId(),
-          type == ApiKey.Owner.USER ? item.iamId() : null, null, null, null,
+      KeyOwner.Kind type = ownerType(item.iamId(), owner);
+      return new ApiKey(required(item.id(), "an API key id", where), item.name(), item.iamId(),
+          type == KeyOwner.Kind.USER ? KeyOwner.user(item.iamId()) : KeyOwner.serviceId(null),
           IamJson.instant(item.createdAt(), "created_at", where), item.createdBy(), item.locked(), item.disabled(),
-          item.actionWhenLeaked(), Activity.UNKNOWN, null);
+          null, item.actionWhenLeaked(), Activity.UNKNOWN, null);
     });
   }
 
   /** The key's own IAM id is the better witness than the filter it was listed under. */
-  private static ApiKey.Owner ownerType(String iamId, ApiKey.Owner listedAs) {
-    return iamId != null && iamId.startsWith(SERVICE_ID_IAM_PREFIX) ? ApiKey.Owner.SERVICEID : listedAs;
+  private static KeyOwner.Kind ownerType(String iamId, KeyOwner.Kind listedAs) {
+    return iamId != null && iamId.startsWith(SERVICE_ID_IAM_PREFIX) ? KeyOwner.Kind.SERVICEID : listedAs;
   }
 
   Listing<ServiceId> serviceIds() {

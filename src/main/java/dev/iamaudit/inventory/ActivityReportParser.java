@@ -158,18 +158,16 @@ public final class ActivityReportParser {
       }
     }
     required(p, id, "apikeys[].id");
-    ApiKey.Owner owner;
+    KeyOwner owner;
     if ("user".equals(type)) {
-      owner = ApiKey.Owner.USER;
-      ownerId = userIamId;
+      owner = new KeyOwner(KeyOwner.Kind.USER, userIamId, ownerName, ownerUsername, ownerEmail);
     } else if ("serviceid".equals(type)) {
-      owner = ApiKey.Owner.SERVICEID;
+      owner = new KeyOwner(KeyOwner.Kind.SERVICEID, ownerId, ownerName, null, null);
     } else {
       throw fail(p, "API key " + id + " has type '" + type + "'; expected 'user' or 'serviceid'");
     }
-    String iamId = owner == ApiKey.Owner.USER ? userIamId : null;
-    return new ApiKey(id, name, owner, iamId, ownerId, ownerName, ownerUsername, ownerEmail, null, null, null,
-        null, null, Activity.fromReport(last), null);
+    return new ApiKey(id, name, owner.isUser() ? userIamId : null, owner, null, null, null, null, null, null,
+        Activity.fromReport(last), null);
   }
 
   /** Reads {@code {id|iam_id, name, username, email}} into {@link #keyOwner}; a null owner leaves it all null. */

@@ -8,36 +8,28 @@ import java.util.Objects;
  * activity details. Fields the source did not provide are null.
  *
  * @param iamId the IAM id the key authenticates as (the user's or the service ID's)
- * @param ownerId the owning user's IAM id or the owning service ID's id
+ * @param disabled true when IBM says the key cannot be used
+ * @param expiresAt when the key stops working; null for never
  * @param authnCount number of authentications, from the per-key details only
  */
 public record ApiKey(
     String id,
     String name,
-    Owner ownerType,
     String iamId,
-    String ownerId,
-    String ownerName,
-    String ownerUsername,
-    String ownerEmail,
+    KeyOwner owner,
     Instant createdAt,
     String createdBy,
     Boolean locked,
     Boolean disabled,
+    Instant expiresAt,
     String actionWhenLeaked,
     Activity activity,
     Long authnCount)
     implements Identity {
 
-  /** Who a key belongs to; the lower-case name is IBM's {@code type} value. */
-  public enum Owner {
-    USER,
-    SERVICEID
-  }
-
   public ApiKey {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(ownerType, "ownerType");
+    Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(activity, "activity");
   }
 
@@ -46,13 +38,30 @@ public record ApiKey(
     return new Entity(IdentityType.APIKEY, id, iamId, name);
   }
 
+  public boolean ownedByUser() {
+    return owner.isUser();
+  }
+
+  /**
+   * False for a key IBM will not accept: disabled, or past its expiry. Such a key is no standing credential, so the
+   * rules about use and rotation leave it alone (IBM deletes expired keys itself).
+   */
+  public boolean canAuthenticate(Instant asOf) {
+    return !Boolean.TRUE.equals(disabled) && (expiresAt == null || expiresAt.isAfter(asOf));
+  }
+
   public ApiKey withActivity(Activity newActivity) {
-    return new ApiKey(id, name, ownerType, iamId, ownerId, ownerName, ownerUsername, ownerEmail, createdAt,
-        createdBy, locked, disabled, actionWhenLeaked, newActivity, authnCount);
+    return new ApiKey(id, name, iamId, owner, createdAt, createdBy, locked, disabled, expiresAt, actionWhenLeaked,
+        newActivity, authnCount);
+  }
+
+  public ApiKey withOwner(KeyOwner newOwner) {
+    return new ApiKey(id, name, iamId, newOwner, createdAt, createdBy, locked, disabled, expiresAt,
+        actionWhenLeaked, activity, authnCount);
   }
 
   public ApiKey withAuthnCount(Long count) {
-    return new ApiKey(id, name, ownerType, iamId, ownerId, ownerName, ownerUsername, ownerEmail, createdAt,
-        createdBy, locked, disabled, actionWhenLeaked, activity, count);
+    return new ApiKey(id, name, iamId, owner, createdAt, createdBy, locked, disabled, expiresAt, actionWhenLeaked,
+        activity, count);
   }
 }

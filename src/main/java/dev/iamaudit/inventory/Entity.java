@@ -12,6 +12,11 @@ public record Entity(IdentityType type, String id, String iamId, String name) {
     Objects.requireNonNull(id, "id");
   }
 
+  /** The account itself, which account-wide findings are about. */
+  public static Entity account(String accountId) {
+    return new Entity(IdentityType.ACCOUNT, accountId, null, null);
+  }
+
   /** "API key 'ci-deployer' (ApiKey-1234)", the way every message names an identity. */
   public String describe() {
     return describeTo(new StringBuilder(64)).toString();

@@ -3,6 +3,7 @@ package dev.iamaudit.inventory;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -12,6 +13,8 @@ import java.util.stream.Stream;
  * account settings, and which data sets were actually fetched, so rules can tell "none" from "not looked at".
  *
  * @param asOf the moment ages are measured from: now for a live pull, the report's end time for a saved report
+ * @param unavailable why a data set is missing ("which a saved activity report does not hold"), for the ones the
+ *     source could say something about
  */
 public record Inventory(
     String accountId,
@@ -22,7 +25,8 @@ public record Inventory(
     List<ServiceId> serviceIds,
     List<Profile> profiles,
     AccountSettings settings,
-    Set<DataSet> available) {
+    Set<DataSet> available,
+    Map<DataSet, String> unavailable) {
 
   public Inventory {
     Objects.requireNonNull(accountId, "accountId");
@@ -32,6 +36,7 @@ public record Inventory(
     serviceIds = List.copyOf(serviceIds);
     profiles = List.copyOf(profiles);
     available = available.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(available));
+    unavailable = Map.copyOf(unavailable);
     if (available.contains(DataSet.REPORT) && report == null) {
       throw new IllegalArgumentException("report data is marked available but the report header is missing");
     }
@@ -51,6 +56,6 @@ public record Inventory(
   }
 
   public Entity accountEntity() {
-    return new Entity(IdentityType.ACCOUNT, accountId, null, null);
+    return Entity.account(accountId);
   }
 }

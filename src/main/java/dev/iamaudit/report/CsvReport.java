@@ -78,7 +78,7 @@ public final class CsvReport implements ReportWriter {
       row.add(user.name()).add(user.username()).add(user.email()).blank().add(user.addedOn()).blanks(2);
     } else if (identity instanceof ApiKey key) {
       start(row, key.iamId(), key.name(), identity, entity);
-      row.add(key.ownerName()).add(key.ownerUsername()).add(key.ownerEmail()).add(key.createdBy())
+      row.add(key.owner().name()).add(key.owner().username()).add(key.owner().email()).add(key.createdBy())
           .add(key.createdAt()).add(key.locked()).add(key.authnCount());
     } else if (identity instanceof ServiceId serviceId) {
       start(row, serviceId.iamId(), serviceId.name(), identity, entity);

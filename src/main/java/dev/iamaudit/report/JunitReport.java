@@ -6,6 +6,7 @@ import dev.iamaudit.audit.Fingerprints;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.rules.Rule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -17,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code TEST-iam-audit.xml}: JUnit XML for Jenkins and GitLab. One suite per rule that was enabled, one test case
- * per identity the rule checked: a violation fails, an allowlisted finding is skipped with its reason, a compliant
- * identity passes (so GitLab's merge-request widget can show fixed findings as resolved). A rule that could not run
- * is one skipped case that says why. Suites count their cases before writing them (see {@link JunitCases}).
+ * {@code TEST-iam-audit.xml}: JUnit XML for Jenkins and GitLab. One suite per rule that was enabled, with one test
+ * case per finding and one passing case for the identities the rule checked (see {@link JunitCases}): a violation
+ * that fails the gate fails, one below {@code failOn} and an allowlisted finding are skipped with the reason, so a
+ * CI server never shows red for a gate that passed. A rule that could not run is one skipped case that says why.
  */
 public final class JunitReport implements ReportWriter {
   /** Neither the machine's name nor anything else about where the audit ran leaks into the file. */
@@ -50,8 +51,8 @@ public final class JunitReport implements ReportWriter {
     long failures = 0;
     for (RuleEvaluation evaluation : result.evaluations()) {
       if (evaluation.state() != RuleEvaluation.State.DISABLED) {
-        JunitCases cases = JunitCases.of(result.inventory(), evaluation,
-            findings.getOrDefault(evaluation.rule().id(), List.of()));
+        JunitCases cases = JunitCases.of(evaluation, findings.getOrDefault(evaluation.rule().id(), List.of()),
+            result.gate().failOn());
         suites.put(evaluation, cases);
         tests += cases.counts().tests();
         failures += cases.counts().failures();
@@ -62,7 +63,7 @@ public final class JunitReport implements ReportWriter {
         .attribute("tests", Long.toString(tests)).attribute("failures", Long.toString(failures))
         .attribute("errors", "0").attribute("time", "0");
     String timestamp = TIMESTAMP.format(result.generatedAt());
-    CaseWriter cases = new CaseWriter(xml, result.day());
+    CaseWriter cases = new CaseWriter(xml, result.day(), result.gate().failOn().id());
     for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
       writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases);
     }
@@ -81,6 +82,7 @@ public final class JunitReport implements ReportWriter {
     property(xml, "severity", evaluation.config().severity().id());
     property(xml, "state", RuleStates.stateId(evaluation.state()));
     property(xml, "params", RuleStates.params(evaluation.config()));
+    property(xml, "checked", Long.toString(evaluation.checked()));
     if (evaluation.note() != null) {
       property(xml, "note", evaluation.note());
     }
@@ -96,30 +98,28 @@ public final class JunitReport implements ReportWriter {
 
   /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
   static String name(Entity entity) {
-    return appendName(new StringBuilder(64), entity).toString();
-  }
-
-  private static StringBuilder appendName(StringBuilder out, Entity entity) {
-    out.append(entity.type().id()).append(' ').append(entity.id());
-    return entity.name() == null || entity.name().isEmpty() ? out : out.append(" (").append(entity.name()).append(')');
+    StringBuilder out = new StringBuilder(64).append(entity.type().id()).append(' ').append(entity.id());
+    return (entity.name() == null || entity.name().isEmpty() ? out : out.append(" (").append(entity.name())
+        .append(')')).toString();
   }
 
   /**
-   * Writes the cases of one suite after another. Names and messages are built into buffers it reuses, and a
-   * failure's message once for both its attribute and the head of its details, rather than as Strings for each case.
+   * Writes the cases of one suite after another. Messages and details are built into a buffer it reuses rather than
+   * as Strings for each case, and each message is written once: a failure's in its attribute, its details below.
    */
   private static final class CaseWriter implements JunitCases.Sink {
     private final XmlWriter xml;
     /** What an entry's expiry is judged against: the day of the audit. */
     private final LocalDate today;
-    private final StringBuilder name = new StringBuilder(128);
+    private final String failOn;
     private final StringBuilder text = new StringBuilder(1024);
     private String ruleId;
     private String classname;
 
-    CaseWriter(XmlWriter xml, LocalDate today) {
+    CaseWriter(XmlWriter xml, LocalDate today, String failOn) {
       this.xml = xml;
       this.today = today;
+      this.failOn = failOn;
     }
 
     void suite(String ruleId) {
@@ -128,58 +128,56 @@ public final class JunitReport implements ReportWriter {
     }
 
     @Override
-    public void identity(Entity entity, Finding finding) throws IOException {
-      name.setLength(0);
-      write(appendName(name, entity), finding, null);
-    }
-
-    @Override
-    public void named(String name, Finding finding) throws IOException {
-      write(name, finding, null);
-    }
-
-    @Override
-    public void notEvaluated(String message) throws IOException {
-      write("not evaluated", null, message);
-    }
-
-    private void write(CharSequence name, Finding finding, String skipped) throws IOException {
-      xml.text("\n    ");
-      boolean empty = finding == null && skipped == null;
-      if (empty) {
-        xml.empty("testcase");
-      } else {
-        xml.start("testcase");
-      }
-      xml.attribute("classname", classname).attribute("name", name).attribute("time", "0");
-      if (empty) {
-        return;
-      }
-      xml.text("\n      ");
-      if (skipped != null) {
-        xml.empty("skipped").attribute("message", skipped);
-      } else if (finding.status() == Status.ALLOWLISTED) {
+    public void finding(String name, Finding finding, boolean blocking) throws IOException {
+      start(name);
+      text.setLength(0);
+      if (blocking) {
+        finding.appendMessage(text);
+        xml.start("failure").attribute("type", ruleId).attribute("message", text);
+        // The message is in the attribute already; the body holds only what a CI server shows beneath it.
         text.setLength(0);
+        appendDetails(finding);
+        xml.text(text).end();
+      } else if (finding.status() == Status.ALLOWLISTED) {
         xml.empty("skipped").attribute("message", finding.allowlistEntry().appendAcceptance(
             text.append("allowlisted ")));
       } else {
-        writeFailure(finding);
+        finding.appendMessage(text.append("below failOn ").append(failOn).append(", so it does not fail the gate: "));
+        xml.empty("skipped").attribute("message", text);
       }
       xml.text("\n    ").end();
     }
 
-    private void writeFailure(Finding finding) throws IOException {
-      text.setLength(0);
-      finding.appendMessage(text);
-      xml.start("failure").attribute("type", ruleId).attribute("message", text);
-      appendDetails(finding);
-      xml.text(text).end();
+    @Override
+    public void checked(RuleEvaluation evaluation, long findings) throws IOException {
+      long checked = evaluation.checked();
+      boolean identities = evaluation.rule() instanceof Rule;
+      start(identities ? "identities checked" : "allowlist entries checked");
+      String noun = identities ? (checked == 1 ? "identity" : "identities")
+          : (checked == 1 ? "allowlist entry" : "allowlist entries");
+      String summary = checked == 0 ? "Checked no " + noun + "."
+          : "Checked " + checked + " " + noun + (findings == 0 ? ": all comply."
+              : ": " + findings + (findings == 1 ? " finding" : " findings") + ", the rest comply.");
+      xml.start("system-out").text(summary).end();
+      xml.text("\n    ").end();
+    }
+
+    @Override
+    public void notEvaluated(String message) throws IOException {
+      start("not evaluated");
+      xml.empty("skipped").attribute("message", message);
+      xml.text("\n    ").end();
+    }
+
+    private void start(CharSequence name) throws IOException {
+      xml.text("\n    ").start("testcase").attribute("classname", classname).attribute("name", name)
+          .attribute("time", "0").text("\n      ");
     }
 
     /** What a CI server shows under the message: the rule, the identity, the finding's place and fingerprint. */
     private void appendDetails(Finding finding) {
       Entity entity = finding.entity();
-      text.append("\n\nrule: ").append(finding.rule()).append(" (").append(finding.severity().id())
+      text.append("rule: ").append(finding.rule()).append(" (").append(finding.severity().id())
           .append(")\nidentity: ").append(entity.type().id()).append(' ').append(entity.id());
       if (entity.iamId() != null) {
         text.append("\niam_id: ").append(entity.iamId());

@@ -3,11 +3,10 @@ package dev.iamaudit.rules;
 import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.policy.RuleConfig;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /** A check of one account identity setting: the account is the only identity in scope. */
 abstract class AccountSettingRule implements Rule {
@@ -17,22 +16,9 @@ abstract class AccountSettingRule implements Rule {
   }
 
   @Override
-  public final Stream<Entity> scope(Inventory inventory) {
-    return Stream.of(inventory.accountEntity());
-  }
-
-  @Override
-  public final RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
-    if (!inventory.has(DataSet.SETTINGS)) {
-      return RuleOutcome.missing(DataSet.SETTINGS);
-    }
-    String problem = problem(inventory.settings());
-    if (problem == null) {
-      return RuleOutcome.of(List.of());
-    }
-    Entity account = inventory.accountEntity();
-    return RuleOutcome.of(List.of(new Violation(account, "Account " + account.id() + " " + problem + ". Fix: "
-        + fix() + ", " + Remedies.allowlist(account, id()) + ".")));
+  public final Check start(RuleContext context, RuleConfig config) {
+    String missing = context.lacking(DataSet.SETTINGS);
+    return missing != null ? Check.notEvaluated(missing) : new Judging(context);
   }
 
   /** What is wrong with the settings, as the middle of the message, or null when they pass. */
@@ -40,4 +26,36 @@ abstract class AccountSettingRule implements Rule {
 
   /** The console place and Terraform attribute that fix it. */
   abstract String fix();
+
+  /** Judges the settings once, at the end: the account is the only identity in scope. */
+  private final class Judging implements Check {
+    private final RuleContext context;
+
+    Judging(RuleContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void judge(Identity identity, Consumer<Violation> out) {}
+
+    @Override
+    public void finish(Consumer<Violation> out) {
+      String problem = problem(context.settings());
+      if (problem != null) {
+        Entity account = Entity.account(context.accountId());
+        out.accept(new Violation(account, text -> Message.to(text).text("Account ").text(account.id()).text(' ')
+            .text(problem).text(". Fix: ").text(fix()).text(", ").allowlist(account, id()).text('.')));
+      }
+    }
+
+    @Override
+    public String note() {
+      return null;
+    }
+
+    @Override
+    public long checked() {
+      return 1;
+    }
+  }
 }

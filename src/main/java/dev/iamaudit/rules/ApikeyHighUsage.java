@@ -3,20 +3,21 @@ package dev.iamaudit.rules;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /** An API key that authenticated more than {@code maxAuthnCount} times. Off by default: one call per key. */
-public final class ApikeyHighUsage implements Rule {
+public final class ApikeyHighUsage extends IdentityRule<ApiKey> {
   private static final RuleSpec SPEC =
       new RuleSpec("apikey-high-usage", Severity.MEDIUM, false, Map.of("maxAuthnCount", 10000L));
+
+  public ApikeyHighUsage() {
+    super(ApiKey.class);
+  }
 
   @Override
   public RuleSpec spec() {
@@ -45,28 +46,19 @@ public final class ApikeyHighUsage implements Rule {
   }
 
   @Override
-  public Stream<Entity> scope(Inventory inventory) {
-    return inventory.apiKeys().stream().map(ApiKey::entity);
+  protected String missing(RuleContext context) {
+    return context.lacking(DataSet.KEY_ACTIVITY);
   }
 
   @Override
-  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
-    if (!inventory.has(DataSet.KEY_ACTIVITY)) {
-      return RuleOutcome.missing(DataSet.KEY_ACTIVITY);
-    }
+  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     long max = config.param("maxAuthnCount");
-    List<Violation> violations = new ArrayList<>();
-    for (ApiKey key : inventory.apiKeys()) {
-      if (key.authnCount() != null && key.authnCount() > max) {
-        Entity entity = key.entity();
-        violations.add(new Violation(entity, out -> {
-          Remedies.owner(entity.describeTo(out), key).append(" authenticated ").append(key.authnCount())
-              .append(" times; threshold ").append(max)
-              .append(". Fix: find out who uses it and give each consumer its own service ID and key, ");
-          Remedies.allowlist(out, entity, id()).append('.');
-        }));
-      }
+    if (key.authnCount() != null && key.authnCount() > max) {
+      Entity entity = key.entity();
+      out.accept(new Violation(entity, text -> Message.to(text).identity(entity).owner(key).text(" authenticated ")
+          .number(key.authnCount()).text(" times; threshold ").number(max)
+          .text(". Fix: find out who uses it and give each consumer its own service ID and key, ")
+          .allowlist(entity, id()).text('.')));
     }
-    return RuleOutcome.of(violations);
   }
 }

@@ -1,24 +1,20 @@
 package dev.iamaudit.rules;
 
-import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
-import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.inventory.Inventory;
-import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** An API key that has not authenticated for more than {@code maxDays}. Never-used keys are apikey-never-used's. */
-public final class ApikeyInactive implements Rule {
+public final class ApikeyInactive extends InactivityRule<ApiKey> {
   private static final RuleSpec SPEC = new RuleSpec("apikey-inactive", Severity.HIGH, true, Map.of("maxDays", 90L));
+
+  public ApikeyInactive() {
+    super(ApiKey.class, "authenticated");
+  }
 
   @Override
   public RuleSpec spec() {
@@ -49,34 +45,22 @@ public final class ApikeyInactive implements Rule {
   }
 
   @Override
-  public Stream<Entity> scope(Inventory inventory) {
-    return inventory.apiKeys().stream().map(ApiKey::entity);
+  Instant since(ApiKey key) {
+    return key.createdAt();
   }
 
   @Override
-  public OptionalLong inactivityThresholdDays(RuleConfig config) {
-    return OptionalLong.of(config.param("maxDays"));
+  boolean judgesNever() {
+    return false;
   }
 
   @Override
-  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
-    long maxDays = config.param("maxDays");
-    List<Violation> violations = new ArrayList<>();
-    for (ApiKey key : inventory.apiKeys()) {
-      if (key.activity().kind() != Activity.Kind.INACTIVE) {
-        continue;
-      }
-      if (Inactivity.isOver(key.activity(), key.createdAt(), inventory.asOf(), maxDays)) {
-        Entity entity = key.entity();
-        Instant asOf = inventory.asOf();
-        violations.add(new Violation(entity, out -> {
-          Inactivity.seen(Remedies.owner(entity.describeTo(out), key).append(' '), key.activity(), key.createdAt(),
-              asOf, maxDays, "authenticated");
-          Remedies.allowlist(Remedies.deleteKey(out.append(". Fix: delete it with "), key).append(", "), entity, id())
-              .append('.');
-        }));
-      }
-    }
-    return RuleOutcome.of(violations);
+  Message describe(Message message, ApiKey key) {
+    return message.identity(key.entity()).owner(key);
+  }
+
+  @Override
+  Message fix(Message message, ApiKey key) {
+    return message.text("delete it with ").deleteKey(key).text(", ");
   }
 }

@@ -3,19 +3,20 @@ package dev.iamaudit.rules;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /** An API key whose {@code action_when_leaked} is {@code none}. */
-public final class ApikeyLeakActionNone implements Rule {
+public final class ApikeyLeakActionNone extends IdentityRule<ApiKey> {
   private static final RuleSpec SPEC = new RuleSpec("apikey-leak-action-none", Severity.LOW, true, Map.of());
+
+  public ApikeyLeakActionNone() {
+    super(ApiKey.class);
+  }
 
   @Override
   public RuleSpec spec() {
@@ -45,27 +46,18 @@ public final class ApikeyLeakActionNone implements Rule {
   }
 
   @Override
-  public Stream<Entity> scope(Inventory inventory) {
-    return inventory.apiKeys().stream().map(ApiKey::entity);
+  protected String missing(RuleContext context) {
+    return context.lacking(DataSet.API_KEYS);
   }
 
   @Override
-  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
-    if (!inventory.has(DataSet.API_KEYS)) {
-      return RuleOutcome.missing(DataSet.API_KEYS);
+  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+    if ("none".equalsIgnoreCase(key.actionWhenLeaked())) {
+      Entity entity = key.entity();
+      out.accept(new Violation(entity, text -> Message.to(text).identity(entity).owner(key)
+          .text(" keeps working if it leaks (action_when_leaked: none). Fix: set its leaked action to disable or "
+              + "delete (console: Manage > Access (IAM) > API keys > Edit), ")
+          .allowlist(entity, id()).text('.')));
     }
-    List<Violation> violations = new ArrayList<>();
-    for (ApiKey key : inventory.apiKeys()) {
-      if ("none".equalsIgnoreCase(key.actionWhenLeaked())) {
-        Entity entity = key.entity();
-        violations.add(new Violation(entity, out -> {
-          Remedies.owner(entity.describeTo(out), key)
-              .append(" keeps working if it leaks (action_when_leaked: none). Fix: set its leaked action to disable"
-                  + " or delete (console: Manage > Access (IAM) > API keys > Edit), ");
-          Remedies.allowlist(out, entity, id()).append('.');
-        }));
-      }
-    }
-    return RuleOutcome.of(violations);
   }
 }

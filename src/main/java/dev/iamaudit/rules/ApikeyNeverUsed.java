@@ -4,21 +4,22 @@ import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /** An API key that never authenticated and was created more than {@code graceDays} ago. */
-public final class ApikeyNeverUsed implements Rule {
+public final class ApikeyNeverUsed extends IdentityRule<ApiKey> {
   private static final RuleSpec SPEC =
       new RuleSpec("apikey-never-used", Severity.HIGH, true, Map.of("graceDays", 30L));
+
+  public ApikeyNeverUsed() {
+    super(ApiKey.class);
+  }
 
   @Override
   public RuleSpec spec() {
@@ -48,42 +49,30 @@ public final class ApikeyNeverUsed implements Rule {
   }
 
   @Override
-  public Stream<Entity> scope(Inventory inventory) {
-    return inventory.apiKeys().stream().map(ApiKey::entity);
-  }
-
-  private static StringBuilder seen(StringBuilder out, ApiKey key, Instant asOf, long graceDays) {
-    if (key.createdAt() == null) {
-      out.append("never authenticated and its creation date is unknown, so it counts as past the grace period"
-          + " (fail closed)");
-    } else {
-      Ages.ago(out.append("never authenticated; created "), key.createdAt(), asOf);
-    }
-    return Ages.count(out.append("; grace period "), graceDays);
+  protected String note(RuleContext context) {
+    return context.has(DataSet.API_KEYS) ? null : "creation dates unknown without the API key listing: every "
+        + "never-used key counts as past the grace period";
   }
 
   @Override
-  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
+  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     long graceDays = config.param("graceDays");
-    List<Violation> violations = new ArrayList<>();
-    for (ApiKey key : inventory.apiKeys()) {
-      if (key.activity().kind() != Activity.Kind.NEVER) {
-        continue;
-      }
-      if (key.createdAt() != null && Ages.days(key.createdAt(), inventory.asOf()) <= graceDays) {
-        continue;
-      }
-      Entity entity = key.entity();
-      Instant asOf = inventory.asOf();
-      violations.add(new Violation(entity, out -> {
-        seen(Remedies.owner(entity.describeTo(out), key).append(' '), key, asOf, graceDays);
-        Remedies.allowlist(Remedies.deleteKey(out.append(". Fix: delete it with "), key).append(", "), entity, id())
-            .append('.');
-      }));
+    Instant asOf = context.asOf();
+    if (key.activity().kind() != Activity.Kind.NEVER
+        || (key.createdAt() != null && Ages.days(key.createdAt(), asOf) <= graceDays)) {
+      return;
     }
-    return inventory.has(DataSet.API_KEYS)
-        ? RuleOutcome.of(violations)
-        : RuleOutcome.of(violations, "creation dates unknown without the API key listing: every never-used key"
-            + " counts as past the grace period");
+    Entity entity = key.entity();
+    out.accept(new Violation(entity, text -> {
+      Message message = Message.to(text).identity(entity).owner(key);
+      if (key.createdAt() == null) {
+        message.text(" never authenticated and its creation date is unknown, so it counts as past the grace period"
+            + " (fail closed)");
+      } else {
+        message.text(" never authenticated; created ").ago(key.createdAt(), asOf);
+      }
+      message.text("; grace period ").days(graceDays).text(". Fix: delete it with ").deleteKey(key).text(", ")
+          .allowlist(entity, id()).text('.');
+    }));
   }
 }

@@ -3,21 +3,20 @@ package dev.iamaudit.rules;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.inventory.Inventory;
-import dev.iamaudit.inventory.User;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /** A user API key whose owner is not a member of the account. */
-public final class ApikeyOrphaned implements Rule {
+public final class ApikeyOrphaned extends IdentityRule<ApiKey> {
   private static final RuleSpec SPEC = new RuleSpec("apikey-orphaned", Severity.HIGH, true, Map.of());
+
+  public ApikeyOrphaned() {
+    super(ApiKey.class);
+  }
 
   @Override
   public RuleSpec spec() {
@@ -46,33 +45,25 @@ public final class ApikeyOrphaned implements Rule {
   }
 
   @Override
-  public Stream<Entity> scope(Inventory inventory) {
-    return inventory.apiKeys().stream().filter(key -> key.ownerType() == ApiKey.Owner.USER).map(ApiKey::entity);
+  protected String missing(RuleContext context) {
+    return context.lacking(DataSet.API_KEYS, DataSet.USERS);
   }
 
   @Override
-  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
-    for (DataSet needed : List.of(DataSet.API_KEYS, DataSet.USERS)) {
-      if (!inventory.has(needed)) {
-        return RuleOutcome.missing(needed);
-      }
+  protected boolean applies(ApiKey key, RuleContext context) {
+    return key.ownedByUser();
+  }
+
+  @Override
+  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+    if (key.iamId() == null || context.members().contains(key.iamId())) {
+      return;
     }
-    Set<String> members = new HashSet<>();
-    inventory.users().stream().map(User::iamId).forEach(members::add);
-    List<Violation> violations = new ArrayList<>();
-    for (ApiKey key : inventory.apiKeys()) {
-      if (key.ownerType() == ApiKey.Owner.USER && key.iamId() != null && !members.contains(key.iamId())) {
-        Entity entity = key.entity();
-        String account = inventory.accountId();
-        violations.add(new Violation(entity, out -> {
-          entity.describeTo(out).append(" belongs to ").append(key.iamId())
-              .append(", who is not a member of account ").append(account).append(". Fix: delete it with ");
-          Remedies.deleteKey(out, key)
-              .append(" (console: Manage > Access (IAM) > API keys, view all user API keys), ");
-          Remedies.allowlist(out, entity, id()).append('.');
-        }));
-      }
-    }
-    return RuleOutcome.of(violations);
+    Entity entity = key.entity();
+    String account = context.accountId();
+    out.accept(new Violation(entity, text -> Message.to(text).identity(entity).text(" belongs to ").text(key.iamId())
+        .text(", who is not a member of account ").text(account).text(". Fix: delete it with ").deleteKey(key)
+        .text(" (console: Manage > Access (IAM) > API keys, view all user API keys), ").allowlist(entity, id())
+        .text('.')));
   }
 }

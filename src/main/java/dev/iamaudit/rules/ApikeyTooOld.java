@@ -3,20 +3,21 @@ package dev.iamaudit.rules;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /** An API key older than {@code maxDays}: due for rotation. */
-public final class ApikeyTooOld implements Rule {
+public final class ApikeyTooOld extends IdentityRule<ApiKey> {
   private static final RuleSpec SPEC = new RuleSpec("apikey-too-old", Severity.MEDIUM, true, Map.of("maxDays", 365L));
+
+  public ApikeyTooOld() {
+    super(ApiKey.class);
+  }
 
   @Override
   public RuleSpec spec() {
@@ -45,30 +46,20 @@ public final class ApikeyTooOld implements Rule {
   }
 
   @Override
-  public Stream<Entity> scope(Inventory inventory) {
-    return inventory.apiKeys().stream().map(ApiKey::entity);
+  protected String missing(RuleContext context) {
+    return context.lacking(DataSet.API_KEYS);
   }
 
   @Override
-  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
-    if (!inventory.has(DataSet.API_KEYS)) {
-      return RuleOutcome.missing(DataSet.API_KEYS);
-    }
+  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     long maxDays = config.param("maxDays");
-    List<Violation> violations = new ArrayList<>();
-    for (ApiKey key : inventory.apiKeys()) {
-      if (key.createdAt() != null && Ages.days(key.createdAt(), inventory.asOf()) > maxDays) {
-        Entity entity = key.entity();
-        Instant asOf = inventory.asOf();
-        violations.add(new Violation(entity, out -> {
-          Ages.ago(Remedies.owner(entity.describeTo(out), key).append(" was created "), key.createdAt(), asOf)
-              .append("; keys older than ");
-          Ages.count(out, maxDays)
-              .append(" must be rotated. Fix: create a new key, move its users to it, then delete this one with ");
-          Remedies.allowlist(Remedies.deleteKey(out, key).append(", "), entity, id()).append('.');
-        }));
-      }
+    Instant asOf = context.asOf();
+    if (key.createdAt() != null && Ages.days(key.createdAt(), asOf) > maxDays) {
+      Entity entity = key.entity();
+      out.accept(new Violation(entity, text -> Message.to(text).identity(entity).owner(key).text(" was created ")
+          .ago(key.createdAt(), asOf).text("; keys older than ").days(maxDays)
+          .text(" must be rotated. Fix: create a new key, move its users to it, then delete this one with ")
+          .deleteKey(key).text(", ").allowlist(entity, id()).text('.')));
     }
-    return RuleOutcome.of(violations);
   }
 }

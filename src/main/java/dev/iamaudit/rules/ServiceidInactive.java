@@ -1,24 +1,21 @@
 package dev.iamaudit.rules;
 
 import dev.iamaudit.inventory.DataSet;
-import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.inventory.ServiceId;
-import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** A service ID that has not authenticated for more than {@code maxDays}. */
-public final class ServiceidInactive implements Rule {
+public final class ServiceidInactive extends InactivityRule<ServiceId> {
   private static final RuleSpec SPEC =
       new RuleSpec("serviceid-inactive", Severity.MEDIUM, true, Map.of("maxDays", 90L));
+
+  public ServiceidInactive() {
+    super(ServiceId.class, "authenticated");
+  }
 
   @Override
   public RuleSpec spec() {
@@ -48,32 +45,13 @@ public final class ServiceidInactive implements Rule {
   }
 
   @Override
-  public Stream<Entity> scope(Inventory inventory) {
-    return inventory.serviceIds().stream().map(ServiceId::entity);
+  Instant since(ServiceId serviceId) {
+    return serviceId.createdAt();
   }
 
   @Override
-  public OptionalLong inactivityThresholdDays(RuleConfig config) {
-    return OptionalLong.of(config.param("maxDays"));
-  }
-
-  @Override
-  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
-    long maxDays = config.param("maxDays");
-    List<Violation> violations = new ArrayList<>();
-    for (ServiceId serviceId : inventory.serviceIds()) {
-      if (Inactivity.isOver(serviceId.activity(), serviceId.createdAt(), inventory.asOf(), maxDays)) {
-        Entity entity = serviceId.entity();
-        Instant asOf = inventory.asOf();
-        violations.add(new Violation(entity, out -> {
-          Inactivity.seen(entity.describeTo(out).append(' '), serviceId.activity(), serviceId.createdAt(), asOf,
-              maxDays, "authenticated");
-          out.append(". Fix: lock it with 'ibmcloud iam service-id-lock ").append(serviceId.id())
-              .append("', then delete it with 'ibmcloud iam service-id-delete ").append(serviceId.id()).append("', ");
-          Remedies.allowlist(out, entity, id()).append('.');
-        }));
-      }
-    }
-    return RuleOutcome.of(violations);
+  Message fix(Message message, ServiceId serviceId) {
+    return message.text("lock it with 'ibmcloud iam service-id-lock ").text(serviceId.id())
+        .text("', then delete it with 'ibmcloud iam service-id-delete ").text(serviceId.id()).text("', ");
   }
 }

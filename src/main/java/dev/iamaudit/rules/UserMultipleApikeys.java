@@ -3,8 +3,9 @@ package dev.iamaudit.rules;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.IdentityType;
-import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.User;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
@@ -13,8 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /** A user who owns more than {@code max} API keys. */
 public final class UserMultipleApikeys implements Rule {
@@ -47,64 +47,74 @@ public final class UserMultipleApikeys implements Rule {
   }
 
   @Override
-  public Stream<Entity> scope(Inventory inventory) {
-    Map<String, Entity> owners = new TreeMap<>(usersById(inventory));
-    keysByOwner(inventory).forEach((owner, keys) -> owners.putIfAbsent(owner, ownerEntity(owner, keys, Map.of())));
-    return owners.values().stream();
+  public Check start(RuleContext context, RuleConfig config) {
+    return new Counting(config.param("max"), context.has(DataSet.API_KEYS) ? null
+        : "only the keys the activity report lists were counted; the API key listing would show every key");
   }
 
-  @Override
-  public RuleOutcome evaluate(Inventory inventory, RuleConfig config) {
-    long max = config.param("max");
-    List<Violation> violations = new ArrayList<>();
-    Map<String, Entity> users = usersById(inventory);
-    List<Map.Entry<String, List<ApiKey>>> over = keysByOwner(inventory).entrySet().stream()
-        .filter(owned -> owned.getValue().size() > max).sorted(Map.Entry.comparingByKey()).toList();
-    for (Map.Entry<String, List<ApiKey>> owned : over) {
-      List<ApiKey> keys = owned.getValue();
-      Entity user = ownerEntity(owned.getKey(), keys, users);
-      // Sorted once here: every report that writes the message would otherwise sort and join them again.
-      List<String> ids = keys.stream().map(ApiKey::id).sorted().toList();
-      violations.add(new Violation(user, out -> {
-        user.describeTo(out).append(" owns ").append(ids.size()).append(" API keys (");
-        for (int i = 0; i < ids.size(); i++) {
-          out.append(i == 0 ? "" : ", ").append(ids.get(i));
-        }
-        out.append("); allowed ").append(max)
-            .append(". Fix: delete the keys that are no longer used with 'ibmcloud iam api-key-delete <id>', ");
-        Remedies.allowlist(out, user, id()).append('.');
-      }));
+  /** Keeps, per user, the ids of the keys they own: all the rule needs across identities. */
+  private final class Counting implements Check {
+    private final long max;
+    private final String note;
+    private final Map<String, Entity> users = new HashMap<>();
+    private final Map<String, Owned> owners = new HashMap<>();
+
+    Counting(long max, String note) {
+      this.max = max;
+      this.note = note;
     }
-    return inventory.has(DataSet.API_KEYS)
-        ? RuleOutcome.of(violations)
-        : RuleOutcome.of(violations, "only the keys the activity report lists were counted; the API key "
-            + "listing would show every key");
-  }
 
-  private static Map<String, List<ApiKey>> keysByOwner(Inventory inventory) {
-    Map<String, List<ApiKey>> byOwner = new HashMap<>();
-    for (ApiKey key : inventory.apiKeys()) {
-      if (key.ownerType() == ApiKey.Owner.USER && key.iamId() != null) {
-        byOwner.computeIfAbsent(key.iamId(), owner -> new ArrayList<>()).add(key);
+    @Override
+    public void judge(Identity identity, Consumer<Violation> out) {
+      if (identity instanceof User user) {
+        users.put(user.iamId(), user.entity());
+      } else if (identity instanceof ApiKey key && key.ownedByUser() && key.iamId() != null) {
+        owners.computeIfAbsent(key.iamId(), owner -> new Owned()).add(key);
       }
     }
-    return byOwner;
-  }
 
-  private static Map<String, Entity> usersById(Inventory inventory) {
-    Map<String, Entity> users = new HashMap<>();
-    inventory.users().forEach(user -> users.put(user.iamId(), user.entity()));
-    return users;
-  }
-
-  /** The owner as the user listing knows it, else as the keys describe it. */
-  private static Entity ownerEntity(String iamId, List<ApiKey> keys, Map<String, Entity> users) {
-    Entity known = users.get(iamId);
-    if (known != null) {
-      return known;
+    @Override
+    public void finish(Consumer<Violation> out) {
+      owners.entrySet().stream().filter(owned -> owned.getValue().keyIds.size() > max)
+          .sorted(Map.Entry.comparingByKey()).forEach(owned -> {
+            Entity user = users.getOrDefault(owned.getKey(),
+                new Entity(IdentityType.USER, owned.getKey(), owned.getKey(), owned.getValue().ownerName));
+            // Sorted once here: every report that writes the message would otherwise sort them again.
+            List<String> ids = owned.getValue().keyIds.stream().sorted().toList();
+            out.accept(new Violation(user, text -> {
+              Message message = Message.to(text).identity(user).text(" owns ").number(ids.size()).text(" API keys (");
+              for (int i = 0; i < ids.size(); i++) {
+                message.text(i == 0 ? "" : ", ").text(ids.get(i));
+              }
+              message.text("); allowed ").number(max)
+                  .text(". Fix: delete the keys that are no longer used with 'ibmcloud iam api-key-delete <id>', ")
+                  .allowlist(user, id()).text('.');
+            }));
+          });
     }
-    String name = keys.stream().map(ApiKey::ownerName).filter(n -> n != null && !n.isEmpty()).findFirst()
-        .orElse(null);
-    return new Entity(IdentityType.USER, iamId, iamId, name);
+
+    @Override
+    public String note() {
+      return note;
+    }
+
+    /** Every user, and every owner of a key the user listing does not show. */
+    @Override
+    public long checked() {
+      return users.size() + owners.keySet().stream().filter(owner -> !users.containsKey(owner)).count();
+    }
+  }
+
+  /** The keys of one user, and the user's name as the first key that names it says. */
+  private static final class Owned {
+    private final List<String> keyIds = new ArrayList<>(2);
+    private String ownerName;
+
+    void add(ApiKey key) {
+      keyIds.add(key.id());
+      if (ownerName == null && key.owner().name() != null && !key.owner().name().isEmpty()) {
+        ownerName = key.owner().name();
+      }
+    }
   }
 }

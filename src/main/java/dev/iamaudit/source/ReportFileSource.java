@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,6 +50,6 @@ public final class ReportFileSource implements Source {
     listener.info("Read " + displayName + ": report " + report.info().reference() + ", " + report.describe()
         + ", as of " + report.info().endTime());
     return new Inventory(accountId != null ? accountId : UNKNOWN_ACCOUNT, report.info().endTime(), report.info(),
-        report.users(), report.apiKeys(), report.serviceIds(), report.profiles(), null, Set.of(DataSet.REPORT));
+        report.users(), report.apiKeys(), report.serviceIds(), report.profiles(), null, Set.of(DataSet.REPORT), Map.of());
   }
 }

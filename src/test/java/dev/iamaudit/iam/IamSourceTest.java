@@ -88,11 +88,11 @@ class IamSourceTest {
     assertEquals(EnumSet.allOf(DataSet.class), inventory.available());
     assertEquals(clock.instant(), inventory.asOf());
     ApiKey serviceKey = inventory.apiKeys().get(1);
-    assertEquals(List.of(SERVICE_ID, "deployer", 0L, Activity.NEVER), List.of(serviceKey.ownerId(),
-        serviceKey.ownerName(), serviceKey.authnCount(), serviceKey.activity()));
+    assertEquals(List.of(SERVICE_ID, "deployer", 0L, Activity.NEVER), List.of(serviceKey.owner().id(),
+        serviceKey.owner().name(), serviceKey.authnCount(), serviceKey.activity()));
     ApiKey userKey = inventory.apiKeys().get(0);
     assertEquals(List.of("Jane Doe", 42L, Activity.RECENT, "disable"),
-        List.of(userKey.ownerName(), userKey.authnCount(), userKey.activity(), userKey.actionWhenLeaked()));
+        List.of(userKey.owner().name(), userKey.authnCount(), userKey.activity(), userKey.actionWhenLeaked()));
     assertEquals("NONE", inventory.settings().mfa());
     assertEquals(1, server.requests("POST /identity/token").size());
     for (RecordedRequest request : server.requests) {

@@ -10,6 +10,7 @@ import dev.iamaudit.inventory.ActivityReportParser;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
 import java.io.ByteArrayInputStream;
@@ -33,9 +34,9 @@ class InventoryAssemblerTest {
               + "{\"id\":\"ApiKey-gone\",\"name\":\"gone\",\"type\":\"user\",\"user\":{\"iam_id\":\"IBMid-9\"}}",
           "", "").getBytes(StandardCharsets.UTF_8)));
 
-  private static ApiKey listed(String id, ApiKey.Owner owner, String iamId) {
-    return new ApiKey(id, null, owner, iamId, owner == ApiKey.Owner.USER ? iamId : null, null, null, null, CREATED,
-        "IBMid-1", false, false, "none", Activity.UNKNOWN, null);
+  private static ApiKey listed(String id, KeyOwner.Kind owner, String iamId) {
+    return new ApiKey(id, null, iamId, owner == KeyOwner.Kind.USER ? KeyOwner.user(iamId) : KeyOwner.serviceId(null),
+        CREATED, "IBMid-1", false, false, null, "none", Activity.UNKNOWN, null);
   }
 
   private static final List<User> USERS = List.of(
@@ -47,19 +48,21 @@ class InventoryAssemblerTest {
 
   @Test
   void listingsAreTheIdentitiesAndTheReportTheirActivity() {
-    List<ApiKey> keys = List.of(listed("ApiKey-old", ApiKey.Owner.SERVICEID, SERVICE_IAM_ID),
-        listed("ApiKey-new", ApiKey.Owner.USER, "IBMid-2"));
+    List<ApiKey> keys = List.of(listed("ApiKey-old", KeyOwner.Kind.SERVICEID, SERVICE_IAM_ID),
+        listed("ApiKey-new", KeyOwner.Kind.USER, "IBMid-2"));
 
     Inventory inventory = InventoryAssembler.assemble("acc", NOW, new InventoryAssembler.Parts(REPORT, USERS, keys,
         SERVICE_IDS, null, null, Map.of("ApiKey-old", 3L, "ApiKey-new", 120L)));
 
     assertEquals(List.of(
-        new ApiKey("ApiKey-old", "old", ApiKey.Owner.SERVICEID, SERVICE_IAM_ID, SERVICE_ID, "deployer", null, null,
-            CREATED, "IBMid-1", false, false, "none", new Activity(Activity.Kind.INACTIVE, LAST), 3L),
-        new ApiKey("ApiKey-new", null, ApiKey.Owner.USER, "IBMid-2", "IBMid-2", "Alan Turing", "alan@example.com",
-            "alan@example.com", CREATED, "IBMid-1", false, false, "none", Activity.RECENT, 120L),
-        new ApiKey("ApiKey-gone", "gone", ApiKey.Owner.USER, "IBMid-9", "IBMid-9", null, null, null, null, null,
-            null, null, null, Activity.NEVER, null)), inventory.apiKeys());
+        new ApiKey("ApiKey-old", "old", SERVICE_IAM_ID,
+            new KeyOwner(KeyOwner.Kind.SERVICEID, SERVICE_ID, "deployer", null, null), CREATED, "IBMid-1", false,
+            false, null, "none", new Activity(Activity.Kind.INACTIVE, LAST), 3L),
+        new ApiKey("ApiKey-new", null, "IBMid-2",
+            new KeyOwner(KeyOwner.Kind.USER, "IBMid-2", "Alan Turing", "alan@example.com", "alan@example.com"),
+            CREATED, "IBMid-1", false, false, null, "none", Activity.RECENT, 120L),
+        new ApiKey("ApiKey-gone", "gone", "IBMid-9", KeyOwner.user("IBMid-9"), null, null, null, null, null, null,
+            Activity.NEVER, null)), inventory.apiKeys());
     assertEquals(List.of(Activity.NEVER, Activity.RECENT), inventory.users().stream().map(User::activity).toList());
     assertEquals(List.of(Activity.RECENT), inventory.serviceIds().stream().map(ServiceId::activity).toList());
     assertEquals(Set.of(DataSet.REPORT, DataSet.USERS, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.KEY_ACTIVITY),
@@ -71,11 +74,11 @@ class InventoryAssemblerTest {
   @Test
   void withoutTheReportActivityStaysUnknown() {
     Inventory inventory = InventoryAssembler.assemble("acc", NOW, new InventoryAssembler.Parts(null, null,
-        List.of(listed("ApiKey-x", ApiKey.Owner.SERVICEID, SERVICE_IAM_ID)), null, null, null, null));
+        List.of(listed("ApiKey-x", KeyOwner.Kind.SERVICEID, SERVICE_IAM_ID)), null, null, null, null));
 
     ApiKey key = inventory.apiKeys().get(0);
     assertEquals(Activity.UNKNOWN, key.activity());
-    assertEquals(SERVICE_ID, key.ownerId());
+    assertEquals(SERVICE_ID, key.owner().id());
     assertEquals(Set.of(DataSet.API_KEYS), inventory.available());
     assertEquals(List.of(), inventory.users());
   }

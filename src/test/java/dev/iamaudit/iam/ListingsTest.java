@@ -13,6 +13,7 @@ import dev.iamaudit.iam.Pager.Listing;
 import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
+import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class ListingsTest {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1), key(2))),
         json(200, IbmFixtures.apiKeyPage("T3", key(3))), json(200, IbmFixtures.apiKeyPage(null, key(4))));
 
-    Listing<ApiKey> keys = listings().apiKeys(ApiKey.Owner.USER);
+    Listing<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER);
 
     assertEquals(List.of("ApiKey-1", "ApiKey-2", "ApiKey-3", "ApiKey-4"),
         keys.items().stream().map(ApiKey::id).toList());
@@ -60,8 +61,8 @@ class ListingsTest {
     String filters = "account_id=" + ACCOUNT + "&scope=account&type=user&pagesize=100";
     assertEquals(List.of(filters, filters + "&pagetoken=T2", filters + "&pagetoken=T3"),
         server.requests("GET /v1/apikeys").stream().map(r -> r.getUrl().query()).toList());
-    assertEquals(new ApiKey("ApiKey-1", "key-1", ApiKey.Owner.USER, USER_IAM_ID, USER_IAM_ID, null, null, null,
-        Instant.parse("2022-07-26T13:00:00Z"), USER_IAM_ID, false, false, "none", Activity.UNKNOWN, null),
+    assertEquals(new ApiKey("ApiKey-1", "key-1", USER_IAM_ID, KeyOwner.user(USER_IAM_ID),
+        Instant.parse("2022-07-26T13:00:00Z"), USER_IAM_ID, false, false, null, "none", Activity.UNKNOWN, null),
         keys.items().get(0));
   }
 
@@ -70,12 +71,12 @@ class ListingsTest {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage(null,
         IbmFixtures.apiKey("ApiKey-9", "deployer", SERVICE_IAM_ID, "2023-03-01T00:00+0000", "disable"))));
 
-    ApiKey key = listings().apiKeys(ApiKey.Owner.SERVICEID).items().get(0);
+    ApiKey key = listings().apiKeys(KeyOwner.Kind.SERVICEID).items().get(0);
 
     assertEquals("type=serviceid", server.requests("GET /v1/apikeys").get(0).getUrl().query().split("&")[2]);
-    assertEquals(ApiKey.Owner.SERVICEID, key.ownerType());
+    assertEquals(KeyOwner.Kind.SERVICEID, key.owner().kind());
     assertEquals(SERVICE_IAM_ID, key.iamId());
-    assertEquals(null, key.ownerId());
+    assertEquals(null, key.owner().id());
   }
 
   @Test
@@ -131,7 +132,7 @@ class ListingsTest {
   void stopsWhenIbmSendsTheSameNextPageAgain() {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1))));
 
-    DataException e = assertThrows(DataException.class, () -> listings().apiKeys(ApiKey.Owner.USER));
+    DataException e = assertThrows(DataException.class, () -> listings().apiKeys(KeyOwner.Kind.USER));
 
     assertEquals("IAM sent the same next page twice for GET /v1/apikeys; stopped to avoid an endless loop. Try "
         + "again later", e.getMessage());

@@ -36,10 +36,10 @@ class ActivityReportParserTest {
     assertEquals(List.of(new User("IBMid-2000", "Jane Doe", "jane@example.com", "jane@example.com", null, null,
         new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-08-10T02:33:15.564Z")))), report.users());
     assertEquals(List.of(
-        new ApiKey("ApiKey-1", "ci", ApiKey.Owner.SERVICEID, null, "ServiceId-1", "deployer", null, null, null,
-            null, null, null, null, Activity.NEVER, null),
-        new ApiKey("ApiKey-2", "laptop", ApiKey.Owner.USER, "IBMid-2000", "IBMid-2000", "Jane Doe",
-            "jane@example.com", "jane@example.com", null, null, null, null, null,
+        new ApiKey("ApiKey-1", "ci", null, new KeyOwner(KeyOwner.Kind.SERVICEID, "ServiceId-1", "deployer", null,
+            null), null, null, null, null, null, null, Activity.NEVER, null),
+        new ApiKey("ApiKey-2", "laptop", "IBMid-2000", new KeyOwner(KeyOwner.Kind.USER, "IBMid-2000", "Jane Doe",
+            "jane@example.com", "jane@example.com"), null, null, null, null, null, null,
             new Activity(Activity.Kind.INACTIVE, Instant.parse("2022-04-21T00:52:21.186Z")), null)),
         report.apiKeys());
     assertEquals(List.of(new ServiceId("ServiceId-1", null, "deployer", null, null, Activity.NEVER)),
@@ -136,14 +136,14 @@ class ActivityReportParserTest {
     List<ApiKey> keys = report.apiKeys();
     assertEquals("J\u00f6rg \ud83d\ude00", user.name());
     for (ApiKey key : keys.subList(0, 2)) {
-      assertSame(user.iamId(), key.ownerId());
-      assertSame(user.name(), key.ownerName());
+      assertSame(user.iamId(), key.owner().id());
+      assertSame(user.name(), key.owner().name());
     }
-    assertSame(user.email(), keys.get(1).ownerEmail());
-    assertEquals("IBMid-10", keys.get(2).ownerId());
-    assertEquals("Jorg \ud83d\ude00", keys.get(2).ownerName());
-    assertNotSame(user.name(), keys.get(2).ownerName());
-    assertSame(report.serviceIds().get(0).id(), keys.get(3).ownerId());
-    assertSame(report.serviceIds().get(0).name(), keys.get(3).ownerName());
+    assertSame(user.email(), keys.get(1).owner().email());
+    assertEquals("IBMid-10", keys.get(2).owner().id());
+    assertEquals("Jorg \ud83d\ude00", keys.get(2).owner().name());
+    assertNotSame(user.name(), keys.get(2).owner().name());
+    assertSame(report.serviceIds().get(0).id(), keys.get(3).owner().id());
+    assertSame(report.serviceIds().get(0).name(), keys.get(3).owner().name());
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Builds inventories for tests: a fixed account and moment, identities aged in days. */
@@ -37,13 +38,15 @@ public final class TestInventory {
   }
 
   public static ApiKey userKey(String id, String ownerIamId, Activity activity, Instant createdAt) {
-    return new ApiKey(id, "key " + id, ApiKey.Owner.USER, ownerIamId, ownerIamId, "Owner " + ownerIamId, null,
-        null, createdAt, ownerIamId, false, false, "disable", activity, null);
+    return new ApiKey(id, "key " + id, ownerIamId,
+        new KeyOwner(KeyOwner.Kind.USER, ownerIamId, "Owner " + ownerIamId, null, null), createdAt, ownerIamId, false,
+        false, null, "disable", activity, null);
   }
 
   public static ApiKey serviceKey(String id, String serviceId, Activity activity, Instant createdAt) {
-    return new ApiKey(id, "key " + id, ApiKey.Owner.SERVICEID, "iam-" + serviceId, serviceId, "svc " + serviceId,
-        null, null, createdAt, "IBMid-admin", false, false, "disable", activity, null);
+    return new ApiKey(id, "key " + id, "iam-" + serviceId,
+        new KeyOwner(KeyOwner.Kind.SERVICEID, serviceId, "svc " + serviceId, null, null), createdAt, "IBMid-admin",
+        false, false, null, "disable", activity, null);
   }
 
   public TestInventory user(User user) {
@@ -79,6 +82,6 @@ public final class TestInventory {
 
   public Inventory build() {
     return new Inventory(ACCOUNT, AS_OF, new ReportInfo("ref-1", 720, daysAgo(30), AS_OF, "IBMid-admin"), users,
-        apiKeys, serviceIds, profiles, settings, available);
+        apiKeys, serviceIds, profiles, settings, available, Map.of());
   }
 }

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
-import dev.iamaudit.inventory.Activity;
-import dev.iamaudit.inventory.ApiKey;
-import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.IdentityType;
-import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.AllowlistEntry;
+import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Match;
 import dev.iamaudit.policy.Severity;
@@ -20,7 +17,6 @@ import dev.iamaudit.rules.MessageText;
 import dev.iamaudit.rules.Rule;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,33 +24,31 @@ import org.junit.jupiter.api.Test;
 class JunitCasesTest {
   private static final Rule RULE = new ApikeyInactive();
   private static final FilePosition POLICY = new FilePosition("iam-audit.yml", 1, 1);
+  private static final RuleEvaluation EVALUATED =
+      new RuleEvaluation(RULE, RULE.spec().defaults(), RuleEvaluation.State.EVALUATED, null, 40);
 
-  private static ApiKey key(String id) {
-    return new ApiKey(id, "name " + id, ApiKey.Owner.SERVICEID, "iam-ServiceId-1", "ServiceId-1", null, null, null,
-        ReportFixtures.NOW, null, false, false, "disable", Activity.RECENT, null);
-  }
-
-  private static Finding finding(Entity entity, Status status) {
+  private static Finding finding(String id, Severity severity, Status status) {
+    Entity entity = new Entity(IdentityType.APIKEY, id, null, "name " + id);
     AllowlistEntry entry = status == Status.ALLOWLISTED
-        ? new AllowlistEntry(new Match(entity.id(), null, null, null), Set.of(), "accepted", null,
-            LocalDate.of(2027, 1, 1), new FilePosition("allow.yml", 1, 3))
+        ? new AllowlistEntry(new Match(id, null, null, null), Set.of(), "accepted", null, LocalDate.of(2027, 1, 1),
+            new FilePosition("allow.yml", 1, 3))
         : null;
-    return new Finding(RULE.id(), Severity.HIGH, status, entity, MessageText.of("about " + entity.id()),
-        ReportFixtures.ACCOUNT, null, entry, POLICY);
+    return new Finding(RULE.id(), severity, status, entity, MessageText.of("about " + id), ReportFixtures.ACCOUNT,
+        null, entry, POLICY);
   }
 
-  /** The cases as "id:finding message or -", in the order the sink got them. */
+  /** The cases as the sink got them: "name: failed|skipped", "checked N of M findings", or the skip reason. */
   private static List<String> cases(JunitCases cases) throws Exception {
     List<String> seen = new ArrayList<>();
     cases.forEach(new JunitCases.Sink() {
       @Override
-      public void identity(Entity entity, Finding finding) {
-        seen.add(entity.id() + ":" + (finding == null ? "-" : finding.message()));
+      public void finding(String name, Finding finding, boolean blocking) {
+        seen.add(name + ": " + (blocking ? "failed" : "skipped"));
       }
 
       @Override
-      public void named(String name, Finding finding) {
-        seen.add(name);
+      public void checked(RuleEvaluation evaluation, long findings) {
+        seen.add("checked " + evaluation.checked() + " with " + findings + " findings");
       }
 
       @Override
@@ -66,26 +60,40 @@ class JunitCasesTest {
   }
 
   @Test
-  void scopeOnceEachThenFindingsOutsideIt() throws Exception {
-    Inventory inventory = new Inventory(ReportFixtures.ACCOUNT, ReportFixtures.NOW, null, List.of(),
-        List.of(key("A"), key("B"), key("A"), key("C")), List.of(), List.of(), null, EnumSet.of(DataSet.API_KEYS));
-    Entity outside = new Entity(IdentityType.APIKEY, "Z", null, null);
-    Entity sameIdOtherType = new Entity(IdentityType.SERVICEID, "B", null, null);
-    Finding b = finding(key("B").entity(), Status.VIOLATION);
-    List<Finding> findings = List.of(b, finding(key("B").entity(), Status.ALLOWLISTED),
-        finding(sameIdOtherType, Status.VIOLATION), finding(outside, Status.VIOLATION),
-        finding(key("C").entity(), Status.ALLOWLISTED));
-    JunitCases cases = JunitCases.of(inventory,
-        new RuleEvaluation(RULE, RULE.spec().defaults(), RuleEvaluation.State.EVALUATED, null), findings);
+  void onlyViolationsAtOrAboveFailOnFailAndTheCheckedIdentitiesAreOnePassingCase() throws Exception {
+    List<Finding> findings = List.of(finding("A", Severity.HIGH, Status.VIOLATION),
+        finding("B", Severity.HIGH, Status.ALLOWLISTED), finding("C", Severity.LOW, Status.VIOLATION));
 
-    assertEquals(List.of("A:-", "B:about B", "C:about C", "B:about B", "Z:about Z"), cases(cases));
-    assertEquals(new JunitCases.Counts(5, 3, 1), cases.counts());
+    JunitCases cases = JunitCases.of(EVALUATED, findings, FailOn.DEFAULT);
+
+    assertEquals(List.of("apikey A (name A): failed", "apikey B (name B): skipped", "apikey C (name C): skipped",
+        "checked 40 with 3 findings"), cases(cases));
+    assertEquals(new JunitCases.Counts(4, 1, 2), cases.counts());
+  }
+
+  @Test
+  void failOnNeverFailsNothing() throws Exception {
+    JunitCases cases = JunitCases.of(EVALUATED, List.of(finding("A", Severity.CRITICAL, Status.VIOLATION)),
+        FailOn.NEVER);
+
+    assertEquals(List.of("apikey A (name A): skipped", "checked 40 with 1 findings"), cases(cases));
+    assertEquals(new JunitCases.Counts(2, 0, 1), cases.counts());
+  }
+
+  @Test
+  void aSecondFindingAboutTheSameIdentityIsNamedWithItsFingerprint() throws Exception {
+    Finding first = finding("A", Severity.HIGH, Status.VIOLATION);
+    JunitCases cases = JunitCases.of(EVALUATED, List.of(first, first), FailOn.DEFAULT);
+
+    assertEquals(List.of("apikey A (name A): failed", "apikey A (name A) [" + first.fingerprint() + "]: failed",
+        "checked 40 with 2 findings"), cases(cases));
   }
 
   @Test
   void ruleNotEvaluatedIsOneSkippedCase() throws Exception {
-    JunitCases cases = JunitCases.of(ReportFixtures.sample().inventory(),
-        new RuleEvaluation(RULE, RULE.spec().defaults(), RuleEvaluation.State.NOT_EVALUATED, "no data"), List.of());
+    JunitCases cases = JunitCases.of(
+        new RuleEvaluation(RULE, RULE.spec().defaults(), RuleEvaluation.State.NOT_EVALUATED, "no data", 0), List.of(),
+        FailOn.DEFAULT);
 
     assertEquals(List.of("not evaluated: no data"), cases(cases));
     assertEquals(new JunitCases.Counts(1, 0, 1), cases.counts());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.rules.Rule;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,34 +83,61 @@ class JunitReportTest {
 
   @Test
   void oneSuitePerEnabledRuleWithConsistentCounts() throws Exception {
-    Document document = parse(ReportFixtures.sample());
+    AuditResult result = ReportFixtures.sample();
+    Document document = parse(result);
     assertConsistent(document);
     assertEquals(14, document.getElementsByTagName("testsuite").getLength());
     assertEquals(null, suite(document, "apikey-high-usage"));
     assertEquals("2026-11-22T10:00:00", suite(document, "apikey-inactive").getAttribute("timestamp"));
-    assertEquals("13", document.getDocumentElement().getAttribute("failures"));
+    assertEquals(Integer.toString(result.gate().blocking().size()),
+        document.getDocumentElement().getAttribute("failures"));
   }
 
   @Test
-  void violationFailsAllowlistedIsSkippedCompliantPasses() throws Exception {
+  void aBlockingViolationFailsAnAllowlistedOneIsSkippedAndOneCaseCountsTheChecked() throws Exception {
     List<Element> cases = cases(suite(parse(ReportFixtures.sample()), "apikey-inactive"));
     assertEquals(List.of("apikey ApiKey-1111 (deploy, \"prod\" <main> & Zoë line2 | ü*_)",
-        "apikey ApiKey-2222 (ci-never)", "apikey ApiKey-3333 (dr-drill)", "apikey ApiKey-4444 (old-batch)",
-        "apikey ApiKey-5555 (fresh)"), cases.stream().map(c -> c.getAttribute("name")).toList());
+        "apikey ApiKey-3333 (dr-drill)", "apikey ApiKey-4444 (old-batch)", "identities checked"),
+        cases.stream().map(c -> c.getAttribute("name")).toList());
     Element failure = (Element) cases.get(0).getElementsByTagName("failure").item(0);
     assertEquals("apikey-inactive", failure.getAttribute("type"));
     assertTrue(failure.getAttribute("message").startsWith(
         "API key 'deploy, \"prod\" <main> & Zoë line2 | ü*_' (ApiKey-1111) of user 'Jane O'Neil <ops>'"));
-    assertTrue(failure.getTextContent().startsWith("API key 'deploy, \"prod\" <main> & Zoë\nline2"));
-    assertTrue(failure.getTextContent().endsWith("location: iam-audit.yml:1\nfingerprint: "
-        + "8f5dfa6202f4ef8d54c08e993ced52b2\n"));
-    assertFalse(cases.get(1).hasChildNodes());
-    Element skipped = (Element) cases.get(2).getElementsByTagName("skipped").item(0);
+    assertEquals("rule: apikey-inactive (high)\nidentity: apikey ApiKey-1111\niam_id: IBMid-1000AAAA\nname: deploy, "
+        + "\"prod\" <main> & Zoë\nline2 | ü*_\nlocation: iam-audit.yml:1\nfingerprint: 8f5dfa6202f4ef8d54c08e993ced52b2\n",
+        failure.getTextContent());
+    assertEquals(1, count(cases.get(2), "failure"));
+    assertTrue(cases.get(2).getTextContent().contains(
+        "allowlist entry: governance/iam-allowlist.yml:6:3, expired on 2026-10-01"));
+    Element skipped = (Element) cases.get(1).getElementsByTagName("skipped").item(0);
     assertEquals("allowlisted until 2027-01-31, by secops@example.com: Disaster-recovery key, used only in "
         + "quarterly drills (governance/iam-allowlist.yml:1)", skipped.getAttribute("message"));
-    assertEquals(1, count(cases.get(3), "failure"));
-    assertTrue(cases.get(3).getTextContent().contains(
-        "allowlist entry: governance/iam-allowlist.yml:6:3, expired on 2026-10-01"));
+    assertEquals("Checked 5 identities: 3 findings, the rest comply.",
+        cases.get(3).getElementsByTagName("system-out").item(0).getTextContent());
+    assertEquals(0, count(cases.get(3), "failure") + count(cases.get(3), "skipped"));
+  }
+
+  @Test
+  void aViolationBelowFailOnIsSkippedWithItsMessage() throws Exception {
+    List<Element> cases = cases(suite(parse(ReportFixtures.sample()), "apikey-leak-action-none"));
+    Element skipped = (Element) cases.get(0).getElementsByTagName("skipped").item(0);
+    assertEquals("below failOn medium, so it does not fail the gate: API key 'ci-never' (ApiKey-2222) of user "
+        + "'Jane O'Neil <ops>' (IBMid-1000AAAA) keeps working if it leaks (action_when_leaked: none). Fix: set its "
+        + "leaked action to disable or delete (console: Manage > Access (IAM) > API keys > Edit), or accept it in "
+        + "the allowlist with match: { id: ApiKey-2222 }, rules: [apikey-leak-action-none].",
+        skipped.getAttribute("message"));
+  }
+
+  @Test
+  void aGateThatPassesHasNoFailure() throws Exception {
+    AuditResult result = ReportFixtures.sample(FailOn.NEVER);
+    Document document = parse(result);
+    assertConsistent(document);
+    assertFalse(result.gate().failed());
+    assertEquals("0", document.getDocumentElement().getAttribute("failures"));
+    assertEquals(0, document.getElementsByTagName("failure").getLength());
+    assertEquals(result.findings().size(), (int) cases(document.getDocumentElement()).stream()
+        .filter(c -> count(c, "skipped") == 1 && !c.getAttribute("name").equals("not evaluated")).count());
   }
 
   @Test
@@ -122,38 +150,39 @@ class JunitReportTest {
   }
 
   @Test
-  void allowlistRulesHaveOneCasePerFinding() throws Exception {
+  void allowlistRulesHaveOneCasePerFindingAndCountTheEntries() throws Exception {
     Document document = parse(ReportFixtures.sample());
-    assertEquals(List.of("allowlist entry governance/iam-allowlist.yml:6:3 (id=ApiKey-4444)"),
+    assertEquals(List.of("allowlist entry governance/iam-allowlist.yml:6:3 (id=ApiKey-4444)",
+        "allowlist entries checked"),
         cases(suite(document, "allowlist-expired")).stream().map(c -> c.getAttribute("name")).toList());
-    assertEquals(List.of("allowlist entry governance/iam-allowlist.yml:11:3 (name=gone-*)"),
+    assertEquals(List.of("allowlist entry governance/iam-allowlist.yml:11:3 (name=gone-*)",
+        "allowlist entries checked"),
         cases(suite(document, "allowlist-unused")).stream().map(c -> c.getAttribute("name")).toList());
+    assertEquals("Checked 3 allowlist entries: 1 finding, the rest comply.", cases(suite(document,
+        "allowlist-unused")).get(1).getElementsByTagName("system-out").item(0).getTextContent());
   }
 
   @Test
   void accountRulesCheckTheAccount() throws Exception {
-    List<Element> cases = cases(suite(parse(ReportFixtures.sample()), "account-apikey-creation-unrestricted"));
-    assertEquals(List.of("account " + ReportFixtures.ACCOUNT), cases.stream().map(c -> c.getAttribute("name"))
-        .toList());
-    assertFalse(cases.get(0).hasChildNodes());
+    Document document = parse(ReportFixtures.sample());
+    List<Element> failing = cases(suite(document, "account-mfa-disabled"));
+    assertEquals(List.of("account " + ReportFixtures.ACCOUNT, "identities checked"),
+        failing.stream().map(c -> c.getAttribute("name")).toList());
+    assertEquals(1, count(failing.get(0), "failure"));
+    assertEquals("Checked 1 identity: 1 finding, the rest comply.",
+        failing.get(1).getElementsByTagName("system-out").item(0).getTextContent());
+    List<Element> passing = cases(suite(document, "account-apikey-creation-unrestricted"));
+    assertEquals(List.of("identities checked"), passing.stream().map(c -> c.getAttribute("name")).toList());
+    assertEquals("Checked 1 identity: all comply.",
+        passing.get(0).getElementsByTagName("system-out").item(0).getTextContent());
   }
 
   @Test
-  void emptyAccountPassesWithOnlyAccountCases() throws Exception {
+  void emptyAccountPassesWithOnlyTheCheckedCases() throws Exception {
     Document document = parse(ReportFixtures.empty());
     assertConsistent(document);
     assertEquals("0", document.getDocumentElement().getAttribute("failures"));
-    assertEquals("3", document.getDocumentElement().getAttribute("tests"));
-  }
-
-  @Test
-  void largeAccountIsConsistent() throws Exception {
-    AuditResult result = ReportFixtures.generated(6_000);
-    Document document = parse(result);
-    assertConsistent(document);
-    assertEquals(Long.toString(result.violations()), document.getDocumentElement().getAttribute("failures"));
-    assertEquals("6000", suite(document, "apikey-inactive").getAttribute("tests"));
-    assertEquals("2000", suite(document, "apikey-inactive").getAttribute("failures"));
+    assertEquals("14", document.getDocumentElement().getAttribute("tests"));
   }
 
   private static List<String> strings(XPath xpath, String expression, Document document) throws Exception {
@@ -166,28 +195,35 @@ class JunitReportTest {
   }
 
   @Test
-  void largeAccountHasACaseForEveryIdentityOfEachScopeAndAFailureForEachViolation() throws Exception {
+  void largeAccountHasACasePerFindingAndAFailureForEachBlockingViolation() throws Exception {
     AuditResult result = ReportFixtures.generated(12_000);
     Document document = parse(result);
     assertConsistent(document);
+    assertEquals(Long.toString(result.gate().blocking().size()),
+        document.getDocumentElement().getAttribute("failures"));
     XPath xpath = XPathFactory.newInstance().newXPath();
     int suites = 0;
     for (RuleEvaluation evaluation : result.evaluations()) {
       if (evaluation.state() == RuleEvaluation.State.EVALUATED && evaluation.rule() instanceof Rule rule) {
         String suite = "/testsuites/testsuite[@name='" + rule.id() + "']";
-        List<String> scope = rule.scope(result.inventory()).map(JunitReport::name).toList();
-        assertEquals(scope, strings(xpath, suite + "/testcase/@name", document), rule.id());
-        assertEquals(Integer.toString(scope.size()), xpath.evaluate(suite + "/@tests", document));
-        List<Finding> violations = result.findings().stream()
-            .filter(finding -> finding.rule().equals(rule.id()) && finding.isViolation()).toList();
-        assertEquals(violations.stream().map(Finding::message).toList(),
+        List<Finding> findings = result.findings().stream().filter(finding -> finding.rule().equals(rule.id()))
+            .toList();
+        List<String> names = new ArrayList<>(findings.stream().map(f -> JunitReport.name(f.entity())).toList());
+        names.add("identities checked");
+        assertEquals(names, strings(xpath, suite + "/testcase/@name", document), rule.id());
+        List<Finding> blocking = findings.stream().filter(result.gate().blocking()::contains).toList();
+        assertEquals(blocking.stream().map(Finding::message).toList(),
             strings(xpath, suite + "/testcase/failure/@message", document), rule.id());
-        assertEquals(violations.stream().map(finding -> "\nfingerprint: " + finding.fingerprint() + "\n").toList(),
+        assertEquals(blocking.stream().map(finding -> "\nfingerprint: " + finding.fingerprint() + "\n").toList(),
             strings(xpath, suite + "/testcase/failure", document).stream()
                 .map(details -> details.substring(details.lastIndexOf("\nfingerprint: "))).toList());
+        assertEquals(Long.toString(evaluation.checked()), xpath.evaluate(suite
+            + "/properties/property[@name='checked']/@value", document));
         suites++;
       }
     }
     assertEquals(12, suites);
+    assertEquals("12000", xpath.evaluate("/testsuites/testsuite[@name='apikey-inactive']/properties/property"
+        + "[@name='checked']/@value", document));
   }
 }

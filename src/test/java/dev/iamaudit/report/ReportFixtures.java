@@ -7,12 +7,14 @@ import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.AllowlistEntry;
+import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Match;
 import dev.iamaudit.policy.Policy;
@@ -29,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Hand-made audit results for the report tests: every tricky case in one small account. */
@@ -54,6 +57,11 @@ final class ReportFixtures {
    * unused entry, and {@code apikey-orphaned} not evaluated (no user listing).
    */
   static AuditResult sample() {
+    return sample(FailOn.DEFAULT);
+  }
+
+  /** {@link #sample()} judged against another {@code failOn}. */
+  static AuditResult sample(FailOn failOn) {
     String owner = "IBMid-1000AAAA";
     List<User> users = List.of(
         new User(owner, "Jane O'Neil <ops>", "jane@example.com", "jane@example.com", "ACTIVE",
@@ -80,7 +88,8 @@ final class ReportFixtures {
         new ReportInfo("ref-0042", 720, NOW.minus(Duration.ofHours(720)), NOW, "iam-audit"),
         users, keys, serviceIds, profiles,
         new AccountSettings(ACCOUNT, "NOT_RESTRICTED", "RESTRICTED", "NONE"),
-        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.SETTINGS));
+        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.SETTINGS),
+        Map.of());
     Allowlist allowlist = new Allowlist(List.of(
         new AllowlistEntry(new Match("ApiKey-3333", null, null, null), Set.of("apikey-inactive"),
             "Disaster-recovery key, used only in quarterly drills", "secops@example.com", LocalDate.of(2027, 1, 31),
@@ -90,7 +99,7 @@ final class ReportFixtures {
         new AllowlistEntry(new Match(null, null, "gone-*", null), Set.of("serviceid-inactive"),
             "Left over from the migration", "platform@example.com", LocalDate.of(2027, 3, 1),
             new FilePosition(ALLOWLIST, 11, 3))), ALLOWLIST);
-    return audit(inventory, allowlist, List.of("Used the latest report ref-0042 (2 hours old)."));
+    return audit(inventory, allowlist, List.of("Used the latest report ref-0042 (2 hours old)."), failOn);
   }
 
   /** An account with no identities at all. */
@@ -98,7 +107,7 @@ final class ReportFixtures {
     Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-empty", 720, null, NOW, null),
         List.of(), List.of(), List.of(), List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
         EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
-            DataSet.SETTINGS));
+            DataSet.SETTINGS), Map.of());
     return audit(inventory, Allowlist.NONE, List.of());
   }
 
@@ -128,22 +137,27 @@ final class ReportFixtures {
     Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-big", 720, null, NOW, null), users,
         apiKeys, serviceIds, List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
         EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
-            DataSet.SETTINGS));
+            DataSet.SETTINGS), Map.of());
     return audit(inventory, Allowlist.NONE, List.of());
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes) {
-    return new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), allowlist, clock())
-        .audit(inventory, notes);
+    return audit(inventory, allowlist, notes, FailOn.DEFAULT);
+  }
+
+  private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes, FailOn failOn) {
+    return new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()).withFailOn(failOn), allowlist,
+        clock()).audit(inventory, notes);
   }
 
   private static ApiKey key(String id, String name, String owner, Instant created, Activity activity,
       String leaked) {
     boolean user = owner.startsWith("IBMid");
-    return new ApiKey(id, name, user ? ApiKey.Owner.USER : ApiKey.Owner.SERVICEID, owner,
-        user ? owner : owner.substring("iam-".length()), user ? "Jane O'Neil <ops>" : "builder",
-        user ? "jane@example.com" : null, user ? "jane@example.com" : null, created, owner, false, false, leaked,
-        activity, user ? null : 42L);
+    KeyOwner keyOwner = user
+        ? new KeyOwner(KeyOwner.Kind.USER, owner, "Jane O'Neil <ops>", "jane@example.com", "jane@example.com")
+        : new KeyOwner(KeyOwner.Kind.SERVICEID, owner.substring("iam-".length()), "builder", null, null);
+    return new ApiKey(id, name, owner, keyOwner, created, owner, false, false, null, leaked, activity,
+        user ? null : 42L);
   }
 
   static String render(ReportWriter writer, AuditResult result) {

@@ -32,11 +32,11 @@ class ApikeyHighUsageTest {
     assertEquals(List.of("API key 'key ApiKey-over' (ApiKey-over) of user 'Owner IBMid-1' (IBMid-1) authenticated "
         + "101 times; threshold 100. Fix: find out who uses it and give each consumer its own service ID and key, "
         + "or accept it in the allowlist with match: { id: ApiKey-over }, rules: [apikey-high-usage]."),
-        rule.evaluate(inventory, config).violations().stream().map(Violation::message).toList());
+        RuleAssertions.run(rule, inventory, config).violations().stream().map(Violation::message).toList());
   }
 
   @Test
   void needsTheActivityDetails() {
-    assertFalse(rule.evaluate(TestInventory.builder().with(DataSet.API_KEYS).build(), config).evaluated());
+    assertFalse(RuleAssertions.run(rule, TestInventory.builder().with(DataSet.API_KEYS).build(), config).evaluated());
   }
 }

@@ -49,7 +49,7 @@ class ApikeyInactiveTest {
     var config = new dev.iamaudit.policy.RuleConfig("apikey-inactive", true, dev.iamaudit.policy.Severity.HIGH,
         java.util.Map.of("maxDays", 30L), null);
     var inventory = TestInventory.builder().key(userKey("ApiKey-1", "IBMid-1", lastAuthn(31), null)).build();
-    assertEquals(1, rule.evaluate(inventory, config).violations().size());
+    assertEquals(1, RuleAssertions.run(rule, inventory, config).violations().size());
     assertEquals(OptionalLong.of(30), rule.inactivityThresholdDays(config));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
+import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.TestInventory;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ApikeyLeakActionNoneTest {
   private static ApiKey key(String id, String action) {
-    return new ApiKey(id, id, ApiKey.Owner.USER, "IBMid-1", "IBMid-1", null, null, null, null, null, null, null,
-        action, Activity.RECENT, null);
+    return new ApiKey(id, id, "IBMid-1", KeyOwner.user("IBMid-1"), null, null, null, null, null, action,
+        Activity.RECENT, null);
   }
 
   @Test

@@ -42,7 +42,7 @@ class ApikeyNeverUsedTest {
   @Test
   void withoutCreationDateFailsClosedAndSaysSo() {
     var inventory = TestInventory.builder().key(userKey("ApiKey-1", "IBMid-1", Activity.NEVER, null)).build();
-    RuleOutcome outcome = run(rule, inventory);
+    RuleAssertions.Outcome outcome = run(rule, inventory);
     assertEquals(List.of("API key 'key ApiKey-1' (ApiKey-1) of user 'Owner IBMid-1' (IBMid-1) never authenticated "
         + "and its creation date is unknown, so it counts as past the grace period (fail closed); grace period 30 "
         + "days. Fix: delete it with 'ibmcloud iam api-key-delete ApiKey-1', or accept it in the allowlist with "

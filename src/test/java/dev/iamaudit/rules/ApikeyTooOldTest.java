@@ -33,7 +33,7 @@ class ApikeyTooOldTest {
 
   @Test
   void notEvaluatedWithoutTheListing() {
-    RuleOutcome outcome = run(rule, TestInventory.builder().build());
+    RuleAssertions.Outcome outcome = run(rule, TestInventory.builder().build());
     assertFalse(outcome.evaluated());
     assertEquals("needs the API key listing, which a saved activity report does not hold", outcome.note());
   }

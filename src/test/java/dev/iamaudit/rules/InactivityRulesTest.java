@@ -60,7 +60,8 @@ class InactivityRulesTest {
     assertEquals(List.of("Trusted profile 'ops' (Profile-1) last used 2026-11-22, 2 days ago; threshold 1 day. Fix: "
         + "delete it with 'ibmcloud iam trusted-profile-delete Profile-1', or accept it in the allowlist with match: "
         + "{ id: Profile-1 }, rules: [profile-inactive]."),
-        new ProfileInactive().evaluate(inventory, config).violations().stream().map(Violation::message).toList());
+        RuleAssertions.run(new ProfileInactive(), inventory, config).violations().stream().map(Violation::message)
+            .toList());
   }
 
   @Test

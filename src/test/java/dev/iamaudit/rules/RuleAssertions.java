@@ -3,18 +3,31 @@ package dev.iamaudit.rules;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.policy.RuleConfig;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Shorthand for running one rule with its default settings. */
+/** Shorthand for running one rule over an inventory, as the engine does. */
 final class RuleAssertions {
+  /** What one check reported. */
+  record Outcome(boolean evaluated, List<Violation> violations, String note, long checked) {}
+
   private RuleAssertions() {}
 
-  static RuleOutcome run(Rule rule, Inventory inventory) {
-    return rule.evaluate(inventory, rule.spec().defaults());
+  static Outcome run(Rule rule, Inventory inventory) {
+    return run(rule, inventory, rule.spec().defaults());
+  }
+
+  static Outcome run(Rule rule, Inventory inventory, RuleConfig config) {
+    Check check = rule.start(RuleContext.of(inventory), config);
+    List<Violation> violations = new ArrayList<>();
+    inventory.identities().forEach(identity -> check.judge(identity, violations::add));
+    check.finish(violations::add);
+    return new Outcome(check.evaluated(), violations, check.note(), check.checked());
   }
 
   static List<String> messages(Rule rule, Inventory inventory) {
-    RuleOutcome outcome = run(rule, inventory);
+    Outcome outcome = run(rule, inventory);
     assertTrue(outcome.evaluated(), () -> rule.id() + " was not evaluated: " + outcome.note());
     return outcome.violations().stream().map(Violation::message).toList();
   }

@@ -1,0 +1,75 @@
+package dev.iamaudit.rules;
+
+import dev.iamaudit.inventory.AccountSettings;
+import dev.iamaudit.inventory.DataSet;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.User;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a rule knows of the account before it is shown any identity: which account, the moment ages are measured
+ * from, which data the source holds (and why the rest is missing), and the account-wide facts some rules compare
+ * identities with.
+ *
+ * @param unavailable why a data set is missing, by data set, for the ones the source says something about
+ * @param settings the account's identity settings, or null when {@link DataSet#SETTINGS} is not available
+ * @param members the IAM ids of the account's users, or null when {@link DataSet#USERS} is not available
+ */
+public record RuleContext(
+    String accountId,
+    Instant asOf,
+    Set<DataSet> available,
+    Map<DataSet, String> unavailable,
+    AccountSettings settings,
+    Set<String> members) {
+  /** Why a data set is missing when the source did not say. */
+  static final String NOT_HELD = "which a saved activity report does not hold";
+
+  public RuleContext {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(asOf, "asOf");
+    available = available.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(available));
+    unavailable = Map.copyOf(unavailable);
+    if (available.contains(DataSet.SETTINGS) && settings == null) {
+      throw new IllegalArgumentException("settings are marked available but missing");
+    }
+    if (available.contains(DataSet.USERS) && members == null) {
+      throw new IllegalArgumentException("users are marked available but the members are missing");
+    }
+  }
+
+  /** The context of an inventory held in memory. */
+  public static RuleContext of(Inventory inventory) {
+    Set<String> members = null;
+    if (inventory.has(DataSet.USERS)) {
+      members = new HashSet<>();
+      for (User user : inventory.users()) {
+        members.add(user.iamId());
+      }
+    }
+    return new RuleContext(inventory.accountId(), inventory.asOf(), inventory.available(), inventory.unavailable(),
+        inventory.settings(), members);
+  }
+
+  public boolean has(DataSet dataSet) {
+    return available.contains(dataSet);
+  }
+
+  /**
+   * "needs the user listing, which a saved activity report does not hold" for the first of {@code needed} that is
+   * missing; null when all are there.
+   */
+  public String lacking(DataSet... needed) {
+    for (DataSet dataSet : needed) {
+      if (!has(dataSet)) {
+        return "needs " + dataSet.description() + ", " + unavailable.getOrDefault(dataSet, NOT_HELD);
+      }
+    }
+    return null;
+  }
+}
