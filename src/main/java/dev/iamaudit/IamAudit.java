@@ -3,13 +3,16 @@ package dev.iamaudit;
 import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.AuditRun;
+import dev.iamaudit.audit.IdentityColumns;
 import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.audit.Spill;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.IamSettings;
 import dev.iamaudit.iam.IamSource;
 import dev.iamaudit.iam.Sleeper;
 import dev.iamaudit.inventory.DataSet;
-import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.AllowlistLoader;
 import dev.iamaudit.policy.Policy;
@@ -33,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -129,15 +133,21 @@ public final class IamAudit {
       }
     };
     String account = request.accountId() != null ? request.accountId() : policy.account();
-    Inventory inventory = source.load(account, dataRequest(policy), recording);
-    AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).audit(inventory, notes);
-    requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
-    List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
-    writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
-    if (request.stepSummary() != null) {
-      appendStepSummary(result, request.stepSummary(), listener);
+    IdentityColumns columns = writers.stream().map(ReportWriter::identityColumns).filter(Objects::nonNull)
+        .findFirst().orElse(null);
+    // The findings are read back from the spill until the last report is written; then its files go.
+    try (Spill spill = Spill.temporary();
+        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).start(spill, columns)) {
+      ReportInfo report = source.read(account, dataRequest(policy), recording, run);
+      AuditResult result = run.finish(report, notes);
+      requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
+      List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
+      writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
+      if (request.stepSummary() != null) {
+        appendStepSummary(result, request.stepSummary(), listener);
+      }
+      return new AuditOutcome(result, written);
     }
-    return new AuditOutcome(result, written);
   }
 
   /**

@@ -35,7 +35,7 @@ class IamAuditTest {
 
     @Override
     public void write(AuditResult result, OutputStream out) throws IOException {
-      out.write(Integer.toString(result.findings().size()).getBytes(StandardCharsets.UTF_8));
+      out.write(Long.toString(result.findings().size()).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

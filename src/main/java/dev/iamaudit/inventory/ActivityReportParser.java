@@ -17,11 +17,24 @@ import java.util.List;
 
 /**
  * Reads an activity report with Jackson's streaming parser straight into the compact inventory records, so a report
- * of hundreds of thousands of identities never exists as a JSON tree. Unknown fields are skipped; a missing
+ * of hundreds of thousands of identities never exists as a JSON tree, and hands each identity on as it is read (see
+ * {@link #read}), so a report of millions need not be held either. Unknown fields are skipped; a missing
  * {@code last_authn} means never; a truncated or malformed document is a {@link DataException} naming the source,
  * line and column.
  */
 public final class ActivityReportParser {
+  /** Takes a report as it is read. */
+  public interface Handler {
+    /**
+     * The report's header, once: before the first identity when the report names its reference, duration and end
+     * time before its identities, as IBM writes reports; otherwise after the last identity.
+     */
+    void header(ReportInfo info);
+
+    /** The next identity, in the report's order. */
+    void identity(Identity identity);
+  }
+
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final String sourceName;
@@ -42,9 +55,40 @@ public final class ActivityReportParser {
     this.sourceName = sourceName;
   }
 
+  /** The whole report, held in memory. */
   public ActivityReport parse(InputStream in) {
+    List<User> users = new ArrayList<>();
+    List<ApiKey> apiKeys = new ArrayList<>();
+    List<ServiceId> serviceIds = new ArrayList<>();
+    List<Profile> profiles = new ArrayList<>();
+    ReportInfo info = read(in, new Handler() {
+      @Override
+      public void header(ReportInfo header) {}
+
+      @Override
+      public void identity(Identity identity) {
+        if (identity instanceof User user) {
+          users.add(user);
+        } else if (identity instanceof ApiKey key) {
+          apiKeys.add(key);
+        } else if (identity instanceof ServiceId serviceId) {
+          serviceIds.add(serviceId);
+        } else {
+          profiles.add((Profile) identity);
+        }
+      }
+    });
+    return new ActivityReport(info, users, apiKeys, serviceIds, profiles);
+  }
+
+  /**
+   * Reads the report, handing each identity to {@code handler} as soon as it is read.
+   *
+   * @return the header, with every field the report has
+   */
+  public ReportInfo read(InputStream in, Handler handler) {
     try (JsonParser parser = JSON.createParser(in)) {
-      return readReport(parser);
+      return readReport(parser, handler);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -57,17 +101,14 @@ public final class ActivityReportParser {
     }
   }
 
-  private ActivityReport readReport(JsonParser p) throws IOException {
+  private ReportInfo readReport(JsonParser p, Handler handler) throws IOException {
     expect(p, p.nextToken(), JsonToken.START_OBJECT, "the report must be a JSON object");
     String reference = null;
     Long duration = null;
     Instant start = null;
     Instant end = null;
     String createdBy = null;
-    List<User> users = new ArrayList<>();
-    List<ApiKey> apiKeys = new ArrayList<>();
-    List<ServiceId> serviceIds = new ArrayList<>();
-    List<Profile> profiles = new ArrayList<>();
+    boolean announced = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
@@ -77,10 +118,13 @@ public final class ActivityReportParser {
         case "report_start_time" -> start = time(p);
         case "report_end_time" -> end = time(p);
         case "created_by" -> createdBy = text(p);
-        case "users" -> readArray(p, () -> users.add(readUser(p)));
-        case "apikeys" -> readArray(p, () -> apiKeys.add(readApiKey(p)));
-        case "serviceids" -> readArray(p, () -> serviceIds.add(readServiceId(p)));
-        case "profiles" -> readArray(p, () -> profiles.add(readProfile(p)));
+        case "users", "apikeys", "serviceids", "profiles" -> {
+          if (!announced && reference != null && duration != null && end != null) {
+            handler.header(new ReportInfo(reference, duration, start, end, createdBy));
+            announced = true;
+          }
+          readIdentities(p, field, handler);
+        }
         default -> p.skipChildren();
       }
       if (value == null) {
@@ -102,8 +146,20 @@ public final class ActivityReportParser {
     if (end == null) {
       throw fail(p, "the required field 'report_end_time' is missing");
     }
-    return new ActivityReport(
-        new ReportInfo(reference, duration, start, end, createdBy), users, apiKeys, serviceIds, profiles);
+    ReportInfo info = new ReportInfo(reference, duration, start, end, createdBy);
+    if (!announced) {
+      handler.header(info);
+    }
+    return info;
+  }
+
+  private void readIdentities(JsonParser p, String field, Handler handler) throws IOException {
+    switch (field) {
+      case "users" -> readArray(p, () -> handler.identity(readUser(p)));
+      case "apikeys" -> readArray(p, () -> handler.identity(readApiKey(p)));
+      case "serviceids" -> readArray(p, () -> handler.identity(readServiceId(p)));
+      default -> readArray(p, () -> handler.identity(readProfile(p)));
+    }
   }
 
   private User readUser(JsonParser p) throws IOException {

@@ -36,8 +36,8 @@ public final class JsonReport implements ReportWriter {
       json.writeStartObject();
       json.writeStringField("account", result.accountId());
       json.writeStringField("generatedAt", result.generatedAt().toString());
-      json.writeStringField("asOf", result.inventory().asOf().toString());
-      writeReport(json, result.inventory().report());
+      json.writeStringField("asOf", result.scope().asOf().toString());
+      writeReport(json, result.scope().report());
       writeSummary(json, result);
       json.writeArrayFieldStart("rules");
       for (RuleEvaluation evaluation : result.evaluations()) {
@@ -67,7 +67,7 @@ public final class JsonReport implements ReportWriter {
       json.writeArrayFieldStart("findings");
       if (!result.findings().isEmpty()) {
         json.flush();
-        ParallelChunks.write(result.findings(), FindingLines::new, out);
+        ParallelChunks.write(result.findings(), result.findings().size(), FindingLines::new, out);
         json.writeRaw('\n');
       }
       json.writeEndArray();
@@ -96,14 +96,13 @@ public final class JsonReport implements ReportWriter {
     json.writeNumberField("allowlisted", result.allowlisted());
     json.writeStringField("gate", result.gate().id());
     json.writeStringField("failOn", result.gate().failOn().id());
-    json.writeNumberField("blocking", result.gate().blocking().size());
+    json.writeNumberField("blocking", result.gate().blocking());
     json.writeObjectFieldStart("bySeverity");
     for (Severity severity : Severity.values()) {
-      json.writeNumberField(severity.id(), result.findings().stream()
-          .filter(f -> f.isViolation() && f.severity() == severity).count());
+      json.writeNumberField(severity.id(), result.violations(severity));
     }
     json.writeEndObject();
-    json.writeNumberField("identities", result.inventory().identities().count());
+    json.writeNumberField("identities", result.scope().identities());
     json.writeEndObject();
   }
 
@@ -113,17 +112,16 @@ public final class JsonReport implements ReportWriter {
    */
   private static final class FindingLines implements ParallelChunks.Formatter<Finding> {
     private final JsonGenerator json;
-    private final MessageBuffer messages = new MessageBuffer();
 
     FindingLines(OutputStream out) {
-      json = MessageBuffer.chunkGenerator(JSON, out);
+      json = ParallelChunks.jsonGenerator(JSON, out);
     }
 
     @Override
-    public void format(List<Finding> findings, int from, int to) throws IOException {
-      for (int i = from; i < to; i++) {
-        json.writeRaw(i == 0 ? "\n" : ",\n");
-        writeFinding(json, findings.get(i), messages);
+    public void format(List<Finding> chunk, long first) throws IOException {
+      for (int i = 0; i < chunk.size(); i++) {
+        json.writeRaw(first + i == 0 ? "\n" : ",\n");
+        writeFinding(json, chunk.get(i));
       }
       json.flush();
     }
@@ -144,7 +142,7 @@ public final class JsonReport implements ReportWriter {
   private static final SerializedString FILE = new SerializedString("file");
   private static final SerializedString LINE = new SerializedString("line");
 
-  private static void writeFinding(JsonGenerator json, Finding finding, MessageBuffer messages) throws IOException {
+  private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
     json.writeStartObject();
     field(json, RULE, finding.rule());
     field(json, SEVERITY, finding.severity().id());
@@ -157,10 +155,8 @@ public final class JsonReport implements ReportWriter {
     field(json, IAM_ID, entity.iamId());
     field(json, NAME, entity.name());
     json.writeEndObject();
-    json.writeFieldName(MESSAGE);
-    messages.writeMessage(json, finding);
-    json.writeFieldName(FINGERPRINT);
-    MessageBuffer.writeFingerprint(json, finding);
+    field(json, MESSAGE, finding.message());
+    field(json, FINGERPRINT, finding.fingerprint());
     json.writeFieldName(LOCATION);
     json.writeStartObject();
     field(json, FILE, finding.location().file());

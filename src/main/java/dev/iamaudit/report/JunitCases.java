@@ -2,10 +2,13 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.policy.FailOn;
+import dev.iamaudit.rules.Rule;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,18 +37,13 @@ sealed interface JunitCases {
 
   void forEach(Sink sink) throws IOException;
 
-  /** @param findings the rule's findings, in the audit's order */
-  static JunitCases of(RuleEvaluation evaluation, List<Finding> findings, FailOn failOn) {
+  /** @param findings the rule's findings, in the audit's order, as many as {@code evaluation} counts */
+  static JunitCases of(RuleEvaluation evaluation, Iterable<Finding> findings, FailOn failOn) {
     if (evaluation.state() == RuleEvaluation.State.NOT_EVALUATED) {
       return new NotEvaluated("not evaluated: " + evaluation.note());
     }
-    long failures = findings.stream().filter(finding -> blocks(finding, failOn)).count();
-    return new PerFinding(evaluation, findings, failOn,
-        new Counts(findings.size() + 1, failures, findings.size() - failures));
-  }
-
-  private static boolean blocks(Finding finding, FailOn failOn) {
-    return finding.isViolation() && failOn.fails(finding.severity());
+    return new PerFinding(evaluation, findings, failOn, new Counts(evaluation.findings() + 1, evaluation.blocking(),
+        evaluation.findings() - evaluation.blocking()));
   }
 
   record NotEvaluated(String message) implements JunitCases {
@@ -64,19 +62,62 @@ sealed interface JunitCases {
    * One case per finding, named after its identity (or, for the allowlist's own rules, its entry); a name already
    * taken gets the fingerprint, since GitLab keeps only the first of equal names. Then the passing case.
    */
-  record PerFinding(RuleEvaluation evaluation, List<Finding> findings, FailOn failOn, Counts counts)
+  record PerFinding(RuleEvaluation evaluation, Iterable<Finding> findings, FailOn failOn, Counts counts)
       implements JunitCases {
     @Override
     public void forEach(Sink sink) throws IOException {
-      Set<String> names = new HashSet<>();
+      boolean entries = !(evaluation.rule() instanceof Rule);
+      Set<String> entryNames = new HashSet<>();
+      TakenNames identityNames = new TakenNames();
+      long count = 0;
       for (Finding finding : findings) {
-        String name = finding.subject() != null && finding.allowlistEntry() != null
-            ? "allowlist entry " + finding.allowlistEntry().describe()
-            : JunitReport.name(finding.entity());
-        sink.finding(names.add(name) ? name : name + " [" + finding.fingerprint() + "]", finding,
-            blocks(finding, failOn));
+        boolean fresh;
+        String name;
+        if (entries) {
+          name = "allowlist entry " + finding.allowlistEntry().describe();
+          fresh = entryNames.add(name);
+        } else {
+          name = JunitReport.name(finding.entity());
+          fresh = identityNames.add(finding.entity(), name);
+        }
+        sink.finding(fresh ? name : name + " [" + finding.fingerprint() + "]", finding,
+            finding.isViolation() && failOn.fails(finding.severity()));
+        count++;
       }
-      sink.checked(evaluation, findings.size());
+      sink.checked(evaluation, count);
+    }
+  }
+
+  /**
+   * The case names taken in a suite of identity findings, without keeping one per finding: the findings come sorted
+   * by kind and id, and a name ("apikey ID (NAME)") can only equal that of the same identity or of one whose id is a
+   * prefix of this one's, which sorts before it with only ids that share the prefix in between. So the names to
+   * compare with are those of the chain of earlier ids that are prefixes of the current one.
+   */
+  final class TakenNames {
+    private record Taken(IdentityType type, String id, Set<String> names) {}
+
+    private final ArrayDeque<Taken> chain = new ArrayDeque<>();
+
+    /** @return false when {@code name} is already taken */
+    boolean add(Entity entity, String name) {
+      while (!chain.isEmpty()
+          && (chain.peek().type() != entity.type() || !entity.id().startsWith(chain.peek().id()))) {
+        chain.pop();
+      }
+      for (Taken taken : chain) {
+        if (taken.names().contains(name)) {
+          return false;
+        }
+      }
+      if (!chain.isEmpty() && chain.peek().id().equals(entity.id())) {
+        chain.peek().names().add(name);
+      } else {
+        Set<String> names = new HashSet<>();
+        names.add(name);
+        chain.push(new Taken(entity.type(), entity.id(), names));
+      }
+      return true;
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
-import dev.iamaudit.audit.Fingerprints;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
@@ -12,9 +11,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,16 +39,12 @@ public final class JunitReport implements ReportWriter {
 
   @Override
   public void write(AuditResult result, OutputStream out) throws IOException {
-    Map<String, List<Finding>> findings = new LinkedHashMap<>();
-    for (Finding finding : result.findings()) {
-      findings.computeIfAbsent(finding.rule(), rule -> new ArrayList<>()).add(finding);
-    }
     Map<RuleEvaluation, JunitCases> suites = new LinkedHashMap<>();
     long tests = 0;
     long failures = 0;
     for (RuleEvaluation evaluation : result.evaluations()) {
       if (evaluation.state() != RuleEvaluation.State.DISABLED) {
-        JunitCases cases = JunitCases.of(evaluation, findings.getOrDefault(evaluation.rule().id(), List.of()),
+        JunitCases cases = JunitCases.of(evaluation, result.findings().ofRule(evaluation.rule().id()),
             result.gate().failOn());
         suites.put(evaluation, cases);
         tests += cases.counts().tests();
@@ -132,7 +125,7 @@ public final class JunitReport implements ReportWriter {
       start(name);
       text.setLength(0);
       if (blocking) {
-        finding.appendMessage(text);
+        text.append(finding.message());
         xml.start("failure").attribute("type", ruleId).attribute("message", text);
         // The message is in the attribute already; the body holds only what a CI server shows beneath it.
         text.setLength(0);
@@ -142,7 +135,8 @@ public final class JunitReport implements ReportWriter {
         xml.empty("skipped").attribute("message", finding.allowlistEntry().appendAcceptance(
             text.append("allowlisted ")));
       } else {
-        finding.appendMessage(text.append("below failOn ").append(failOn).append(", so it does not fail the gate: "));
+        text.append("below failOn ").append(failOn).append(", so it does not fail the gate: ")
+            .append(finding.message());
         xml.empty("skipped").attribute("message", text);
       }
       xml.text("\n    ").end();
@@ -190,7 +184,7 @@ public final class JunitReport implements ReportWriter {
             .append(finding.allowlistEntry().expiry(today));
       }
       text.append("\nlocation: ").append(finding.location().file()).append(':').append(finding.location().line())
-          .append("\nfingerprint: ").append(finding.fingerprintChars(), 0, Fingerprints.LENGTH).append('\n');
+          .append("\nfingerprint: ").append(finding.fingerprint()).append('\n');
     }
   }
 }

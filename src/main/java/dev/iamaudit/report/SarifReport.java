@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
-import dev.iamaudit.audit.Fingerprints;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
@@ -80,12 +79,11 @@ public final class SarifReport implements ReportWriter {
       writeInvocation(json, result, ruleIndex, omissions(result));
       json.writeArrayFieldStart("results");
       int written = 0;
-      MessageBuffer buffer = new MessageBuffer();
       for (Finding finding : result.findings()) {
         if (written == maxResults) {
           break;
         }
-        writeResult(json, result.accountId(), finding, ruleIndex, buffer);
+        writeResult(json, result.accountId(), finding, ruleIndex);
         written++;
       }
       json.writeEndArray();
@@ -106,7 +104,7 @@ public final class SarifReport implements ReportWriter {
 
   @Override
   public List<String> omissions(AuditResult result) {
-    int findings = result.findings().size();
+    long findings = result.findings().size();
     return findings <= maxResults ? List.of() : List.of(fileName() + " holds the " + maxResults + " most severe of "
         + findings + " findings, as GitHub code scanning accepts at most " + maxResults + " results per run; "
         + "--format json writes every finding to iam-audit.json");
@@ -206,7 +204,7 @@ public final class SarifReport implements ReportWriter {
   }
 
   private static void writeResult(JsonGenerator json, String accountId, Finding finding,
-      Map<String, Integer> ruleIndex, MessageBuffer buffer) throws IOException {
+      Map<String, Integer> ruleIndex) throws IOException {
     Entity entity = finding.entity();
     json.writeStartObject();
     json.writeStringField("ruleId", finding.rule());
@@ -215,10 +213,7 @@ public final class SarifReport implements ReportWriter {
       json.writeNumberField("ruleIndex", index);
     }
     json.writeStringField("level", level(finding.severity()));
-    json.writeObjectFieldStart("message");
-    json.writeFieldName("text");
-    buffer.writeMessage(json, finding);
-    json.writeEndObject();
+    text(json, "message", finding.message());
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
     json.writeObjectFieldStart("physicalLocation");
@@ -232,20 +227,15 @@ public final class SarifReport implements ReportWriter {
     json.writeEndObject();
     json.writeArrayFieldStart("logicalLocations");
     json.writeStartObject();
-    json.writeFieldName("fullyQualifiedName");
-    qualifiedName(buffer.start(), accountId, entity);
-    buffer.write(json);
+    json.writeStringField("fullyQualifiedName", qualifiedName(accountId, entity));
     json.writeStringField("kind", "resource");
     json.writeEndObject();
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndArray();
     json.writeObjectFieldStart("partialFingerprints");
-    char[] fingerprint = finding.fingerprintChars();
-    json.writeFieldName("primaryLocationLineHash");
-    json.writeString(fingerprint, 0, Fingerprints.LENGTH);
-    json.writeFieldName("iamAuditFingerprint/v1");
-    json.writeString(fingerprint, 0, Fingerprints.LENGTH);
+    json.writeStringField("primaryLocationLineHash", finding.fingerprint());
+    json.writeStringField("iamAuditFingerprint/v1", finding.fingerprint());
     json.writeEndObject();
     if (finding.status() == Status.ALLOWLISTED) {
       writeSuppression(json, finding.allowlistEntry());
@@ -283,10 +273,9 @@ public final class SarifReport implements ReportWriter {
   }
 
   /** "account/a1b2/apikey/ApiKey-1", or "account/a1b2" for the account itself. */
-  static StringBuilder qualifiedName(StringBuilder out, String accountId, Entity entity) {
-    out.append("account/").append(accountId);
-    return entity.type() == IdentityType.ACCOUNT ? out : out.append('/').append(entity.type().id()).append('/')
-        .append(entity.id());
+  static String qualifiedName(String accountId, Entity entity) {
+    String account = "account/" + accountId;
+    return entity.type() == IdentityType.ACCOUNT ? account : account + "/" + entity.type().id() + "/" + entity.id();
   }
 
   static String level(Severity severity) {

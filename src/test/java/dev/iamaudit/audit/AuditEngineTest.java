@@ -41,12 +41,12 @@ class AuditEngineTest {
   }
 
   private static AuditResult audit(Policy policy, Inventory inventory, AllowlistEntry... entries) {
-    return new AuditEngine(Rules.identityRules(), policy, new Allowlist(List.of(entries), "iam-allowlist.yml"), CLOCK)
-        .audit(inventory, List.of());
+    return TestAudits.audit(new AuditEngine(Rules.identityRules(), policy,
+        new Allowlist(List.of(entries), "iam-allowlist.yml"), CLOCK), inventory, List.of(), null);
   }
 
   private static List<String> summary(AuditResult result) {
-    return result.findings().stream()
+    return TestAudits.list(result.findings()).stream()
         .map(f -> f.rule() + " " + f.entity().id() + " " + f.status().id() + " " + f.severity().id() + " @"
             + f.location())
         .toList();
@@ -77,7 +77,7 @@ class AuditEngineTest {
         "allowlist-expired a1b2c3 violation medium @iam-allowlist.yml:1:3"), summary(result));
     assertEquals("Allowlist entry at iam-allowlist.yml:1:3 (id=ApiKey-stale) expired on 2026-11-23 (today is "
         + "2026-11-24); the 1 finding it covered counts again. Fix: clean up and delete the entry, or review it and "
-        + "set a new expires date (owner: secops@example.com).", result.findings().get(1).message());
+        + "set a new expires date (owner: secops@example.com).", TestAudits.list(result.findings()).get(1).message());
   }
 
   @Test
@@ -91,7 +91,7 @@ class AuditEngineTest {
         "allowlist-expired a1b2c3 violation medium @iam-allowlist.yml:1:3"), summary(result));
     assertEquals("Allowlist entry at iam-allowlist.yml:1:3 (name=key ApiKey-*) expired on 2026-11-01 (today is "
         + "2026-11-24) and covers no finding of this run. Fix: clean up and delete the entry, or review it and set a "
-        + "new expires date.", result.findings().get(1).message());
+        + "new expires date.", TestAudits.list(result.findings()).get(1).message());
   }
 
   @Test
@@ -103,7 +103,7 @@ class AuditEngineTest {
         "allowlist-unused a1b2c3 violation low @iam-allowlist.yml:7:3"), summary(result));
     assertEquals("Allowlist entry at iam-allowlist.yml:7:3 (id=ApiKey-gone) matched no finding of apikey-inactive. "
         + "Fix: delete the entry if the identity is gone or compliant, or correct its match.",
-        result.findings().get(1).message());
+        TestAudits.list(result.findings()).get(1).message());
   }
 
   @Test
@@ -153,9 +153,9 @@ class AuditEngineTest {
         "apikey-too-old ApiKey-a violation medium @iam-audit.yml:1:1",
         "apikey-too-old ApiKey-b violation medium @iam-audit.yml:1:1",
         "user-multiple-apikeys IBMid-1 violation low @iam-audit.yml:1:1"), summary(first));
-    assertEquals(first.findings().stream().map(Finding::fingerprint).toList(),
-        audit(POLICY, inventory).findings().stream().map(Finding::fingerprint).toList());
-    assertEquals(5, first.findings().stream().map(Finding::fingerprint).distinct().count());
+    assertEquals(TestAudits.list(first.findings()).stream().map(Finding::fingerprint).toList(),
+        TestAudits.list(audit(POLICY, inventory).findings()).stream().map(Finding::fingerprint).toList());
+    assertEquals(5, TestAudits.list(first.findings()).stream().map(Finding::fingerprint).distinct().count());
   }
 
   private static RuleEvaluation.State state(AuditResult result, String rule) {

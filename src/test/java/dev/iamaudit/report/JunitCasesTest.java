@@ -13,7 +13,6 @@ import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Match;
 import dev.iamaudit.policy.Severity;
 import dev.iamaudit.rules.ApikeyInactive;
-import dev.iamaudit.rules.MessageText;
 import dev.iamaudit.rules.Rule;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,8 +23,18 @@ import org.junit.jupiter.api.Test;
 class JunitCasesTest {
   private static final Rule RULE = new ApikeyInactive();
   private static final FilePosition POLICY = new FilePosition("iam-audit.yml", 1, 1);
-  private static final RuleEvaluation EVALUATED =
-      new RuleEvaluation(RULE, RULE.spec().defaults(), RuleEvaluation.State.EVALUATED, null, 40);
+
+  /** The rule's evaluation as the audit counts {@code findings} under {@code failOn}. */
+  private static RuleEvaluation evaluated(List<Finding> findings, FailOn failOn) {
+    long violations = findings.stream().filter(Finding::isViolation).count();
+    long blocking = findings.stream().filter(f -> f.isViolation() && failOn.fails(f.severity())).count();
+    return new RuleEvaluation(RULE, RULE.spec().defaults(), RuleEvaluation.State.EVALUATED, null, 40, violations,
+        findings.size() - violations, blocking);
+  }
+
+  private static JunitCases cases(List<Finding> findings, FailOn failOn) {
+    return JunitCases.of(evaluated(findings, failOn), findings, failOn);
+  }
 
   private static Finding finding(String id, Severity severity, Status status) {
     Entity entity = new Entity(IdentityType.APIKEY, id, null, "name " + id);
@@ -33,8 +42,7 @@ class JunitCasesTest {
         ? new AllowlistEntry(new Match(id, null, null, null), Set.of(), "accepted", null, LocalDate.of(2027, 1, 1),
             new FilePosition("allow.yml", 1, 3))
         : null;
-    return new Finding(RULE.id(), severity, status, entity, MessageText.of("about " + id), ReportFixtures.ACCOUNT,
-        null, entry, POLICY);
+    return new Finding(RULE.id(), severity, status, entity, "about " + id, "fp-" + id, entry, POLICY);
   }
 
   /** The cases as the sink got them: "name: failed|skipped", "checked N of M findings", or the skip reason. */
@@ -64,7 +72,7 @@ class JunitCasesTest {
     List<Finding> findings = List.of(finding("A", Severity.HIGH, Status.VIOLATION),
         finding("B", Severity.HIGH, Status.ALLOWLISTED), finding("C", Severity.LOW, Status.VIOLATION));
 
-    JunitCases cases = JunitCases.of(EVALUATED, findings, FailOn.DEFAULT);
+    JunitCases cases = cases(findings, FailOn.DEFAULT);
 
     assertEquals(List.of("apikey A (name A): failed", "apikey B (name B): skipped", "apikey C (name C): skipped",
         "checked 40 with 3 findings"), cases(cases));
@@ -73,8 +81,7 @@ class JunitCasesTest {
 
   @Test
   void failOnNeverFailsNothing() throws Exception {
-    JunitCases cases = JunitCases.of(EVALUATED, List.of(finding("A", Severity.CRITICAL, Status.VIOLATION)),
-        FailOn.NEVER);
+    JunitCases cases = cases(List.of(finding("A", Severity.CRITICAL, Status.VIOLATION)), FailOn.NEVER);
 
     assertEquals(List.of("apikey A (name A): skipped", "checked 40 with 1 findings"), cases(cases));
     assertEquals(new JunitCases.Counts(2, 0, 1), cases.counts());
@@ -83,10 +90,28 @@ class JunitCasesTest {
   @Test
   void aSecondFindingAboutTheSameIdentityIsNamedWithItsFingerprint() throws Exception {
     Finding first = finding("A", Severity.HIGH, Status.VIOLATION);
-    JunitCases cases = JunitCases.of(EVALUATED, List.of(first, first), FailOn.DEFAULT);
+    JunitCases cases = cases(List.of(first, first), FailOn.DEFAULT);
 
-    assertEquals(List.of("apikey A (name A): failed", "apikey A (name A) [" + first.fingerprint() + "]: failed",
+    assertEquals(List.of("apikey A (name A): failed", "apikey A (name A) [fp-A]: failed",
         "checked 40 with 2 findings"), cases(cases));
+  }
+
+  /**
+   * Names are kept only along the chain of ids that are prefixes of the current one: an id that is the earlier one
+   * followed by " (" gives the same name as the earlier one with its name, however far apart the two sort.
+   */
+  @Test
+  void aNameEqualToAnEarlierIdentitysIsNamedWithItsFingerprint() throws Exception {
+    Finding named = new Finding(RULE.id(), Severity.HIGH, Status.VIOLATION,
+        new Entity(IdentityType.APIKEY, "A", null, "x"), "about A", "fp-A", null, POLICY);
+    Finding between = finding("A (a", Severity.HIGH, Status.VIOLATION);
+    Finding unnamed = new Finding(RULE.id(), Severity.HIGH, Status.VIOLATION,
+        new Entity(IdentityType.APIKEY, "A (x)", null, null), "about A (x)", "fp-A (x)", null, POLICY);
+    Finding other = finding("B", Severity.HIGH, Status.VIOLATION);
+
+    assertEquals(List.of("apikey A (x): failed", "apikey A (a (name A (a): failed", "apikey A (x) [fp-A (x)]: failed",
+        "apikey B (name B): failed", "checked 40 with 4 findings"),
+        cases(cases(List.of(named, between, unnamed, other), FailOn.DEFAULT)));
   }
 
   @Test

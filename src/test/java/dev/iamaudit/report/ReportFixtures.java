@@ -2,6 +2,8 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.TestAudits;
 import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
@@ -116,6 +118,11 @@ final class ReportFixtures {
    * {@code keys / 10} inactive users and as many service IDs; account settings all fine.
    */
   static AuditResult generated(int keys) {
+    return audit(generatedInventory(keys), Allowlist.NONE, List.of());
+  }
+
+  /** The account {@link #generated(int)} audits. */
+  static Inventory generatedInventory(int keys) {
     List<ApiKey> apiKeys = new ArrayList<>();
     for (int i = 0; i < keys; i++) {
       Activity activity = switch (i % 3) {
@@ -134,11 +141,10 @@ final class ReportFixtures {
       serviceIds.add(new ServiceId(String.format("ServiceId-%07d", i), "iam-ServiceId-" + i, "sid " + i,
           daysAgo(400), false, Activity.RECENT));
     }
-    Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-big", 720, null, NOW, null), users,
+    return new Inventory(ACCOUNT, NOW, new ReportInfo("ref-big", 720, null, NOW, null), users,
         apiKeys, serviceIds, List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
         EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
             DataSet.SETTINGS), Map.of());
-    return audit(inventory, Allowlist.NONE, List.of());
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes) {
@@ -146,8 +152,12 @@ final class ReportFixtures {
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes, FailOn failOn) {
-    return new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()).withFailOn(failOn), allowlist,
-        clock()).audit(inventory, notes);
+    return TestAudits.audit(new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()).withFailOn(failOn),
+        allowlist, clock()), inventory, notes, new CsvReport().identityColumns());
+  }
+
+  static List<Finding> findings(AuditResult result) {
+    return TestAudits.list(result.findings());
   }
 
   private static ApiKey key(String id, String name, String owner, Instant created, Activity activity,

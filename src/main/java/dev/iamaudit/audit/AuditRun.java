@@ -1,0 +1,432 @@
+package dev.iamaudit.audit;
+
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.Identity;
+import dev.iamaudit.inventory.IdentityType;
+import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.policy.Allowlist;
+import dev.iamaudit.policy.AllowlistEntry;
+import dev.iamaudit.policy.FailOn;
+import dev.iamaudit.policy.FilePosition;
+import dev.iamaudit.policy.Policy;
+import dev.iamaudit.policy.RuleConfig;
+import dev.iamaudit.rules.AllowlistExpired;
+import dev.iamaudit.rules.Check;
+import dev.iamaudit.rules.Rule;
+import dev.iamaudit.rules.RuleContext;
+import dev.iamaudit.rules.RuleDescriptor;
+import dev.iamaudit.rules.Rules;
+import dev.iamaudit.rules.Violation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * One audit under way: a source hands it the account ({@link AccountSink}), it judges each identity with every
+ * enabled rule as it comes, and {@link #finish} makes the result. It keeps counts and what the rules keep, never the
+ * identities: each finding goes to the {@link Spill} with its message written.
+ *
+ * <p>Judging runs on a thread of its own, fed in batches, while the source's thread goes on reading: parsing a
+ * report and judging it take about as long as each other, and a large account has two cores' worth of both.
+ */
+public final class AuditRun implements AccountSink, AutoCloseable {
+  /** The most violations the result names, in report order: as many as any front end lists. */
+  public static final int FIRST_VIOLATIONS = 20;
+
+  private static final int BATCH = 512;
+  private static final Identity[] END = new Identity[0];
+
+  private final List<Rule> rules;
+  private final Policy policy;
+  private final Allowlist allowlist;
+  private final Clock clock;
+  private final Spill spill;
+  private final IdentityColumns columns;
+  private final Locator locator;
+
+  private RuleContext context;
+  private Judge judge;
+  private Thread judging;
+  private final BlockingQueue<Identity[]> queue = new ArrayBlockingQueue<>(16);
+  private Identity[] batch = new Identity[BATCH];
+  private int batched;
+  private volatile Throwable failure;
+  private boolean ended;
+
+  AuditRun(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock, Spill spill,
+      IdentityColumns columns) {
+    this.rules = rules;
+    this.policy = policy;
+    this.allowlist = allowlist;
+    this.clock = clock;
+    this.spill = spill;
+    this.columns = columns;
+    this.locator = Locator.of(policy);
+  }
+
+  @Override
+  public void begin(RuleContext accountContext) {
+    if (context != null) {
+      throw new IllegalStateException("the audit has begun already");
+    }
+    context = accountContext;
+    judge = new Judge(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    judging = new Thread(this::judgeBatches, "iam-audit-judge");
+    judging.setDaemon(true);
+    judging.start();
+  }
+
+  @Override
+  public void accept(Identity identity) {
+    if (batched == BATCH) {
+      hand(batch);
+      batch = new Identity[BATCH];
+      batched = 0;
+    }
+    batch[batched++] = identity;
+  }
+
+  private void hand(Identity[] identities) {
+    rethrowFailure();
+    try {
+      queue.put(identities);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while auditing", e);
+    }
+  }
+
+  private void judgeBatches() {
+    try {
+      for (Identity[] identities = queue.take(); identities != END; identities = queue.take()) {
+        if (failure != null) {
+          continue;
+        }
+        try {
+          for (Identity identity : identities) {
+            judge.identity(identity);
+          }
+        } catch (Throwable e) {
+          // Told to the source's thread on its next batch or at the finish; the batches still coming are drained
+          // so that it never waits on a full queue.
+          failure = e;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until every identity handed over is judged, or the judging thread has given up after a failure. */
+  private void end() {
+    if (ended || judging == null) {
+      ended = true;
+      return;
+    }
+    ended = true;
+    try {
+      if (batched > 0 && failure == null) {
+        queue.put(Arrays.copyOf(batch, batched));
+      }
+      batch = null;
+      queue.put(END);
+      judging.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while auditing", e);
+    }
+  }
+
+  private void rethrowFailure() {
+    Throwable thrown = failure;
+    if (thrown instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (thrown instanceof Error error) {
+      throw error;
+    }
+    if (thrown != null) {
+      throw new IllegalStateException(thrown);
+    }
+  }
+
+  /**
+   * Judges what only the end tells (rules across identities, the account, the allowlist) and decides the gate.
+   *
+   * @param report the activity report's header as the source read it in full, or null
+   * @param notes what the run had to say about its data
+   */
+  public AuditResult finish(ReportInfo report, List<String> notes) {
+    if (context == null) {
+      throw new IllegalStateException("the audit never began");
+    }
+    end();
+    rethrowFailure();
+    return judge.result(report, notes);
+  }
+
+  /** Stops judging, if a source failed before the finish; the spill is the caller's to close. */
+  @Override
+  public void close() {
+    try {
+      end();
+    } catch (IllegalStateException e) {
+      // Interrupted: the thread is a daemon and judges nothing more.
+    }
+  }
+
+  /** A rule at work, and what it found so far. */
+  private static final class RuleRun {
+    final Rule rule;
+    final RuleConfig config;
+    final Check check;
+    /** Numbers the rule for {@link IdentityRows}. */
+    final int number;
+    final RuleFindings findings;
+    final boolean failsGate;
+    Consumer<Violation> out;
+    long violations;
+    long allowlisted;
+    long blocking;
+
+    RuleRun(Rule rule, RuleConfig config, Check check, int number, RuleFindings findings, FailOn failOn) {
+      this.rule = rule;
+      this.config = config;
+      this.check = check;
+      this.number = number;
+      this.findings = findings;
+      this.failsGate = failOn.fails(config.severity());
+    }
+  }
+
+  /** Everything the judging thread owns; the source's thread takes it over once that thread has ended. */
+  private final class Judge {
+    private final LocalDate today;
+    private final String account;
+    private final List<AllowlistEntry> entries;
+    private final boolean[] expired;
+    private final int[] matches;
+    private final List<RuleRun> runs = new ArrayList<>();
+    private final List<RuleRun> judging = new ArrayList<>();
+    private final ActivityAges ages = new ActivityAges();
+    private final StringBuilder message = new StringBuilder(512);
+    private final IdentityRows rows;
+    private final StringBuilder rowColumns = new StringBuilder(256);
+    private final List<IdentityRows.Other> others = new ArrayList<>();
+    private int[] found = new int[16];
+    private int foundCount;
+    private long identities;
+    /** The identity being judged, or null at the end. */
+    private Entity current;
+
+    Judge(LocalDate today) {
+      this.today = today;
+      this.account = context.accountId();
+      this.entries = allowlist.entries();
+      this.expired = new boolean[entries.size()];
+      for (int i = 0; i < expired.length; i++) {
+        expired[i] = entries.get(i).expiredOn(today);
+      }
+      this.matches = new int[entries.size()];
+      List<IdentityRows.Verdict> verdicts = new ArrayList<>();
+      for (Rule rule : rules) {
+        RuleConfig config = policy.rule(rule.id());
+        Check check = config.enabled() ? rule.start(context, config) : null;
+        RuleFindings kept = check != null && check.evaluated()
+            ? new RuleFindings(spill, rule.id(), config.severity(), entries, locator.locate(rule.id(), null))
+            : null;
+        RuleRun run = new RuleRun(rule, config, check, runs.size(), kept, policy.failOn());
+        run.out = violation -> found(run, violation);
+        runs.add(run);
+        if (kept != null) {
+          judging.add(run);
+        }
+        verdicts.add(new IdentityRows.Verdict(rule.id(), config.severity(), Status.VIOLATION));
+        verdicts.add(new IdentityRows.Verdict(rule.id(), config.severity(), Status.ALLOWLISTED));
+      }
+      this.rows = columns == null ? null : new IdentityRows(spill, verdicts);
+    }
+
+    void identity(Identity identity) {
+      identities++;
+      ages.add(identity.activity(), context.asOf());
+      current = identity.entity();
+      foundCount = 0;
+      for (RuleRun run : judging) {
+        run.check.judge(identity, run.out);
+      }
+      if (rows != null) {
+        rowColumns.setLength(0);
+        columns.append(identity, rowColumns);
+        rows.add(current, rowColumns, found, foundCount);
+      }
+    }
+
+    private void found(RuleRun run, Violation violation) {
+      Entity entity = violation.entity();
+      int entry = covering(run.rule.id(), entity);
+      Status status = Status.VIOLATION;
+      if (entry >= 0) {
+        matches[entry]++;
+        status = expired[entry] ? Status.VIOLATION : Status.ALLOWLISTED;
+      }
+      if (status == Status.VIOLATION) {
+        run.violations++;
+        if (run.failsGate) {
+          run.blocking++;
+        }
+      } else {
+        run.allowlisted++;
+      }
+      message.setLength(0);
+      violation.text().appendTo(message);
+      run.findings.add(status, entity, entry,
+          Fingerprints.digest(run.rule.id(), account, entity.type().id(), entity.id()), message);
+      if (rows != null) {
+        int verdict = 2 * run.number + (status == Status.ALLOWLISTED ? 1 : 0);
+        if (current != null && sameIdentity(entity, current)) {
+          if (foundCount == found.length) {
+            found = Arrays.copyOf(found, 2 * foundCount);
+          }
+          found[foundCount++] = verdict;
+        } else {
+          others.add(new IdentityRows.Other(entity, rows.verdict(verdict)));
+        }
+      }
+    }
+
+    /**
+     * The entry that accepts the finding: the first unexpired one that covers it, else the first expired one (so the
+     * finding is reported as no longer accepted), else -1. An expired entry never hides a valid one below it.
+     */
+    private int covering(String ruleId, Entity entity) {
+      int firstExpired = -1;
+      for (int i = 0; i < expired.length; i++) {
+        if (entries.get(i).covers(ruleId, entity)) {
+          if (!expired[i]) {
+            return i;
+          }
+          if (firstExpired < 0) {
+            firstExpired = i;
+          }
+        }
+      }
+      return firstExpired;
+    }
+
+    AuditResult result(ReportInfo report, List<String> notes) {
+      current = null;
+      List<RuleEvaluation> evaluations = new ArrayList<>();
+      List<String> unevaluated = new ArrayList<>();
+      List<Findings.Group> groups = new ArrayList<>();
+      for (RuleRun run : runs) {
+        if (run.check == null) {
+          evaluations.add(new RuleEvaluation(run.rule, run.config, RuleEvaluation.State.DISABLED, null, 0));
+          continue;
+        }
+        if (run.findings == null) {
+          evaluations.add(new RuleEvaluation(run.rule, run.config, RuleEvaluation.State.NOT_EVALUATED,
+              run.check.note(), 0));
+          unevaluated.add(run.rule.id());
+          continue;
+        }
+        run.check.finish(run.out);
+        run.findings.seal();
+        evaluations.add(new RuleEvaluation(run.rule, run.config, RuleEvaluation.State.EVALUATED, run.check.note(),
+            run.check.checked(), run.violations, run.allowlisted, run.blocking));
+        if (run.findings.size() > 0) {
+          groups.add(new Findings.Group(run.rule.id(), run.findings.size(), run.findings));
+        }
+      }
+      allowlistFindings(Rules.ALLOWLIST_EXPIRED, evaluations, groups, unevaluated);
+      allowlistFindings(Rules.ALLOWLIST_UNUSED, evaluations, groups, unevaluated);
+      // Each group holds one rule's findings in report order, so ordering the groups is the whole sort.
+      groups.sort(Comparator.comparing((Findings.Group group) -> policy.rule(group.rule()).severity())
+          .thenComparing(Findings.Group::rule));
+      Findings findings = new Findings(groups);
+      if (rows != null) {
+        // A stable sort: what compares equal (several entries about the account) keeps the order it was found in.
+        others.sort(Comparator.comparing((IdentityRows.Other other) -> other.verdict().severity())
+            .thenComparing(other -> other.verdict().rule())
+            .thenComparing(other -> other.entity().type())
+            .thenComparing(other -> other.entity().id()));
+        rows.seal(others);
+      }
+      long violations = evaluations.stream().mapToLong(RuleEvaluation::violations).sum();
+      long blocking = evaluations.stream().mapToLong(RuleEvaluation::blocking).sum();
+      return new AuditResult(clock.instant(), new AuditScope(account, context.asOf(), report, identities, ages),
+          policy, allowlist, evaluations, findings, firstViolations(findings, violations), rows,
+          new GateDecision(policy.failOn(), blocking), notes);
+    }
+
+    /** The allowlist's own rule: one finding per entry that expired, or per entry that matched nothing. */
+    private void allowlistFindings(RuleDescriptor rule, List<RuleEvaluation> evaluations,
+        List<Findings.Group> groups, List<String> unevaluated) {
+      RuleConfig config = policy.rule(rule.id());
+      if (!config.enabled()) {
+        evaluations.add(new RuleEvaluation(rule, config, RuleEvaluation.State.DISABLED, null, 0));
+        return;
+      }
+      boolean failsGate = policy.failOn().fails(config.severity());
+      List<Finding> found = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        AllowlistEntry entry = entries.get(i);
+        Violation violation;
+        if (rule == Rules.ALLOWLIST_EXPIRED && expired[i]) {
+          violation = Rules.ALLOWLIST_EXPIRED.check(entry, AllowlistExpired.entity(account, entry), today, matches[i]);
+        } else if (rule == Rules.ALLOWLIST_UNUSED && !expired[i] && matches[i] == 0
+            && coversOnlyEvaluated(entry, unevaluated)) {
+          violation = Rules.ALLOWLIST_UNUSED.check(entry, AllowlistExpired.entity(account, entry));
+        } else {
+          continue;
+        }
+        FilePosition location = locator.locate(rule.id(), entry);
+        found.add(new Finding(rule.id(), config.severity(), Status.VIOLATION, violation.entity(),
+            violation.message(), Fingerprints.of(rule.id(), account, "allowlist:" + entry.match(), null), entry,
+            location));
+        if (rows != null) {
+          others.add(new IdentityRows.Other(violation.entity(),
+              new IdentityRows.Verdict(rule.id(), config.severity(), Status.VIOLATION)));
+        }
+      }
+      evaluations.add(new RuleEvaluation(rule, config, RuleEvaluation.State.EVALUATED, null, entries.size(),
+          found.size(), 0, failsGate ? found.size() : 0));
+      if (!found.isEmpty()) {
+        groups.add(new Findings.Group(rule.id(), found.size(), found));
+      }
+    }
+  }
+
+  private static boolean sameIdentity(Entity a, Entity b) {
+    return a.type() == b.type() && (a.type() == IdentityType.ACCOUNT || a.id().equals(b.id()));
+  }
+
+  private static boolean coversOnlyEvaluated(AllowlistEntry entry, List<String> unevaluated) {
+    return entry.rules().isEmpty() ? unevaluated.isEmpty() : entry.rules().stream().noneMatch(unevaluated::contains);
+  }
+
+  /** The first violations in report order, read until {@link #FIRST_VIOLATIONS} or all of them are found. */
+  private static List<Finding> firstViolations(Findings findings, long violations) {
+    long wanted = Math.min(FIRST_VIOLATIONS, violations);
+    List<Finding> first = new ArrayList<>();
+    if (wanted == 0) {
+      return first;
+    }
+    for (Finding finding : findings) {
+      if (finding.isViolation()) {
+        first.add(finding);
+        if (first.size() == wanted) {
+          break;
+        }
+      }
+    }
+    return first;
+  }
+}

@@ -1,0 +1,340 @@
+package dev.iamaudit.audit;
+
+import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.inventory.IdentityType;
+import dev.iamaudit.policy.AllowlistEntry;
+import dev.iamaudit.policy.FilePosition;
+import dev.iamaudit.policy.Severity;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+
+/**
+ * One rule's findings, taken as the rule finds them and read back in report order: by kind of identity, then id,
+ * and in the order found where those are equal (an identity the report lists twice).
+ *
+ * <p>An external merge sort with its message written, so that no identity record stays reachable: findings gather
+ * in a buffer; a full buffer is sorted and written to the rule's file as a run, or appended to the last run when it
+ * continues it, as it does when the report lists identities in id order; reading merges the runs. While the findings
+ * fit in the {@link Spill}'s budget they never leave memory.
+ */
+final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
+  private static final IdentityType[] TYPES = IdentityType.values();
+  /** Bytes read from a run at a time; a merge holds one such window per run. */
+  private static final int WINDOW = 1 << 15;
+
+  private final Spill spill;
+  private final String rule;
+  private final Severity severity;
+  private final List<AllowlistEntry> entries;
+  /** Where a finding points without an allowlist entry: the rule's place in the policy. */
+  private final FilePosition ruleLocation;
+
+  private final RecordBuffer buffer = new RecordBuffer(1 << 12);
+  private int[] offsets = new int[64];
+  private String[] ids = new String[64];
+  private byte[] types = new byte[64];
+  private int buffered;
+
+  private FileChannel file;
+  private long fileLength;
+  /** The runs in the file, in the order they were written. */
+  private final List<Span> runs = new ArrayList<>();
+  private byte lastType;
+  private String lastId;
+
+  private long size;
+  private boolean complete;
+  /** After the last finding: the buffer's records in report order, when they stayed in memory. */
+  private int[] order;
+
+  /**
+   * @param entries the allowlist's entries, which findings name by index
+   * @param ruleLocation where findings point when no allowlist entry covers them
+   */
+  RuleFindings(Spill spill, String rule, Severity severity, List<AllowlistEntry> entries,
+      FilePosition ruleLocation) {
+    this.spill = spill;
+    this.rule = rule;
+    this.severity = severity;
+    this.entries = entries;
+    this.ruleLocation = ruleLocation;
+    spill.register(this);
+  }
+
+  String rule() {
+    return rule;
+  }
+
+  Severity severity() {
+    return severity;
+  }
+
+  long size() {
+    return size;
+  }
+
+  /**
+   * Takes one finding.
+   *
+   * @param entry the index of the allowlist entry that covers it, or -1
+   * @param digest the fingerprint's {@value Fingerprints#BYTES} bytes, at its start
+   */
+  void add(Status status, Entity entity, int entry, byte[] digest, CharSequence message) {
+    if (complete) {
+      throw new IllegalStateException("findings of " + rule + " are already complete");
+    }
+    int before = buffer.length();
+    int start = buffer.reserveLength();
+    buffer.writeByte(status.ordinal());
+    buffer.writeByte(entity.type().ordinal());
+    buffer.writeVarint(entry + 1L);
+    buffer.writeBytes(digest, 0, Fingerprints.BYTES);
+    buffer.writeText(entity.id());
+    buffer.writeText(entity.iamId());
+    buffer.writeText(entity.name());
+    buffer.writeText(message);
+    buffer.writeLength(start);
+    if (buffered == offsets.length) {
+      offsets = Arrays.copyOf(offsets, 2 * buffered);
+      ids = Arrays.copyOf(ids, 2 * buffered);
+      types = Arrays.copyOf(types, 2 * buffered);
+    }
+    offsets[buffered] = start;
+    ids[buffered] = entity.id();
+    types[buffered] = (byte) entity.type().ordinal();
+    buffered++;
+    size++;
+    spill.grew(buffer.length() - before);
+  }
+
+  @Override
+  public long buffered() {
+    return buffer.length();
+  }
+
+  /** Sorts the buffer and writes it out as a run, or as the continuation of the last one. */
+  @Override
+  public void flush() {
+    if (buffered == 0 || complete) {
+      return;
+    }
+    int[] sorted = sortedOrder();
+    if (file == null) {
+      file = spill.create(rule + ".findings");
+    }
+    long start = fileLength;
+    if (sorted == null) {
+      spill.write(file, buffer.bytes(), buffer.length(), fileLength);
+      fileLength += buffer.length();
+    } else {
+      RecordBuffer out = new RecordBuffer(buffer.length());
+      for (int index : sorted) {
+        int offset = offsets[index];
+        out.writeBytes(buffer.bytes(), offset, 4 + recordLength(offset));
+      }
+      spill.write(file, out.bytes(), out.length(), fileLength);
+      fileLength += out.length();
+    }
+    int first = sorted == null ? 0 : sorted[0];
+    int last = sorted == null ? buffered - 1 : sorted[buffered - 1];
+    if (!runs.isEmpty() && compare(lastType, lastId, types[first], ids[first]) <= 0) {
+      runs.get(runs.size() - 1).end = fileLength;
+    } else {
+      runs.add(new Span(start, fileLength));
+    }
+    lastType = types[last];
+    lastId = ids[last];
+    spill.shrank(buffer.length());
+    clearBuffer();
+  }
+
+  /** After the last finding: what is still buffered is sorted in memory, or written out to join the runs. */
+  void seal() {
+    if (complete) {
+      return;
+    }
+    if (!runs.isEmpty()) {
+      flush();
+    } else {
+      int[] sorted = sortedOrder();
+      if (sorted == null) {
+        sorted = new int[buffered];
+        for (int i = 0; i < buffered; i++) {
+          sorted[i] = i;
+        }
+      }
+      order = sorted;
+    }
+    complete = true;
+    // The ids were only needed to sort by.
+    ids = null;
+  }
+
+  private void clearBuffer() {
+    buffer.shrink(1 << 20);
+    Arrays.fill(ids, 0, buffered, null);
+    buffered = 0;
+  }
+
+  /** The buffered records' indices in report order, or null when they are in it already (the usual case). */
+  private int[] sortedOrder() {
+    boolean sorted = true;
+    for (int i = 1; i < buffered && sorted; i++) {
+      sorted = compare(types[i - 1], ids[i - 1], types[i], ids[i]) <= 0;
+    }
+    if (sorted) {
+      return null;
+    }
+    Integer[] boxed = new Integer[buffered];
+    for (int i = 0; i < buffered; i++) {
+      boxed[i] = i;
+    }
+    // A stable sort: findings that compare equal keep the order they were found in.
+    Arrays.sort(boxed, (a, b) -> compare(types[a], ids[a], types[b], ids[b]));
+    return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int compare(byte typeA, String idA, byte typeB, String idB) {
+    return typeA != typeB ? Integer.compare(typeA, typeB) : idA.compareTo(idB);
+  }
+
+  private int recordLength(int offset) {
+    byte[] bytes = buffer.bytes();
+    return (bytes[offset] & 0xff) << 24 | (bytes[offset + 1] & 0xff) << 16 | (bytes[offset + 2] & 0xff) << 8
+        | (bytes[offset + 3] & 0xff);
+  }
+
+  /** The findings in report order; each call reads them anew. */
+  @Override
+  public Iterator<Finding> iterator() {
+    if (!complete) {
+      throw new IllegalStateException("findings of " + rule + " are read before the audit finished");
+    }
+    if (runs.isEmpty()) {
+      return new InMemory();
+    }
+    if (runs.size() == 1) {
+      return new Run(runs.get(0), 0);
+    }
+    return new Merge();
+  }
+
+  /** Decodes the record whose length field starts at {@code offset} of {@code bytes}. */
+  private Finding decode(RecordReader reader, byte[] bytes, int offset) {
+    reader.at(bytes, offset + 4);
+    Status status = reader.readByte() == Status.ALLOWLISTED.ordinal() ? Status.ALLOWLISTED : Status.VIOLATION;
+    IdentityType type = TYPES[reader.readByte()];
+    int entryIndex = (int) reader.readVarint() - 1;
+    String fingerprint = Fingerprints.hex(bytes, reader.position());
+    reader.skip(Fingerprints.BYTES);
+    String id = reader.readText();
+    String iamId = reader.readText();
+    String name = reader.readText();
+    String message = reader.readText();
+    AllowlistEntry entry = entryIndex < 0 ? null : entries.get(entryIndex);
+    return new Finding(rule, severity, status, new Entity(type, id, iamId, name), message, fingerprint, entry,
+        entry == null ? ruleLocation : entry.position());
+  }
+
+  private final class InMemory implements Iterator<Finding> {
+    private final RecordReader reader = new RecordReader();
+    private int next;
+
+    @Override
+    public boolean hasNext() {
+      return next < order.length;
+    }
+
+    @Override
+    public Finding next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return decode(reader, buffer.bytes(), offsets[order[next++]]);
+    }
+  }
+
+  /** Reads one run of the file. */
+  private final class Run implements Iterator<Finding> {
+    private final RecordReader reader = new RecordReader();
+    private final RecordWindow window;
+    private final int index;
+
+    Run(Span run, int index) {
+      this.window = new RecordWindow(spill, file, run.start, run.end, WINDOW);
+      this.index = index;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return window.hasNext();
+    }
+
+    @Override
+    public Finding next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int offset = window.next();
+      return decode(reader, window.bytes(), offset);
+    }
+  }
+
+  /** Merges the runs: equal findings come in the order of their runs, which is the order they were found in. */
+  private final class Merge implements Iterator<Finding> {
+    private final PriorityQueue<Head> heads = new PriorityQueue<>();
+
+    Merge() {
+      for (int i = 0; i < runs.size(); i++) {
+        Run run = new Run(runs.get(i), i);
+        if (run.hasNext()) {
+          heads.add(new Head(run, run.next()));
+        }
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !heads.isEmpty();
+    }
+
+    @Override
+    public Finding next() {
+      Head head = heads.poll();
+      if (head == null) {
+        throw new NoSuchElementException();
+      }
+      Finding finding = head.finding;
+      if (head.run.hasNext()) {
+        heads.add(new Head(head.run, head.run.next()));
+      }
+      return finding;
+    }
+  }
+
+  /** Where a run lies in the file; the last run grows while the findings continue it. */
+  private static final class Span {
+    private final long start;
+    private long end;
+
+    Span(long start, long end) {
+      this.start = start;
+      this.end = end;
+    }
+  }
+
+  private record Head(Run run, Finding finding) implements Comparable<Head> {
+    @Override
+    public int compareTo(Head other) {
+      Entity a = finding.entity();
+      Entity b = other.finding.entity();
+      int order = a.type() != b.type() ? a.type().compareTo(b.type()) : a.id().compareTo(b.id());
+      return order != 0 ? order : Integer.compare(run.index, other.run.index);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.iamaudit.audit;
+
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.ReportInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Audits of inventories built in tests, as a source that holds its account in memory feeds them. */
+public final class TestAudits {
+  private TestAudits() {}
+
+  /**
+   * Judges {@code inventory}; the findings stay in memory (test accounts are far below the spill's budget).
+   *
+   * @param columns what to keep of each identity for the CSV, or null
+   */
+  public static AuditResult audit(AuditEngine engine, Inventory inventory, List<String> notes,
+      IdentityColumns columns) {
+    AuditRun run = engine.start(Spill.temporary(), columns);
+    ReportInfo report = AccountSink.feed(inventory, run);
+    return run.finish(report, notes);
+  }
+
+  /** The findings as a list, for tests that index them. */
+  public static List<Finding> list(Iterable<Finding> findings) {
+    List<Finding> list = new ArrayList<>();
+    findings.forEach(list::add);
+    return list;
+  }
+}
