@@ -2,9 +2,11 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.Locator;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
+import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.rules.Rule;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,14 +59,15 @@ public final class JunitReport implements ReportWriter {
         .attribute("errors", "0").attribute("time", "0");
     String timestamp = TIMESTAMP.format(result.generatedAt());
     CaseWriter cases = new CaseWriter(xml, result.day(), result.gate().failOn().id());
+    Locator locator = Locator.of(result.policy());
     for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
-      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases);
+      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases, locator);
     }
     xml.text("\n").end().text("\n").flush();
   }
 
   private static void writeSuite(XmlWriter xml, RuleEvaluation evaluation, JunitCases cases, String timestamp,
-      CaseWriter caseWriter) throws IOException {
+      CaseWriter caseWriter, Locator locator) throws IOException {
     JunitCases.Counts counts = cases.counts();
     xml.text("\n  ").start("testsuite").attribute("name", evaluation.rule().id())
         .attribute("tests", Long.toString(counts.tests())).attribute("failures", Long.toString(counts.failures()))
@@ -76,6 +79,11 @@ public final class JunitReport implements ReportWriter {
     property(xml, "state", RuleStates.stateId(evaluation.state()));
     property(xml, "params", RuleStates.params(evaluation.config()));
     property(xml, "checked", Long.toString(evaluation.checked()));
+    if (evaluation.state() == RuleEvaluation.State.EVALUATED && evaluation.rule() instanceof Rule) {
+      // Where its findings point unless an allowlist entry covers them: the same for every case of the suite.
+      FilePosition location = locator.locate(evaluation.rule().id(), null);
+      property(xml, "location", location.file() + ":" + location.line());
+    }
     if (evaluation.note() != null) {
       property(xml, "note", evaluation.note());
     }
@@ -168,23 +176,21 @@ public final class JunitReport implements ReportWriter {
           .attribute("time", "0").text("\n      ");
     }
 
-    /** What a CI server shows under the message: the rule, the identity, the finding's place and fingerprint. */
+    /**
+     * What a CI server shows under the message, and neither the message nor the case's name says: the identity's IAM
+     * id, the expired allowlist entry, the fingerprint. Rule, severity and where findings point are the suite's.
+     */
     private void appendDetails(Finding finding) {
       Entity entity = finding.entity();
-      text.append("rule: ").append(finding.rule()).append(" (").append(finding.severity().id())
-          .append(")\nidentity: ").append(entity.type().id()).append(' ').append(entity.id());
-      if (entity.iamId() != null) {
-        text.append("\niam_id: ").append(entity.iamId());
-      }
-      if (entity.name() != null) {
-        text.append("\nname: ").append(entity.name());
+      String iamId = entity.iamId();
+      if (iamId != null && !iamId.equals(entity.id()) && !finding.message().contains(iamId)) {
+        text.append("iam_id: ").append(iamId).append('\n');
       }
       if (finding.allowlistEntry() != null) {
-        text.append("\nallowlist entry: ").append(finding.allowlistEntry().position()).append(", ")
-            .append(finding.allowlistEntry().expiry(today));
+        text.append("allowlist entry: ").append(finding.allowlistEntry().position()).append(", ")
+            .append(finding.allowlistEntry().expiry(today)).append('\n');
       }
-      text.append("\nlocation: ").append(finding.location().file()).append(':').append(finding.location().line())
-          .append("\nfingerprint: ").append(finding.fingerprint()).append('\n');
+      text.append("fingerprint: ").append(finding.fingerprint()).append('\n');
     }
   }
 }

@@ -21,10 +21,10 @@ public final class TestAudits {
     return run.finish(report, notes);
   }
 
-  /** The findings as a list, for tests that index them. */
-  public static List<Finding> list(Iterable<Finding> findings) {
-    List<Finding> list = new ArrayList<>();
-    findings.forEach(list::add);
+  /** Findings or rows as a list, for tests that index them. */
+  public static <T> List<T> list(Iterable<T> items) {
+    List<T> list = new ArrayList<>();
+    items.forEach(list::add);
     return list;
   }
 }
