@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The whole audit in one call, shared by the command line and the Maven goal: read the policy and allowlist, pull
@@ -48,15 +49,18 @@ public final class IamAudit {
   private final Clock clock;
   private final Sleeper sleeper;
   private final ReportFormats formats;
+  private final Supplier<Spill> spills;
 
   public IamAudit(Clock clock, Sleeper sleeper) {
-    this(clock, sleeper, ReportFormats.standard());
+    this(clock, sleeper, ReportFormats.standard(), Spill::temporary);
   }
 
-  IamAudit(Clock clock, Sleeper sleeper, ReportFormats formats) {
+  /** @param spills where each audit keeps its findings */
+  IamAudit(Clock clock, Sleeper sleeper, ReportFormats formats, Supplier<Spill> spills) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.formats = formats;
+    this.spills = spills;
   }
 
   /**
@@ -136,7 +140,7 @@ public final class IamAudit {
     IdentityColumns columns = writers.stream().map(ReportWriter::identityColumns).filter(Objects::nonNull)
         .findFirst().orElse(null);
     // The findings are read back from the spill until the last report is written; then its files go.
-    try (Spill spill = Spill.temporary();
+    try (Spill spill = spills.get();
         AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).start(spill, columns)) {
       ReportInfo report = source.read(account, dataRequest(policy), recording, run);
       AuditResult result = run.finish(report, notes);

@@ -4,6 +4,7 @@ import dev.iamaudit.failure.UsageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -130,9 +131,15 @@ public final class Spill implements AutoCloseable {
 
   private UsageException failed(IOException e) {
     Path where = directory != null ? directory : parent;
-    return new UsageException("Could not keep the audit's findings in temporary files under " + where + ": "
-        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "; make room there, or point "
-        + "java.io.tmpdir at a directory with room (java -Djava.io.tmpdir=DIR -jar ..., MAVEN_OPTS for Maven)", e);
+    String why = e.getMessage();
+    if (e instanceof FileSystemException failure) {
+      // NIO's message is mostly the path again; the reason says what happened to it.
+      why = (failure.getReason() != null ? failure.getReason() : "cannot be created or written")
+          + (where.toString().equals(failure.getFile()) ? "" : " (" + failure.getFile() + ")");
+    }
+    return new UsageException("Could not keep the audit's findings in temporary files under " + where + ": " + why
+        + "; point java.io.tmpdir at a writable directory with room (java -Djava.io.tmpdir=DIR -jar ..., "
+        + "MAVEN_OPTS for Maven)", e);
   }
 
   /** Deletes the files; the findings can no longer be read. */

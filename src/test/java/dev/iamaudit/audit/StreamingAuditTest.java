@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.Inventory;
@@ -221,6 +222,21 @@ class StreamingAuditTest {
           () -> run.finish(AccountSink.feed(inventory, run), List.of()));
       assertEquals(bug, thrown);
       assertNull(spill.directory());
+    }
+  }
+
+  @Test
+  void aTemporaryDirectoryThatCannotBeMadeIsAUsageErrorThatSaysWhatToDo() throws Exception {
+    Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
+    Inventory inventory = new GeneratedAccount(41, 400, false, false).inventory();
+    try (Spill spill = Spill.under(file.resolve("tmp"), 1);
+        AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
+            .start(spill, null)) {
+      UsageException e = assertThrows(UsageException.class,
+          () -> run.finish(AccountSink.feed(inventory, run), List.of()));
+      assertEquals("Could not keep the audit's findings in temporary files under " + file.resolve("tmp") + ": Not a "
+          + "directory; point java.io.tmpdir at a writable directory with room (java -Djava.io.tmpdir=DIR -jar ..., "
+          + "MAVEN_OPTS for Maven)", e.getMessage());
     }
   }
 }
