@@ -169,7 +169,11 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     }
     end();
     rethrowFailure();
-    return judge.result(report, notes);
+    AuditResult result = judge.result(report, notes);
+    // What the rules kept across identities (every user's keys) must not outlive the judging while reports are
+    // written; the result holds what it needs.
+    judge = null;
+    return result;
   }
 
   /** Stops judging, if a source failed before the finish; the spill is the caller's to close. */

@@ -45,7 +45,8 @@ public final class IdentityRows implements Spill.Buffer {
   private final Spill spill;
   /** Per rule in the order the audit numbers them, its verdict when violated, then when allowlisted. */
   private final List<Verdict> verdicts;
-  private final RecordBuffer buffer = new RecordBuffer(1 << 12);
+  private final RecordBuffer record = new RecordBuffer(1 << 9);
+  private final Blocks blocks;
   private FileChannel file;
   private long fileLength;
   private List<Other> others;
@@ -55,6 +56,7 @@ public final class IdentityRows implements Spill.Buffer {
   IdentityRows(Spill spill, List<Verdict> verdicts) {
     this.spill = spill;
     this.verdicts = List.copyOf(verdicts);
+    this.blocks = new Blocks(spill);
     spill.register(this);
   }
 
@@ -65,17 +67,18 @@ public final class IdentityRows implements Spill.Buffer {
    * @param count how many of {@code found} to take
    */
   void add(Entity entity, CharSequence columns, int[] found, int count) {
-    int before = buffer.length();
-    int start = buffer.reserveLength();
-    buffer.writeByte(entity.type().ordinal());
-    buffer.writeText(entity.id());
-    buffer.writeText(columns);
-    buffer.writeVarint(count);
+    record.clear();
+    int start = record.reserveLength();
+    record.writeByte(entity.type().ordinal());
+    record.writeText(entity.id());
+    record.writeText(columns);
+    record.writeVarint(count);
     for (int i = 0; i < count; i++) {
-      buffer.writeVarint(found[i]);
+      record.writeVarint(found[i]);
     }
-    buffer.writeLength(start);
-    spill.grew(buffer.length() - before);
+    record.writeLength(start);
+    blocks.add(record.bytes(), record.length());
+    spill.grew(record.length());
   }
 
   /** The verdict {@link #add} numbers {@code index}. */
@@ -85,21 +88,20 @@ public final class IdentityRows implements Spill.Buffer {
 
   @Override
   public long buffered() {
-    return buffer.length();
+    return blocks.bytes();
   }
 
   @Override
   public void flush() {
-    if (buffer.length() == 0 || complete) {
+    if (blocks.isEmpty() || complete) {
       return;
     }
     if (file == null) {
       file = spill.create("identities.rows");
     }
-    spill.write(file, buffer.bytes(), buffer.length(), fileLength);
-    fileLength += buffer.length();
-    spill.shrank(buffer.length());
-    buffer.shrink(1 << 20);
+    fileLength = blocks.writeTo(file, fileLength);
+    spill.shrank(blocks.bytes());
+    blocks.clear();
   }
 
   /** After the last identity. */
@@ -128,15 +130,17 @@ public final class IdentityRows implements Spill.Buffer {
     private final RecordReader reader = new RecordReader();
     /** Null while the rows are all in memory. */
     private final RecordWindow window;
-    private int at;
+    /** The next row's address in memory, or -1. */
+    private long at;
 
     Rows(RecordWindow window) {
       this.window = window;
+      this.at = window == null ? blocks.first() : -1;
     }
 
     @Override
     public boolean hasNext() {
-      return window != null ? window.hasNext() : at < buffer.length();
+      return window != null ? window.hasNext() : at >= 0;
     }
 
     @Override
@@ -150,11 +154,11 @@ public final class IdentityRows implements Spill.Buffer {
         offset = window.next();
         bytes = window.bytes();
       } else {
-        offset = at;
-        bytes = buffer.bytes();
+        offset = Blocks.offset(at);
+        bytes = blocks.block(at);
+        at = blocks.next(at);
       }
-      reader.at(bytes, offset);
-      int length = reader.readInt();
+      reader.at(bytes, offset + 4);
       IdentityType type = TYPES[reader.readByte()];
       String id = reader.readText();
       String columns = reader.readText();
@@ -162,9 +166,6 @@ public final class IdentityRows implements Spill.Buffer {
       List<Verdict> found = count == 0 ? Collections.emptyList() : new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         found.add(verdicts.get((int) reader.readVarint()));
-      }
-      if (window == null) {
-        at = offset + 4 + length;
       }
       return new Row(type, id, columns, found);
     }

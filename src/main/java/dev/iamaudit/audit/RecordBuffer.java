@@ -28,14 +28,6 @@ final class RecordBuffer {
     length = 0;
   }
 
-  /** Drops the array, for a buffer that is emptied and will take less from now on. */
-  void shrink(int capacity) {
-    length = 0;
-    if (bytes.length > capacity) {
-      bytes = new byte[capacity];
-    }
-  }
-
   void writeByte(int b) {
     ensure(1);
     bytes[length++] = (byte) b;

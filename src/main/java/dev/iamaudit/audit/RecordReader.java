@@ -27,13 +27,6 @@ final class RecordReader {
     return bytes[position++] & 0xff;
   }
 
-  int readInt() {
-    int value = (bytes[position] & 0xff) << 24 | (bytes[position + 1] & 0xff) << 16
-        | (bytes[position + 2] & 0xff) << 8 | (bytes[position + 3] & 0xff);
-    position += 4;
-    return value;
-  }
-
   long readVarint() {
     long value = 0;
     for (int shift = 0; ; shift += 7) {

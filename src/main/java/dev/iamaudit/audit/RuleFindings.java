@@ -34,8 +34,11 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
   /** Where a finding points without an allowlist entry: the rule's place in the policy. */
   private final FilePosition ruleLocation;
 
-  private final RecordBuffer buffer = new RecordBuffer(1 << 12);
-  private int[] offsets = new int[64];
+  /** One finding as it is encoded, before it joins the others. */
+  private final RecordBuffer record = new RecordBuffer(1 << 10);
+  private final Blocks blocks;
+  /** Per buffered finding, where it is in {@link #blocks}, and its kind and id to sort by. */
+  private long[] addresses = new long[64];
   private String[] ids = new String[64];
   private byte[] types = new byte[64];
   private int buffered;
@@ -63,6 +66,7 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     this.severity = severity;
     this.entries = entries;
     this.ruleLocation = ruleLocation;
+    this.blocks = new Blocks(spill);
     spill.register(this);
   }
 
@@ -88,33 +92,33 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     if (complete) {
       throw new IllegalStateException("findings of " + rule + " are already complete");
     }
-    int before = buffer.length();
-    int start = buffer.reserveLength();
-    buffer.writeByte(status.ordinal());
-    buffer.writeByte(entity.type().ordinal());
-    buffer.writeVarint(entry + 1L);
-    buffer.writeBytes(digest, 0, Fingerprints.BYTES);
-    buffer.writeText(entity.id());
-    buffer.writeText(entity.iamId());
-    buffer.writeText(entity.name());
-    buffer.writeText(message);
-    buffer.writeLength(start);
-    if (buffered == offsets.length) {
-      offsets = Arrays.copyOf(offsets, 2 * buffered);
+    record.clear();
+    int start = record.reserveLength();
+    record.writeByte(status.ordinal());
+    record.writeByte(entity.type().ordinal());
+    record.writeVarint(entry + 1L);
+    record.writeBytes(digest, 0, Fingerprints.BYTES);
+    record.writeText(entity.id());
+    record.writeText(entity.iamId());
+    record.writeText(entity.name());
+    record.writeText(message);
+    record.writeLength(start);
+    if (buffered == addresses.length) {
+      addresses = Arrays.copyOf(addresses, 2 * buffered);
       ids = Arrays.copyOf(ids, 2 * buffered);
       types = Arrays.copyOf(types, 2 * buffered);
     }
-    offsets[buffered] = start;
+    addresses[buffered] = blocks.add(record.bytes(), record.length());
     ids[buffered] = entity.id();
     types[buffered] = (byte) entity.type().ordinal();
     buffered++;
     size++;
-    spill.grew(buffer.length() - before);
+    spill.grew(record.length());
   }
 
   @Override
   public long buffered() {
-    return buffer.length();
+    return blocks.bytes();
   }
 
   /** Sorts the buffer and writes it out as a run, or as the continuation of the last one. */
@@ -129,16 +133,31 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     }
     long start = fileLength;
     if (sorted == null) {
-      spill.write(file, buffer.bytes(), buffer.length(), fileLength);
-      fileLength += buffer.length();
+      fileLength = blocks.writeTo(file, fileLength);
     } else {
-      RecordBuffer out = new RecordBuffer(buffer.length());
+      // The records in report order, copied block by block into one block that is written when full.
+      byte[] out = spill.block(0);
+      int used = 0;
       for (int index : sorted) {
-        int offset = offsets[index];
-        out.writeBytes(buffer.bytes(), offset, 4 + recordLength(offset));
+        byte[] block = blocks.block(addresses[index]);
+        int offset = Blocks.offset(addresses[index]);
+        int length = Blocks.recordLength(block, offset);
+        if (used + length > out.length) {
+          spill.write(file, out, used, fileLength);
+          fileLength += used;
+          used = 0;
+        }
+        if (length > out.length) {
+          spill.write(file, block, length, fileLength, offset);
+          fileLength += length;
+        } else {
+          System.arraycopy(block, offset, out, used, length);
+          used += length;
+        }
       }
-      spill.write(file, out.bytes(), out.length(), fileLength);
-      fileLength += out.length();
+      spill.write(file, out, used, fileLength);
+      fileLength += used;
+      spill.giveBack(out);
     }
     int first = sorted == null ? 0 : sorted[0];
     int last = sorted == null ? buffered - 1 : sorted[buffered - 1];
@@ -149,8 +168,10 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     }
     lastType = types[last];
     lastId = ids[last];
-    spill.shrank(buffer.length());
-    clearBuffer();
+    spill.shrank(blocks.bytes());
+    blocks.clear();
+    Arrays.fill(ids, 0, buffered, null);
+    buffered = 0;
   }
 
   /** After the last finding: what is still buffered is sorted in memory, or written out to join the runs. */
@@ -175,12 +196,6 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     ids = null;
   }
 
-  private void clearBuffer() {
-    buffer.shrink(1 << 20);
-    Arrays.fill(ids, 0, buffered, null);
-    buffered = 0;
-  }
-
   /** The buffered records' indices in report order, or null when they are in it already (the usual case). */
   private int[] sortedOrder() {
     boolean sorted = true;
@@ -201,12 +216,6 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
 
   private static int compare(byte typeA, String idA, byte typeB, String idB) {
     return typeA != typeB ? Integer.compare(typeA, typeB) : idA.compareTo(idB);
-  }
-
-  private int recordLength(int offset) {
-    byte[] bytes = buffer.bytes();
-    return (bytes[offset] & 0xff) << 24 | (bytes[offset + 1] & 0xff) << 16 | (bytes[offset + 2] & 0xff) << 8
-        | (bytes[offset + 3] & 0xff);
   }
 
   /** The findings in report order; each call reads them anew. */
@@ -255,7 +264,8 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return decode(reader, buffer.bytes(), offsets[order[next++]]);
+      long address = addresses[order[next++]];
+      return decode(reader, blocks.block(address), Blocks.offset(address));
     }
   }
 

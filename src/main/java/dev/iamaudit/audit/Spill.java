@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +32,14 @@ public final class Spill implements AutoCloseable {
     void flush();
   }
 
+  /** The most a block holds: large arrays are costly for the collector, and a budget holds a few dozen blocks. */
+  private static final int MAX_BLOCK = 1 << 18;
+
   private final Path parent;
   private final long budget;
+  private final int blockSize;
+  /** Blocks given back, lent again before new ones are made; never more than the budget's worth. */
+  private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
   private final List<Buffer> buffers = new ArrayList<>();
   private final List<FileChannel> files = new ArrayList<>();
   private long buffered;
@@ -46,6 +53,7 @@ public final class Spill implements AutoCloseable {
     }
     this.parent = parent;
     this.budget = budget;
+    this.blockSize = (int) Math.max(64, Math.min(MAX_BLOCK, budget / 8));
   }
 
   /** A spill under {@code java.io.tmpdir} with the {@link #DEFAULT_BUDGET}. */
@@ -80,6 +88,22 @@ public final class Spill implements AutoCloseable {
     buffered -= bytes;
   }
 
+  /** A block for records, of at least {@code length} bytes: one longer than the usual block gets one of its own. */
+  byte[] block(int length) {
+    if (length > blockSize) {
+      return new byte[length];
+    }
+    byte[] block = spare.poll();
+    return block != null ? block : new byte[blockSize];
+  }
+
+  /** A block no longer needed. */
+  void giveBack(byte[] block) {
+    if (block.length == blockSize && (spare.size() + 1L) * blockSize <= budget) {
+      spare.push(block);
+    }
+  }
+
   /** A new, empty file in this audit's directory, which is made first if need be. */
   synchronized FileChannel create(String name) {
     if (closed) {
@@ -104,10 +128,15 @@ public final class Spill implements AutoCloseable {
 
   /** Writes all of {@code bytes[0, length)} at {@code position}. */
   void write(FileChannel file, byte[] bytes, int length, long position) {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+    write(file, bytes, length, position, 0);
+  }
+
+  /** Writes all of {@code bytes[offset, offset + length)} at {@code position}. */
+  void write(FileChannel file, byte[] bytes, int length, long position, int offset) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
     try {
       while (buffer.hasRemaining()) {
-        file.write(buffer, position + buffer.position());
+        file.write(buffer, position + buffer.position() - offset);
       }
     } catch (IOException e) {
       throw failed(e);

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * rather than allocated per chunk.
  */
 final class ParallelChunks {
-  static final int CHUNK = 2048;
+  /** Items per chunk: few enough that a chunk's text stays well below what the collector treats as a huge array. */
+  static final int CHUNK = 256;
 
   /**
    * Writes a chunk of items, flushed, to the stream it was made for. One instance is used by one thread at a time,
@@ -143,7 +144,7 @@ final class ParallelChunks {
   }
 
   private static final class Slot<T> {
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 18);
     private final Formatter<T> formatter;
     private final List<T> chunk = new ArrayList<>(CHUNK);
 

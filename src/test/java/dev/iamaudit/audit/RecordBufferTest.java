@@ -42,9 +42,10 @@ class RecordBufferTest {
     int start = buffer.reserveLength();
     buffer.writeText("payload");
     buffer.writeLength(start);
+    assertEquals(4 + 8, Blocks.recordLength(buffer.bytes(), 1));
     RecordReader reader = new RecordReader().at(buffer.bytes(), 0);
     assertEquals(9, reader.readByte());
-    assertEquals(8, reader.readInt());
+    reader.skip(4);
     assertEquals("payload", reader.readText());
   }
 }
