@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class RecordBuffer {
   private byte[] bytes;
   private int length;
+  private char[] scratch = new char[256];
 
   RecordBuffer(int capacity) {
     bytes = new byte[capacity];
@@ -53,16 +54,31 @@ final class RecordBuffer {
       writeVarint(0);
       return;
     }
-    int chars = text.length();
-    int bytesNeeded = 0;
-    for (int i = 0; i < chars; i++) {
-      char c = text.charAt(i);
+    int count = text.length();
+    char[] chars = copy(text);
+    int ascii = 0;
+    while (ascii < count && chars[ascii] < 0x80) {
+      ascii++;
+    }
+    if (ascii == count) {
+      // Nearly every text: a byte a char, so its length is known without measuring it first.
+      writeVarint(count + 1L);
+      ensure(count);
+      for (int i = 0; i < count; i++) {
+        bytes[length + i] = (byte) chars[i];
+      }
+      length += count;
+      return;
+    }
+    int bytesNeeded = ascii;
+    for (int i = ascii; i < count; i++) {
+      char c = chars[i];
       bytesNeeded += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     }
     writeVarint(bytesNeeded + 1L);
     ensure(bytesNeeded);
-    for (int i = 0; i < chars; i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < count; i++) {
+      char c = chars[i];
       if (c < 0x80) {
         bytes[length++] = (byte) c;
       } else if (c < 0x800) {
@@ -74,6 +90,24 @@ final class RecordBuffer {
         bytes[length++] = (byte) (0x80 | (c & 0x3f));
       }
     }
+  }
+
+  /** The chars of {@code text} in a scratch array of this buffer's, which one bulk copy fills. */
+  private char[] copy(CharSequence text) {
+    int count = text.length();
+    if (scratch.length < count) {
+      scratch = new char[Math.max(count, 2 * scratch.length)];
+    }
+    if (text instanceof String string) {
+      string.getChars(0, count, scratch, 0);
+    } else if (text instanceof StringBuilder builder) {
+      builder.getChars(0, count, scratch, 0);
+    } else {
+      for (int i = 0; i < count; i++) {
+        scratch[i] = text.charAt(i);
+      }
+    }
+    return scratch;
   }
 
   /** Begins a record with room for its length, which {@link #writeLength} fills in once the record is written. */

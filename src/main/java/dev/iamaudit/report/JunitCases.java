@@ -6,9 +6,9 @@ import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.rules.Rule;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -19,23 +19,12 @@ import java.util.Set;
  * not run is one skipped case that says why.
  */
 sealed interface JunitCases {
-  /** Takes the cases in order. */
-  interface Sink {
-    /** A finding's case; {@code blocking} when it fails the gate. */
-    void finding(String name, Finding finding, boolean blocking) throws IOException;
-
-    /** The passing case of a rule that ran: how many identities it judged. */
-    void checked(RuleEvaluation evaluation, long findings) throws IOException;
-
-    /** The one case of a rule that could not run. */
-    void notEvaluated(String message) throws IOException;
-  }
+  /** A finding's case: its name, and whether it fails the gate. */
+  record Case(String name, Finding finding, boolean blocking) {}
 
   record Counts(long tests, long failures, long skipped) {}
 
   Counts counts();
-
-  void forEach(Sink sink) throws IOException;
 
   /** @param findings the rule's findings, in the audit's order, as many as {@code evaluation} counts */
   static JunitCases of(RuleEvaluation evaluation, Iterable<Finding> findings, FailOn failOn) {
@@ -46,45 +35,50 @@ sealed interface JunitCases {
         evaluation.findings() - evaluation.blocking()));
   }
 
+  /** The one case of a rule that could not run. */
   record NotEvaluated(String message) implements JunitCases {
     @Override
     public Counts counts() {
       return new Counts(1, 0, 1);
     }
-
-    @Override
-    public void forEach(Sink sink) throws IOException {
-      sink.notEvaluated(message);
-    }
   }
 
   /**
    * One case per finding, named after its identity (or, for the allowlist's own rules, its entry); a name already
-   * taken gets the fingerprint, since GitLab keeps only the first of equal names. Then the passing case.
+   * taken gets the fingerprint, since GitLab keeps only the first of equal names. Then the passing case that counts
+   * the identities checked.
    */
   record PerFinding(RuleEvaluation evaluation, Iterable<Finding> findings, FailOn failOn, Counts counts)
       implements JunitCases {
-    @Override
-    public void forEach(Sink sink) throws IOException {
-      boolean entries = !(evaluation.rule() instanceof Rule);
-      Set<String> entryNames = new HashSet<>();
-      TakenNames identityNames = new TakenNames();
-      long count = 0;
-      for (Finding finding : findings) {
-        boolean fresh;
-        String name;
-        if (entries) {
-          name = "allowlist entry " + finding.allowlistEntry().describe();
-          fresh = entryNames.add(name);
-        } else {
-          name = JunitReport.name(finding.entity());
-          fresh = identityNames.add(finding.entity(), name);
+    /** The findings' cases in order; each call names them anew. */
+    Iterable<Case> cases() {
+      return () -> new Iterator<>() {
+        private final Iterator<Finding> next = findings.iterator();
+        private final boolean entries = !(evaluation.rule() instanceof Rule);
+        private final Set<String> entryNames = new HashSet<>();
+        private final TakenNames identityNames = new TakenNames();
+
+        @Override
+        public boolean hasNext() {
+          return next.hasNext();
         }
-        sink.finding(fresh ? name : name + " [" + finding.fingerprint() + "]", finding,
-            finding.isViolation() && failOn.fails(finding.severity()));
-        count++;
-      }
-      sink.checked(evaluation, count);
+
+        @Override
+        public Case next() {
+          Finding finding = next.next();
+          boolean fresh;
+          String name;
+          if (entries) {
+            name = "allowlist entry " + finding.allowlistEntry().describe();
+            fresh = entryNames.add(name);
+          } else {
+            name = JunitReport.name(finding.entity());
+            fresh = identityNames.add(finding.entity(), name);
+          }
+          return new Case(fresh ? name : name + " [" + finding.fingerprint() + "]", finding,
+              finding.isViolation() && failOn.fails(finding.severity()));
+        }
+      };
     }
   }
 
@@ -95,27 +89,45 @@ sealed interface JunitCases {
    * compare with are those of the chain of earlier ids that are prefixes of the current one.
    */
   final class TakenNames {
-    private record Taken(IdentityType type, String id, Set<String> names) {}
+    /** An id of the chain, the name it took first, and any other names it took (an identity listed twice). */
+    private static final class Taken {
+      private final IdentityType type;
+      private final String id;
+      private final String name;
+      private Set<String> more;
+
+      Taken(IdentityType type, String id, String name) {
+        this.type = type;
+        this.id = id;
+        this.name = name;
+      }
+
+      boolean took(String candidate) {
+        return name.equals(candidate) || (more != null && more.contains(candidate));
+      }
+    }
 
     private final ArrayDeque<Taken> chain = new ArrayDeque<>();
 
     /** @return false when {@code name} is already taken */
     boolean add(Entity entity, String name) {
       while (!chain.isEmpty()
-          && (chain.peek().type() != entity.type() || !entity.id().startsWith(chain.peek().id()))) {
+          && (chain.peek().type != entity.type() || !entity.id().startsWith(chain.peek().id))) {
         chain.pop();
       }
       for (Taken taken : chain) {
-        if (taken.names().contains(name)) {
+        if (taken.took(name)) {
           return false;
         }
       }
-      if (!chain.isEmpty() && chain.peek().id().equals(entity.id())) {
-        chain.peek().names().add(name);
+      Taken top = chain.peek();
+      if (top != null && top.id.equals(entity.id())) {
+        if (top.more == null) {
+          top.more = new HashSet<>();
+        }
+        top.more.add(name);
       } else {
-        Set<String> names = new HashSet<>();
-        names.add(name);
-        chain.push(new Taken(entity.type(), entity.id(), names));
+        chain.push(new Taken(entity.type(), entity.id(), name));
       }
       return true;
     }

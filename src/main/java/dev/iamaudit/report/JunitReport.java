@@ -58,16 +58,16 @@ public final class JunitReport implements ReportWriter {
         .attribute("tests", Long.toString(tests)).attribute("failures", Long.toString(failures))
         .attribute("errors", "0").attribute("time", "0");
     String timestamp = TIMESTAMP.format(result.generatedAt());
-    CaseWriter cases = new CaseWriter(xml, result.day(), result.gate().failOn().id());
     Locator locator = Locator.of(result.policy());
     for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
-      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases, locator);
+      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, locator, out,
+          new CaseWriter(result.day(), result.gate().failOn().id(), suite.getKey().rule().id()));
     }
     xml.text("\n").end().text("\n").flush();
   }
 
   private static void writeSuite(XmlWriter xml, RuleEvaluation evaluation, JunitCases cases, String timestamp,
-      CaseWriter caseWriter, Locator locator) throws IOException {
+      Locator locator, OutputStream out, CaseWriter caseWriter) throws IOException {
     JunitCases.Counts counts = cases.counts();
     xml.text("\n  ").start("testsuite").attribute("name", evaluation.rule().id())
         .attribute("tests", Long.toString(counts.tests())).attribute("failures", Long.toString(counts.failures()))
@@ -88,8 +88,14 @@ public final class JunitReport implements ReportWriter {
       property(xml, "note", evaluation.note());
     }
     xml.text("\n    ").end();
-    caseWriter.suite(evaluation.rule().id());
-    cases.forEach(caseWriter);
+    if (cases instanceof JunitCases.PerFinding perFinding) {
+      // A large account's file is mostly these cases: written on every core, in order, after what is buffered.
+      xml.drain();
+      ParallelChunks.write(perFinding.cases(), evaluation.findings(), caseWriter::formatter, out);
+      caseWriter.checked(xml, evaluation);
+    } else {
+      caseWriter.notEvaluated(xml, ((JunitCases.NotEvaluated) cases).message());
+    }
     xml.text("\n  ").end();
   }
 
@@ -99,45 +105,56 @@ public final class JunitReport implements ReportWriter {
 
   /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
   static String name(Entity entity) {
-    StringBuilder out = new StringBuilder(64).append(entity.type().id()).append(' ').append(entity.id());
-    return (entity.name() == null || entity.name().isEmpty() ? out : out.append(" (").append(entity.name())
-        .append(')')).toString();
+    String type = entity.type().id();
+    String name = entity.name();
+    if (name == null || name.isEmpty()) {
+      return new StringBuilder(type.length() + 1 + entity.id().length()).append(type).append(' ')
+          .append(entity.id()).toString();
+    }
+    return new StringBuilder(type.length() + entity.id().length() + name.length() + 4).append(type).append(' ')
+        .append(entity.id()).append(" (").append(name).append(')').toString();
   }
 
   /**
-   * Writes the cases of one suite after another. Messages and details are built into a buffer it reuses rather than
-   * as Strings for each case, and each message is written once: a failure's in its attribute, its details below.
+   * Writes the cases of one suite. Messages and details are built into a buffer each formatter reuses rather than as
+   * Strings for each case, and each message is written once: a failure's in its attribute, its details below.
    */
-  private static final class CaseWriter implements JunitCases.Sink {
-    private final XmlWriter xml;
+  private static final class CaseWriter {
     /** What an entry's expiry is judged against: the day of the audit. */
     private final LocalDate today;
     private final String failOn;
-    private final StringBuilder text = new StringBuilder(1024);
-    private String ruleId;
-    private String classname;
+    private final String ruleId;
+    private final String classname;
 
-    CaseWriter(XmlWriter xml, LocalDate today, String failOn) {
-      this.xml = xml;
+    CaseWriter(LocalDate today, String failOn, String ruleId) {
       this.today = today;
       this.failOn = failOn;
-    }
-
-    void suite(String ruleId) {
       this.ruleId = ruleId;
       this.classname = "iam." + ruleId;
     }
 
-    @Override
-    public void finding(String name, Finding finding, boolean blocking) throws IOException {
-      start(name);
+    /** Formats findings' cases into {@code out}, on one thread at a time. */
+    ParallelChunks.Formatter<JunitCases.Case> formatter(OutputStream out) {
+      XmlWriter xml = new XmlWriter(out);
+      StringBuilder text = new StringBuilder(1024);
+      return (chunk, first) -> {
+        for (JunitCases.Case found : chunk) {
+          finding(xml, text, found.name(), found.finding(), found.blocking());
+        }
+        xml.flush();
+      };
+    }
+
+    private void finding(XmlWriter xml, StringBuilder text, String name, Finding finding, boolean blocking)
+        throws IOException {
+      start(xml, name);
       text.setLength(0);
       if (blocking) {
         text.append(finding.message());
         xml.start("failure").attribute("type", ruleId).attribute("message", text);
         // The message is in the attribute already; the body holds only what a CI server shows beneath it.
         text.setLength(0);
-        appendDetails(finding);
+        appendDetails(text, finding);
         xml.text(text).end();
       } else if (finding.status() == Status.ALLOWLISTED) {
         xml.empty("skipped").attribute("message", finding.allowlistEntry().appendAcceptance(
@@ -150,11 +167,12 @@ public final class JunitReport implements ReportWriter {
       xml.text("\n    ").end();
     }
 
-    @Override
-    public void checked(RuleEvaluation evaluation, long findings) throws IOException {
+    /** The passing case of a rule that ran: how many identities it judged, and how many of them had findings. */
+    void checked(XmlWriter xml, RuleEvaluation evaluation) throws IOException {
       long checked = evaluation.checked();
+      long findings = evaluation.findings();
       boolean identities = evaluation.rule() instanceof Rule;
-      start(identities ? "identities checked" : "allowlist entries checked");
+      start(xml, identities ? "identities checked" : "allowlist entries checked");
       String noun = identities ? (checked == 1 ? "identity" : "identities")
           : (checked == 1 ? "allowlist entry" : "allowlist entries");
       String summary = checked == 0 ? "Checked no " + noun + "."
@@ -164,14 +182,13 @@ public final class JunitReport implements ReportWriter {
       xml.text("\n    ").end();
     }
 
-    @Override
-    public void notEvaluated(String message) throws IOException {
-      start("not evaluated");
+    void notEvaluated(XmlWriter xml, String message) throws IOException {
+      start(xml, "not evaluated");
       xml.empty("skipped").attribute("message", message);
       xml.text("\n    ").end();
     }
 
-    private void start(CharSequence name) throws IOException {
+    private void start(XmlWriter xml, CharSequence name) throws IOException {
       xml.text("\n    ").start("testcase").attribute("classname", classname).attribute("name", name)
           .attribute("time", "0").text("\n      ");
     }
@@ -180,7 +197,7 @@ public final class JunitReport implements ReportWriter {
      * What a CI server shows under the message, and neither the message nor the case's name says: the identity's IAM
      * id, the expired allowlist entry, the fingerprint. Rule, severity and where findings point are the suite's.
      */
-    private void appendDetails(Finding finding) {
+    private void appendDetails(StringBuilder text, Finding finding) {
       Entity entity = finding.entity();
       String iamId = entity.iamId();
       if (iamId != null && !iamId.equals(entity.id()) && !finding.message().contains(iamId)) {

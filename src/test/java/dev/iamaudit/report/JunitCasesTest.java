@@ -45,30 +45,23 @@ class JunitCasesTest {
     return new Finding(RULE.id(), severity, status, entity, "about " + id, "fp-" + id, entry, POLICY);
   }
 
-  /** The cases as the sink got them: "name: failed|skipped", "checked N of M findings", or the skip reason. */
-  private static List<String> cases(JunitCases cases) throws Exception {
+  /** The cases in order: "name: failed|skipped", then the passing case's count; or the skip reason. */
+  private static List<String> cases(JunitCases cases) {
+    if (cases instanceof JunitCases.NotEvaluated notEvaluated) {
+      return List.of(notEvaluated.message());
+    }
+    JunitCases.PerFinding perFinding = (JunitCases.PerFinding) cases;
     List<String> seen = new ArrayList<>();
-    cases.forEach(new JunitCases.Sink() {
-      @Override
-      public void finding(String name, Finding finding, boolean blocking) {
-        seen.add(name + ": " + (blocking ? "failed" : "skipped"));
-      }
-
-      @Override
-      public void checked(RuleEvaluation evaluation, long findings) {
-        seen.add("checked " + evaluation.checked() + " with " + findings + " findings");
-      }
-
-      @Override
-      public void notEvaluated(String message) {
-        seen.add(message);
-      }
-    });
+    for (JunitCases.Case found : perFinding.cases()) {
+      seen.add(found.name() + ": " + (found.blocking() ? "failed" : "skipped"));
+    }
+    seen.add("checked " + perFinding.evaluation().checked() + " with " + perFinding.evaluation().findings()
+        + " findings");
     return seen;
   }
 
   @Test
-  void onlyViolationsAtOrAboveFailOnFailAndTheCheckedIdentitiesAreOnePassingCase() throws Exception {
+  void onlyViolationsAtOrAboveFailOnFailAndTheCheckedIdentitiesAreOnePassingCase() {
     List<Finding> findings = List.of(finding("A", Severity.HIGH, Status.VIOLATION),
         finding("B", Severity.HIGH, Status.ALLOWLISTED), finding("C", Severity.LOW, Status.VIOLATION));
 
@@ -80,7 +73,7 @@ class JunitCasesTest {
   }
 
   @Test
-  void failOnNeverFailsNothing() throws Exception {
+  void failOnNeverFailsNothing() {
     JunitCases cases = cases(List.of(finding("A", Severity.CRITICAL, Status.VIOLATION)), FailOn.NEVER);
 
     assertEquals(List.of("apikey A (name A): skipped", "checked 40 with 1 findings"), cases(cases));
@@ -88,7 +81,7 @@ class JunitCasesTest {
   }
 
   @Test
-  void aSecondFindingAboutTheSameIdentityIsNamedWithItsFingerprint() throws Exception {
+  void aSecondFindingAboutTheSameIdentityIsNamedWithItsFingerprint() {
     Finding first = finding("A", Severity.HIGH, Status.VIOLATION);
     JunitCases cases = cases(List.of(first, first), FailOn.DEFAULT);
 
@@ -101,7 +94,7 @@ class JunitCasesTest {
    * followed by " (" gives the same name as the earlier one with its name, however far apart the two sort.
    */
   @Test
-  void aNameEqualToAnEarlierIdentitysIsNamedWithItsFingerprint() throws Exception {
+  void aNameEqualToAnEarlierIdentitysIsNamedWithItsFingerprint() {
     Finding named = new Finding(RULE.id(), Severity.HIGH, Status.VIOLATION,
         new Entity(IdentityType.APIKEY, "A", null, "x"), "about A", "fp-A", null, POLICY);
     Finding between = finding("A (a", Severity.HIGH, Status.VIOLATION);
@@ -115,7 +108,7 @@ class JunitCasesTest {
   }
 
   @Test
-  void ruleNotEvaluatedIsOneSkippedCase() throws Exception {
+  void ruleNotEvaluatedIsOneSkippedCase() {
     JunitCases cases = JunitCases.of(
         new RuleEvaluation(RULE, RULE.spec().defaults(), RuleEvaluation.State.NOT_EVALUATED, "no data", 0), List.of(),
         FailOn.DEFAULT);
