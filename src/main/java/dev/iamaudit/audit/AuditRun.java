@@ -33,15 +33,17 @@ import java.util.function.Consumer;
  * enabled rule as it comes, and {@link #finish} makes the result. It keeps counts and what the rules keep, never the
  * identities: each finding goes to the {@link Spill} with its message written.
  *
- * <p>Judging runs on a thread of its own, fed in batches, while the source's thread goes on reading: parsing a
- * report and judging it take about as long as each other, and a large account has two cores' worth of both.
+ * <p>The rules judge on the source's thread, as it reads; what they find is kept on a thread of its own, fed in
+ * batches: applying the allowlist, writing the message and the fingerprint and spilling the finding take about as
+ * long as reading and judging, and a large account has two cores' worth of both.
  */
 public final class AuditRun implements AccountSink, AutoCloseable {
   /** The most violations the result names, in report order: as many as any front end lists. */
   public static final int FIRST_VIOLATIONS = 20;
 
-  private static final int BATCH = 512;
-  private static final Identity[] END = new Identity[0];
+  /** Identities and what the rules found in them, handed over together. */
+  private static final int BATCH = 2048;
+  private static final Batch END = new Batch(new Object[0], 0);
 
   private final List<Rule> rules;
   private final Policy policy;
@@ -53,10 +55,11 @@ public final class AuditRun implements AccountSink, AutoCloseable {
 
   private RuleContext context;
   private Judge judge;
-  private Thread judging;
-  private final BlockingQueue<Identity[]> queue = new ArrayBlockingQueue<>(16);
-  private Identity[] batch = new Identity[BATCH];
-  private int batched;
+  private Thread keeping;
+  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+  /** Each identity, then a rule run and its violation for each violation found in it. */
+  private Object[] events = new Object[BATCH + 64];
+  private int count;
   private volatile Throwable failure;
   private boolean ended;
 
@@ -78,41 +81,54 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     }
     context = accountContext;
     judge = new Judge(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-    judging = new Thread(this::judgeBatches, "iam-audit-judge");
-    judging.setDaemon(true);
-    judging.start();
+    for (RuleRun run : judge.judging) {
+      run.collect = violation -> {
+        if (count + 2 > events.length) {
+          events = Arrays.copyOf(events, 2 * events.length);
+        }
+        events[count++] = run;
+        events[count++] = violation;
+      };
+    }
+    keeping = new Thread(this::keepBatches, "iam-audit-keep");
+    keeping.setDaemon(true);
+    keeping.start();
   }
 
   @Override
   public void accept(Identity identity) {
-    if (batched == BATCH) {
-      hand(batch);
-      batch = new Identity[BATCH];
-      batched = 0;
+    if (count >= BATCH) {
+      hand(new Batch(events, count));
+      events = new Object[BATCH + 64];
+      count = 0;
     }
-    batch[batched++] = identity;
+    events[count++] = identity;
+    for (RuleRun run : judge.judging) {
+      run.check.judge(identity, run.collect);
+    }
   }
 
-  private void hand(Identity[] identities) {
+  private void hand(Batch batch) {
     rethrowFailure();
     try {
-      queue.put(identities);
+      queue.put(batch);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while auditing", e);
     }
   }
 
-  private void judgeBatches() {
+  /** A run of identities, each followed by what the rules found in it. */
+  private record Batch(Object[] events, int count) {}
+
+  private void keepBatches() {
     try {
-      for (Identity[] identities = queue.take(); identities != END; identities = queue.take()) {
+      for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
         if (failure != null) {
           continue;
         }
         try {
-          for (Identity identity : identities) {
-            judge.identity(identity);
-          }
+          keep(batch);
         } catch (Throwable e) {
           // Told to the source's thread on its next batch or at the finish; the batches still coming are drained
           // so that it never waits on a full queue.
@@ -124,20 +140,34 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     }
   }
 
-  /** Waits until every identity handed over is judged, or the judging thread has given up after a failure. */
+  private void keep(Batch batch) {
+    Object[] kept = batch.events();
+    int i = 0;
+    while (i < batch.count()) {
+      Identity identity = (Identity) kept[i++];
+      judge.begin(identity);
+      while (i < batch.count() && kept[i] instanceof RuleRun run) {
+        judge.found(run, (Violation) kept[i + 1]);
+        i += 2;
+      }
+      judge.end(identity);
+    }
+  }
+
+  /** Waits until everything handed over is kept, or the keeping thread has given up after a failure. */
   private void end() {
-    if (ended || judging == null) {
+    if (ended || keeping == null) {
       ended = true;
       return;
     }
     ended = true;
     try {
-      if (batched > 0 && failure == null) {
-        queue.put(Arrays.copyOf(batch, batched));
+      if (count > 0 && failure == null) {
+        queue.put(new Batch(events, count));
       }
-      batch = null;
+      events = null;
       queue.put(END);
-      judging.join();
+      keeping.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while auditing", e);
@@ -195,7 +225,8 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     final int number;
     final RuleFindings findings;
     final boolean failsGate;
-    Consumer<Violation> out;
+    /** Takes what the rule finds in an identity, on the source's thread. */
+    Consumer<Violation> collect;
     long violations;
     long allowlisted;
     long blocking;
@@ -210,7 +241,10 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     }
   }
 
-  /** Everything the judging thread owns; the source's thread takes it over once that thread has ended. */
+  /**
+   * What the audit keeps, owned by the keeping thread; the source's thread takes it over once that thread has ended.
+   * The rules and their checks are the source thread's.
+   */
   private final class Judge {
     private final LocalDate today;
     private final String account;
@@ -247,7 +281,6 @@ public final class AuditRun implements AccountSink, AutoCloseable {
             ? new RuleFindings(spill, rule.id(), config.severity(), entries, locator.locate(rule.id(), null))
             : null;
         RuleRun run = new RuleRun(rule, config, check, runs.size(), kept, policy.failOn());
-        run.out = violation -> found(run, violation);
         runs.add(run);
         if (kept != null) {
           judging.add(run);
@@ -258,14 +291,16 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       this.rows = columns == null ? null : new IdentityRows(spill, verdicts);
     }
 
-    void identity(Identity identity) {
+    /** Before what the rules found in {@code identity}. */
+    void begin(Identity identity) {
       identities++;
       ages.add(identity.activity(), context.asOf());
       current = identity.entity();
       foundCount = 0;
-      for (RuleRun run : judging) {
-        run.check.judge(identity, run.out);
-      }
+    }
+
+    /** After what the rules found in {@code identity}. */
+    void end(Identity identity) {
       if (rows != null) {
         rowColumns.setLength(0);
         columns.append(identity, rowColumns);
@@ -341,7 +376,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
           unevaluated.add(run.rule.id());
           continue;
         }
-        run.check.finish(run.out);
+        run.check.finish(violation -> found(run, violation));
         run.findings.seal();
         evaluations.add(new RuleEvaluation(run.rule, run.config, RuleEvaluation.State.EVALUATED, run.check.note(),
             run.check.checked(), run.violations, run.allowlisted, run.blocking));
