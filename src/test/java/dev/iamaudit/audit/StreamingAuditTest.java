@@ -23,6 +23,7 @@ import dev.iamaudit.rules.Rules;
 import dev.iamaudit.rules.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -86,6 +87,10 @@ class StreamingAuditTest {
       assertEquals(List.of("a note"), result.notes());
       directory = spill.directory();
       assertEquals(budget < 1 << 20, directory != null, "files only beyond the budget");
+      if (directory != null) {
+        // Findings name the account's identities: the run's directory is its user's alone.
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(directory));
+      }
     }
     if (directory != null) {
       assertFalse(Files.exists(directory), "the spill's directory is deleted when it is closed");
