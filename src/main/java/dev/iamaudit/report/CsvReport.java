@@ -30,6 +30,10 @@ import java.util.Map;
  * from those rows, not from identities held in memory.
  */
 public final class CsvReport implements ReportWriter {
+  /** By severity, then rule; a rule's verdicts keep the order they were found in. */
+  private static final Comparator<Verdict> REPORT_ORDER =
+      Comparator.comparing(Verdict::severity).thenComparing(Verdict::rule);
+
   static final List<String> HEADER = List.of("iam_id", "name", "last_authn", "type", "id", "name", "username",
       "email", "created_by", "created_at", "locked", "authn_count", "findings", "severity", "status");
 
@@ -54,7 +58,7 @@ public final class CsvReport implements ReportWriter {
     if (identities == null) {
       throw new IllegalStateException("the audit kept no identity rows for the CSV");
     }
-    // The findings not about the identity a rule was shown, by identity in report order: a handful per account.
+    // The findings not made on being shown an identity (across identities, about the account), by identity.
     Map<String, List<IdentityRows.Other>> others = new LinkedHashMap<>();
     List<Verdict> accountVerdicts = new ArrayList<>();
     for (IdentityRows.Other other : identities.others()) {
@@ -79,8 +83,7 @@ public final class CsvReport implements ReportWriter {
       if (more != null) {
         more.forEach(other -> found.add(other.verdict()));
       }
-      // Report order: by severity, then rule; a rule's verdicts keep the order they were found in.
-      found.sort(Comparator.comparing(Verdict::severity).thenComparing(Verdict::rule));
+      found.sort(REPORT_ORDER);
       writeFindings(row, found);
       csv.endLine();
     }
