@@ -2,7 +2,9 @@
 # The offline audit at scale (issue 14): an N-identity report (default 1,000,000) audited with the default formats
 # (sarif, junit, json) in a 256 MB heap, next to jq filtering the same file in the same run, RUNS times each (default
 # 5), with the medians, iam-audit's wall time as a fraction of jq's, and the reports' size against iam-audit.json
-# alone; then one run of a LARGE-identity report (default 3,000,000) in a 512 MB heap.
+# alone; then one run of a LARGE-identity report (default 3,000,000) in a 512 MB heap. Each run also times
+# bench/JacksonFloor.java writing every string of the report 6 times, about as much as the default formats write:
+# what a fresh JVM pays in the same heap for reading the report and writing that much, and nothing else.
 #   bench/scale.sh [IDENTITIES] [RUNS] [LARGE]     (needs target/iam-audit.jar, jq, GNU time; LARGE 0 skips it)
 # JAVA_OPTS, when set, is added to the iam-audit runs after the heap size.
 set -euo pipefail
@@ -32,6 +34,9 @@ timed() {
 }
 
 java bench/GenerateReport.java "$n" > "$work/report.json"
+# Compiled beforehand so that javac is not timed.
+mkdir "$work/classes"
+javac -d "$work/classes" -cp "$jar" bench/JacksonFloor.java
 echo "report: $n identities, $(mb "$(stat -c %s "$work/report.json")") MB; uptime:$(uptime | sed 's/.*load/ load/')"
 for _ in $(seq 1 "$runs"); do
   # Each run starts without the previous run's output, whose deletion would otherwise be timed in it.
@@ -41,10 +46,12 @@ for _ in $(seq 1 "$runs"); do
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   timed iam-audit /dev/null java -Xmx256m ${JAVA_OPTS:-} -jar "$jar" --report-file "$work/report.json" \
     --out "$work/out" --quiet
+  rm -f "$work/floor.json"
+  timed floor /dev/null java -Xmx256m -cp "$jar:$work/classes" JacksonFloor "$work/report.json" "$work/floor.json" 6
 done
 [ "$(cut -d' ' -f3 "$work/iam-audit.times" | sort -u)" = 1 ] \
   || { echo "iam-audit did not end with the failed gate (exit 1) every time:" >&2; cat "$work/iam-audit.err" >&2; exit 3; }
-for label in jq iam-audit; do
+for label in jq iam-audit floor; do
   wall=$(cut -d' ' -f1 "$work/$label.times" | median)
   kb=$(cut -d' ' -f2 "$work/$label.times" | median)
   echo "$label $wall $kb" >> "$work/medians"
@@ -52,7 +59,8 @@ for label in jq iam-audit; do
     "$(awk -v k="$kb" 'BEGIN { printf "%d", k / 1024 }')"
 done
 awk '{ w[$1] = $2; m[$1] = $3 } END { printf "iam-audit / jq: %.2fx the wall time (target 0.5x), %.2fx the peak memory\n",
-  w["iam-audit"] / w["jq"], m["iam-audit"] / m["jq"] }' "$work/medians"
+  w["iam-audit"] / w["jq"], m["iam-audit"] / m["jq"]; printf "floor / jq: %.2fx the wall time\n", w["floor"] / w["jq"] }' \
+  "$work/medians"
 json=$(stat -c %s "$work/out/iam-audit.json")
 total=0
 for file in "$work"/out/*; do
@@ -61,8 +69,9 @@ for file in "$work"/out/*; do
   printf '  %-20s %9s MB\n' "$(basename "$file")" "$(mb "$size")"
 done
 awk -v t="$total" -v j="$json" 'BEGIN { printf "reports: %.1f MB, %.2fx iam-audit.json (target 2x)\n", t / 1048576, t / j }'
+echo "floor: Jackson alone wrote $(mb "$(stat -c %s "$work/floor.json")") MB"
 echo "jq selected $(wc -l < "$work/jq.out") identities; iam-audit reported $(grep -c '^{"rule":' "$work/out/iam-audit.json") findings"
-rm -rf "$work/out" "$work/jq.out" "$work/report.json"
+rm -rf "$work/out" "$work/jq.out" "$work/report.json" "$work/floor.json"
 
 if [ "$large" -gt 0 ]; then
   java bench/GenerateReport.java "$large" > "$work/large.json"
