@@ -4,6 +4,7 @@ import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.AuditRun;
+import dev.iamaudit.audit.FindingLines;
 import dev.iamaudit.audit.IdentityColumns;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Spill;
@@ -139,9 +140,12 @@ public final class IamAudit {
     String account = request.accountId() != null ? request.accountId() : policy.account();
     IdentityColumns columns = writers.stream().map(ReportWriter::identityColumns).filter(Objects::nonNull)
         .findFirst().orElse(null);
+    FindingLines lines = writers.stream().map(ReportWriter::findingLines).filter(Objects::nonNull).findFirst()
+        .orElse(null);
     // The findings are read back from the spill until the last report is written; then its files go.
     try (Spill spill = spills.get();
-        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).start(spill, columns)) {
+        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).start(spill, columns,
+            lines)) {
       ReportInfo report = source.read(account, dataRequest(policy), recording, run);
       AuditResult result = run.finish(report, notes);
       requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));

@@ -32,8 +32,9 @@ public final class AuditEngine {
    * {@link AuditRun#finish finish} it. The result's findings can be read until the spill is closed.
    *
    * @param columns for a report that lists identities, what to keep of each; null to keep only findings
+   * @param lines for a report of one line per finding, how to write each finding's line as it is kept; or null
    */
-  public AuditRun start(Spill spill, IdentityColumns columns) {
-    return new AuditRun(rules, policy, allowlist, clock, spill, columns);
+  public AuditRun start(Spill spill, IdentityColumns columns, FindingLines lines) {
+    return new AuditRun(rules, policy, allowlist, clock, spill, columns, lines);
   }
 }

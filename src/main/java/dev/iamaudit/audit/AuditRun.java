@@ -17,6 +17,8 @@ import dev.iamaudit.rules.RuleContext;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
 import dev.iamaudit.rules.Violation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,6 +53,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
   private final Clock clock;
   private final Spill spill;
   private final IdentityColumns columns;
+  private final FindingLines lines;
   private final Locator locator;
 
   private RuleContext context;
@@ -64,13 +67,14 @@ public final class AuditRun implements AccountSink, AutoCloseable {
   private boolean ended;
 
   AuditRun(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock, Spill spill,
-      IdentityColumns columns) {
+      IdentityColumns columns, FindingLines lines) {
     this.rules = rules;
     this.policy = policy;
     this.allowlist = allowlist;
     this.clock = clock;
     this.spill = spill;
     this.columns = columns;
+    this.lines = lines;
     this.locator = Locator.of(policy);
   }
 
@@ -225,19 +229,23 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     final int number;
     final RuleFindings findings;
     final boolean failsGate;
+    /** Where its findings point unless an allowlist entry covers them. */
+    final FilePosition location;
     /** Takes what the rule finds in an identity, on the source's thread. */
     Consumer<Violation> collect;
     long violations;
     long allowlisted;
     long blocking;
 
-    RuleRun(Rule rule, RuleConfig config, Check check, int number, RuleFindings findings, FailOn failOn) {
+    RuleRun(Rule rule, RuleConfig config, Check check, int number, RuleFindings findings, FailOn failOn,
+        FilePosition location) {
       this.rule = rule;
       this.config = config;
       this.check = check;
       this.number = number;
       this.findings = findings;
       this.failsGate = failOn.fails(config.severity());
+      this.location = location;
     }
   }
 
@@ -256,6 +264,9 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     private final ActivityAges ages = new ActivityAges();
     private final StringBuilder message = new StringBuilder(512);
     private final IdentityRows rows;
+    /** Writes each finding's line for a report of one line per finding, or null. */
+    private final FindingLines.Writer lineWriter;
+    private final LineBuffer line = new LineBuffer();
     private final StringBuilder rowColumns = new StringBuilder(256);
     private final List<IdentityRows.Other> others = new ArrayList<>();
     private int[] found = new int[16];
@@ -277,10 +288,11 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       for (Rule rule : rules) {
         RuleConfig config = policy.rule(rule.id());
         Check check = config.enabled() ? rule.start(context, config) : null;
+        FilePosition location = locator.locate(rule.id(), null);
         RuleFindings kept = check != null && check.evaluated()
-            ? new RuleFindings(spill, rule.id(), config.severity(), entries, locator.locate(rule.id(), null))
+            ? new RuleFindings(spill, rule.id(), config.severity(), entries, location)
             : null;
-        RuleRun run = new RuleRun(rule, config, check, runs.size(), kept, policy.failOn());
+        RuleRun run = new RuleRun(rule, config, check, runs.size(), kept, policy.failOn(), location);
         runs.add(run);
         if (kept != null) {
           judging.add(run);
@@ -289,6 +301,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
         verdicts.add(new IdentityRows.Verdict(rule.id(), config.severity(), Status.ALLOWLISTED));
       }
       this.rows = columns == null ? null : new IdentityRows(spill, verdicts);
+      this.lineWriter = lines == null ? null : lines.open(line);
     }
 
     /** Before what the rules found in {@code identity}. */
@@ -326,8 +339,14 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       }
       message.setLength(0);
       violation.text().appendTo(message);
-      run.findings.add(status, entity, entry,
-          Fingerprints.digest(run.rule.id(), account, entity.type().id(), entity.id()), message);
+      byte[] digest = Fingerprints.digest(run.rule.id(), account, entity.type().id(), entity.id());
+      RuleFindings.Line written = null;
+      if (lineWriter != null) {
+        AllowlistEntry covering = entry < 0 ? null : entries.get(entry);
+        written = line(new Finding(run.rule.id(), run.config.severity(), status, entity, message.toString(),
+            Fingerprints.hex(digest, 0), covering, covering == null ? run.location : covering.position()));
+      }
+      run.findings.add(status, entity, entry, digest, message, written);
       if (rows != null) {
         int verdict = 2 * run.number + (status == Status.ALLOWLISTED ? 1 : 0);
         if (current != null && sameIdentity(entity, current)) {
@@ -339,6 +358,20 @@ public final class AuditRun implements AccountSink, AutoCloseable {
           others.add(new IdentityRows.Other(entity, rows.verdict(verdict)));
         }
       }
+    }
+
+    /**
+     * The finding's line, or null when it could not be written: the report then writes the finding in its place
+     * itself, and fails there, with the reports, as it would have.
+     */
+    private RuleFindings.Line line(Finding finding) {
+      line.reset();
+      try {
+        lineWriter.write(finding);
+      } catch (IOException e) {
+        return null;
+      }
+      return new RuleFindings.Line(line.bytes(), line.size());
     }
 
     /**
@@ -381,7 +414,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
         evaluations.add(new RuleEvaluation(run.rule, run.config, RuleEvaluation.State.EVALUATED, run.check.note(),
             run.check.checked(), run.violations, run.allowlisted, run.blocking));
         if (run.findings.size() > 0) {
-          groups.add(new Findings.Group(run.rule.id(), run.findings.size(), run.findings));
+          groups.add(new Findings.Group(run.rule.id(), run.findings.size(), run.findings, run.findings::writeLines));
         }
       }
       allowlistFindings(Rules.ALLOWLIST_EXPIRED, evaluations, groups, unevaluated);
@@ -389,7 +422,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       // Each group holds one rule's findings in report order, so ordering the groups is the whole sort.
       groups.sort(Comparator.comparing((Findings.Group group) -> policy.rule(group.rule()).severity())
           .thenComparing(Findings.Group::rule));
-      Findings findings = new Findings(groups);
+      Findings findings = new Findings(groups, lineWriter != null);
       if (rows != null) {
         // A stable sort: what compares equal (several entries about the account) keeps the order it was found in.
         others.sort(Comparator.comparing((IdentityRows.Other other) -> other.verdict().severity())
@@ -438,8 +471,36 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       evaluations.add(new RuleEvaluation(rule, config, RuleEvaluation.State.EVALUATED, null, entries.size(),
           found.size(), 0, failsGate ? found.size() : 0));
       if (!found.isEmpty()) {
-        groups.add(new Findings.Group(rule.id(), found.size(), found));
+        List<RuleFindings.Line> foundLines = new ArrayList<>();
+        if (lineWriter != null) {
+          for (Finding finding : found) {
+            RuleFindings.Line written = line(finding);
+            foundLines.add(written == null ? null
+                : new RuleFindings.Line(Arrays.copyOf(written.bytes(), written.length()), written.length()));
+          }
+        }
+        groups.add(new Findings.Group(rule.id(), found.size(), found, sink -> {
+          for (int i = 0; i < found.size(); i++) {
+            RuleFindings.Line written = foundLines.get(i);
+            if (written == null) {
+              sink.finding(found.get(i));
+            } else {
+              sink.line(written.bytes(), 0, written.length());
+            }
+          }
+        }));
       }
+    }
+  }
+
+  /** The bytes of one line, reused for the next. */
+  private static final class LineBuffer extends ByteArrayOutputStream {
+    LineBuffer() {
+      super(1024);
+    }
+
+    byte[] bytes() {
+      return buf;
     }
   }
 

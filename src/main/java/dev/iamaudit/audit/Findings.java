@@ -1,5 +1,6 @@
 package dev.iamaudit.audit;
 
+import java.io.IOException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -11,16 +12,50 @@ import java.util.List;
  * until the spill is closed.
  */
 public final class Findings implements Iterable<Finding> {
-  /** One rule's findings. */
-  record Group(String rule, long size, Iterable<Finding> findings) {}
+  /** Takes the lines of a report of one line per finding (see {@link FindingLines}), in report order. */
+  public interface LineSink {
+    /** The next finding's line, {@code bytes[offset, offset + length)}, valid until the next call. */
+    void line(byte[] bytes, int offset, int length) throws IOException;
+
+    /** The next finding, whose line could not be written as it was found: the report writes it now. */
+    void finding(Finding finding) throws IOException;
+  }
+
+  /** Hands a group's lines to a sink. */
+  interface Lines {
+    void writeTo(LineSink sink) throws IOException;
+  }
+
+  /** One rule's findings, and their lines when the audit kept them. */
+  record Group(String rule, long size, Iterable<Finding> findings, Lines lines) {}
 
   private final List<Group> groups;
   private final long size;
+  private final boolean lines;
 
-  /** @param groups one per rule, in report order */
-  Findings(List<Group> groups) {
+  /**
+   * @param groups one per rule, in report order
+   * @param lines whether the audit kept each finding's line
+   */
+  Findings(List<Group> groups, boolean lines) {
     this.groups = List.copyOf(groups);
     this.size = groups.stream().mapToLong(Group::size).sum();
+    this.lines = lines;
+  }
+
+  /** Whether the audit kept each finding's line for a report of one line per finding (see {@link FindingLines}). */
+  public boolean hasLines() {
+    return lines;
+  }
+
+  /** Hands each finding's line to {@code sink}, in report order. */
+  public void writeLines(LineSink sink) throws IOException {
+    if (!lines) {
+      throw new IllegalStateException("the audit kept no lines of findings");
+    }
+    for (Group group : groups) {
+      group.lines().writeTo(sink);
+    }
   }
 
   public long size() {

@@ -5,6 +5,7 @@ import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Severity;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,18 +83,28 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     return size;
   }
 
+  /** A finding's line as a report writes it: {@code bytes[0, length)}. */
+  record Line(byte[] bytes, int length) {}
+
   /**
    * Takes one finding.
    *
    * @param entry the index of the allowlist entry that covers it, or -1
    * @param digest the fingerprint's {@value Fingerprints#BYTES} bytes, at its start
+   * @param line the finding's line, or null when none is kept or it could not be written
    */
-  void add(Status status, Entity entity, int entry, byte[] digest, CharSequence message) {
+  void add(Status status, Entity entity, int entry, byte[] digest, CharSequence message, Line line) {
     if (complete) {
       throw new IllegalStateException("findings of " + rule + " are already complete");
     }
     record.clear();
     int start = record.reserveLength();
+    if (line == null) {
+      record.writeVarint(0);
+    } else {
+      record.writeVarint(line.length() + 1L);
+      record.writeBytes(line.bytes(), 0, line.length());
+    }
     record.writeByte(status.ordinal());
     record.writeByte(entity.type().ordinal());
     record.writeVarint(entry + 1L);
@@ -221,6 +232,52 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
   /** The findings in report order; each call reads them anew. */
   @Override
   public Iterator<Finding> iterator() {
+    Cursor cursor = cursor();
+    RecordReader reader = new RecordReader();
+    return new Iterator<>() {
+      private boolean ahead;
+      private boolean more;
+
+      @Override
+      public boolean hasNext() {
+        if (!ahead) {
+          more = cursor.advance();
+          ahead = true;
+        }
+        return more;
+      }
+
+      @Override
+      public Finding next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        ahead = false;
+        return decode(reader, cursor.bytes(), cursor.offset());
+      }
+    };
+  }
+
+  /**
+   * Hands each finding's line to {@code sink} in report order, or the finding itself where it has none: what a
+   * report of one line per finding copies, without the findings being read back whole.
+   */
+  void writeLines(Findings.LineSink sink) throws IOException {
+    Cursor cursor = cursor();
+    RecordReader reader = new RecordReader();
+    while (cursor.advance()) {
+      byte[] bytes = cursor.bytes();
+      reader.at(bytes, cursor.offset() + 4);
+      int length = (int) reader.readVarint() - 1;
+      if (length < 0) {
+        sink.finding(decode(reader, bytes, cursor.offset()));
+      } else {
+        sink.line(bytes, reader.position(), length);
+      }
+    }
+  }
+
+  private Cursor cursor() {
     if (!complete) {
       throw new IllegalStateException("findings of " + rule + " are read before the audit finished");
     }
@@ -236,6 +293,7 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
   /** Decodes the record whose length field starts at {@code offset} of {@code bytes}. */
   private Finding decode(RecordReader reader, byte[] bytes, int offset) {
     reader.at(bytes, offset + 4);
+    skipLine(reader);
     Status status = reader.readByte() == Status.ALLOWLISTED.ordinal() ? Status.ALLOWLISTED : Status.VIOLATION;
     IdentityType type = TYPES[reader.readByte()];
     int entryIndex = (int) reader.readVarint() - 1;
@@ -250,30 +308,47 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
         entry == null ? ruleLocation : entry.position());
   }
 
-  private final class InMemory implements Iterator<Finding> {
-    private final RecordReader reader = new RecordReader();
-    private int next;
+  private static void skipLine(RecordReader reader) {
+    reader.skip(Math.max(0, (int) reader.readVarint() - 1));
+  }
+
+  /** The records in report order, one at a time: each valid until the next {@link #advance()}. */
+  private interface Cursor {
+    boolean advance();
+
+    byte[] bytes();
+
+    /** Where the current record's length field starts in {@link #bytes()}. */
+    int offset();
+  }
+
+  private final class InMemory implements Cursor {
+    private int next = -1;
 
     @Override
-    public boolean hasNext() {
-      return next < order.length;
+    public boolean advance() {
+      return ++next < order.length;
     }
 
     @Override
-    public Finding next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      long address = addresses[order[next++]];
-      return decode(reader, blocks.block(address), Blocks.offset(address));
+    public byte[] bytes() {
+      return blocks.block(addresses[order[next]]);
+    }
+
+    @Override
+    public int offset() {
+      return Blocks.offset(addresses[order[next]]);
     }
   }
 
-  /** Reads one run of the file. */
-  private final class Run implements Iterator<Finding> {
+  /** Reads one run of the file, and knows the current record's kind and id, for a merge. */
+  private final class Run implements Cursor {
     private final RecordReader reader = new RecordReader();
     private final RecordWindow window;
     private final int index;
+    private int offset;
+    private int type;
+    private String id;
 
     Run(Span run, int index) {
       this.window = new RecordWindow(spill, file, run.start, run.end, WINDOW);
@@ -281,49 +356,72 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     }
 
     @Override
-    public boolean hasNext() {
-      return window.hasNext();
+    public boolean advance() {
+      if (!window.hasNext()) {
+        return false;
+      }
+      offset = window.next();
+      return true;
     }
 
     @Override
-    public Finding next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      int offset = window.next();
-      return decode(reader, window.bytes(), offset);
+    public byte[] bytes() {
+      return window.bytes();
+    }
+
+    @Override
+    public int offset() {
+      return offset;
+    }
+
+    /** Reads the current record's kind and id, to merge by. */
+    void key() {
+      reader.at(window.bytes(), offset + 4);
+      skipLine(reader);
+      reader.skip(1);
+      type = reader.readByte();
+      reader.readVarint();
+      reader.skip(Fingerprints.BYTES);
+      id = reader.readText();
     }
   }
 
   /** Merges the runs: equal findings come in the order of their runs, which is the order they were found in. */
-  private final class Merge implements Iterator<Finding> {
-    private final PriorityQueue<Head> heads = new PriorityQueue<>();
+  private final class Merge implements Cursor {
+    private final PriorityQueue<Run> heads = new PriorityQueue<>((a, b) -> {
+      int order = a.type != b.type ? Integer.compare(a.type, b.type) : a.id.compareTo(b.id);
+      return order != 0 ? order : Integer.compare(a.index, b.index);
+    });
+    private Run current;
 
     Merge() {
       for (int i = 0; i < runs.size(); i++) {
         Run run = new Run(runs.get(i), i);
-        if (run.hasNext()) {
-          heads.add(new Head(run, run.next()));
+        if (run.advance()) {
+          run.key();
+          heads.add(run);
         }
       }
     }
 
     @Override
-    public boolean hasNext() {
-      return !heads.isEmpty();
+    public boolean advance() {
+      if (current != null && current.advance()) {
+        current.key();
+        heads.add(current);
+      }
+      current = heads.poll();
+      return current != null;
     }
 
     @Override
-    public Finding next() {
-      Head head = heads.poll();
-      if (head == null) {
-        throw new NoSuchElementException();
-      }
-      Finding finding = head.finding;
-      if (head.run.hasNext()) {
-        heads.add(new Head(head.run, head.run.next()));
-      }
-      return finding;
+    public byte[] bytes() {
+      return current.bytes();
+    }
+
+    @Override
+    public int offset() {
+      return current.offset();
     }
   }
 
@@ -335,16 +433,6 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     Span(long start, long end) {
       this.start = start;
       this.end = end;
-    }
-  }
-
-  private record Head(Run run, Finding finding) implements Comparable<Head> {
-    @Override
-    public int compareTo(Head other) {
-      Entity a = finding.entity();
-      Entity b = other.finding.entity();
-      int order = a.type() != b.type() ? a.type().compareTo(b.type()) : a.id().compareTo(b.id());
-      return order != 0 ? order : Integer.compare(run.index, other.run.index);
     }
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.FindingLines;
+import dev.iamaudit.audit.Findings;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.ReportInfo;
@@ -67,7 +69,11 @@ public final class JsonReport implements ReportWriter {
       json.writeArrayFieldStart("findings");
       if (!result.findings().isEmpty()) {
         json.flush();
-        ParallelChunks.write(result.findings(), result.findings().size(), FindingLines::new, out);
+        if (result.findings().hasLines()) {
+          copyLines(result, out);
+        } else {
+          ParallelChunks.write(result.findings(), result.findings().size(), LineChunks::new, out);
+        }
         json.writeRaw('\n');
       }
       json.writeEndArray();
@@ -108,12 +114,52 @@ public final class JsonReport implements ReportWriter {
 
   /**
    * The findings one per line, without indentation: a large account's report is mostly findings, and a line each
-   * keeps it small, quick to write and easy to grep or diff.
+   * keeps it small, quick to write and easy to grep or diff. The audit writes each line as it keeps the finding.
    */
-  private static final class FindingLines implements ParallelChunks.Formatter<Finding> {
+  @Override
+  public FindingLines findingLines() {
+    return out -> {
+      JsonGenerator json = ParallelChunks.jsonGenerator(JSON, out);
+      return finding -> {
+        writeFinding(json, finding);
+        json.flush();
+      };
+    };
+  }
+
+  /** The lines the audit wrote, each after its separator; a finding without one is written here. */
+  private void copyLines(AuditResult result, OutputStream out) throws IOException {
+    FindingLines.Writer late = findingLines().open(out);
+    result.findings().writeLines(new Findings.LineSink() {
+      private boolean first = true;
+
+      @Override
+      public void line(byte[] bytes, int offset, int length) throws IOException {
+        separate();
+        out.write(bytes, offset, length);
+      }
+
+      @Override
+      public void finding(Finding finding) throws IOException {
+        separate();
+        late.write(finding);
+      }
+
+      private void separate() throws IOException {
+        out.write(first ? NEW_LINE : NEXT_LINE);
+        first = false;
+      }
+    });
+  }
+
+  private static final byte[] NEW_LINE = {'\n'};
+  private static final byte[] NEXT_LINE = {',', '\n'};
+
+  /** The lines written from the findings, when the audit kept none: in chunks on every core. */
+  private static final class LineChunks implements ParallelChunks.Formatter<Finding> {
     private final JsonGenerator json;
 
-    FindingLines(OutputStream out) {
+    LineChunks(OutputStream out) {
       json = ParallelChunks.jsonGenerator(JSON, out);
     }
 

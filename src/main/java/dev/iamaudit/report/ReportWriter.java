@@ -1,6 +1,7 @@
 package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.FindingLines;
 import dev.iamaudit.audit.IdentityColumns;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +25,14 @@ public interface ReportWriter {
    * as {@link AuditResult#identityRows()}); null for a format of findings.
    */
   default IdentityColumns identityColumns() {
+    return null;
+  }
+
+  /**
+   * For a format of one line per finding, how to write a finding's line, which the audit then does as it keeps the
+   * finding (read back with {@link dev.iamaudit.audit.Findings#writeLines}); null for any other format.
+   */
+  default FindingLines findingLines() {
     return null;
   }
 

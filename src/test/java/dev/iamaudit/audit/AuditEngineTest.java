@@ -42,7 +42,7 @@ class AuditEngineTest {
 
   private static AuditResult audit(Policy policy, Inventory inventory, AllowlistEntry... entries) {
     return TestAudits.audit(new AuditEngine(Rules.identityRules(), policy,
-        new Allowlist(List.of(entries), "iam-allowlist.yml"), CLOCK), inventory, List.of(), null);
+        new Allowlist(List.of(entries), "iam-allowlist.yml"), CLOCK), inventory, List.of(), null, null);
   }
 
   private static List<String> summary(AuditResult result) {

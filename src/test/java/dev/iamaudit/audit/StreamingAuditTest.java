@@ -1,5 +1,6 @@
 package dev.iamaudit.audit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,6 +27,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -65,7 +68,7 @@ class StreamingAuditTest {
 
     Path directory;
     try (Spill spill = Spill.under(temp, budget);
-        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, CLOCK).start(spill, null)) {
+        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, CLOCK).start(spill, null, null)) {
       AuditResult result = run.finish(AccountSink.feed(inventory, run), List.of("a note"));
 
       assertEquals(expected, TestAudits.list(result.findings()));
@@ -111,7 +114,7 @@ class StreamingAuditTest {
     List<Finding> expected = new InMemoryEngine(Rules.identityRules(), policy, allowlist, CLOCK).findings(inventory);
     try (Spill spill = Spill.under(temp, budget);
         AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, CLOCK)
-            .start(spill, (identity, out) -> out.append("columns of ").append(identity.entity().id()))) {
+            .start(spill, (identity, out) -> out.append("columns of ").append(identity.entity().id()), null)) {
       AuditResult result = run.finish(AccountSink.feed(inventory, run), List.of());
       List<Identity> identities = inventory.identities().toList();
       List<IdentityRows.Row> rows = TestAudits.list(result.identityRows().rows());
@@ -147,7 +150,7 @@ class StreamingAuditTest {
     Path directory;
     try (Spill spill = Spill.under(temp, 1)) {
       try (AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
-          CLOCK).start(spill, null)) {
+          CLOCK).start(spill, null, null)) {
         run.begin(RuleContext.of(inventory));
         Stream<Identity> identities = inventory.identities();
         assertThrows(IllegalStateException.class, () -> identities.forEach(identity -> {
@@ -222,7 +225,7 @@ class StreamingAuditTest {
     };
     try (Spill spill = Spill.under(temp, Spill.DEFAULT_BUDGET);
         AuditRun run = new AuditEngine(List.of(failing), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
-            .start(spill, null)) {
+            .start(spill, null, null)) {
       RuntimeException thrown = assertThrows(RuntimeException.class,
           () -> run.finish(AccountSink.feed(inventory, run), List.of()));
       assertEquals(bug, thrown);
@@ -236,12 +239,51 @@ class StreamingAuditTest {
     Inventory inventory = new GeneratedAccount(41, 400, false, false).inventory();
     try (Spill spill = Spill.under(file.resolve("tmp"), 1);
         AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
-            .start(spill, null)) {
+            .start(spill, null, null)) {
       UsageException e = assertThrows(UsageException.class,
           () -> run.finish(AccountSink.feed(inventory, run), List.of()));
       assertEquals("Could not keep the audit's findings in temporary files under " + file.resolve("tmp") + ": Not a "
           + "directory; point java.io.tmpdir at a writable directory with room (java -Djava.io.tmpdir=DIR -jar ..., "
           + "MAVEN_OPTS for Maven)", e.getMessage());
+    }
+  }
+
+  /**
+   * Each finding's line, written as the finding is kept, comes back in report order, from memory or merged from
+   * runs; a finding whose line could not be written comes back whole, for the report to write.
+   */
+  @ParameterizedTest
+  @CsvSource({"51, 1", "52, 16777216"})
+  void keepsEachFindingsLineInReportOrder(long seed, long budget) throws Exception {
+    GeneratedAccount account = new GeneratedAccount(seed, 3000, true, true);
+    Inventory inventory = account.inventory();
+    Policy policy = account.policy();
+    Allowlist allowlist = account.allowlist();
+    List<Finding> expected = new InMemoryEngine(Rules.identityRules(), policy, allowlist, CLOCK).findings(inventory);
+    FindingLines lines = out -> finding -> {
+      if (finding.entity().id().endsWith("7")) {
+        throw new IOException("cannot write " + finding.entity().id());
+      }
+      out.write((finding.rule() + "|" + finding.entity().id() + "|" + finding.message()).getBytes(UTF_8));
+    };
+    try (Spill spill = Spill.under(temp, budget);
+        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, CLOCK).start(spill, null, lines)) {
+      AuditResult result = run.finish(AccountSink.feed(inventory, run), List.of());
+      List<String> written = new ArrayList<>();
+      result.findings().writeLines(new Findings.LineSink() {
+        @Override
+        public void line(byte[] bytes, int offset, int length) {
+          written.add(new String(bytes, offset, length, UTF_8));
+        }
+
+        @Override
+        public void finding(Finding finding) {
+          written.add("late " + finding.fingerprint());
+        }
+      });
+      assertEquals(expected.stream().map(f -> f.entity().id().endsWith("7") ? "late " + f.fingerprint()
+          : f.rule() + "|" + f.entity().id() + "|" + f.message()).toList(), written);
+      assertTrue(result.findings().hasLines());
     }
   }
 }

@@ -13,10 +13,11 @@ public final class TestAudits {
    * Judges {@code inventory}; the findings stay in memory (test accounts are far below the spill's budget).
    *
    * @param columns what to keep of each identity for the CSV, or null
+   * @param lines how to write each finding's line for the JSON, or null
    */
   public static AuditResult audit(AuditEngine engine, Inventory inventory, List<String> notes,
-      IdentityColumns columns) {
-    AuditRun run = engine.start(Spill.temporary(), columns);
+      IdentityColumns columns, FindingLines lines) {
+    AuditRun run = engine.start(Spill.temporary(), columns, lines);
     ReportInfo report = AccountSink.feed(inventory, run);
     return run.finish(report, notes);
   }

@@ -52,7 +52,7 @@ class HtmlReportTest {
       inventory.serviceId(new ServiceId("ServiceId-" + days, null, null, null, null, TestInventory.lastAuthn(days)));
     }
     AuditResult result = TestAudits.audit(new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()),
-        Allowlist.NONE, ReportFixtures.clock()), inventory.build(), List.of(), null);
+        Allowlist.NONE, ReportFixtures.clock()), inventory.build(), List.of(), null, null);
     assertArrayEquals(new long[] {2, 2, 2, 2, 2, 0, 0, 0}, AuthnAges.count(result.scope().ages()));
   }
 

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.TestAudits;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.policy.Allowlist;
+import dev.iamaudit.policy.Policy;
+import dev.iamaudit.rules.Rules;
+import dev.iamaudit.audit.FindingLines;
+import java.io.IOException;
 import dev.iamaudit.audit.Finding;
 import java.util.Arrays;
 import java.util.List;
@@ -38,5 +46,32 @@ class JsonReportTest {
     String json = ReportFixtures.render(new JsonReport(), ReportFixtures.empty());
     assertEquals(0, MAPPER.readTree(json).get("findings").size());
     assertTrue(json.contains("\"findings\" : [ ]"));
+  }
+
+  /** The lines the audit writes as it keeps the findings are the ones the findings read back would give. */
+  @Test
+  void linesWrittenAsTheAuditGoesAreTheLinesOfTheFindings() {
+    assertEquals(ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(12_000)),
+        ReportFixtures.render(new JsonReport(), ReportFixtures.generated(12_000)));
+  }
+
+  /** A finding whose line could not be written as the audit went is written with the others, in its place. */
+  @Test
+  void aFindingWithoutItsLineIsWrittenInItsPlace() {
+    FindingLines json = new JsonReport().findingLines();
+    FindingLines failing = out -> {
+      FindingLines.Writer writer = json.open(out);
+      return finding -> {
+        if (finding.entity().id().endsWith("7")) {
+          throw new IOException("no room for " + finding.entity().id());
+        }
+        writer.write(finding);
+      };
+    };
+    AuditEngine engine = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
+        ReportFixtures.clock());
+    Inventory inventory = ReportFixtures.generatedInventory(3_000);
+    assertEquals(ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(3_000)),
+        ReportFixtures.render(new JsonReport(), TestAudits.audit(engine, inventory, List.of(), null, failing)));
   }
 }

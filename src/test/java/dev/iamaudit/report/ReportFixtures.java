@@ -121,6 +121,12 @@ final class ReportFixtures {
     return audit(generatedInventory(keys), Allowlist.NONE, List.of());
   }
 
+  /** {@link #generated(int)} with no lines kept for the JSON, which then writes them from the findings. */
+  static AuditResult generatedWithoutLines(int keys) {
+    return TestAudits.audit(new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
+        clock()), generatedInventory(keys), List.of(), null, null);
+  }
+
   /** The account {@link #generated(int)} audits. */
   static Inventory generatedInventory(int keys) {
     List<ApiKey> apiKeys = new ArrayList<>();
@@ -153,7 +159,7 @@ final class ReportFixtures {
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes, FailOn failOn) {
     return TestAudits.audit(new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()).withFailOn(failOn),
-        allowlist, clock()), inventory, notes, new CsvReport().identityColumns());
+        allowlist, clock()), inventory, notes, new CsvReport().identityColumns(), new JsonReport().findingLines());
   }
 
   static List<Finding> findings(AuditResult result) {
