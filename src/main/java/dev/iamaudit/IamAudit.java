@@ -40,6 +40,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -149,7 +153,7 @@ public final class IamAudit {
       ReportInfo report = source.read(account, dataRequest(policy), recording, run);
       AuditResult result = run.finish(report, notes);
       requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
-      List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
+      List<Path> written = writeReports(result, writers, request.outputDirectory());
       writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
       if (request.stepSummary() != null) {
         appendStepSummary(result, request.stepSummary(), listener);
@@ -188,6 +192,51 @@ public final class IamAudit {
     message.append("; not evaluated: ").append(String.join("; ", unevaluated));
     throw new UsageException(message.append(". Enable a rule in the policy, or audit the live account, which has ")
         .append("the data every rule needs").toString());
+  }
+
+  /**
+   * Each report on a thread of its own, in the order asked for: one copies the JSON lines the audit kept while
+   * another formats JUnit's cases, and a large account's reports come out in the time of the longest. A report that
+   * cannot be written fails the run once the others are done.
+   */
+  private static List<Path> writeReports(AuditResult result, List<ReportWriter> writers, Path directory) {
+    if (writers.size() == 1) {
+      return ReportFormats.writeAll(result, writers, directory);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(writers.size(), task -> {
+      Thread thread = new Thread(task, "iam-audit-write");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<List<Path>>> writing = new ArrayList<>();
+      for (ReportWriter writer : writers) {
+        writing.add(pool.submit(() -> ReportFormats.writeAll(result, List.of(writer), directory)));
+      }
+      List<Path> written = new ArrayList<>();
+      RuntimeException failure = null;
+      for (Future<List<Path>> report : writing) {
+        try {
+          written.addAll(report.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException thrown ? thrown : new IllegalStateException(e);
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return written;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the reports", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** A job summary that cannot be written costs the summary, not the audit. */

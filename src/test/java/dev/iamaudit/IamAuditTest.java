@@ -9,6 +9,7 @@ import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Spill;
 import dev.iamaudit.failure.DataException;
+import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.report.CsvReport;
 import dev.iamaudit.report.ReportFormats;
 import dev.iamaudit.report.ReportWriter;
@@ -136,5 +137,46 @@ class IamAuditTest {
     assertTrue(e.getMessage().contains("the report ends early"), e.getMessage());
     assertEquals(List.of(), names(temporary));
     assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  /** Reports are written side by side; one that cannot be written fails the run once the others are done. */
+  @Test
+  void aReportThatCannotBeWrittenFailsTheRunAfterTheOthers() throws IOException {
+    Path report = copyReport();
+    ReportWriter failing = new CountingWriter() {
+      @Override
+      public String format() {
+        return "failing";
+      }
+
+      @Override
+      public String fileName() {
+        return "failing.txt";
+      }
+
+      @Override
+      public void write(AuditResult result, OutputStream out) throws IOException {
+        throw new IOException("disk full");
+      }
+    };
+    IamAudit audit = new IamAudit(new TestClock(Instant.parse("2026-11-22T10:00:00Z")), duration -> {},
+        new ReportFormats(List.of(failing, new CountingWriter())), Spill::temporary);
+
+    UsageException e = assertThrows(UsageException.class, () -> audit.run(AuditRequest.builder(dir, dir.resolve("out"))
+        .reportFile(report).formats(List.of("failing", "count")).build(), AuditListener.SILENT));
+
+    assertEquals("Could not write the reports to " + dir.resolve("out") + ": disk full; check that the output "
+        + "directory is writable", e.getMessage());
+    assertEquals(List.of("count.txt"), names(dir.resolve("out")));
+  }
+
+  @Test
+  void reportsAreListedInTheOrderAskedFor() throws IOException {
+    Path report = copyReport();
+    AuditOutcome outcome = new IamAudit(new TestClock(Instant.parse("2026-11-22T10:00:00Z")), duration -> {})
+        .run(AuditRequest.builder(dir, dir.resolve("out")).reportFile(report).formats(List.of("json,csv,sarif"))
+            .build(), AuditListener.SILENT);
+    assertEquals(List.of(dir.resolve("out/iam-audit.json"), dir.resolve("out/iam-audit.csv"),
+        dir.resolve("out/iam-audit.sarif")), outcome.reports());
   }
 }
