@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Everything one audit produced, for the report writers and the gate: counts and the first violations in memory,
@@ -71,10 +70,6 @@ public record AuditResult(
   public long allowlisted(Severity severity) {
     return evaluations.stream().filter(evaluation -> evaluation.config().severity() == severity)
         .mapToLong(RuleEvaluation::allowlisted).sum();
-  }
-
-  public Optional<RuleEvaluation> evaluation(String ruleId) {
-    return evaluations.stream().filter(evaluation -> evaluation.rule().id().equals(ruleId)).findFirst();
   }
 
   public List<RuleEvaluation> notEvaluated() {

@@ -71,14 +71,6 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     spill.register(this);
   }
 
-  String rule() {
-    return rule;
-  }
-
-  Severity severity() {
-    return severity;
-  }
-
   long size() {
     return size;
   }
