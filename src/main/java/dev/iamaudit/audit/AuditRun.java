@@ -60,7 +60,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
   private Judge judge;
   private Thread keeping;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
-  /** Each identity, then a rule run and its violation for each violation found in it. */
+  /** Each identity, then a rule run, its violation and the violation's message for each violation found in it. */
   private Object[] events = new Object[BATCH + 64];
   private int count;
   private volatile Throwable failure;
@@ -85,13 +85,16 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     }
     context = accountContext;
     judge = new Judge(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    StringBuilder text = new StringBuilder(512);
     for (RuleRun run : judge.judging) {
+      // The message is written here, as the rule finds it: the keeping thread has the rest of the work to do.
       run.collect = violation -> {
-        if (count + 2 > events.length) {
+        if (count + 3 > events.length) {
           events = Arrays.copyOf(events, 2 * events.length);
         }
         events[count++] = run;
         events[count++] = violation;
+        events[count++] = message(violation, text);
       };
     }
     keeping = new Thread(this::keepBatches, "iam-audit-keep");
@@ -120,6 +123,12 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while auditing", e);
     }
+  }
+
+  private static String message(Violation violation, StringBuilder text) {
+    text.setLength(0);
+    violation.text().appendTo(text);
+    return text.toString();
   }
 
   /** A run of identities, each followed by what the rules found in it. */
@@ -151,8 +160,8 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       Identity identity = (Identity) kept[i++];
       judge.begin(identity);
       while (i < batch.count() && kept[i] instanceof RuleRun run) {
-        judge.found(run, (Violation) kept[i + 1]);
-        i += 2;
+        judge.found(run, (Violation) kept[i + 1], (String) kept[i + 2]);
+        i += 3;
       }
       judge.end(identity);
     }
@@ -321,7 +330,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       }
     }
 
-    private void found(RuleRun run, Violation violation) {
+    private void found(RuleRun run, Violation violation, String message) {
       Entity entity = violation.entity();
       int entry = covering(run.rule.id(), entity);
       Status status = Status.VIOLATION;
@@ -337,13 +346,11 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       } else {
         run.allowlisted++;
       }
-      message.setLength(0);
-      violation.text().appendTo(message);
       byte[] digest = Fingerprints.digest(run.rule.id(), account, entity.type().id(), entity.id());
       RuleFindings.Line written = null;
       if (lineWriter != null) {
         AllowlistEntry covering = entry < 0 ? null : entries.get(entry);
-        written = line(new Finding(run.rule.id(), run.config.severity(), status, entity, message.toString(),
+        written = line(new Finding(run.rule.id(), run.config.severity(), status, entity, message,
             Fingerprints.hex(digest, 0), covering, covering == null ? run.location : covering.position()));
       }
       run.findings.add(status, entity, entry, digest, message, written);
@@ -409,7 +416,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
           unevaluated.add(run.rule.id());
           continue;
         }
-        run.check.finish(violation -> found(run, violation));
+        run.check.finish(violation -> found(run, violation, message(violation, message)));
         run.findings.seal();
         evaluations.add(new RuleEvaluation(run.rule, run.config, RuleEvaluation.State.EVALUATED, run.check.note(),
             run.check.checked(), run.violations, run.allowlisted, run.blocking));
