@@ -45,7 +45,7 @@ public final class Spill implements AutoCloseable {
   private long buffered;
   private Path directory;
   private Thread cleanup;
-  private boolean closed;
+  private volatile boolean closed;
 
   private Spill(Path parent, long budget) {
     if (budget < 1) {
@@ -145,6 +145,10 @@ public final class Spill implements AutoCloseable {
 
   /** Reads up to {@code length} bytes at {@code position} into {@code bytes[offset...]}; how many were read. */
   int read(FileChannel file, long position, byte[] bytes, int offset, int length) {
+    if (closed) {
+      throw new IllegalStateException("the audit's temporary files are deleted: findings are read before the spill "
+          + "is closed");
+    }
     ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
     try {
       while (buffer.hasRemaining()) {

@@ -286,4 +286,17 @@ class StreamingAuditTest {
       assertTrue(result.findings().hasLines());
     }
   }
+
+  @Test
+  void findingsInFilesCannotBeReadOnceTheSpillIsClosed() {
+    Inventory inventory = new GeneratedAccount(61, 400, false, false).inventory();
+    AuditResult result;
+    try (Spill spill = Spill.under(temp, 1);
+        AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
+            .start(spill, null, null)) {
+      result = run.finish(AccountSink.feed(inventory, run), List.of());
+    }
+    assertEquals("the audit's temporary files are deleted: findings are read before the spill is closed",
+        assertThrows(IllegalStateException.class, () -> TestAudits.list(result.findings())).getMessage());
+  }
 }
