@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamaudit.failure.UsageException;
+import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.KeyOwner;
+import dev.iamaudit.inventory.TestInventory;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.RuleConfig;
@@ -298,5 +301,26 @@ class StreamingAuditTest {
     }
     assertEquals("the audit's temporary files are deleted: findings are read before the spill is closed",
         assertThrows(IllegalStateException.class, () -> TestAudits.list(result.findings())).getMessage());
+  }
+
+  /** A finding longer than a block and than the window runs are read through, next to short ones, in files. */
+  @Test
+  void aFindingLongerThanTheReadingWindowComesBackWhole() {
+    Inventory inventory = TestInventory.builder()
+        .key(TestInventory.userKey("ApiKey-1", "IBMid-1", TestInventory.lastAuthn(200), null))
+        .key(new ApiKey("ApiKey-2", "x".repeat(100_000), "IBMid-1", KeyOwner.user("IBMid-1"), null, null, null,
+            null, null, null, TestInventory.lastAuthn(300), null))
+        .key(TestInventory.userKey("ApiKey-3", "IBMid-1", TestInventory.lastAuthn(400), null))
+        .build();
+    Clock clock = Clock.fixed(TestInventory.AS_OF, ZoneOffset.UTC);
+    List<Finding> expected = new InMemoryEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
+        clock).findings(inventory);
+    try (Spill spill = Spill.under(temp, 1);
+        AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, clock)
+            .start(spill, null, null)) {
+      AuditResult result = run.finish(AccountSink.feed(inventory, run), List.of());
+      assertEquals(expected, TestAudits.list(result.findings()));
+      assertTrue(expected.get(1).message().length() > 100_000);
+    }
   }
 }
