@@ -114,6 +114,7 @@ public final class AuditCommand implements Callable<Integer> {
     CommandLine line = new CommandLine(command);
     line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown));
     line.addSubcommand("init", new InitCommand(environment));
+    line.addSubcommand("rules", new RulesCommand(environment));
     line.setOut(out);
     line.setErr(err);
     line.setParameterExceptionHandler((ex, args) -> {
