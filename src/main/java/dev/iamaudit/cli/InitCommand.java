@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a starter iam-audit.yml (every rule with its default settings, commented) and iam-allowlist.yml (a"
-          + " commented example entry), and the JSON Schemas that let an editor check them: iam-audit.schema.json"
-          + " and iam-allowlist.schema.json. Refuses to overwrite any existing file (exit 2)."
+      "Writes a starter iam-audit.yml and iam-allowlist.yml with their JSON Schemas; never overwrites a file.",
+      "The policy lists every rule with its default settings, each under a comment; the allowlist holds a"
+          + " commented example entry. Each names its schema (iam-audit.schema.json, iam-allowlist.schema.json,"
+          + " written beside them) so that an editor checks it. An existing file is refused (exit 2)."
     })
 final class InitCommand implements Callable<Integer> {
   @Spec

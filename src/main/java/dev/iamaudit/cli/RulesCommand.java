@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
     name = "rules",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists every rule with its default severity, whether it is on by default, its parameters and the data it"
-          + " needs; with an ID, explains that rule: what it finds, what to do, and the policy and allowlist"
-          + " entries that configure it or accept one of its findings."
+      "Lists the rules, or explains the one named.",
+      "The list gives each rule's default severity, whether it is on by default, its parameters and the data it"
+          + " needs. An explanation says what the rule finds, what to do, and the policy and allowlist entries that"
+          + " configure it or accept one of its findings."
     })
 final class RulesCommand implements Callable<Integer> {
   @Spec
