@@ -48,12 +48,12 @@ class HtmlReportTest {
   @Test
   void eachRuleNamesTheControlsItGivesEvidenceFor() {
     String html = ReportFixtures.render(new HtmlReport(), ReportFixtures.sample());
-    assertTrue(html.contains("<td class=\"ctl\"><span title=\"CIS IBM Cloud Foundations Benchmark 1.1.0, 1.3: Ensure "
-        + "API keys are rotated every 90 days\">CIS-IBM-Cloud-1.1.0/1.3</span><br><span title=\"IBM Cloud Framework "
-        + "for Financial Services 2.0, IA-5: Authenticator Management\">FS-Cloud/IA-5</span></td>"));
+    assertTrue(html.contains("<td><code>apikey-too-old</code></td><td>API key not rotated<div class=\"ctl\"><span "
+        + "title=\"CIS IBM Cloud Foundations Benchmark 1.1.0, 1.3: Ensure API keys are rotated every 90 days\">"
+        + "CIS-IBM-Cloud-1.1.0/1.3</span><br><span title=\"IBM Cloud Framework for Financial Services 2.0, IA-5: "
+        + "Authenticator Management\">FS-Cloud/IA-5</span></div></td><td>evaluated</td>"));
     assertTrue(html.contains("<td><code>apikey-leak-action-none</code></td><td>API key stays valid when leaked</td>"
-        + "<td>evaluated</td><td data-sort=\"3\"><span class=\"sev low\">low</span></td><td>none</td>"
-        + "<td class=\"num\">1</td><td class=\"num\">0</td><td class=\"ctl\"></td><td class=\"note\"></td></tr>"));
+        + "<td>evaluated</td>"));
   }
 
   @Test
