@@ -156,7 +156,8 @@ public final class MarkdownReport implements ReportWriter {
     for (Finding finding : result.findings()) {
       counts.computeIfAbsent(finding.rule(), rule -> new long[2])[finding.isViolation() ? 0 : 1]++;
     }
-    md.write("\n## Compliance\n\n| Rule | State | Violations | Allowlisted | Evidence for |\n|---|---|---:|---:|---|\n");
+    md.write("\n## Compliance\n\n| Rule | State | Violations | Allowlisted | Evidence for |\n"
+        + "|---|---|---:|---:|---|\n");
     for (RuleDescriptor rule : Rules.all()) {
       if (rule.compliance().isEmpty()) {
         continue;
