@@ -13,6 +13,7 @@ import dev.iamaudit.policy.AllowlistLoader;
 import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.PolicyLoader;
+import dev.iamaudit.policy.Preset;
 import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import dev.iamaudit.rules.RuleDescriptor;
@@ -20,6 +21,10 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -96,9 +101,34 @@ public final class Schemas {
           + " Default: " + Policy.DEFAULT_MAX_REPORT_AGE_HOURS + ".", 1, Policy.DEFAULT_MAX_REPORT_AGE_HOURS);
       case "allowlistMaxDays" -> number("An allowlist entry may not expire more than this many days from today."
           + " Default: " + Policy.DEFAULT_ALLOWLIST_MAX_DAYS + ".", 1, Policy.DEFAULT_ALLOWLIST_MAX_DAYS);
+      case "preset" -> enumeration("A benchmark's settings as the starting point: the rules it names are turned on"
+          + " with its thresholds, and what rules: says about a rule overrides it setting by setting. "
+          + presets() + ". Default: none.", Preset.allIds(), null);
       case "rules" -> ruleSettings();
       default -> throw undescribed("policy key", key);
     };
+  }
+
+  /**
+   * "cis turns on apikey-inactive (maxDays 180), ...; fs-cloud turns on ...": what each preset sets among the rules
+   * of this catalog (a preset may name rules a version does not have).
+   */
+  private String presets() {
+    Set<String> ids = rules.stream().map(RuleDescriptor::id).collect(Collectors.toSet());
+    StringJoiner text = new StringJoiner("; ");
+    for (Preset preset : Preset.values()) {
+      StringJoiner named = new StringJoiner(", ", preset.id() + " turns on ", "");
+      preset.rules().forEach((rule, params) -> {
+        if (!ids.contains(rule)) {
+          return;
+        }
+        StringJoiner settings = new StringJoiner(", ", " (", ")").setEmptyValue("");
+        new TreeMap<>(params).forEach((name, value) -> settings.add(name + " " + value));
+        named.add(rule + settings);
+      });
+      text.add(named.toString());
+    }
+    return text.toString();
   }
 
   private ObjectNode ruleSettings() {

@@ -6,6 +6,7 @@ import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.PolicyLoader;
+import dev.iamaudit.policy.Preset;
 import dev.iamaudit.rules.RuleDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What {@code init} writes into a governance repo: a commented {@code iam-audit.yml} holding every rule with its
+ * What {@code init} writes into a governance repo: a commented {@code iam-audit.yml} showing every rule with its
  * defaults, an {@code iam-allowlist.yml} holding only a commented example, and the two JSON Schemas the files name
  * on their first line. The schemas sit beside the files so that editors check them offline, against the rules of
  * the very version that wrote them.
@@ -45,16 +46,21 @@ public final class StarterFiles {
     this.version = version;
   }
 
-  /** The starter {@code iam-audit.yml}: every setting at its default, so that it changes nothing until edited. */
+  /**
+   * The starter {@code iam-audit.yml}: the gate's settings at their defaults, and every rule's defaults commented
+   * out, so that a preset, once named, is not overridden by a copy of the defaults; the file changes nothing until
+   * edited.
+   */
   public String policy() {
     StringBuilder out = new StringBuilder();
     out.append("# yaml-language-server: $schema=").append(Schemas.POLICY_FILE).append('\n');
     out.append("#\n");
-    out.append("# iam-audit policy. Every value below is a default of iam-audit ").append(version)
-        .append(", written out so that the gate\n");
-    out.append("# changes only when this file does; a rule left out keeps its default. 'iam-audit rules ID'"
-        + " explains a\n");
-    out.append("# rule, and ").append(Schemas.POLICY_FILE).append(" lets an editor check this file.\n");
+    out.append("# iam-audit policy, from iam-audit ").append(version).append(". Every key is optional. A setting"
+        + " commented out with '#'\n");
+    out.append("# and no space shows its default: remove the '#' to set it, and keep only what you change (what"
+        + " the\n");
+    out.append("# rules say overrides a preset setting by setting). 'iam-audit rules ID' explains a rule, and\n");
+    out.append("# ").append(Schemas.POLICY_FILE).append(" lets an editor check this file.\n");
     out.append('\n');
     for (String key : PolicyLoader.TOP_KEYS) {
       out.append(policyLine(key));
@@ -64,21 +70,23 @@ public final class StarterFiles {
 
   private String policyLine(String key) {
     return switch (key) {
-      case "account" -> comment("# account: a1b2c3d4e5f60718293a4b5c6d7e8f90", "the account to audit; default: the API"
-          + " key's account");
+      case "account" -> comment("#account: a1b2c3d4e5f60718293a4b5c6d7e8f90", "the account to audit; default: the"
+          + " API key's account");
       case "failOn" -> comment("failOn: " + FailOn.DEFAULT.id(), "critical, high, medium, low: the lowest that"
           + " fails the gate; never reports only");
       case "maxReportAgeHours" -> comment("maxReportAgeHours: " + Policy.DEFAULT_MAX_REPORT_AGE_HOURS,
           "a 'latest' activity report older than this is refused");
       case "allowlistMaxDays" -> comment("allowlistMaxDays: " + Policy.DEFAULT_ALLOWLIST_MAX_DAYS,
           "an allowlist entry may not expire later than this from today");
+      case "preset" -> comment("#preset: " + Preset.allIds().get(0), "a benchmark's settings to start from: "
+          + String.join(", ", Preset.allIds()));
       case "rules" -> rulesSection();
       default -> throw new IllegalStateException("The policy key '" + key + "' has no starter line; add one in "
           + StarterFiles.class.getName());
     };
   }
 
-  /** A top-level line with its comment, the comments aligned after the longest line. */
+  /** A top-level line with its comment, the comments aligned. */
   private static String comment(String line, String comment) {
     return line + " ".repeat(Math.max(1, 45 - line.length())) + "# " + comment + "\n";
   }
@@ -88,7 +96,7 @@ public final class StarterFiles {
     for (RuleDescriptor rule : rules) {
       out.append("  # ").append(rule.title()).append(rule.spec().enabledByDefault() ? "" : " (off by default)")
           .append('\n');
-      out.append("  ").append(rule.id()).append(": ").append(RuleText.policyValue(rule.spec())).append('\n');
+      out.append("  #").append(rule.id()).append(": ").append(RuleText.policyValue(rule.spec())).append('\n');
     }
     return out.toString();
   }

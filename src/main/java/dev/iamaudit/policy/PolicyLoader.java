@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public final class PolicyLoader {
   /** The keys a policy may have at its top, in the order the starter file and the schema list them. */
   public static final List<String> TOP_KEYS =
-      List.of("account", "failOn", "maxReportAgeHours", "allowlistMaxDays", "rules");
+      List.of("account", "failOn", "maxReportAgeHours", "allowlistMaxDays", "preset", "rules");
 
   private final Map<String, RuleSpec> specs = new LinkedHashMap<>();
 
@@ -45,6 +45,9 @@ public final class PolicyLoader {
         ? (int) Math.min(Integer.MAX_VALUE, Nodes.number(keys.get("allowlistMaxDays").value(), "allowlistMaxDays", 1))
         : defaults.allowlistMaxDays();
     Map<String, RuleConfig> rules = new LinkedHashMap<>(defaults.rules());
+    if (keys.containsKey("preset")) {
+      preset(keys.get("preset").value()).apply(rules, specs, keys.get("preset").keyPosition());
+    }
     if (keys.containsKey("rules")) {
       YamlNode value = keys.get("rules").value();
       if (!(value instanceof YamlNode.Scalar scalar && scalar.text() == null)) {
@@ -64,6 +67,16 @@ public final class PolicyLoader {
     }
   }
 
+  private static Preset preset(YamlNode node) {
+    String text = Nodes.text(node, "preset");
+    Preset preset = Preset.byId(text);
+    if (preset == null) {
+      throw new UsageException(node.position() + ": unknown preset '" + text + "'"
+          + Nodes.suggestion(text, Preset.allIds()) + "; known presets: " + String.join(", ", Preset.allIds()));
+    }
+    return preset;
+  }
+
   private void readRules(YamlNode.Mapping rulesNode, Map<String, RuleConfig> rules) {
     for (YamlNode.Entry entry : rulesNode.asMap().values()) {
       RuleSpec spec = specs.get(entry.key());
@@ -71,12 +84,12 @@ public final class PolicyLoader {
         throw new UsageException(entry.keyPosition() + ": unknown rule '" + entry.key() + "'"
             + Nodes.suggestion(entry.key(), specs.keySet()) + "; known rules: " + String.join(", ", specs.keySet()));
       }
-      rules.put(spec.id(), readRule(spec, entry));
+      rules.put(spec.id(), readRule(spec, rules.get(spec.id()), entry));
     }
   }
 
-  private static RuleConfig readRule(RuleSpec spec, YamlNode.Entry entry) {
-    RuleConfig config = spec.defaults();
+  /** Reads one rule's settings over {@code config}, its defaults or what the preset made of them. */
+  private static RuleConfig readRule(RuleSpec spec, RuleConfig config, YamlNode.Entry entry) {
     if (entry.value() instanceof YamlNode.Scalar scalar && scalar.text() == null) {
       return new RuleConfig(spec.id(), config.enabled(), config.severity(), config.params(), entry.keyPosition());
     }

@@ -11,6 +11,7 @@ import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.rules.Compliance;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class JsonReport implements ReportWriter {
         if (evaluation.note() != null) {
           json.writeStringField("note", evaluation.note());
         }
+        writeCompliance(json, evaluation.rule().compliance());
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -73,6 +75,19 @@ public final class JsonReport implements ReportWriter {
       json.writeEndArray();
       json.writeEndObject();
     }
+  }
+
+  private static void writeCompliance(JsonGenerator json, List<Compliance> controls) throws IOException {
+    json.writeArrayFieldStart("compliance");
+    for (Compliance control : controls) {
+      json.writeStartObject();
+      json.writeStringField("framework", control.framework().title());
+      json.writeStringField("version", control.framework().version());
+      json.writeStringField("id", control.id());
+      json.writeStringField("title", control.title());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void writeReport(JsonGenerator json, ReportInfo report) throws IOException {

@@ -206,6 +206,29 @@ class AuditCommandTest {
   }
 
   @Test
+  void aPresetSetsTheThresholdsAndFindingsPointAtIt() throws IOException {
+    write("iam-audit.yml", "failOn: high\npreset: cis\n");
+    assertEquals(1, run("--report-file", "report.json", "--format", "json"));
+    JsonNode inactive = null;
+    for (JsonNode rule : json().get("rules")) {
+      if (rule.get("id").asText().equals("apikey-inactive")) {
+        inactive = rule;
+      }
+    }
+    assertEquals(180, inactive.at("/params/maxDays").asInt());
+    assertEquals("1.2", inactive.at("/compliance/0/id").asText());
+    int pointed = 0;
+    for (JsonNode finding : json().get("findings")) {
+      if (finding.get("rule").asText().equals("apikey-inactive")) {
+        assertEquals("iam-audit.yml", finding.at("/location/file").asText());
+        assertEquals(2, finding.at("/location/line").asInt());
+        pointed++;
+      }
+    }
+    assertEquals(2, pointed);
+  }
+
+  @Test
   void reportLongerThanTheShortestThresholdIsRefused() {
     write("iam-audit.yml", "rules:\n  apikey-inactive: { maxDays: 14 }\n");
     assertEquals(3, run("--report-file", "report.json", "--format", "json"));

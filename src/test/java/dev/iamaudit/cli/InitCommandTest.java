@@ -96,23 +96,33 @@ class InitCommandTest {
     assertEquals("failOn: high\n", Files.readString(dir.resolve("iam-audit.yml")));
   }
 
-  /** Day one in an empty governance repo: init, then an audit that reads the written policy. */
+  /** Day one in an empty governance repo: init, a rule uncommented and changed, and the audit that follows it. */
   @Test
   void theWrittenFilesAreWhatTheNextAuditReads() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("report.json")) {
       Files.copy(in, dir.resolve("report.json"));
     }
     assertEquals(0, run("init"));
+    String changed = "  apikey-inactive: { severity: low }";
+    Path policy = dir.resolve("iam-audit.yml");
+    Files.writeString(policy, Files.readString(policy)
+        .replace("  #apikey-inactive: { enabled: true, severity: high, maxDays: 90 }", changed));
 
-    assertEquals(1, run("--report-file", "report.json", "--format", "sarif"));
+    assertEquals(1, run("--report-file", "report.json", "--format", "json"));
 
-    // A finding points at its rule's line of the policy it was judged by: the starter's apikey-inactive line.
-    JsonNode result = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.sarif").toFile())
-        .at("/runs/0/results/0");
-    assertEquals("apikey-inactive", result.at("/ruleId").asText());
-    assertEquals("iam-audit.yml", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
-    assertEquals(STARTER.policy().lines().toList().indexOf("  apikey-inactive: { enabled: true, severity: high,"
-        + " maxDays: 90 }") + 1, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+    JsonNode findings = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile())
+        .at("/findings");
+    int line = Files.readAllLines(policy).indexOf(changed) + 1;
+    int inactive = 0;
+    for (JsonNode finding : findings) {
+      if (finding.at("/rule").asText().equals("apikey-inactive")) {
+        inactive++;
+        assertEquals("low", finding.at("/severity").asText());
+        assertEquals("iam-audit.yml:" + line, finding.at("/location/file").asText() + ":"
+            + finding.at("/location/line").asInt());
+      }
+    }
+    assertEquals(2, inactive);
     assertEquals("", err.toString());
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.IamAudit;
@@ -33,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class StarterFilesTest {
   @TempDir Path dir;
 
   @Test
-  void thePolicyWritesOutEveryRuleWithItsDefaults() {
+  void thePolicyShowsEveryRuleWithItsDefaults() {
     Golden.assertFile(GOLDEN.resolve("starter-iam-audit.yml"), STARTER.policy());
   }
 
@@ -124,7 +124,7 @@ class StarterFilesTest {
     assertEquals(List.of(), SchemaCheck.policy().errors(STARTER.policy()));
   }
 
-  /** The starter files change nothing: the same findings, severities and verdict as a repo without them. */
+  /** The starter files change nothing: the same findings, locations and verdict as a repo without them. */
   @Test
   void anAuditWithTheStarterFilesJudgesAsOneWithoutFiles() throws IOException {
     Path withFiles = dir.resolve("with");
@@ -140,12 +140,33 @@ class StarterFilesTest {
     assertEquals(bare.at("/summary"), started.at("/summary"));
     assertEquals(bare.at("/rules"), started.at("/rules"));
     assertEquals(16, started.at("/findings").size());
-    assertEquals(withoutLocations(bare.at("/findings")), withoutLocations(started.at("/findings")));
-    // Only where a finding points differs: at its rule's line rather than the policy's first line.
-    JsonNode inactive = first(started.at("/findings"), "apikey-inactive");
-    assertEquals("iam-audit.yml", inactive.at("/location/file").asText());
-    assertEquals(lineOf(STARTER.policy(), "  apikey-inactive: "), inactive.at("/location/line").asInt());
-    assertEquals(1, first(bare.at("/findings"), "apikey-inactive").at("/location/line").asInt());
+    assertEquals(bare.at("/findings"), started.at("/findings"));
+  }
+
+  /** The rules are commented out so that a preset, once named, is not overridden by copies of the defaults. */
+  @Test
+  void namingThePresetStartsFromItsSettings() throws IOException {
+    String policy = STARTER.policy().replace("\n#preset: cis ", "\npreset: cis ");
+    Path file = Files.writeString(dir.resolve("iam-audit.yml"), policy);
+
+    Policy loaded = new PolicyLoader(Rules.specs()).load(file, "iam-audit.yml");
+
+    assertEquals(Map.of("maxDays", 180L), loaded.rule("apikey-inactive").params());
+    assertEquals(Map.of("maxDays", 90L), loaded.rule("apikey-too-old").params());
+    assertEquals(List.of(), SchemaCheck.policy().errors(policy));
+  }
+
+  @Test
+  void uncommentingARuleSetsIt() throws IOException {
+    String policy = STARTER.policy().replace("  #apikey-too-old: { enabled: true, severity: medium, maxDays: 365 }",
+        "  apikey-too-old: { enabled: true, severity: medium, maxDays: 180 }");
+    Path file = Files.writeString(dir.resolve("iam-audit.yml"), policy);
+
+    RuleConfig config = new PolicyLoader(Rules.specs()).load(file, "iam-audit.yml").rule("apikey-too-old");
+
+    assertEquals(Map.of("maxDays", 180L), config.params());
+    assertEquals(policy.lines().toList().indexOf("  apikey-too-old: { enabled: true, severity: medium, maxDays:"
+        + " 180 }") + 1, config.position().line());
   }
 
   @Test
@@ -201,9 +222,9 @@ class StarterFilesTest {
     assertEquals(String.join("\n",
         "rules:",
         "  # API key used unusually often (off by default)",
-        "  apikey-high-usage: { enabled: false, severity: medium, maxAuthnCount: 10000 }",
+        "  #apikey-high-usage: { enabled: false, severity: medium, maxAuthnCount: 10000 }",
         "  # Allowlist entry matches nothing",
-        "  allowlist-unused: { enabled: true, severity: low }",
+        "  #allowlist-unused: { enabled: true, severity: low }",
         ""), starter.policy().substring(starter.policy().indexOf("rules:")));
   }
 
@@ -217,31 +238,6 @@ class StarterFilesTest {
     AuditOutcome outcome = new IamAudit(CLOCK, duration -> {}).run(request, new AuditListener() {});
     assertEquals(1, outcome.exitCode());
     return new ObjectMapper().readTree(base.resolve("out/iam-audit.json").toFile());
-  }
-
-  private static JsonNode withoutLocations(JsonNode findings) {
-    JsonNode copy = findings.deepCopy();
-    copy.forEach(finding -> ((ObjectNode) finding).remove("location"));
-    return copy;
-  }
-
-  private static JsonNode first(JsonNode findings, String rule) {
-    for (JsonNode finding : findings) {
-      if (finding.at("/rule").asText().equals(rule)) {
-        return finding;
-      }
-    }
-    throw new AssertionError("no " + rule + " finding");
-  }
-
-  private static int lineOf(String text, String prefix) {
-    List<String> lines = text.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).startsWith(prefix)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("no line starts with " + prefix);
   }
 
   private static AllowlistLoader allowlistLoader() {

@@ -46,6 +46,17 @@ class HtmlReportTest {
   }
 
   @Test
+  void eachRuleNamesTheControlsItGivesEvidenceFor() {
+    String html = ReportFixtures.render(new HtmlReport(), ReportFixtures.sample());
+    assertTrue(html.contains("<td><code>apikey-too-old</code></td><td>API key not rotated<div class=\"ctl\"><span "
+        + "title=\"CIS IBM Cloud Foundations Benchmark 1.1.0, 1.3: Ensure API keys are rotated every 90 days\">"
+        + "CIS-IBM-Cloud-1.1.0/1.3</span><br><span title=\"IBM Cloud Framework for Financial Services 2.0, IA-5: "
+        + "Authenticator Management\">FS-Cloud/IA-5</span></div></td><td>evaluated</td>"));
+    assertTrue(html.contains("<td><code>apikey-leak-action-none</code></td><td>API key stays valid when leaked</td>"
+        + "<td>evaluated</td>"));
+  }
+
+  @Test
   void listsEveryFindingAndRule() {
     AuditResult result = ReportFixtures.generated(6_000);
     String html = ReportFixtures.render(new HtmlReport(), result);

@@ -37,4 +37,31 @@ class JsonReportTest {
     assertEquals(0, MAPPER.readTree(json).get("findings").size());
     assertTrue(json.contains("\"findings\" : [ ]"));
   }
+
+  @Test
+  void eachRuleListsTheControlsItGivesEvidenceFor() throws Exception {
+    JsonNode rules = MAPPER.readTree(ReportFixtures.render(new JsonReport(), ReportFixtures.sample())).get("rules");
+    JsonNode mfa = null;
+    JsonNode leak = null;
+    for (JsonNode rule : rules) {
+      switch (rule.get("id").asText()) {
+        case "account-mfa-disabled" -> mfa = rule;
+        case "apikey-leak-action-none" -> leak = rule;
+        default -> { }
+      }
+    }
+    assertEquals(MAPPER.readTree("""
+        [ { "framework": "CIS IBM Cloud Foundations Benchmark", "version": "1.1.0", "id": "1.7",
+            "title": "Ensure multi-factor authentication (MFA) is enabled for all users in account" },
+          { "framework": "CIS IBM Cloud Foundations Benchmark", "version": "1.1.0", "id": "1.9",
+            "title": "Ensure multi-factor authentication (MFA) is enabled at the account level" },
+          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-2(1)",
+            "title": "Multi-factor Authentication to Privileged Accounts" },
+          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-2(2)",
+            "title": "Multi-factor Authentication to Non-privileged Accounts" },
+          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-7",
+            "title": "Cryptographic Module Authentication" } ]
+        """), mfa.get("compliance"));
+    assertEquals(MAPPER.readTree("[]"), leak.get("compliance"));
+  }
 }
