@@ -4,6 +4,7 @@ import dev.iamaudit.AuditRequest;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.policy.Nodes;
 import dev.iamaudit.policy.RuleSpec;
+import dev.iamaudit.rules.Compliance;
 import dev.iamaudit.rules.RuleDescriptor;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,15 +27,19 @@ public final class RuleManual {
     this.today = today;
   }
 
-  /** One line per rule: id, default severity, on or off by default, parameters with defaults, the data it needs. */
+  /**
+   * One line per rule: id, default severity, on or off by default, parameters with defaults, the data it needs, and
+   * the published controls it gives evidence for.
+   */
   public String list() {
     List<Function<RuleDescriptor, String>> columns = List.of(
         RuleDescriptor::id,
         rule -> rule.spec().defaultSeverity().id(),
         rule -> rule.spec().enabledByDefault() ? "on" : "off",
         rule -> RuleText.params(rule.spec()),
-        RuleText::data);
-    List<String> headers = List.of("RULE", "SEVERITY", "DEFAULT", "PARAMETERS", "DATA");
+        RuleText::data,
+        RuleText::compliance);
+    List<String> headers = List.of("RULE", "SEVERITY", "DEFAULT", "PARAMETERS", "DATA", "COMPLIANCE");
     List<Integer> widths = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       Function<RuleDescriptor, String> column = columns.get(i);
@@ -74,7 +79,13 @@ public final class RuleManual {
     out.append("Default:    ").append(spec.enabledByDefault() ? "on" : "off").append(", severity ")
         .append(spec.defaultSeverity().id()).append('\n');
     out.append("Parameters: ").append(RuleText.params(spec)).append('\n');
-    out.append("Data:       ").append(RuleText.data(rule)).append("\n\n");
+    out.append("Data:       ").append(RuleText.data(rule)).append('\n');
+    out.append("Compliance:").append(rule.compliance().isEmpty() ? " none\n" : "\n");
+    for (Compliance control : rule.compliance()) {
+      out.append("  ").append(control.framework().title()).append(' ').append(control.framework().version())
+          .append(", ").append(control.id()).append(": ").append(control.title()).append('\n');
+    }
+    out.append('\n');
     out.append("What it finds:\n").append(RuleText.wrap(rule.description(), WIDTH, "  ")).append('\n');
     out.append("What to do:\n").append(RuleText.wrap(rule.remedy(), WIDTH, "  ")).append('\n');
     out.append("Configure it in ").append(AuditRequest.DEFAULT_POLICY).append(" (these are the defaults):\n");

@@ -2,8 +2,11 @@ package dev.iamaudit.governance;
 
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.policy.RuleSpec;
+import dev.iamaudit.rules.Compliance;
 import dev.iamaudit.rules.Rule;
 import dev.iamaudit.rules.RuleDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -57,6 +60,21 @@ final class RuleText {
         text.add(data.description());
       }
     }
+    return text.toString();
+  }
+
+  /**
+   * "CIS-IBM-Cloud-1.1.0 1.7, 1.9; FS-Cloud IA-2(1), IA-7": the controls the rule gives evidence for, by framework,
+   * or "none".
+   */
+  static String compliance(RuleDescriptor rule) {
+    Map<Compliance.Framework, StringJoiner> byFramework = new LinkedHashMap<>();
+    for (Compliance control : rule.compliance()) {
+      byFramework.computeIfAbsent(control.framework(),
+          framework -> new StringJoiner(", ", framework.tagPrefix() + " ", "")).add(control.id());
+    }
+    StringJoiner text = new StringJoiner("; ").setEmptyValue("none");
+    byFramework.values().forEach(controls -> text.add(controls.toString()));
     return text.toString();
   }
 
