@@ -31,7 +31,7 @@ final class RuleText {
     return text.toString();
   }
 
-  /** "maxDays: 90, graceDays: 30", or "none". */
+  /** "graceDays: 30, maxDays: 90", or "none". */
   static String params(RuleSpec spec) {
     StringJoiner text = new StringJoiner(", ").setEmptyValue("none");
     sortedParams(spec).forEach((name, value) -> text.add(name + ": " + value));
