@@ -113,6 +113,8 @@ public final class AuditCommand implements Callable<Integer> {
     AuditCommand command = new AuditCommand(environment, out, err);
     CommandLine line = new CommandLine(command);
     line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown));
+    line.addSubcommand("init", new InitCommand(environment));
+    line.addSubcommand("rules", new RulesCommand(environment));
     line.setOut(out);
     line.setErr(err);
     line.setParameterExceptionHandler((ex, args) -> {

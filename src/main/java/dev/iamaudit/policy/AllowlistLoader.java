@@ -19,8 +19,9 @@ import java.util.Set;
  * identities for the same rules.
  */
 public final class AllowlistLoader {
-  private static final List<String> ENTRY_KEYS = List.of("match", "rules", "reason", "owner", "expires");
-  private static final List<String> MATCH_KEYS = List.of("id", "iamId", "name", "type");
+  /** The keys of an entry and of its {@code match}, in the order the schema lists them. */
+  public static final List<String> ENTRY_KEYS = List.of("match", "rules", "reason", "owner", "expires");
+  public static final List<String> MATCH_KEYS = List.of("id", "iamId", "name", "type");
 
   private final Set<String> ruleIds;
   private final LocalDate today;

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.Map;
 
 /** Typed reads from {@link YamlNode}s whose failures name {@code file:line:column} and the fix. */
-final class Nodes {
+public final class Nodes {
   private Nodes() {}
 
   static YamlNode.Mapping mapping(YamlNode node, String what) {
@@ -78,7 +78,7 @@ final class Nodes {
   }
 
   /** "; did you mean 'maxDays'?" when one allowed word is a likely typo of {@code word}, else "". */
-  static String suggestion(String word, Collection<String> allowed) {
+  public static String suggestion(String word, Collection<String> allowed) {
     return allowed.stream()
         .min(Comparator.comparingInt(candidate -> distance(word.toLowerCase(), candidate.toLowerCase())))
         .filter(best -> distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, word.length() / 4))

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /** Reads {@code iam-audit.yml} strictly: every key known, every value checked, each error at file:line:column. */
 public final class PolicyLoader {
-  private static final List<String> TOP_KEYS =
+  /** The keys a policy may have at its top, in the order the starter file and the schema list them. */
+  public static final List<String> TOP_KEYS =
       List.of("account", "failOn", "maxReportAgeHours", "allowlistMaxDays", "preset", "rules");
 
   private final Map<String, RuleSpec> specs = new LinkedHashMap<>();

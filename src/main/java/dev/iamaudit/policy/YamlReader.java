@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.iamaudit.failure.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads one of the user's YAML files into a {@link YamlNode} tree, refusing duplicate keys. */
 final class YamlReader {
-  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  /**
+   * An empty value is null, as in YAML, also where the parser would return an empty text: a key whose every entry
+   * is commented out ({@code rules:} followed by comments only) holds nothing.
+   */
+  private static final YAMLFactory YAML =
+      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
   private final String displayName;
 

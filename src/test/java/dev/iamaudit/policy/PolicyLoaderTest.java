@@ -44,6 +44,13 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void rulesWhoseEntriesAreAllCommentedOutKeepTheDefaults() throws IOException {
+    Policy policy = load("rules:\n  # API key not used recently\n  #apikey-inactive: { maxDays: 30 }\n");
+    assertEquals(Map.of("maxDays", 90L), policy.rule("apikey-inactive").params());
+    assertNull(policy.rule("apikey-inactive").position());
+  }
+
+  @Test
   void readsTheDesignExample() throws IOException {
     Policy policy = load("""
         account: a1b2c3
