@@ -54,7 +54,7 @@ final class AccountGenerator {
       Instant created = daysAgo(1 + random.nextInt(1500));
       serviceIds.add(new SimulatedAccount.ServiceId("ServiceId-" + uuid(), null, system() + "-" + i,
           random.nextInt(4) == 0 ? null : "Service ID for " + system(), created, random.nextInt(20) == 0,
-          lastAuthn(created)));
+          lastAuthn(created), null));
     }
     List<SimulatedAccount.Profile> profiles = new ArrayList<>(profileCount);
     for (int i = 0; i < profileCount; i++) {
@@ -68,10 +68,10 @@ final class AccountGenerator {
       keys.add(apiKey(i, users, serviceIds, admin));
     }
     List<SimulatedAccount.Login> logins = List.of(new SimulatedAccount.Login("sim-" + hex(20), admin));
-    return new SimulatedAccount(accountId, logins, users, serviceIds, profiles, keys,
+    return new SimulatedAccount(accountId, logins, users, List.of(), serviceIds, profiles, keys,
         new SimulatedAccount.Settings(random.nextBoolean() ? "RESTRICTED" : "NOT_SET",
             random.nextBoolean() ? "RESTRICTED" : "NOT_RESTRICTED", random.nextBoolean() ? "TOTP" : "NONE",
-            null, "86400", "7200", null, null, null, null));
+            null, "86400", "7200", null, null, null, null, null, null));
   }
 
   private SimulatedAccount.User user(int i) {
@@ -82,7 +82,7 @@ final class AccountGenerator {
     Instant lastAuthn = lastAuthn(added);
     String state = random.nextInt(25) == 0 ? "PENDING" : "ACTIVE";
     return new SimulatedAccount.User("IBMid-" + (6900000000L + i) + hex(2).toUpperCase(), login, first, last, login,
-        state, added, "PENDING".equals(state) ? null : lastAuthn);
+        state, added, "PENDING".equals(state) ? null : lastAuthn, null);
   }
 
   private SimulatedAccount.ApiKey apiKey(int i, List<SimulatedAccount.User> users,
@@ -106,7 +106,7 @@ final class AccountGenerator {
     return new SimulatedAccount.ApiKey("ApiKey-" + uuid(), system() + "-" + purpose() + "-" + i,
         random.nextInt(3) == 0 ? null : "Used by the " + system() + " " + purpose(), owner, createdBy, created,
         lastAuthn, count, LEAK_ACTIONS[random.nextInt(LEAK_ACTIONS.length)], random.nextInt(10) == 0,
-        random.nextInt(50) == 0);
+        random.nextInt(50) == 0, null);
   }
 
   /** About half active within 30 days, a third at any time since creation, the rest never; never in the future. */
