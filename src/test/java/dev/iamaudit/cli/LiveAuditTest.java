@@ -217,6 +217,19 @@ class LiveAuditTest {
   }
 
   @Test
+  void everyIdentityOfAGeneratedAccountIsAuditedWhateverItsServiceIdGroup() throws IOException {
+    SimulatedAccount generated = SimulatedAccount.generate(300, 11, CLOCK.instant());
+    simulator = Simulator.start(generated, CLOCK);
+    int code = run(generated.logins().get(0).apiKey(), "--format", "json");
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
+    assertEquals(1, code);
+    assertEquals(2, generated.serviceIdGroups().size());
+    assertEquals(300, json.at("/summary/identities").asInt());
+    assertTrue(out.toString().contains("Fetched 2 service ID groups\n"), out.toString());
+  }
+
+  @Test
   void verboseOutputHoldsNoSecretEither() throws IOException {
     serve("");
     assertEquals(1, run(KEY, "--verbose", "--format", "json"));

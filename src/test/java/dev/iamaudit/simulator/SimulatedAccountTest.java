@@ -94,6 +94,9 @@ class SimulatedAccountTest {
     assertTrue(account.apiKeys().stream().anyMatch(key -> "none".equals(key.actionWhenLeaked())));
     assertTrue(account.apiKeys().stream().allMatch(key -> key.lastAuthn() == null
         || !key.lastAuthn().isBefore(key.createdAt()) && !key.lastAuthn().isAfter(NOW)));
+    assertEquals(List.of("payments", "data-platform"),
+        account.serviceIdGroups().stream().map(SimulatedAccount.ServiceIdGroup::name).toList());
+    assertEquals(24, account.serviceIds().stream().filter(service -> service.groupId() != null).count());
   }
 
   @Test
