@@ -161,7 +161,8 @@ class IamSourceTest {
   void aGroupListedAgainUnderItsIdCountsEachServiceIdAndKeyOnce() {
     scriptWholeAccount();
     server.on("GET /v1/serviceid_groups", json(200, IbmFixtures.serviceIdGroups(
-        IbmFixtures.serviceIdGroup("ServiceIdGroup-default", "Default"), IbmFixtures.serviceIdGroup(GROUP, "payments"))))
+        IbmFixtures.serviceIdGroup("ServiceIdGroup-default", "Default"),
+        IbmFixtures.serviceIdGroup(GROUP, "payments"))))
         .on("GET /v1/apikeys ?group_id=ServiceIdGroup-default", json(200, IbmFixtures.apiKeyPage(null,
             IbmFixtures.apiKey("ApiKey-s", "ci", SERVICE_IAM_ID, "2023-03-01T00:00+0000", "none"))))
         .on("GET /v1/serviceids/ ?group_id=ServiceIdGroup-default", json(200, IbmFixtures.serviceIdPage(

@@ -52,9 +52,9 @@ class UserInvitationStaleTest {
             + "user's Actions menu > Cancel invitation), or accept it in the allowlist with match: { id: 3c0e5a1b }, "
             + "rules: [user-invitation-stale].",
         "User 'Name IBMid-undated' (IBMid-undated) has not joined (state: PENDING) and the invitation's date is "
-            + "unknown, so it counts as stale (fail closed); threshold 30 days. Fix: cancel the invitation (console: Manage > Access (IAM) "
-            + "> Users, the user's Actions menu > Cancel invitation), or accept it in the allowlist with match: { id: "
-            + "IBMid-undated }, rules: [user-invitation-stale]."),
+            + "unknown, so it counts as stale (fail closed); threshold 30 days. Fix: cancel the invitation (console: "
+            + "Manage > Access (IAM) > Users, the user's Actions menu > Cancel invitation), or accept it in the "
+            + "allowlist with match: { id: IBMid-undated }, rules: [user-invitation-stale]."),
         RuleAssertions.messages(rule, inventory));
   }
 
