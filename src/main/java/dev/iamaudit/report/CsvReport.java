@@ -12,18 +12,22 @@ import dev.iamaudit.inventory.User;
 import dev.iamaudit.policy.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code iam-audit.csv}: one row per identity for spreadsheets, with the columns of the IBM seed scripts (the
  * second {@code name} is the owner's for an API key, the user's own for a user) plus the identity's findings.
- * Identities a finding names but the inventory does not list follow the inventory; the account comes last.
+ * Identities a finding names but the inventory does not list follow the inventory; the account comes last. The last
+ * column, {@code state}, tells an API key that can no longer authenticate ({@code disabled}, {@code expired}) from one
+ * that can ({@code active}), and a user who has not joined yet ({@code pending}) from the rest.
  */
 public final class CsvReport implements ReportWriter {
   static final List<String> HEADER = List.of("iam_id", "name", "last_authn", "type", "id", "name", "username",
-      "email", "created_by", "created_at", "locked", "authn_count", "findings", "severity", "status");
+      "email", "created_by", "created_at", "locked", "authn_count", "findings", "severity", "status", "state");
 
   @Override
   public String format() {
@@ -52,6 +56,7 @@ public final class CsvReport implements ReportWriter {
       writeIdentity(row, identity, entity);
       findings.take(entity, found);
       writeFindings(row, found);
+      row.add(state(identity, result.inventory().asOf())).end();
       csv.endLine();
     }
     Entity account = result.inventory().accountEntity();
@@ -63,12 +68,14 @@ public final class CsvReport implements ReportWriter {
         row.add(entity.iamId()).add(entity.name()).blank();
         writeEntity(row, entity);
         writeFindings(row, found);
+        row.blank().end();
         csv.endLine();
       }
     }
     row.blanks(3);
     writeEntity(row, account);
     writeFindings(row, accountFindings);
+    row.blank().end();
     csv.flush();
   }
 
@@ -102,13 +109,21 @@ public final class CsvReport implements ReportWriter {
     row.add(entity.type().id()).add(entity.id()).blanks(7);
   }
 
-  /**
-   * Findings (rule ids), severity (the worst that counts) and status (violation, allowlisted, pass), ending the
-   * row.
-   */
+  /** An API key's state as IBM would treat it, a user's as User Management has it; nothing for the rest. */
+  private static String state(Identity identity, Instant asOf) {
+    if (identity instanceof ApiKey key) {
+      return key.state(asOf).id();
+    }
+    if (identity instanceof User user && user.state() != null) {
+      return user.state().toLowerCase(Locale.ROOT);
+    }
+    return null;
+  }
+
+  /** Findings (rule ids), severity (the worst that counts) and status (violation, allowlisted, pass). */
   private static void writeFindings(CsvRow row, List<Finding> findings) {
     if (findings.isEmpty()) {
-      row.blanks(2).add("pass").end();
+      row.blanks(2).add("pass");
       return;
     }
     boolean violation = false;
@@ -121,7 +136,7 @@ public final class CsvReport implements ReportWriter {
         worst = finding.severity();
       }
     }
-    row.add(rules(findings)).add(worst.id()).add(violation ? "violation" : "allowlisted").end();
+    row.add(rules(findings)).add(worst.id()).add(violation ? "violation" : "allowlisted");
   }
 
   /** Each rule once, in the findings' order, separated by semicolons. */

@@ -118,6 +118,8 @@ public final class HtmlReport implements ReportWriter {
     term(html, "Fails on", result.gate().failOn().id() + (result.gate().failed()
         ? " (" + result.gate().blocking().size() + " blocking)" : ""));
     term(html, "Identities", Long.toString(result.inventory().identities().count()));
+    term(html, "API keys that cannot authenticate", KeyStates.count(result.inventory()).describe()
+        + ", not judged by the rules about keys in use");
     term(html, "Violations", Long.toString(result.violations()));
     term(html, "Allowlisted", Long.toString(result.allowlisted()));
     html.write("</dl>\n<div class=\"counts\">\n");

@@ -119,6 +119,11 @@ public final class JsonReport implements ReportWriter {
     }
     json.writeEndObject();
     json.writeNumberField("identities", result.inventory().identities().count());
+    KeyStates keys = KeyStates.count(result.inventory());
+    json.writeObjectFieldStart("apikeysCannotAuthenticate");
+    json.writeNumberField("disabled", keys.disabled());
+    json.writeNumberField("expired", keys.expired());
+    json.writeEndObject();
     json.writeEndObject();
   }
 

@@ -168,12 +168,16 @@ class AuditCommandTest {
     assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
         + "apikey-inactive, apikey-never-used, apikey-high-usage, user-multiple-apikeys, user-inactive, "
         + "serviceid-inactive, profile-inactive, account-apikey-creation-unrestricted, "
-        + "account-serviceid-creation-unrestricted; not evaluated: apikey-too-old (needs the API key listing, which a "
-        + "saved activity report does not hold); apikey-orphaned (needs the API key listing, which a saved activity "
-        + "report does not hold); apikey-leak-action-none (needs the API key listing, which a saved activity report "
-        + "does not hold); account-mfa-disabled (needs the account identity settings, which a saved activity report "
-        + "does not hold). Enable a rule in the policy, or audit the live account, which has the data every rule "
-        + "needs\n", err.toString());
+        + "account-serviceid-creation-unrestricted, apikey-no-expiry, account-ip-allowlist-unset; not evaluated: "
+        + "apikey-too-old (needs the API key listing, which a saved activity report does not hold); apikey-orphaned "
+        + "(needs the API key listing, which a saved activity report does not hold); apikey-leak-action-none (needs "
+        + "the API key listing, which a saved activity report does not hold); account-mfa-disabled (needs the "
+        + "account identity settings, which a saved activity report does not hold); user-mfa-exempt (needs the "
+        + "account identity settings, which a saved activity report does not hold); user-mfa-not-enrolled (needs the "
+        + "MFA enrollment report, which a saved activity report does not hold); user-invitation-stale (needs the "
+        + "user listing, which a saved activity report does not hold); account-user-list-visible (needs the account "
+        + "identity settings, which a saved activity report does not hold). Enable a rule in the policy, or audit "
+        + "the live account, which has the data every rule needs\n", err.toString());
     assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.json")));
   }
 
@@ -182,7 +186,8 @@ class AuditCommandTest {
     StringBuilder policy = new StringBuilder("rules:\n");
     for (String rule : List.of("apikey-inactive", "apikey-never-used", "apikey-too-old", "apikey-orphaned",
         "apikey-leak-action-none", "user-multiple-apikeys", "user-inactive", "serviceid-inactive", "profile-inactive",
-        "account-apikey-creation-unrestricted", "account-serviceid-creation-unrestricted", "account-mfa-disabled")) {
+        "account-apikey-creation-unrestricted", "account-serviceid-creation-unrestricted", "account-mfa-disabled",
+        "user-mfa-exempt", "user-mfa-not-enrolled", "user-invitation-stale", "account-user-list-visible")) {
       policy.append("  ").append(rule).append(": { enabled: false }\n");
     }
     write("iam-audit.yml", policy.toString());
@@ -190,8 +195,9 @@ class AuditCommandTest {
     assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
         + "apikey-inactive, apikey-never-used, apikey-too-old, apikey-orphaned, apikey-leak-action-none, "
         + "apikey-high-usage, user-multiple-apikeys, user-inactive, serviceid-inactive, profile-inactive, "
-        + "account-apikey-creation-unrestricted, account-serviceid-creation-unrestricted, account-mfa-disabled. "
-        + "Enable at least one rule in the policy\n", err.toString());
+        + "account-apikey-creation-unrestricted, account-serviceid-creation-unrestricted, account-mfa-disabled, "
+        + "apikey-no-expiry, user-mfa-exempt, user-mfa-not-enrolled, user-invitation-stale, account-user-list-visible, "
+        + "account-ip-allowlist-unset. Enable at least one rule in the policy\n", err.toString());
   }
 
   @Test

@@ -81,7 +81,8 @@ class SchemasTest {
     JsonNode inactive = rules.at("/apikey-inactive");
     assertEquals("API key not used recently. An API key that has not authenticated for more than maxDays days is a"
         + " standing credential nobody watches. Judged from the activity report's last_authn; keys that never"
-        + " authenticated are reported by apikey-never-used instead. Default: on, severity high, maxDays 90.",
+        + " authenticated are reported by apikey-never-used instead. Keys that cannot authenticate (disabled, or"
+        + " past their expires_at) are left alone. Default: on, severity high, maxDays 90.",
         inactive.at("/description").asText());
     assertEquals(90, inactive.at("/properties/maxDays/default").asInt());
     assertEquals(0, inactive.at("/properties/maxDays/minimum").asInt());

@@ -139,7 +139,7 @@ class StarterFilesTest {
 
     assertEquals(bare.at("/summary"), started.at("/summary"));
     assertEquals(bare.at("/rules"), started.at("/rules"));
-    assertEquals(16, started.at("/findings").size());
+    assertEquals(23, started.at("/findings").size());
     assertEquals(bare.at("/findings"), started.at("/findings"));
   }
 

@@ -32,16 +32,16 @@ class CsvReportTest {
     assertEquals(1 + result.inventory().identities().count() + 1, rows.size());
     assertEquals(List.of("IBMid-1000AAAA", ReportFixtures.TRICKY, "2026-05-06T09:00:00Z", "apikey", "ApiKey-1111",
         "Jane O'Neil <ops>", "jane@example.com", "jane@example.com", "IBMid-1000AAAA", "2025-10-18T09:00:00Z",
-        "false", "", "apikey-inactive;apikey-too-old", "high", "violation"), rows.get(3));
+        "false", "", "apikey-inactive;apikey-too-old", "high", "violation", "active"), rows.get(3));
     assertEquals(List.of("iam-ServiceId-9", "dr-drill", "2026-07-25T09:00:00Z", "apikey", "ApiKey-3333", "builder",
-        "", "", "iam-ServiceId-9", "2026-10-03T09:00:00Z", "false", "42", "apikey-inactive", "high", "allowlisted"),
-        rows.get(5));
+        "", "", "iam-ServiceId-9", "2026-10-03T09:00:00Z", "false", "42", "apikey-inactive", "high", "allowlisted",
+        "active"), rows.get(5));
     assertEquals(List.of("iam-ServiceId-9", "fresh", "", "apikey", "ApiKey-5555", "builder", "", "",
-        "iam-ServiceId-9", "2026-11-12T09:00:00Z", "false", "42", "", "", "pass"), rows.get(7));
+        "iam-ServiceId-9", "2026-11-12T09:00:00Z", "false", "42", "", "", "pass", "active"), rows.get(7));
     assertEquals("never", rows.get(10).get(2));
     assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "",
         "account-mfa-disabled;allowlist-expired;account-serviceid-creation-unrestricted;allowlist-unused", "high",
-        "violation"), rows.get(rows.size() - 1));
+        "violation", ""), rows.get(rows.size() - 1));
   }
 
   @Test
@@ -54,9 +54,9 @@ class CsvReportTest {
   void quotesPerRfc4180WithCrlf() {
     String csv = ReportFixtures.render(new CsvReport(), ReportFixtures.sample());
     assertTrue(csv.startsWith("iam_id,name,last_authn,type,id,name,username,email,created_by,created_at,locked,"
-        + "authn_count,findings,severity,status\r\n"));
+        + "authn_count,findings,severity,status,state\r\n"));
     assertTrue(csv.contains(",\"deploy, \"\"prod\"\" <main> & Zoë\nline2 | ü*_\",2026-05-06T09:00:00Z,"));
-    assertTrue(csv.endsWith(",high,violation\r\n"));
+    assertTrue(csv.endsWith(",high,violation,\r\n"));
     assertEquals("", CsvRow.field(null));
     assertEquals("plain", CsvRow.field("plain"));
     assertEquals("\"a\rb\"", CsvRow.field("a\rb"));
@@ -67,8 +67,8 @@ class CsvReportTest {
   void emptyAccountIsHeaderAndAccount() throws Exception {
     List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), ReportFixtures.empty()));
     assertEquals(2, rows.size());
-    assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "", "", "", "pass"),
-        rows.get(1));
+    assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "", "", "", "pass",
+        ""), rows.get(1));
   }
 
   /** Each identity's row, in the inventory's order, names exactly its findings' rules and the worst severity. */

@@ -86,7 +86,7 @@ class JunitReportTest {
     AuditResult result = ReportFixtures.sample();
     Document document = parse(result);
     assertConsistent(document);
-    assertEquals(14, document.getElementsByTagName("testsuite").getLength());
+    assertEquals(18, document.getElementsByTagName("testsuite").getLength());
     assertEquals(null, suite(document, "apikey-high-usage"));
     assertEquals("2026-11-22T10:00:00", suite(document, "apikey-inactive").getAttribute("timestamp"));
     assertEquals(Integer.toString(result.gate().blocking().size()),
@@ -182,7 +182,7 @@ class JunitReportTest {
     Document document = parse(ReportFixtures.empty());
     assertConsistent(document);
     assertEquals("0", document.getDocumentElement().getAttribute("failures"));
-    assertEquals("14", document.getDocumentElement().getAttribute("tests"));
+    assertEquals("18", document.getDocumentElement().getAttribute("tests"));
   }
 
   private static List<String> strings(XPath xpath, String expression, Document document) throws Exception {
@@ -222,7 +222,7 @@ class JunitReportTest {
         suites++;
       }
     }
-    assertEquals(12, suites);
+    assertEquals(16, suites);
     assertEquals("12000", xpath.evaluate("/testsuites/testsuite[@name='apikey-inactive']/properties/property"
         + "[@name='checked']/@value", document));
   }

@@ -87,9 +87,9 @@ final class ReportFixtures {
     Inventory inventory = new Inventory(ACCOUNT, NOW,
         new ReportInfo("ref-0042", 720, NOW.minus(Duration.ofHours(720)), NOW, "iam-audit"),
         users, keys, serviceIds, profiles,
-        new AccountSettings(ACCOUNT, "NOT_RESTRICTED", "RESTRICTED", "NONE"),
-        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.SETTINGS),
-        Map.of());
+        settings("NOT_RESTRICTED", "RESTRICTED", "NONE"), List.of(),
+        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.SETTINGS,
+            DataSet.MFA_REPORT), Map.of());
     Allowlist allowlist = new Allowlist(List.of(
         new AllowlistEntry(new Match("ApiKey-3333", null, null, null), Set.of("apikey-inactive"),
             "Disaster-recovery key, used only in quarterly drills", "secops@example.com", LocalDate.of(2027, 1, 31),
@@ -105,9 +105,9 @@ final class ReportFixtures {
   /** An account with no identities at all. */
   static AuditResult empty() {
     Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-empty", 720, null, NOW, null),
-        List.of(), List.of(), List.of(), List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
+        List.of(), List.of(), List.of(), List.of(), settings("RESTRICTED", "RESTRICTED", "TOTP"), List.of(),
         EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
-            DataSet.SETTINGS), Map.of());
+            DataSet.SETTINGS, DataSet.MFA_REPORT), Map.of());
     return audit(inventory, Allowlist.NONE, List.of());
   }
 
@@ -135,10 +135,16 @@ final class ReportFixtures {
           daysAgo(400), false, Activity.RECENT));
     }
     Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-big", 720, null, NOW, null), users,
-        apiKeys, serviceIds, List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
+        apiKeys, serviceIds, List.of(), settings("RESTRICTED", "RESTRICTED", "TOTP"), List.of(),
         EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
-            DataSet.SETTINGS), Map.of());
+            DataSet.SETTINGS, DataSet.MFA_REPORT), Map.of());
     return audit(inventory, Allowlist.NONE, List.of());
+  }
+
+  /** Settings with the user list restricted and an IP allowlist, so only the three given can make findings. */
+  private static AccountSettings settings(String restrictServiceId, String restrictApikey, String mfa) {
+    return new AccountSettings(ACCOUNT, restrictServiceId, restrictApikey, mfa, "RESTRICTED", "192.0.2.0/24",
+        List.of(), AccountSettings.Origin.PLAIN);
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes) {

@@ -118,8 +118,9 @@ class SarifReportTest {
     assertEquals("apikey-orphaned", notification.at("/associatedRule/id").asText());
     assertEquals(3, notification.at("/associatedRule/index").asInt());
     assertEquals("needs the user listing, which a saved activity report does not hold", notification.at("/message/text").asText());
+    assertEquals("user-invitation-stale", invocation.at("/toolExecutionNotifications/1/associatedRule/id").asText());
     assertEquals("Used the latest report ref-0042 (2 hours old).",
-        invocation.at("/toolExecutionNotifications/1/message/text").asText());
+        invocation.at("/toolExecutionNotifications/2/message/text").asText());
     assertFalse(run.has("properties"));
   }
 
