@@ -44,4 +44,9 @@ public final class AccountApikeyCreationUnrestricted extends AccountSettingRule 
     return "turn on 'Restrict API key creation' (console: Manage > Access (IAM) > Settings) or set "
         + "restrict_create_platform_apikey = \"RESTRICTED\" in ibm_iam_account_settings";
   }
+
+  @Override
+  String argument() {
+    return "restrict_create_platform_apikey";
+  }
 }

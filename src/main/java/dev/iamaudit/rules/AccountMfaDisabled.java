@@ -40,4 +40,9 @@ public final class AccountMfaDisabled extends AccountSettingRule {
     return "require MFA for all users (console: Manage > Access (IAM) > Settings > Authentication) or set "
         + "mfa = \"TOTP4ALL\" in ibm_iam_account_settings";
   }
+
+  @Override
+  String argument() {
+    return "mfa";
+  }
 }

@@ -44,4 +44,9 @@ public final class AccountServiceidCreationUnrestricted extends AccountSettingRu
     return "turn on 'Restrict service ID creation' (console: Manage > Access (IAM) > Settings) or set "
         + "restrict_create_service_id = \"RESTRICTED\" in ibm_iam_account_settings";
   }
+
+  @Override
+  String argument() {
+    return "restrict_create_service_id";
+  }
 }

@@ -5,6 +5,7 @@ import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.policy.RuleConfig;
+import dev.iamaudit.terraform.SourceLine;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -27,6 +28,14 @@ abstract class AccountSettingRule implements Rule {
   /** The console place and Terraform attribute that fix it. */
   abstract String fix();
 
+  /**
+   * The argument of {@code ibm_iam_account_settings} that holds the setting: a finding points at its line when the
+   * Terraform declares it, else at the declaration's block. Null for a setting with no argument of its own.
+   */
+  String argument() {
+    return null;
+  }
+
   /** Judges the settings once, at the end: the account is the only identity in scope. */
   private final class Judging implements Check {
     private final RuleContext context;
@@ -43,8 +52,12 @@ abstract class AccountSettingRule implements Rule {
       String problem = problem(context.settings());
       if (problem != null) {
         Entity account = Entity.account(context.accountId());
+        SourceLine at = argument() == null ? null : context.terraform().accountSettings(context.accountId())
+            .filter(declaration -> declaration.attribute(argument()).isPresent())
+            .map(declaration -> declaration.locationOf(argument()))
+            .orElse(null);
         out.accept(new Violation(account, text -> Message.to(text).text("Account ").text(account.id()).text(' ')
-            .text(problem).text(". Fix: ").text(fix()).text(", ").allowlist(account, id()).text('.')));
+            .text(problem).text(". Fix: ").text(fix()).text(", ").allowlist(account, id()).text('.'), null, at));
       }
     }
 

@@ -4,6 +4,7 @@ import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.inventory.User;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param unavailable why a data set is missing, by data set, for the ones the source says something about
  * @param settings the account's identity settings, or null when {@link DataSet#SETTINGS} is not available
  * @param members the IAM ids of the account's users, or null when {@link DataSet#USERS} is not available
+ * @param terraform what the repository's Terraform declares; {@link TerraformDeclarations#none()} without it
  */
 public record RuleContext(
     String accountId,
@@ -26,13 +28,15 @@ public record RuleContext(
     Set<DataSet> available,
     Map<DataSet, String> unavailable,
     AccountSettings settings,
-    Set<String> members) {
+    Set<String> members,
+    TerraformDeclarations terraform) {
   /** Why a data set is missing when the source did not say. */
   static final String NOT_HELD = "which a saved activity report does not hold";
 
   public RuleContext {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(terraform, "terraform");
     available = available.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(available));
     unavailable = Map.copyOf(unavailable);
     if (available.contains(DataSet.SETTINGS) && settings == null) {
@@ -43,8 +47,13 @@ public record RuleContext(
     }
   }
 
-  /** The context of an inventory held in memory. */
+  /** The context of an inventory held in memory, without Terraform. */
   public static RuleContext of(Inventory inventory) {
+    return of(inventory, TerraformDeclarations.none());
+  }
+
+  /** The context of an inventory held in memory, and of the repository's Terraform. */
+  public static RuleContext of(Inventory inventory, TerraformDeclarations terraform) {
     Set<String> members = null;
     if (inventory.has(DataSet.USERS)) {
       members = new HashSet<>();
@@ -53,7 +62,7 @@ public record RuleContext(
       }
     }
     return new RuleContext(inventory.accountId(), inventory.asOf(), inventory.available(), inventory.unavailable(),
-        inventory.settings(), members);
+        inventory.settings(), members, terraform);
   }
 
   public boolean has(DataSet dataSet) {
