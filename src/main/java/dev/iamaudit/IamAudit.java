@@ -18,6 +18,7 @@ import dev.iamaudit.policy.PolicyLoader;
 import dev.iamaudit.report.MarkdownReport;
 import dev.iamaudit.report.ReportFormats;
 import dev.iamaudit.report.ReportWriter;
+import dev.iamaudit.rules.AccountSettingsDrift;
 import dev.iamaudit.rules.Rule;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
@@ -139,6 +140,7 @@ public final class IamAudit {
       recording.warn("The Terraform directory " + terraform.dir() + " is outside the repository, so findings on"
           + " what it declares point at the allowlist or the policy instead of its files");
     }
+    policy = AccountSettingsDrift.applyTo(policy, terraform);
     String anchor = anchor(request, writers);
     Locator locator = Locator.of(policy, allowlist, terraform, anchor);
     String account = request.accountId() != null ? request.accountId() : policy.account();

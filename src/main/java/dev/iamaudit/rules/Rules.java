@@ -19,7 +19,9 @@ public final class Rules {
       new ProfileInactive(),
       new AccountApikeyCreationUnrestricted(),
       new AccountServiceidCreationUnrestricted(),
-      new AccountMfaDisabled());
+      new AccountMfaDisabled(),
+      new AccountSettingsDrift(),
+      new IdentityUnmanaged());
 
   public static final AllowlistExpired ALLOWLIST_EXPIRED = new AllowlistExpired();
   public static final AllowlistUnused ALLOWLIST_UNUSED = new AllowlistUnused();

@@ -141,7 +141,7 @@ class AuditEngineTest {
     assertEquals(RuleEvaluation.State.DISABLED, state(result, "apikey-high-usage"));
     assertEquals(RuleEvaluation.State.NOT_EVALUATED, state(result, "apikey-too-old"));
     assertEquals(RuleEvaluation.State.EVALUATED, state(result, "apikey-inactive"));
-    assertEquals(6, result.notEvaluated().size());
+    assertEquals(7, result.notEvaluated().size());
   }
 
   @Test

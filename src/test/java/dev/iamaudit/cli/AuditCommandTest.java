@@ -203,7 +203,7 @@ class AuditCommandTest {
     assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
         + "apikey-inactive, apikey-never-used, apikey-high-usage, user-multiple-apikeys, user-inactive, "
         + "serviceid-inactive, profile-inactive, account-apikey-creation-unrestricted, "
-        + "account-serviceid-creation-unrestricted; not evaluated: "
+        + "account-serviceid-creation-unrestricted, account-settings-drift, identity-unmanaged; not evaluated: "
         + "apikey-too-old (needs the API key listing, which a "
         + "saved activity report does not hold); apikey-orphaned (needs the API key listing, which a saved activity "
         + "report does not hold); apikey-leak-action-none (needs the API key listing, which a saved activity report "
@@ -226,8 +226,8 @@ class AuditCommandTest {
     assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
         + "apikey-inactive, apikey-never-used, apikey-too-old, apikey-orphaned, apikey-leak-action-none, "
         + "apikey-high-usage, user-multiple-apikeys, user-inactive, serviceid-inactive, profile-inactive, "
-        + "account-apikey-creation-unrestricted, account-serviceid-creation-unrestricted, account-mfa-disabled. "
-        + "Enable at least one rule in the policy\n", err.toString());
+        + "account-apikey-creation-unrestricted, account-serviceid-creation-unrestricted, account-mfa-disabled, "
+        + "account-settings-drift, identity-unmanaged. Enable at least one rule in the policy\n", err.toString());
   }
 
   @Test

@@ -19,6 +19,7 @@ import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Match;
 import dev.iamaudit.policy.Policy;
+import dev.iamaudit.rules.AccountSettingsDrift;
 import dev.iamaudit.rules.Rules;
 import dev.iamaudit.terraform.TerraformDeclarations;
 import java.io.ByteArrayOutputStream;
@@ -148,7 +149,8 @@ final class ReportFixtures {
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes, FailOn failOn) {
-    Policy policy = Policy.defaults(Rules.specs()).withFailOn(failOn);
+    Policy policy = AccountSettingsDrift.applyTo(Policy.defaults(Rules.specs()).withFailOn(failOn),
+        TerraformDeclarations.none());
     return new AuditEngine(Rules.identityRules(), policy, allowlist, clock(), TerraformDeclarations.none(),
         Locator.of(policy, allowlist, TerraformDeclarations.none(), "iam-audit-report/iam-audit.sarif"))
         .audit(inventory, notes);

@@ -12,7 +12,8 @@ class RulesTest {
     assertEquals(List.of("apikey-inactive", "apikey-never-used", "apikey-too-old", "apikey-orphaned",
         "apikey-leak-action-none", "apikey-high-usage", "user-multiple-apikeys", "user-inactive",
         "serviceid-inactive", "profile-inactive", "account-apikey-creation-unrestricted",
-        "account-serviceid-creation-unrestricted", "account-mfa-disabled", "allowlist-expired", "allowlist-unused"),
+        "account-serviceid-creation-unrestricted", "account-mfa-disabled", "account-settings-drift",
+        "identity-unmanaged", "allowlist-expired", "allowlist-unused"),
         Rules.all().stream().map(RuleDescriptor::id).toList());
   }
 
