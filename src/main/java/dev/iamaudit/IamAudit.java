@@ -74,8 +74,8 @@ public final class IamAudit {
             AuditRequest.DEFAULT_ALLOWLIST);
         IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
             "the built-in demo key", request.report(), request.reportTimeout(), request.saveReport());
-        return audit(request, policy, allowlist, governance, new IamSource(settings, clock, sleeper), writers,
-            listener);
+        return audit(request, policy, allowlist, governance.resolve(DemoAccount.TERRAFORM),
+            new IamSource(settings, clock, sleeper), writers, listener);
       }
     }
     Path policy = orDefault(request.policyFile(), request.baseDir(), AuditRequest.DEFAULT_POLICY);

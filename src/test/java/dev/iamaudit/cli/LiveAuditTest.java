@@ -72,16 +72,17 @@ class LiveAuditTest {
     JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
     assertEquals(DemoAccount.ACCOUNT_ID, json.at("/account").asText());
     assertEquals(2160, json.at("/report/durationHours").asInt());
-    assertEquals(18, json.at("/summary/violations").asInt());
+    assertEquals(23, json.at("/summary/violations").asInt());
     assertEquals(1, json.at("/summary/allowlisted").asInt());
     assertEquals("failed", json.at("/summary/gate").asText());
     List<String> rules = new ArrayList<>();
     json.at("/findings").forEach(finding -> rules.add(finding.at("/rule").asText()));
     assertEquals(List.of("account-mfa-disabled", "apikey-inactive", "apikey-inactive", "apikey-never-used",
-        "apikey-orphaned", "account-apikey-creation-unrestricted", "allowlist-expired", "apikey-high-usage",
-        "apikey-too-old", "apikey-too-old", "profile-inactive", "serviceid-inactive", "serviceid-inactive",
-        "user-inactive", "user-inactive", "account-serviceid-creation-unrestricted", "allowlist-unused",
-        "apikey-leak-action-none", "user-multiple-apikeys"), rules);
+        "apikey-orphaned", "account-apikey-creation-unrestricted", "account-settings-drift", "account-settings-drift",
+        "allowlist-expired", "apikey-high-usage", "apikey-too-old", "apikey-too-old", "profile-inactive",
+        "serviceid-inactive", "serviceid-inactive", "user-inactive", "user-inactive",
+        "account-serviceid-creation-unrestricted", "allowlist-unused", "apikey-leak-action-none", "identity-unmanaged",
+        "identity-unmanaged", "identity-unmanaged", "user-multiple-apikeys"), rules);
     assertTrue(Files.size(dir.resolve("raw-report.json")) > 0);
     assertNoSecretIn(out.toString(), err.toString());
   }
@@ -111,7 +112,7 @@ class LiveAuditTest {
     assertEquals(1, run(KEY, "--format", "json"));
     assertTrue(sleeps.contains(Duration.ofSeconds(7)), sleeps.toString());
     JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
-    assertEquals(18, json.at("/summary/violations").asInt());
+    assertEquals(23, json.at("/summary/violations").asInt());
   }
 
   @Test

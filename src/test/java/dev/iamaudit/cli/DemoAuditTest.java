@@ -1,0 +1,77 @@
+package dev.iamaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --demo}: the built-in account audited with the Terraform folder written beside its policy. */
+class DemoAuditTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+  private static final String DEMO = "iam-audit-report/demo/";
+  private static final String MAIN = DEMO + "terraform/main.tf:";
+  private static final String PIPELINE = DEMO + "terraform/modules/pipeline/main.tf:";
+
+  @TempDir Path dir;
+
+  @Test
+  void findingsSitOnTheTerraformThatDeclaresTheirIdentityAndTheSettingsDrift() throws IOException {
+    StringWriter out = new StringWriter();
+    Environment environment = new Environment(Map.of(), dir, CLOCK, sleep -> {}, false);
+    assertEquals(1, Main.run(environment, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        "--demo", "--format", "json,sarif"));
+
+    assertTrue(out.toString().contains("\nRead 2 Terraform files under iam-audit-report/demo/terraform: 10"
+        + " declarations of IAM identities, account settings at " + MAIN + "3\n"), out.toString());
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
+    List<String> findings = new ArrayList<>();
+    json.at("/findings").forEach(f -> findings.add(f.at("/rule").asText() + " " + f.at("/entity/name").asText()
+        + " @ " + f.at("/location/file").asText() + ":" + f.at("/location/line").asInt()
+        + (f.at("/location/endLine").asInt() > f.at("/location/line").asInt()
+            ? "-" + f.at("/location/endLine").asInt() : "")));
+    assertEquals(List.of(
+        "account-mfa-disabled null @ " + MAIN + "4",
+        "apikey-inactive ci-deployer @ " + DEMO + "iam-allowlist.yml:2",
+        "apikey-inactive reporting-nightly @ " + MAIN + "12-15",
+        "apikey-never-used terraform-bootstrap @ " + DEMO + "iam-audit.yml:1",
+        "apikey-orphaned gone-user-scripts @ " + DEMO + "iam-audit.yml:1",
+        "account-apikey-creation-unrestricted null @ " + MAIN + "3-6",
+        "account-settings-drift null @ " + MAIN + "5",
+        "account-settings-drift null @ " + MAIN + "4",
+        "allowlist-expired allowlist entry id=Profile-1d1e0000-0000-4000-8000-000000000001 @ " + DEMO
+            + "iam-allowlist.yml:7",
+        "apikey-high-usage shared-deploy-key @ " + PIPELINE + "11-14",
+        "apikey-too-old billing-export @ " + MAIN + "22-25",
+        "apikey-too-old reporting-nightly @ " + MAIN + "12-15",
+        "profile-inactive ops-readonly @ " + MAIN + "31-33",
+        "serviceid-inactive old-crm-integration @ " + DEMO + "iam-audit.yml:1",
+        "serviceid-inactive legacy-batch @ " + MAIN + "8-10",
+        "user-inactive Chen Nakamura @ " + DEMO + "iam-audit.yml:1",
+        "user-inactive Dana Rossi @ " + DEMO + "iam-audit.yml:1",
+        "account-serviceid-creation-unrestricted null @ " + MAIN + "5",
+        "allowlist-unused allowlist entry name=sandbox-*, type=apikey @ " + DEMO + "iam-allowlist.yml:12",
+        "apikey-leak-action-none docs-publisher @ " + PIPELINE + "16-19",
+        "identity-unmanaged search-indexer-bootstrap @ " + DEMO + "iam-audit.yml:5",
+        "identity-unmanaged Zoë's deploy, prod @ " + DEMO + "iam-audit.yml:5",
+        "identity-unmanaged old-crm-integration @ " + DEMO + "iam-audit.yml:5",
+        "user-multiple-apikeys Bruno Schmidt @ " + DEMO + "iam-audit.yml:1"), findings);
+
+    JsonNode sarif = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.sarif").toFile());
+    sarif.at("/runs/0/results").forEach(result -> assertTrue(Files.isRegularFile(dir.resolve(
+        result.at("/locations/0/physicalLocation/artifactLocation/uri").asText()))));
+  }
+}
