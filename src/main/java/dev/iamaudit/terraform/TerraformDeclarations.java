@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +35,13 @@ public final class TerraformDeclarations {
   private final List<String> notes;
   private final List<String> gaps;
   private final int filesRead;
-  private final Map<String, List<Declaration>> byId = new LinkedHashMap<>();
-  private final Map<String, List<Declaration>> byName = new LinkedHashMap<>();
-  private final Set<String> stateIds;
+  // By kind, then id or name: a lookup for each finding of a large account allocates nothing.
+  private final Map<DeclarationKind, Map<String, List<Declaration>>> byId = new EnumMap<>(DeclarationKind.class);
+  private final Map<DeclarationKind, Map<String, List<Declaration>>> byName = new EnumMap<>(DeclarationKind.class);
+  private final Map<DeclarationKind, Set<String>> stateIds;
 
   private TerraformDeclarations(String dir, String stateName, List<Declaration> declarations, List<Note> notes,
-      int filesRead, Set<String> stateIds) {
+      int filesRead, Map<DeclarationKind, Set<String>> stateIds) {
     this.dir = dir;
     this.stateName = stateName;
     this.declarations = declarations.stream().sorted(ORDER).toList();
@@ -46,20 +49,19 @@ public final class TerraformDeclarations {
     this.notes = sorted.stream().map(Note::toString).toList();
     this.gaps = sorted.stream().filter(note -> note.hides(stateName != null)).map(Note::toString).toList();
     this.filesRead = filesRead;
-    this.stateIds = Set.copyOf(stateIds);
+    this.stateIds = stateIds.isEmpty() ? Map.of() : new EnumMap<>(stateIds);
     for (Declaration declaration : this.declarations) {
       if (declaration.id() != null) {
-        byId.computeIfAbsent(key(declaration.kind(), declaration.id()), k -> new ArrayList<>()).add(declaration);
+        index(byId, declaration.kind(), declaration.id(), declaration);
       } else {
-        declaration.name().ifPresent(name ->
-            byName.computeIfAbsent(key(declaration.kind(), name), k -> new ArrayList<>()).add(declaration));
+        declaration.name().ifPresent(name -> index(byName, declaration.kind(), name, declaration));
       }
     }
   }
 
   /** Terraform turned off: declares nothing, notes nothing. */
   public static TerraformDeclarations none() {
-    return new TerraformDeclarations(null, null, List.of(), List.of(), 0, Set.of());
+    return new TerraformDeclarations(null, null, List.of(), List.of(), 0, Map.of());
   }
 
   /**
@@ -139,7 +141,8 @@ public final class TerraformDeclarations {
     if (hasState()) {
       summary.append("; the state ").append(stateName);
       if (filesRead == 0) {
-        summary.append(" names ").append(stateIds.size()).append(stateIds.size() == 1 ? " resource" : " resources");
+        int named = stateIds.values().stream().mapToInt(Set::size).sum();
+        summary.append(" names ").append(named).append(named == 1 ? " resource" : " resources");
       } else {
         long mapped = declarations.stream()
             .filter(d -> d.id() != null && d.kind() != DeclarationKind.ACCOUNT_SETTINGS)
@@ -173,14 +176,14 @@ public final class TerraformDeclarations {
    * @param name the identity's name; null to match by id only
    */
   public Optional<Declaration> declarationOf(DeclarationKind kind, String id, String name) {
-    List<Declaration> withId = id == null ? List.of() : byId.getOrDefault(key(kind, id), List.of());
+    List<Declaration> withId = lookup(byId, kind, id);
     if (!withId.isEmpty()) {
       return withId.size() == 1 ? Optional.of(withId.get(0)) : Optional.empty();
     }
-    if (id != null && stateIds.contains(key(kind, id))) {
+    if (inState(kind, id)) {
       return Optional.empty();
     }
-    List<Declaration> named = name == null ? List.of() : byName.getOrDefault(key(kind, name), List.of());
+    List<Declaration> named = lookup(byName, kind, name);
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
   }
 
@@ -190,8 +193,7 @@ public final class TerraformDeclarations {
    * cannot be resolved matches nothing.
    */
   public boolean isDeclared(DeclarationKind kind, String id, String name) {
-    return (id != null && stateIds.contains(key(kind, id)))
-        || (name != null && byName.containsKey(key(kind, name)));
+    return inState(kind, id) || !lookup(byName, kind, name).isEmpty();
   }
 
   /** Whether any {@code ibm_iam_account_settings} is declared: {@code account-settings-drift} is then on. */
@@ -205,7 +207,7 @@ public final class TerraformDeclarations {
    */
   public Optional<Declaration> accountSettings(String accountId) {
     Objects.requireNonNull(accountId, "accountId");
-    List<Declaration> withId = byId.getOrDefault(key(DeclarationKind.ACCOUNT_SETTINGS, accountId), List.of());
+    List<Declaration> withId = lookup(byId, DeclarationKind.ACCOUNT_SETTINGS, accountId);
     if (!withId.isEmpty()) {
       return withId.size() == 1 ? Optional.of(withId.get(0)) : Optional.empty();
     }
@@ -215,6 +217,22 @@ public final class TerraformDeclarations {
     return unmapped.size() == 1 ? Optional.of(unmapped.get(0)) : Optional.empty();
   }
 
+  private static void index(Map<DeclarationKind, Map<String, List<Declaration>>> index, DeclarationKind kind,
+      String key, Declaration declaration) {
+    index.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(declaration);
+  }
+
+  private static List<Declaration> lookup(Map<DeclarationKind, Map<String, List<Declaration>>> index,
+      DeclarationKind kind, String key) {
+    Map<String, List<Declaration>> ofKind = key == null ? null : index.get(kind);
+    return ofKind == null ? List.of() : ofKind.getOrDefault(key, List.of());
+  }
+
+  private boolean inState(DeclarationKind kind, String id) {
+    Set<String> ids = id == null ? null : stateIds.get(kind);
+    return ids != null && ids.contains(id);
+  }
+
   private static String key(DeclarationKind kind, String value) {
     return kind.name() + "\u0000" + value;
   }
@@ -222,7 +240,7 @@ public final class TerraformDeclarations {
   /** Joins the templates of the .tf files with the instances of the state. */
   private static final class Matcher {
     private final List<Declaration> declarations = new ArrayList<>();
-    private final Set<String> stateIds = new HashSet<>();
+    private final Map<DeclarationKind, Set<String>> stateIds = new EnumMap<>(DeclarationKind.class);
 
     Matcher(List<ModuleTree.Template> templates, TerraformState state, List<Note> notes) {
       Map<String, List<ModuleTree.Template>> byAddress = new LinkedHashMap<>();
@@ -256,7 +274,7 @@ public final class TerraformDeclarations {
               + " name, if at all"));
           continue;
         }
-        stateIds.add(key(instance.kind(), instance.id()));
+        stateIds.computeIfAbsent(instance.kind(), k -> new HashSet<>()).add(instance.id());
         if (candidates.isEmpty()) {
           undeclared.merge(instance.staticAddress(), 1, Integer::sum);
         } else if (candidates.size() > 1) {
@@ -334,7 +352,7 @@ public final class TerraformDeclarations {
       return declarations;
     }
 
-    Set<String> stateIds() {
+    Map<DeclarationKind, Set<String>> stateIds() {
       return stateIds;
     }
   }
