@@ -3,6 +3,7 @@ package dev.iamaudit;
 import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Locator;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.IamSettings;
@@ -17,6 +18,7 @@ import dev.iamaudit.policy.PolicyLoader;
 import dev.iamaudit.report.MarkdownReport;
 import dev.iamaudit.report.ReportFormats;
 import dev.iamaudit.report.ReportWriter;
+import dev.iamaudit.rules.AccountSettingsDrift;
 import dev.iamaudit.rules.Rule;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
@@ -25,6 +27,7 @@ import dev.iamaudit.simulator.Simulator;
 import dev.iamaudit.source.DataRequest;
 import dev.iamaudit.source.ReportFileSource;
 import dev.iamaudit.source.Source;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,7 +74,8 @@ public final class IamAudit {
             AuditRequest.DEFAULT_ALLOWLIST);
         IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
             "the built-in demo key", request.report(), request.reportTimeout(), request.saveReport());
-        return audit(request, policy, allowlist, new IamSource(settings, clock, sleeper), writers, listener);
+        return audit(request, policy, allowlist, governance.resolve(DemoAccount.TERRAFORM),
+            new IamSource(settings, clock, sleeper), writers, listener);
       }
     }
     Path policy = orDefault(request.policyFile(), request.baseDir(), AuditRequest.DEFAULT_POLICY);
@@ -87,11 +91,12 @@ public final class IamAudit {
       source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
           request.apiKeyOrigin(), request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
     }
-    return audit(request, policy, allowlist, source, writers, listener);
+    return audit(request, policy, allowlist, request.baseDir(), source, writers, listener);
   }
 
-  private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Source source,
-      List<ReportWriter> writers, AuditListener listener) {
+  /** @param terraformDir the directory scanned for Terraform unless the request names one */
+  private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Path terraformDir,
+      Source source, List<ReportWriter> writers, AuditListener listener) {
     List<RuleDescriptor> all = Rules.all();
     Policy policy = policyFile == null
         ? Policy.defaults(Rules.specs())
@@ -128,9 +133,25 @@ public final class IamAudit {
         listener.waiting(what, elapsed, attempt);
       }
     };
+    TerraformDeclarations terraform = terraform(request, terraformDir);
+    listener.info(terraform.summary());
+    terraform.notes().forEach(recording::warn);
+    if (terraform.enabled() && !Locator.inRepo(terraform.dir())) {
+      recording.warn("The Terraform directory " + terraform.dir() + " is outside the repository, so findings on"
+          + " what it declares point at the allowlist or the policy instead of its files");
+    }
+    policy = AccountSettingsDrift.applyTo(policy, terraform);
+    String anchor = anchor(request, writers);
+    Locator locator = Locator.of(policy, allowlist, terraform, anchor);
     String account = request.accountId() != null ? request.accountId() : policy.account();
     Inventory inventory = source.load(account, dataRequest(policy), recording);
-    AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).audit(inventory, notes);
+    if (!Locator.inRepo(policy.file()) && !Locator.inRepo(allowlist.file())) {
+      recording.warn("No policy or allowlist file in the repository: findings that no Terraform declaration places"
+          + " point at " + anchor + " line 1. Add an " + AuditRequest.DEFAULT_POLICY + " (an empty one keeps every"
+          + " default) to place them in the repository");
+    }
+    AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock, terraform, locator)
+        .audit(inventory, notes);
     requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
     List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
     writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
@@ -198,6 +219,38 @@ public final class IamAudit {
     }
     OptionalLong hours = shortestDays.isPresent() ? OptionalLong.of(shortestDays.getAsLong() * 24) : OptionalLong.empty();
     return new DataRequest(needs, hours, policy.maxReportAgeHours());
+  }
+
+  /** The Terraform the request asks for; the output and build directories are never scanned. */
+  private static TerraformDeclarations terraform(AuditRequest request, Path defaultDir) {
+    if (request.terraformOff()) {
+      return TerraformDeclarations.none();
+    }
+    Path dir = request.terraformDir() != null ? request.terraformDir() : defaultDir;
+    List<Path> skip = new ArrayList<>(List.of(request.outputDirectory()));
+    if (request.buildDirectory() != null) {
+      skip.add(request.buildDirectory());
+    }
+    Path state = request.terraformState();
+    return TerraformDeclarations.load(dir, request.baseDir(), skip, state,
+        state == null ? null : display(state, request.baseDir()));
+  }
+
+  /**
+   * The file findings point at when the repository holds no policy, allowlist or Terraform to point at: GitHub
+   * rejects a whole upload over one result without a file, and naming a file that does not exist would send the
+   * reader looking for it. The build file that runs the audit (Maven's POM) comes first; else the report the run
+   * writes, SARIF first, which exists by the time anyone reads a finding (GitHub shows it without a preview).
+   */
+  private static String anchor(AuditRequest request, List<ReportWriter> writers) {
+    Path project = request.projectFile();
+    if (project != null && Files.isRegularFile(project) && Locator.inRepo(display(project, request.baseDir()))) {
+      return display(project, request.baseDir());
+    }
+    ReportWriter report = writers.stream().filter(writer -> writer.format().equals("sarif")).findFirst()
+        .orElse(writers.get(0));
+    String shown = display(request.outputDirectory().resolve(report.fileName()), request.baseDir());
+    return Locator.inRepo(shown) ? shown : report.fileName();
   }
 
   private static Path orDefault(Path given, Path baseDir, String defaultName) {

@@ -13,6 +13,7 @@ import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.RuleContext;
 import dev.iamaudit.rules.Rules;
 import dev.iamaudit.rules.Violation;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,20 +47,27 @@ public final class AuditEngine {
   private final Policy policy;
   private final Allowlist allowlist;
   private final Clock clock;
+  private final TerraformDeclarations terraform;
   private final Locator locator;
 
-  public AuditEngine(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock) {
+  /**
+   * @param terraform what the repository's Terraform declares, for the rules that compare the account with it
+   * @param locator where findings point
+   */
+  public AuditEngine(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock,
+      TerraformDeclarations terraform, Locator locator) {
     this.rules = List.copyOf(rules);
     this.policy = policy;
     this.allowlist = allowlist;
     this.clock = clock;
-    this.locator = Locator.of(policy);
+    this.terraform = terraform;
+    this.locator = locator;
   }
 
   public AuditResult audit(Inventory inventory, List<String> notes) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     String account = inventory.accountId();
-    RuleContext context = RuleContext.of(inventory);
+    RuleContext context = RuleContext.of(inventory, terraform);
     // Rules are independent and each walks the whole inventory: on several cores they run side by side.
     List<RuleRun> runs = rules.parallelStream().map(rule -> run(rule, inventory, context, today)).toList();
 
@@ -89,11 +97,12 @@ public final class AuditEngine {
       if (entry.expiredOn(today)) {
         if (expired.enabled()) {
           expiredFindings.add(finding(Rules.ALLOWLIST_EXPIRED, expired, Status.VIOLATION,
-              Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched), entry, account, identity));
+              Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched), entry, account, identity,
+              locator.locate(entry)));
         }
       } else if (matched == 0 && unused.enabled() && coversOnlyEvaluated(entry, unevaluated)) {
         unusedFindings.add(finding(Rules.ALLOWLIST_UNUSED, unused, Status.VIOLATION,
-            Rules.ALLOWLIST_UNUSED.check(entry, entity), entry, account, identity));
+            Rules.ALLOWLIST_UNUSED.check(entry, entity), entry, account, identity, locator.locate(entry)));
       }
     }
     groups.add(expiredFindings);
@@ -132,7 +141,8 @@ public final class AuditEngine {
         matches.merge(entry, 1, Integer::sum);
         status = entry.expiredOn(today) ? Status.VIOLATION : Status.ALLOWLISTED;
       }
-      findings.add(finding(rule, config, status, violation, entry, account, null));
+      findings.add(finding(rule, config, status, violation, entry, account, violation.subject(),
+          locator.locate(rule.id(), violation, entry)));
     }
     findings.sort(ORDER);
     return new RuleRun(evaluation, findings, matches);
@@ -187,9 +197,9 @@ public final class AuditEngine {
   }
 
   /** @param subject what the fingerprint names besides rule and account; null for the entity */
-  private Finding finding(RuleDescriptor rule, RuleConfig config, Status status, Violation violation,
-      AllowlistEntry entry, String account, String subject) {
+  private static Finding finding(RuleDescriptor rule, RuleConfig config, Status status, Violation violation,
+      AllowlistEntry entry, String account, String subject, Location location) {
     return new Finding(rule.id(), config.severity(), status, violation.entity(), violation.text(), account, subject,
-        entry, locator.locate(rule.id(), entry));
+        entry, location);
   }
 }

@@ -2,7 +2,6 @@ package dev.iamaudit.audit;
 
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.policy.AllowlistEntry;
-import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Severity;
 import dev.iamaudit.rules.MessageText;
 import java.util.Objects;
@@ -18,7 +17,7 @@ import java.util.Objects;
  * @param accountId the audited account, part of the fingerprint
  * @param subject what the fingerprint names besides rule and account: null for the entity's type and id
  * @param allowlistEntry the entry that accepted the finding, or the expired entry that no longer does; else null
- * @param location the repo file and line the finding points at (code-scanning UIs need one)
+ * @param location the repo file and lines the finding points at (code-scanning UIs need one; see {@link Locator})
  */
 public record Finding(
     String rule,
@@ -29,7 +28,7 @@ public record Finding(
     String accountId,
     String subject,
     AllowlistEntry allowlistEntry,
-    FilePosition location) {
+    Location location) {
   public Finding {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(severity, "severity");

@@ -92,6 +92,15 @@ public final class AuditCommand implements Callable<Integer> {
       description = "How long to wait for a new report, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
   String reportTimeout;
 
+  @Option(names = "--terraform", paramLabel = "DIR|none",
+      description = "Terraform to place findings on and compare the account with: the directory scanned for *.tf"
+          + " (default: the working directory), or none.")
+  String terraform;
+
+  @Option(names = "--terraform-state", paramLabel = "FILE",
+      description = "terraform.tfstate or the output of terraform show -json: matches identities by id.")
+  Path terraformState;
+
   @Option(names = "--quiet", description = "Only the verdict and errors.")
   boolean quiet;
 
@@ -161,6 +170,9 @@ public final class AuditCommand implements Callable<Integer> {
     if (quiet && verbose) {
       throw new UsageException("--quiet and --verbose exclude each other; choose one");
     }
+    if ("none".equals(terraform) && terraformState != null) {
+      throw new UsageException("--terraform none turns Terraform off, and --terraform-state needs it; drop one");
+    }
     ConsoleListener listener = new ConsoleListener(out, err, quiet ? ConsoleListener.Verbosity.QUIET
         : verbose ? ConsoleListener.Verbosity.VERBOSE : ConsoleListener.Verbosity.NORMAL, environment.terminal(),
         environment.clock());
@@ -189,7 +201,13 @@ public final class AuditCommand implements Callable<Integer> {
         .formats(formats)
         .failOn(failOn == null ? null : failOn(failOn))
         .saveReport(resolve(saveReport))
-        .reportTimeout(Durations.parse(reportTimeout, "--report-timeout"));
+        .reportTimeout(Durations.parse(reportTimeout, "--report-timeout"))
+        .terraformState(resolve(terraformState));
+    if ("none".equals(terraform)) {
+      request.noTerraform();
+    } else if (terraform != null) {
+      request.terraform(resolve(Path.of(terraform)));
+    }
     String summary = environment.variables().get("GITHUB_STEP_SUMMARY");
     if (summary != null && !summary.isBlank()) {
       request.stepSummary(Path.of(summary));

@@ -95,12 +95,27 @@ public class AuditMojo extends AbstractMojo {
   @Parameter(property = "iam.reportTimeout")
   String reportTimeout;
 
+  /**
+   * Terraform to place findings on and compare the account with: the directory scanned for {@code *.tf} (default: the
+   * base directory, without {@code target}), or {@code none}.
+   */
+  @Parameter(property = "iam.terraform")
+  String terraform;
+
+  /** {@code terraform.tfstate} or the output of {@code terraform show -json}: matches identities by id. */
+  @Parameter(property = "iam.terraformState")
+  File terraformState;
+
   /** Null without a project: Maven's stand-in project has no directory. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
 
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
   File buildDirectory;
+
+  /** The POM, which findings point at when the repository holds no policy, allowlist or Terraform. */
+  @Parameter(defaultValue = "${project.file}", readonly = true)
+  File projectFile;
 
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
@@ -152,7 +167,20 @@ public class AuditMojo extends AbstractMojo {
         .failOn(failOn())
         .saveReport(saveReport == null ? null : saveReport.toPath())
         .reportTimeout(reportTimeout == null ? null : reportTimeout())
-        .stepSummary(stepSummary());
+        .stepSummary(stepSummary())
+        .terraformState(terraformState == null ? null : terraformState.toPath());
+    if (basedir != null) {
+      builder.buildDirectory(buildDirectory.toPath()).projectFile(projectFile == null ? null : projectFile.toPath());
+    }
+    if ("none".equals(terraform)) {
+      if (terraformState != null) {
+        throw new MojoExecutionException("iam.terraform=none turns Terraform off, and iam.terraformState needs it;"
+            + " drop one");
+      }
+      builder.noTerraform();
+    } else if (terraform != null) {
+      builder.terraform(base.resolve(terraform));
+    }
     if (demo && reportFile != null) {
       throw new MojoExecutionException("iam.demo and iam.reportFile exclude each other; use one of them");
     }

@@ -163,6 +163,7 @@ public final class JsonReport implements ReportWriter {
   private static final SerializedString LOCATION = new SerializedString("location");
   private static final SerializedString FILE = new SerializedString("file");
   private static final SerializedString LINE = new SerializedString("line");
+  private static final SerializedString END_LINE = new SerializedString("endLine");
 
   private static void writeFinding(JsonGenerator json, Finding finding, MessageBuffer messages) throws IOException {
     json.writeStartObject();
@@ -186,6 +187,8 @@ public final class JsonReport implements ReportWriter {
     field(json, FILE, finding.location().file());
     json.writeFieldName(LINE);
     json.writeNumber(finding.location().line());
+    json.writeFieldName(END_LINE);
+    json.writeNumber(finding.location().endLine());
     json.writeEndObject();
     AllowlistEntry entry = finding.allowlistEntry();
     if (entry != null) {

@@ -233,6 +233,9 @@ public final class SarifReport implements ReportWriter {
     json.writeEndObject();
     json.writeObjectFieldStart("region");
     json.writeNumberField("startLine", finding.location().line());
+    if (finding.location().endLine() > finding.location().line()) {
+      json.writeNumberField("endLine", finding.location().endLine());
+    }
     json.writeEndObject();
     json.writeEndObject();
     json.writeArrayFieldStart("logicalLocations");

@@ -6,6 +6,7 @@ import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.SettingsTemplate;
 import dev.iamaudit.policy.RuleConfig;
+import dev.iamaudit.terraform.SourceLine;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -27,7 +28,11 @@ abstract class AccountSettingRule implements Rule {
     return missing != null ? Check.notEvaluated(missing) : new Judging(context);
   }
 
-  /** IBM's name of the setting: {@code mfa}, {@code restrict_create_service_id}, ... */
+  /**
+   * IBM's name of the setting, {@code mfa}, {@code restrict_create_service_id}, ..., which is also the argument of
+   * Terraform's {@code ibm_iam_account_settings} that holds it: a finding points at that argument's line when the
+   * Terraform declares it, else at the declaration's block.
+   */
   abstract String field();
 
   /** The setting's value in {@code settings}. */
@@ -102,13 +107,17 @@ abstract class AccountSettingRule implements Rule {
       if (problem != null) {
         List<SettingsTemplate> templates = setting(settings, field(), value(settings));
         Entity account = Entity.account(context.accountId());
+        SourceLine at = context.terraform().accountSettings(context.accountId())
+            .filter(declaration -> declaration.attribute(field()).isPresent())
+            .map(declaration -> declaration.locationOf(field()))
+            .orElse(null);
         out.accept(new Violation(account, text -> {
           Message message = Message.to(text).text("Account ").text(account.id()).text(' ').text(problem);
           if (!templates.isEmpty()) {
             message.text(", as ").text(describe(templates)).text(" sets it");
           }
           message.text(". Fix: ").text(fix()).text(", ").allowlist(account, id()).text('.');
-        }));
+        }, null, at));
       }
     }
 

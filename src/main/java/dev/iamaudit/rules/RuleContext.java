@@ -5,6 +5,7 @@ import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.inventory.MfaEnrollment;
 import dev.iamaudit.inventory.User;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.Set;
  * @param settings the account's identity settings, or null when {@link DataSet#SETTINGS} is not available
  * @param members the IAM ids of the account's users, or null when {@link DataSet#USERS} is not available
  * @param mfaEnrollments the users of the MFA enrollment report; empty unless {@link DataSet#MFA_REPORT} is available
+ * @param terraform what the repository's Terraform declares; {@link TerraformDeclarations#none()} without it
  */
 public record RuleContext(
     String accountId,
@@ -30,7 +32,8 @@ public record RuleContext(
     Map<DataSet, String> unavailable,
     AccountSettings settings,
     Set<String> members,
-    List<MfaEnrollment> mfaEnrollments) {
+    List<MfaEnrollment> mfaEnrollments,
+    TerraformDeclarations terraform) {
   /** Why a data set is missing when the source did not say. */
   static final String NOT_HELD = "which a saved activity report does not hold";
 
@@ -40,6 +43,7 @@ public record RuleContext(
     available = available.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(available));
     unavailable = Map.copyOf(unavailable);
     mfaEnrollments = List.copyOf(mfaEnrollments);
+    Objects.requireNonNull(terraform, "terraform");
     if (available.contains(DataSet.SETTINGS) && settings == null) {
       throw new IllegalArgumentException("settings are marked available but missing");
     }
@@ -48,14 +52,19 @@ public record RuleContext(
     }
   }
 
-  /** A context without the MFA enrollment report. */
+  /** A context without the MFA enrollment report and without Terraform. */
   public RuleContext(String accountId, Instant asOf, Set<DataSet> available, Map<DataSet, String> unavailable,
       AccountSettings settings, Set<String> members) {
-    this(accountId, asOf, available, unavailable, settings, members, List.of());
+    this(accountId, asOf, available, unavailable, settings, members, List.of(), TerraformDeclarations.none());
   }
 
-  /** The context of an inventory held in memory. */
+  /** The context of an inventory held in memory, without Terraform. */
   public static RuleContext of(Inventory inventory) {
+    return of(inventory, TerraformDeclarations.none());
+  }
+
+  /** The context of an inventory held in memory, and of the repository's Terraform. */
+  public static RuleContext of(Inventory inventory, TerraformDeclarations terraform) {
     Set<String> members = null;
     if (inventory.has(DataSet.USERS)) {
       members = new HashSet<>();
@@ -66,7 +75,7 @@ public record RuleContext(
       }
     }
     return new RuleContext(inventory.accountId(), inventory.asOf(), inventory.available(), inventory.unavailable(),
-        inventory.settings(), members, inventory.mfaEnrollments());
+        inventory.settings(), members, inventory.mfaEnrollments(), terraform);
   }
 
   public boolean has(DataSet dataSet) {

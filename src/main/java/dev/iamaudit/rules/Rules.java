@@ -29,7 +29,9 @@ public final class Rules {
       new UserMfaNotEnrolled(),
       new UserInvitationStale(),
       new AccountUserListVisible(),
-      new AccountIpAllowlistUnset());
+      new AccountIpAllowlistUnset(),
+      new AccountSettingsDrift(),
+      new IdentityUnmanaged());
 
   /** The allowlist's own rules judge the allowlist, not the account: the engine runs them itself. */
   private static final List<Rule> IDENTITY_RULES =

@@ -28,6 +28,9 @@ public final class DemoAccount {
   /** The demo's API key. A fake that only this simulator accepts, so showing it to the user is fine. */
   public static final Secret API_KEY = new Secret("demo-iam-audit-simulator-key-not-a-real-secret");
 
+  /** The folder of the demo's Terraform, beside its policy and allowlist. */
+  public static final String TERRAFORM = "terraform";
+
   /** The authentication count of the busiest key, above the demo policy's {@link #HIGH_USAGE_THRESHOLD}. */
   public static final long HIGH_USAGE_COUNT = 1_250_000;
   public static final long HIGH_USAGE_THRESHOLD = 100_000;
@@ -156,7 +159,9 @@ public final class DemoAccount {
   /**
    * Writes the demo's {@code iam-audit.yml} and {@code iam-allowlist.yml} into {@code dir} (created if needed). The
    * allowlist has one valid entry (a stale key), one that expired ten days before {@code today} (the idle trusted
-   * profile) and one that matches nothing.
+   * profile) and one that matches nothing. Beside them, a {@link #TERRAFORM} folder declares most service IDs, their
+   * keys and the trusted profiles (one service ID through a module), and account settings stricter than the
+   * account's.
    *
    * @return {@code dir}
    */
@@ -168,6 +173,7 @@ public final class DemoAccount {
           apikey-high-usage: { enabled: true, maxAuthnCount: %d }
           apikey-no-expiry: { enabled: true }
           account-ip-allowlist-unset: { enabled: true }
+          identity-unmanaged: { enabled: true }
         """.formatted(HIGH_USAGE_THRESHOLD);
     String allowlist = """
         # Demo allowlist: one valid exception, one expired, one that no longer matches anything.
@@ -190,10 +196,96 @@ public final class DemoAccount {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("iam-audit.yml"), policy, StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("iam-allowlist.yml"), allowlist, StandardCharsets.UTF_8);
+      writeTerraform(dir.resolve(TERRAFORM));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the demo governance files to " + dir, e);
     }
     return dir;
+  }
+
+  /**
+   * The demo's Terraform: old-crm-integration, search-indexer-bootstrap and "Zoë's deploy, prod" are left out, so
+   * they are unmanaged; mfa and restrict_create_service_id are stricter than the account's, so they drift.
+   */
+  private static void writeTerraform(Path dir) throws IOException {
+    String main = """
+        # Demo Terraform: the identities and settings the platform team manages as code.
+
+        resource "ibm_iam_account_settings" "account" {
+          mfa                        = "TOTP4ALL"
+          restrict_create_service_id = "RESTRICTED"
+        }
+
+        resource "ibm_iam_service_id" "legacy_batch" {
+          name = "legacy-batch"
+        }
+
+        resource "ibm_iam_service_api_key" "reporting_nightly" {
+          name           = "reporting-nightly"
+          iam_service_id = ibm_iam_service_id.legacy_batch.iam_id
+        }
+
+        resource "ibm_iam_service_id" "billing" {
+          name        = "billing-exporter"
+          description = "Exports invoices to the data warehouse"
+        }
+
+        resource "ibm_iam_service_api_key" "billing_export" {
+          name           = "billing-export"
+          iam_service_id = ibm_iam_service_id.billing.iam_id
+        }
+
+        resource "ibm_iam_service_id" "search" {
+          name = "search-indexer"
+        }
+
+        resource "ibm_iam_service_id" "settlement" {
+          name = "payments-settlement"
+        }
+
+        resource "ibm_iam_service_api_key" "settlement_batch" {
+          name           = "settlement-batch"
+          iam_service_id = ibm_iam_service_id.settlement.iam_id
+        }
+
+        resource "ibm_iam_trusted_profile" "ops" {
+          name = "ops-readonly"
+        }
+
+        resource "ibm_iam_trusted_profile" "k8s" {
+          name = "k8s-workload"
+        }
+
+        module "deploy" {
+          source = "./modules/pipeline"
+          name   = "deploy-prod"
+        }
+        """;
+    String pipeline = """
+        # A service ID for a deployment pipeline, with its keys.
+
+        variable "name" {
+          type = string
+        }
+
+        resource "ibm_iam_service_id" "pipeline" {
+          name = var.name
+        }
+
+        resource "ibm_iam_service_api_key" "shared" {
+          name           = "shared-deploy-key"
+          iam_service_id = ibm_iam_service_id.pipeline.iam_id
+        }
+
+        resource "ibm_iam_service_api_key" "docs" {
+          name           = "docs-publisher"
+          iam_service_id = ibm_iam_service_id.pipeline.iam_id
+        }
+        """;
+    Path module = dir.resolve("modules").resolve("pipeline");
+    Files.createDirectories(module);
+    Files.writeString(dir.resolve("main.tf"), main, StandardCharsets.UTF_8);
+    Files.writeString(module.resolve("main.tf"), pipeline, StandardCharsets.UTF_8);
   }
 
   private static SimulatedAccount.ServiceId serviceId(String id, String name, String description, Instant created,

@@ -88,7 +88,8 @@ final class ModuleTree {
           String address = prefix + block.labels().get(0) + "." + block.labels().get(1);
           if (file.override()) {
             notes.add(Note.at(at, address + ": override files are not merged with the block they override; the"
-                + " values iam-audit reads for it may not be the ones Terraform applies"));
+                + " values iam-audit reads for it may not be the ones Terraform applies")
+                .hiding(Note.Gap.WITHOUT_STATE));
             continue;
           }
           templates.add(new Template(kind.get(), address, file.path(), block.line(), block.endLine(),
@@ -109,14 +110,14 @@ final class ModuleTree {
       // The note leaves the source out: a registry or git address may hold credentials.
       notes.add(Note.at(at, address + ": the module's source is not a local path (./ or ../), so the resources"
           + " it declares are not read; identities it manages are matched only through the Terraform state, and"
-          + " findings on them cannot point at a .tf line"));
+          + " findings on them cannot point at a .tf line").hiding(Note.Gap.WITHOUT_STATE));
       return;
     }
     Path target = module.dir().resolve(source.get()).normalize();
     TerraformScan.ModuleDir child = dirs.get(target);
     if (child == null) {
       notes.add(Note.at(at, address + ": its source directory holds no .tf file in the scanned directory, so the"
-          + " resources it declares are not read"));
+          + " resources it declares are not read").hiding(Note.Gap.WITHOUT_STATE));
       return;
     }
     if (callers.contains(target) || target.equals(module.dir())) {

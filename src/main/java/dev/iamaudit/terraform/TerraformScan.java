@@ -14,16 +14,20 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The Terraform files under a directory, parsed and grouped by directory (a Terraform module is a directory).
  * Skipped as Terraform skips them: hidden directories (so {@code .terraform/}, where {@code terraform init} copies
- * modules) and files whose name starts with a dot. A file that cannot be read or parsed becomes a note, and the
- * other files are still read.
+ * modules) and files whose name starts with a dot; skipped too, the directories the caller names (the reports'
+ * output, a build's {@code target/}: copies there would declare every identity twice). A file that cannot be read or
+ * parsed becomes a note, and the other files are still read.
  */
 final class TerraformScan {
   private static final JsonFactory JSON = JsonFactory.builder()
@@ -54,11 +58,14 @@ final class TerraformScan {
   /**
    * @param dir the directory to scan
    * @param baseDir paths are shown relative to it
+   * @param skip directories below dir not to enter
    * @throws UsageException when dir is not a directory
    */
-  static TerraformScan scan(Path dir, Path baseDir) {
+  static TerraformScan scan(Path dir, Path baseDir, Collection<Path> skip) {
     TerraformScan scan = new TerraformScan(baseDir);
     Path root = dir.toAbsolutePath().normalize();
+    Set<Path> skipped = new HashSet<>();
+    skip.forEach(path -> skipped.add(path.toAbsolutePath().normalize()));
     if (!Files.isDirectory(root)) {
       String shown = scan.path(root);
       throw new UsageException(shown + (Files.exists(root)
@@ -70,7 +77,8 @@ final class TerraformScan {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
-          return d.equals(root) || !hidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+          return d.equals(root) || !(hidden(d) || skipped.contains(d)) ? FileVisitResult.CONTINUE
+              : FileVisitResult.SKIP_SUBTREE;
         }
 
         @Override
@@ -84,7 +92,7 @@ final class TerraformScan {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
           scan.notes.add(Note.about(scan.path(file), "cannot be read (" + e.getClass().getSimpleName()
-              + "); declarations in it are not seen"));
+              + "); declarations in it are not seen").hiding(Note.Gap.WITHOUT_STATE));
           return FileVisitResult.CONTINUE;
         }
       });
@@ -106,14 +114,18 @@ final class TerraformScan {
     if (name.endsWith(".tf")) {
       // A directory whose every file is broken is still a module: calls to it resolve, and its notes explain.
       List<ParsedFile> parsed = files.computeIfAbsent(dir, d -> new ArrayList<>());
+      int before = notes.size();
       HclBody body = parse(file);
+      for (int i = before; i < notes.size(); i++) {
+        notes.set(i, notes.get(i).hiding(Note.Gap.WITHOUT_STATE));
+      }
       if (body != null) {
         boolean override = name.equals("override.tf") || name.endsWith("_override.tf");
         parsed.add(new ParsedFile(path(file), body, override));
       }
     } else if (name.endsWith(".tf.json")) {
       notes.add(Note.about(path(file), "Terraform's JSON syntax is not read; declarations in this file are not"
-          + " seen, so write them in .tf files for findings to point at them"));
+          + " seen, so write them in .tf files for findings to point at them").hiding(Note.Gap.WITHOUT_STATE));
     } else if (name.equals("terraform.tfvars") || name.endsWith(".auto.tfvars")) {
       addTfvars(dir, parse(file), file);
     } else if (name.equals("terraform.tfvars.json") || name.endsWith(".auto.tfvars.json")) {

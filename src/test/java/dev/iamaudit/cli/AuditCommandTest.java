@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,12 +51,45 @@ class AuditCommandTest {
   }
 
   @Test
-  void reportFileWithViolationsFailsTheGateAndWritesJson() throws IOException {
+  void inABareRepositoryEverySarifResultPointsAtTheSarifReportItself() throws IOException {
+    assertEquals(1, run("--report-file", "report.json", "--format", "json,sarif"));
+
+    assertTrue(err.toString().contains(" point at iam-audit-report/iam-audit.sarif line 1. "), err.toString());
+    JsonNode sarif = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.sarif").toFile());
+    assertEquals(9, sarif.at("/runs/0/results").size());
+    sarif.at("/runs/0/results").forEach(result -> {
+      JsonNode location = result.at("/locations/0/physicalLocation");
+      assertEquals("iam-audit-report/iam-audit.sarif", location.at("/artifactLocation/uri").asText());
+      assertEquals(1, location.at("/region/startLine").asInt());
+      assertTrue(Files.isRegularFile(dir.resolve(location.at("/artifactLocation/uri").asText())));
+    });
+    List<String> notes = new ArrayList<>();
+    sarif.at("/runs/0/invocations/0/toolExecutionNotifications").forEach(n -> notes.add(n.at("/message/text")
+        .asText()));
+    assertTrue(notes.contains("No policy or allowlist file in the repository: findings that no Terraform"
+        + " declaration places point at iam-audit-report/iam-audit.sarif line 1. Add an iam-audit.yml (an empty one"
+        + " keeps every default) to place them in the repository"), notes.toString());
+    assertEquals("iam-audit-report/iam-audit.sarif", json().at("/findings/0/location/file").asText());
+  }
+
+  @Test
+  void anEmptyPolicyFileIsWhereFindingsPoint() throws IOException {
+    write("iam-audit.yml", "");
     assertEquals(1, run("--report-file", "report.json", "--format", "json"));
     assertEquals("", err.toString());
+    json().at("/findings").forEach(finding -> assertEquals("iam-audit.yml", finding.at("/location/file").asText()));
+  }
+
+  @Test
+  void reportFileWithViolationsFailsTheGateAndWritesJson() throws IOException {
+    assertEquals(1, run("--report-file", "report.json", "--format", "json"));
+    assertEquals("warning: No policy or allowlist file in the repository: findings that no Terraform declaration"
+        + " places point at iam-audit-report/iam-audit.json line 1. Add an iam-audit.yml (an empty one keeps every"
+        + " default) to place them in the repository\n", err.toString());
     String console = out.toString();
-    assertTrue(console.startsWith("Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive "
-        + "identities over 720 hours, as of 2026-11-20T06:00:00Z\n"), console);
+    assertTrue(console.startsWith("No Terraform files under .\nRead report.json: report"
+        + " 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive identities over 720 hours, as of"
+        + " 2026-11-20T06:00:00Z\n"), console);
     assertTrue(console.contains("  apikey-inactive                                 0     2      0    0           0\n"),
         console);
     assertTrue(console.endsWith("Gate FAILED: 8 of 9 violations are at or above failOn medium, 0 allowlisted. Fix "
@@ -65,6 +99,7 @@ class AuditCommandTest {
     assertEquals(9, json.at("/summary/violations").asInt());
     assertEquals("apikey-inactive", json.at("/findings/0/rule").asText());
     assertEquals("ApiKey-7f3c1a2b-0000-4000-8000-000000000001", json.at("/findings/0/entity/id").asText());
+    assertEquals("iam-audit-report/iam-audit.json", json.at("/findings/0/location/file").asText());
   }
 
   @Test
@@ -168,7 +203,8 @@ class AuditCommandTest {
     assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
         + "apikey-inactive, apikey-never-used, apikey-high-usage, user-multiple-apikeys, user-inactive, "
         + "serviceid-inactive, profile-inactive, account-apikey-creation-unrestricted, "
-        + "account-serviceid-creation-unrestricted, apikey-no-expiry, account-ip-allowlist-unset; not evaluated: "
+        + "account-serviceid-creation-unrestricted, apikey-no-expiry, account-ip-allowlist-unset, account-settings-drift, "
+        + "identity-unmanaged; not evaluated: "
         + "apikey-too-old (needs the API key listing, which a saved activity report does not hold); apikey-orphaned "
         + "(needs the API key listing, which a saved activity report does not hold); apikey-leak-action-none (needs "
         + "the API key listing, which a saved activity report does not hold); account-mfa-disabled (needs the "
@@ -197,7 +233,8 @@ class AuditCommandTest {
         + "apikey-high-usage, user-multiple-apikeys, user-inactive, serviceid-inactive, profile-inactive, "
         + "account-apikey-creation-unrestricted, account-serviceid-creation-unrestricted, account-mfa-disabled, "
         + "apikey-no-expiry, user-mfa-exempt, user-mfa-not-enrolled, user-invitation-stale, account-user-list-visible, "
-        + "account-ip-allowlist-unset. Enable at least one rule in the policy\n", err.toString());
+        + "account-ip-allowlist-unset, account-settings-drift, identity-unmanaged. Enable at least one rule in the "
+        + "policy\n", err.toString());
   }
 
   @Test

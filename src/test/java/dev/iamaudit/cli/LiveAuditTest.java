@@ -77,7 +77,7 @@ class LiveAuditTest {
     JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
     assertEquals(DemoAccount.ACCOUNT_ID, json.at("/account").asText());
     assertEquals(2160, json.at("/report/durationHours").asInt());
-    assertEquals(29, json.at("/summary/violations").asInt());
+    assertEquals(35, json.at("/summary/violations").asInt());
     assertEquals(1, json.at("/summary/allowlisted").asInt());
     assertEquals("failed", json.at("/summary/gate").asText());
     assertEquals(TODAYS_FINDINGS, findings(json));
@@ -102,6 +102,7 @@ class LiveAuditTest {
       "apikey-orphaned ApiKey-0a700000-0000-4000-8000-000000000006 violation",
       "user-mfa-not-enrolled IBMid-6900000DAN violation",
       "account-apikey-creation-unrestricted " + ACCOUNT + " violation",
+      "account-settings-drift " + ACCOUNT + " violation",
       "allowlist-expired " + ACCOUNT + " violation",
       "apikey-high-usage ApiKey-b5e70000-0000-4000-8000-000000000008 violation",
       "apikey-too-old ApiKey-01d00000-0000-4000-8000-000000000005 violation",
@@ -122,6 +123,11 @@ class LiveAuditTest {
       "apikey-no-expiry ApiKey-01d00000-0000-4000-8000-000000000005 violation",
       "apikey-no-expiry ApiKey-5a1e0000-0000-4000-8000-000000000002 violation",
       "apikey-no-expiry ApiKey-9a0e0000-0000-4000-8000-00000000000e violation",
+      "identity-unmanaged ApiKey-0e5e0000-0000-4000-8000-000000000004 violation",
+      "identity-unmanaged ApiKey-d15a0000-0000-4000-8000-00000000000c violation",
+      "identity-unmanaged ApiKey-de900000-0000-4000-8000-00000000000a violation",
+      "identity-unmanaged ApiKey-e8010000-0000-4000-8000-00000000000d violation",
+      "identity-unmanaged ServiceId-01d10000-0000-4000-8000-000000000004 violation",
       "user-invitation-stale IBMid-6900000FAB violation",
       "user-invitation-stale " + INVITATION_PROFILE_ID + " violation",
       "user-multiple-apikeys IBMid-6900000BRU violation");
@@ -177,13 +183,15 @@ class LiveAuditTest {
         + "NONE", note(json, "account-mfa-disabled"));
     assertEquals(1, json.at("/summary/apikeysCannotAuthenticate/disabled").asInt());
     assertEquals(1, json.at("/summary/apikeysCannotAuthenticate/expired").asInt());
+    // Keys that cannot authenticate are left to no rule but identity-unmanaged: the demo's Terraform does not declare
+    // them, and a disabled key can be enabled again.
     List<String> csv = Files.readAllLines(dir.resolve("iam-audit-report/iam-audit.csv"));
     assertTrue(csv.contains("iam-ServiceId-1e9a0000-0000-4000-8000-000000000003,legacy-export,2025-10-20T10:47:58.813Z,"
         + "apikey,ApiKey-d15a0000-0000-4000-8000-00000000000c,legacy-batch,,,IBMid-6900000ADA,2024-12-24T10:47:00Z,"
-        + "false,12400,,,pass,disabled"), String.join("\n", csv));
+        + "false,12400,identity-unmanaged,low,violation,disabled"), String.join("\n", csv));
     assertTrue(csv.contains("iam-ServiceId-de900000-0000-4000-8000-000000000002,deploy-2024,2026-08-16T10:47:58.813Z,"
         + "apikey,ApiKey-e8010000-0000-4000-8000-00000000000d,deploy-prod,,,IBMid-6900000ADA,2025-07-12T10:47:00Z,"
-        + "false,9870,,,pass,expired"), String.join("\n", csv));
+        + "false,9870,identity-unmanaged,low,violation,expired"), String.join("\n", csv));
   }
 
   @Test
@@ -206,9 +214,11 @@ class LiveAuditTest {
     String ownSettings = "judged the account's own settings, not those in force: " + refused;
     assertEquals("evaluated: " + ownSettings, note(json, "account-mfa-disabled"));
     assertEquals("evaluated: " + ownSettings, note(json, "user-mfa-exempt"));
-    // Judged on the account's own settings, MFA is off, so nobody is exempt from it; and the allowlist entry for
-    // every rule cannot be called unused while one rule could not run.
+    // Judged on the account's own settings, MFA is off, so nobody is exempt from it, and it differs from the
+    // Terraform's mfa too; the allowlist entry for every rule cannot be called unused while one rule could not run.
     List<String> expected = new ArrayList<>(TODAYS_FINDINGS);
+    expected.add(expected.indexOf("account-settings-drift " + ACCOUNT + " violation"),
+        "account-settings-drift " + ACCOUNT + " violation");
     expected.remove("user-mfa-not-enrolled IBMid-6900000DAN violation");
     expected.remove("user-mfa-exempt IBMid-6900000BRU violation");
     expected.remove("allowlist-unused " + ACCOUNT + " violation");
@@ -254,7 +264,7 @@ class LiveAuditTest {
     assertEquals(1, run(KEY, "--format", "json"));
     assertTrue(sleeps.contains(Duration.ofSeconds(7)), sleeps.toString());
     JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
-    assertEquals(29, json.at("/summary/violations").asInt());
+    assertEquals(35, json.at("/summary/violations").asInt());
   }
 
   @Test

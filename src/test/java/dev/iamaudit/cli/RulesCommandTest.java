@@ -37,7 +37,7 @@ class RulesCommandTest {
     assertEquals(MANUAL.list() + "\n'java -jar iam-audit.jar rules ID' explains a rule and how to configure it or"
         + " accept a finding.\n", out.toString());
     assertEquals("RULE                                     SEVERITY  DEFAULT  PARAMETERS            DATA"
-        + "                                               COMPLIANCE",
+        + "                                                                      COMPLIANCE",
         out.toString().lines().findFirst().orElseThrow());
     assertEquals("", err.toString());
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.IamAudit;
@@ -140,6 +141,11 @@ class StarterFilesTest {
     assertEquals(bare.at("/summary"), started.at("/summary"));
     assertEquals(bare.at("/rules"), started.at("/rules"));
     assertEquals(23, started.at("/findings").size());
+    // Only where findings point differs: at the starter policy, which a bare repo lacks.
+    started.at("/findings").forEach(finding -> assertEquals("iam-audit.yml",
+        ((ObjectNode) finding).remove("location").at("/file").asText()));
+    bare.at("/findings").forEach(finding -> assertEquals("out/iam-audit.json",
+        ((ObjectNode) finding).remove("location").at("/file").asText()));
     assertEquals(bare.at("/findings"), started.at("/findings"));
   }
 

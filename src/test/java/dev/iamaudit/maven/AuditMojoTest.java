@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.Severity;
@@ -54,6 +56,7 @@ class AuditMojoTest {
     AuditMojo mojo = new AuditMojo(decrypter);
     mojo.basedir = dir.toFile();
     mojo.buildDirectory = dir.resolve("target").toFile();
+    mojo.projectFile = dir.resolve("pom.xml").toFile();
     mojo.report = "new";
     mojo.apiKeyEnv = "IBMCLOUD_API_KEY";
     mojo.serverId = "ibmcloud";
@@ -137,6 +140,53 @@ class AuditMojoTest {
     assertNull(request.stepSummary());
     assertEquals(AuditRequest.DEFAULT_REPORT_TIMEOUT, request.reportTimeout());
     assertNull(request.saveReport());
+    assertNull(request.terraformDir());
+    assertFalse(request.terraformOff());
+    assertNull(request.terraformState());
+    assertEquals(dir.resolve("target"), request.buildDirectory());
+    assertEquals(dir.resolve("pom.xml"), request.projectFile());
+  }
+
+  @Test
+  void mapsTheTerraformDirectoryAndStateRelativeToTheBaseDirectory() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.terraform = "infra/iam";
+    mojo.terraformState = dir.resolve("state.json").toFile();
+
+    AuditRequest request = mojo.toRequest();
+
+    assertEquals(dir.resolve("infra/iam"), request.terraformDir());
+    assertEquals(dir.resolve("state.json"), request.terraformState());
+  }
+
+  @Test
+  void terraformNoneTurnsItOffAndRefusesAState() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.terraform = "none";
+    assertTrue(mojo.toRequest().terraformOff());
+
+    mojo.terraformState = dir.resolve("state.json").toFile();
+    assertEquals("iam.terraform=none turns Terraform off, and iam.terraformState needs it; drop one",
+        assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
+  }
+
+  @Test
+  void withoutAPolicyFindingsPointAtThePomAndTheBuildDirectoryIsNotScanned() throws Exception {
+    Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
+    Files.createDirectories(dir.resolve("target/copied"));
+    Files.writeString(dir.resolve("target/copied/main.tf"), "resource \"ibm_iam_service_id\" \"s\" {\n"
+        + "  name = \"legacy-batch\"\n}\n");
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    mojo.failOn = "never";
+
+    mojo.execute();
+
+    assertEquals("[INFO] No Terraform files under .", log.lines.get(0));
+    assertTrue(log.lines.contains("[WARNING] No policy or allowlist file in the repository: findings that no"
+        + " Terraform declaration places point at pom.xml line 1. Add an iam-audit.yml (an empty one keeps every"
+        + " default) to place them in the repository"), log.lines.toString());
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("target/iam-audit/iam-audit.json").toFile());
+    json.at("/findings").forEach(finding -> assertEquals("pom.xml", finding.at("/location/file").asText()));
   }
 
   @Test
@@ -328,8 +378,8 @@ class AuditMojoTest {
 
     mojo.execute();
 
-    assertEquals("[INFO] Read activity-report.json: report ref-1, 2 inactive identities over 720 hours, as of"
-        + " 2026-01-31T12:00:00Z", log.lines.get(0));
+    assertEquals(List.of("[INFO] No Terraform files under .", "[INFO] Read activity-report.json: report ref-1, 2"
+        + " inactive identities over 720 hours, as of 2026-01-31T12:00:00Z"), log.lines.subList(0, 2));
     assertEquals(List.of(
         "[WARNING]   [high] apikey-inactive: " + STALE_KEY,
         "[WARNING]   [medium] serviceid-inactive: " + STALE_SERVICE_ID,

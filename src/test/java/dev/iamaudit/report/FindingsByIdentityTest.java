@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.Location;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.IdentityType;
-import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Severity;
 import dev.iamaudit.rules.MessageText;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FindingsByIdentityTest {
   private static Finding finding(String rule, IdentityType type, String id) {
     return new Finding(rule, Severity.HIGH, Status.VIOLATION, new Entity(type, id, null, null),
-        MessageText.of(rule + " " + id), ReportFixtures.ACCOUNT, null, null, new FilePosition("iam-audit.yml", 1, 1));
+        MessageText.of(rule + " " + id), ReportFixtures.ACCOUNT, null, null, Location.line("iam-audit.yml", 1));
   }
 
   private static Entity entity(IdentityType type, String id) {

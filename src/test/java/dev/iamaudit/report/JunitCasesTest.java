@@ -3,6 +3,7 @@ package dev.iamaudit.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.Location;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class JunitCasesTest {
   private static final Rule RULE = new ApikeyInactive();
-  private static final FilePosition POLICY = new FilePosition("iam-audit.yml", 1, 1);
+  private static final Location POLICY = Location.line("iam-audit.yml", 1);
   private static final RuleEvaluation EVALUATED =
       new RuleEvaluation(RULE, RULE.spec().defaults(), RuleEvaluation.State.EVALUATED, null, 40);
 

@@ -104,7 +104,8 @@ class JunitReportTest {
     assertTrue(failure.getAttribute("message").startsWith(
         "API key 'deploy, \"prod\" <main> & Zoë line2 | ü*_' (ApiKey-1111) of user 'Jane O'Neil <ops>'"));
     assertEquals("rule: apikey-inactive (high)\nidentity: apikey ApiKey-1111\niam_id: IBMid-1000AAAA\nname: deploy, "
-        + "\"prod\" <main> & Zoë\nline2 | ü*_\nlocation: iam-audit.yml:1\nfingerprint: 8f5dfa6202f4ef8d54c08e993ced52b2\n",
+        + "\"prod\" <main> & Zoë\nline2 | ü*_\nlocation: governance/iam-allowlist.yml:1\n"
+        + "fingerprint: 8f5dfa6202f4ef8d54c08e993ced52b2\n",
         failure.getTextContent());
     assertEquals(1, count(cases.get(2), "failure"));
     assertTrue(cases.get(2).getTextContent().contains(

@@ -2,6 +2,7 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Locator;
 import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
@@ -18,7 +19,9 @@ import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Match;
 import dev.iamaudit.policy.Policy;
+import dev.iamaudit.rules.AccountSettingsDrift;
 import dev.iamaudit.rules.Rules;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,8 +155,11 @@ final class ReportFixtures {
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes, FailOn failOn) {
-    return new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()).withFailOn(failOn), allowlist,
-        clock()).audit(inventory, notes);
+    Policy policy = AccountSettingsDrift.applyTo(Policy.defaults(Rules.specs()).withFailOn(failOn),
+        TerraformDeclarations.none());
+    return new AuditEngine(Rules.identityRules(), policy, allowlist, clock(), TerraformDeclarations.none(),
+        Locator.of(policy, allowlist, TerraformDeclarations.none(), "iam-audit-report/iam-audit.sarif"))
+        .audit(inventory, notes);
   }
 
   private static ApiKey key(String id, String name, String owner, Instant created, Activity activity,

@@ -14,7 +14,7 @@ class RulesTest {
         "serviceid-inactive", "profile-inactive", "account-apikey-creation-unrestricted",
         "account-serviceid-creation-unrestricted", "account-mfa-disabled", "allowlist-expired", "allowlist-unused",
         "apikey-no-expiry", "user-mfa-exempt", "user-mfa-not-enrolled", "user-invitation-stale",
-        "account-user-list-visible", "account-ip-allowlist-unset"),
+        "account-user-list-visible", "account-ip-allowlist-unset", "account-settings-drift", "identity-unmanaged"),
         Rules.all().stream().map(RuleDescriptor::id).toList());
   }
 

@@ -16,6 +16,8 @@ import dev.iamaudit.policy.PolicyLoader;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
+import dev.iamaudit.terraform.DeclarationKind;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,6 +69,22 @@ class DemoAccountTest {
     assertTrue(DemoAccount.HIGH_USAGE_COUNT > highUsage.param("maxAuthnCount"));
     assertEquals(List.of(), Rules.all().stream().map(RuleDescriptor::id)
         .filter(rule -> !policy.rule(rule).enabled()).toList());
+  }
+
+  @Test
+  void theTerraformFolderDeclaresMostIdentitiesAndStricterSettings() {
+    Path governance = DemoAccount.writeGovernanceFiles(dir, TODAY);
+
+    TerraformDeclarations terraform = TerraformDeclarations.load(governance.resolve(DemoAccount.TERRAFORM), dir,
+        List.of(), null, null);
+
+    assertEquals(List.of(), terraform.notes());
+    assertEquals("Read 2 Terraform files under terraform: 12 declarations of IAM identities, account settings at"
+        + " terraform/main.tf:3", terraform.summary());
+    assertEquals("TOTP4ALL", terraform.accountSettings(ACCOUNT).orElseThrow().attribute("mfa").orElseThrow().value()
+        .scalarText());
+    assertTrue(terraform.isDeclared(DeclarationKind.SERVICE_ID, null, "deploy-prod"));
+    assertFalse(terraform.isDeclared(DeclarationKind.SERVICE_ID, null, "old-crm-integration"));
   }
 
   @Test

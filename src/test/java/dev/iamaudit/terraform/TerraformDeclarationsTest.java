@@ -32,11 +32,11 @@ class TerraformDeclarationsTest {
   @TempDir Path dir;
 
   private static TerraformDeclarations withoutState() {
-    return TerraformDeclarations.load(REPO.resolve("terraform"), REPO, null, null);
+    return TerraformDeclarations.load(REPO.resolve("terraform"), REPO, List.of(), null, null);
   }
 
   private static TerraformDeclarations withState(String name) {
-    return TerraformDeclarations.load(REPO.resolve("terraform"), REPO, REPO.resolve("state").resolve(name),
+    return TerraformDeclarations.load(REPO.resolve("terraform"), REPO, List.of(), REPO.resolve("state").resolve(name),
         "state/" + name);
   }
 
@@ -55,7 +55,7 @@ class TerraformDeclarationsTest {
   }
 
   private TerraformDeclarations scanTemp() {
-    return TerraformDeclarations.load(dir, dir, null, null);
+    return TerraformDeclarations.load(dir, dir, List.of(), null, null);
   }
 
   @Test
@@ -430,7 +430,7 @@ class TerraformDeclarationsTest {
           {"address": "ibm_iam_service_id.ci", "mode": "managed", "type": "ibm_iam_service_id", "name": "ci",
            "values": {"id": "ServiceId-ci", "apikey": "FAKE-SECRET-x"}}]}}}
         """);
-    TerraformDeclarations declarations = TerraformDeclarations.load(dir.resolve("envs"), dir,
+    TerraformDeclarations declarations = TerraformDeclarations.load(dir.resolve("envs"), dir, List.of(),
         dir.resolve("state.json"), "state.json");
     assertEquals(List.of(), declarations.declarations());
     assertEquals(Optional.empty(), declarations.declarationOf(SERVICE_ID, "ServiceId-ci", "ci"));
@@ -458,10 +458,10 @@ class TerraformDeclarationsTest {
     write("empty.json", "{\"format_version\": \"1.0\"}");
     assertEquals(List.of("empty.json: the state holds no resources; run terraform show -json in the root module's"
         + " directory after terraform init, against the state the pipeline applies"),
-        TerraformDeclarations.load(dir, dir, dir.resolve("empty.json"), "empty.json").notes());
+        TerraformDeclarations.load(dir, dir, List.of(), dir.resolve("empty.json"), "empty.json").notes());
     write("noid.tfstate", "{\"version\": 4, \"resources\": [{\"mode\": \"managed\", \"type\": \"ibm_iam_service_id\","
         + " \"name\": \"s\", \"instances\": [{\"attributes\": {}}]}]}");
-    TerraformDeclarations declarations = TerraformDeclarations.load(dir, dir, dir.resolve("noid.tfstate"),
+    TerraformDeclarations declarations = TerraformDeclarations.load(dir, dir, List.of(), dir.resolve("noid.tfstate"),
         "noid.tfstate");
     assertEquals(List.of("noid.tfstate: ibm_iam_service_id.s has no id in the state; it is matched by name, if at"
         + " all"), declarations.notes());
@@ -473,10 +473,10 @@ class TerraformDeclarationsTest {
   void aDirectoryThatIsMissingOrAFileIsAUsageError() throws IOException {
     assertEquals("missing: directory not found; name the directory that holds the .tf files, or none to turn"
         + " Terraform off", assertThrows(UsageException.class,
-            () -> TerraformDeclarations.load(dir.resolve("missing"), dir, null, null)).getMessage());
+            () -> TerraformDeclarations.load(dir.resolve("missing"), dir, List.of(), null, null)).getMessage());
     write("main.tf", "");
     assertEquals("main.tf: is a file; name the directory that holds the .tf files", assertThrows(
-        UsageException.class, () -> TerraformDeclarations.load(dir.resolve("main.tf"), dir, null, null))
+        UsageException.class, () -> TerraformDeclarations.load(dir.resolve("main.tf"), dir, List.of(), null, null))
         .getMessage());
   }
 
@@ -488,5 +488,99 @@ class TerraformDeclarationsTest {
     assertFalse(none.declaresAccountSettings());
     assertFalse(none.isDeclared(SERVICE_ID, "ServiceId-x", "x"));
     assertEquals(Optional.empty(), none.accountSettings("acc"));
+    assertFalse(none.enabled());
+    assertEquals("No Terraform read: turned off", none.summary());
+  }
+
+  @Test
+  void withoutStateEveryNoteThatMayHideADeclarationIsAGap() {
+    assertEquals(List.of(
+        "terraform/main.tf:31: ibm_iam_service_id.per_team: the name is an interpolated string, which iam-audit"
+            + " does not evaluate, so it matches no service ID; give the Terraform state so it is matched by id",
+        NOT_LOCAL,
+        "terraform/modules/team/main.tf:18: module.team.ibm_iam_service_api_key.this: the name is an interpolated"
+            + " string, which iam-audit does not evaluate, so it matches no service-ID API key; give the Terraform"
+            + " state so it is matched by id"),
+        withoutState().gaps());
+  }
+
+  @Test
+  void withAStateNothingIsHiddenThatTheStateDoesNotList() {
+    TerraformDeclarations declarations = withState("terraform.tfstate");
+    assertTrue(declarations.hasState());
+    assertEquals("state/terraform.tfstate", declarations.stateName());
+    assertEquals(List.of(), declarations.gaps());
+  }
+
+  @Test
+  void aBrokenFileOrAJsonFileIsAGapWithoutStateOnly() throws IOException {
+    write("main.tf", "resource \"ibm_iam_service_id\" \"s\" {\n  name = \"s\"\n");
+    write("other.tf.json", "{}");
+    write("state.json", "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [{\"address\":"
+        + " \"ibm_iam_service_id.s\", \"mode\": \"managed\", \"type\": \"ibm_iam_service_id\", \"name\": \"s\","
+        + " \"values\": {\"id\": \"ServiceId-s\"}}]}}}");
+    List<String> notes = List.of("main.tf:1:35: not valid HCL: the block opened here is not closed; add its closing"
+        + " }; the declarations in this file are not read until it is fixed",
+        "other.tf.json: Terraform's JSON syntax is not read; declarations in this file are not seen, so write them in"
+        + " .tf files for findings to point at them");
+    assertEquals(notes, scanTemp().gaps());
+    TerraformDeclarations withState = TerraformDeclarations.load(dir, dir, List.of(), dir.resolve("state.json"),
+        "state.json");
+    assertEquals(List.of(), withState.gaps());
+    assertTrue(withState.isDeclared(SERVICE_ID, "ServiceId-s", null));
+  }
+
+  @Test
+  void anEmptyStateIsAGapEvenWithAState() throws IOException {
+    write("empty.json", "{\"format_version\": \"1.0\"}");
+    assertEquals(List.of("empty.json: the state holds no resources; run terraform show -json in the root module's"
+        + " directory after terraform init, against the state the pipeline applies"),
+        TerraformDeclarations.load(dir, dir, List.of(), dir.resolve("empty.json"), "empty.json").gaps());
+  }
+
+  @Test
+  void theSummarySaysWhatWasReadAndWhereTheAccountSettingsAre() {
+    assertEquals("Read 4 Terraform files under terraform: 9 declarations of IAM identities, account settings at"
+        + " terraform/main.tf:39", withoutState().summary());
+    assertEquals("Read 4 Terraform files under terraform: 11 declarations of IAM identities, account settings at"
+        + " terraform/main.tf:39; the state state/show.json gives 10 of them their ids",
+        withState("show.json").summary());
+  }
+
+  @Test
+  void theSummaryOfADirectoryWithoutTerraformSaysSo() throws IOException {
+    assertEquals("No Terraform files under .", scanTemp().summary());
+    write("main.tf", "resource \"ibm_iam_api_key\" \"k\" {\n  name = \"k\"\n}\n");
+    assertEquals("Read 1 Terraform file under .: 1 declaration of an IAM identity, no account settings",
+        scanTemp().summary());
+    write("state.json", "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [{\"address\":"
+        + " \"ibm_iam_service_id.s\", \"mode\": \"managed\", \"type\": \"ibm_iam_service_id\", \"name\": \"s\","
+        + " \"values\": {\"id\": \"ServiceId-s\"}}]}}}");
+    Files.delete(dir.resolve("main.tf"));
+    assertEquals("No Terraform files under .; the state state.json names 1 resource",
+        TerraformDeclarations.load(dir, dir, List.of(), dir.resolve("state.json"), "state.json").summary());
+  }
+
+  @Test
+  void skippedDirectoriesAreNotScanned() throws IOException {
+    write("main.tf", "resource \"ibm_iam_service_id\" \"s\" {\n  name = \"s\"\n}\n");
+    write("target/copy/main.tf", "resource \"ibm_iam_service_id\" \"s\" {\n  name = \"s\"\n}\n");
+    write("iam-audit-report/demo/terraform/main.tf", "resource \"ibm_iam_service_id\" \"d\" {\n  name = \"d\"\n}\n");
+    TerraformDeclarations declarations = TerraformDeclarations.load(dir, dir,
+        List.of(dir.resolve("target"), dir.resolve("iam-audit-report")), null, null);
+    assertEquals(List.of("main.tf:1"), declarations.declarations().stream().map(d -> d.location().toString())
+        .toList());
+    assertEquals(List.of(), declarations.notes());
+    assertEquals("Read 1 Terraform file under .: 1 declaration of an IAM identity, no account settings",
+        declarations.summary());
+  }
+
+  @Test
+  void theScannedDirectoryItselfIsReadEvenWhenSkipped() throws IOException {
+    write("iam-audit-report/demo/terraform/main.tf", "resource \"ibm_iam_service_id\" \"d\" {\n  name = \"d\"\n}\n");
+    TerraformDeclarations declarations = TerraformDeclarations.load(dir.resolve("iam-audit-report/demo/terraform"),
+        dir, List.of(dir.resolve("iam-audit-report")), null, null);
+    assertEquals("iam-audit-report/demo/terraform", declarations.dir());
+    assertEquals(1, declarations.declarations().size());
   }
 }
