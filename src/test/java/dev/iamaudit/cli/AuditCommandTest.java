@@ -88,8 +88,10 @@ class AuditCommandTest {
   @Test
   void aSingleViolationIsCountedInTheSingular() throws IOException {
     write("one.json", """
-        {"reference": "r-1", "report_duration": "720", "report_end_time": "2026-11-20T06:00:00:000+0000",
-         "users": [{"iam_id": "IBMid-1", "username": "u@example.com", "last_authn": "2026-01-01T00:00+0000"}]}
+        {"reference": "r-1", "report_duration": "720", "report_start_time": "2026-10-21T06:00:00:000+0000",
+         "report_end_time": "2026-11-20T06:00:00:000+0000",
+         "users": [{"iam_id": "IBMid-1", "username": "u@example.com", "last_authn": "2026-01-01T00:00+0000"}],
+         "apikeys": [], "serviceids": [], "profiles": []}
         """);
     assertEquals(1, run("--report-file", "one.json", "--format", "json"));
     assertTrue(out.toString().endsWith("Gate FAILED: 1 of 1 violation is at or above failOn medium, 0 allowlisted. "
@@ -295,5 +297,16 @@ class AuditCommandTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void aReportWithoutItsIdentityListsIsNotAPass() throws IOException {
+    write("bare.json", "{\"reference\":\"x\",\"report_duration\":\"720\",\"report_end_time\":\"2026-11-20T00:00:00Z\"}");
+    assertEquals(3, run("--report-file", "bare.json"));
+    assertEquals("", out.toString());
+    assertEquals("iam-audit: bare.json is not a valid activity report at line 1, column 83: the required field "
+        + "'report_start_time' is missing. Fetch the report again or check that the file is complete.\n",
+        err.toString());
+    assertFalse(Files.exists(dir.resolve("iam-audit-report")));
   }
 }

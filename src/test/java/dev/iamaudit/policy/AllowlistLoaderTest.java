@@ -166,4 +166,36 @@ class AllowlistLoaderTest {
     assertEquals("iam-allowlist.yml:1:1: the allowlist must be a list, found a mapping",
         error("match: { id: ApiKey-1 }\n"));
   }
+
+  @Test
+  void anEntryThatNamesNoIdentityIsRefused() {
+    String fix = ". Name the identities by id, iamId or a name glob with letters or digits, such as sandbox-*; to "
+        + "stop judging a rule for everyone, disable it in the policy instead: rules: { apikey-inactive: { enabled: "
+        + "false } }";
+    assertEquals("iam-allowlist.yml:1:10: allowlist entry 1 accepts every identity: its name glob '*' has no "
+        + "letters or digits" + fix, error("- match: { name: \"*\" }\n  reason: all\n  expires: 2027-01-31\n"));
+    assertEquals("iam-allowlist.yml:1:10: allowlist entry 1 accepts every API key: it gives only a type" + fix,
+        error("- match: { type: apikey }\n  rules: [apikey-inactive]\n  reason: all\n  expires: 2027-01-31\n"));
+    assertEquals("iam-allowlist.yml:1:10: allowlist entry 1 accepts every service ID: its name glob '?*-*' has no "
+        + "letters or digits" + fix.replace("apikey-inactive", "serviceid-inactive"),
+        error("- match: { name: \"?*-*\", type: serviceid }\n  rules: [serviceid-inactive, apikey-inactive]\n"
+            + "  reason: all\n  expires: 2027-01-31\n"));
+  }
+
+  @Test
+  void anEntryNamingIdentitiesMayAlsoGiveABroadNameOrType() throws IOException {
+    assertEquals(List.of(new Match("ApiKey-1", null, "*", IdentityType.APIKEY),
+        new Match(null, "IBMid-1", null, IdentityType.USER), new Match(null, null, "*a*", null)),
+        load("""
+            - match: { id: ApiKey-1, name: "*", type: apikey }
+              reason: kept
+              expires: 2027-01-31
+            - match: { iamId: IBMid-1, type: user }
+              reason: kept
+              expires: 2027-01-31
+            - match: { name: "*a*" }
+              reason: kept
+              expires: 2027-01-31
+            """).entries().stream().map(AllowlistEntry::match).toList());
+  }
 }
