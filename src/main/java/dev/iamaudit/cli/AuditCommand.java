@@ -6,6 +6,7 @@ import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.DataException;
+import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.Secret;
 import dev.iamaudit.policy.FailOn;
@@ -126,6 +127,11 @@ public final class AuditCommand implements Callable<Integer> {
       return UsageException.EXIT_CODE;
     });
     line.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+      if (OutOfMemory.in(ex)) {
+        err.println(Main.outOfMemory(Runtime.getRuntime().maxMemory()));
+        err.flush();
+        return DataException.EXIT_CODE;
+      }
       if (ex instanceof AuditFailure failure) {
         err.println("iam-audit: " + failure.getMessage());
         if (command.verbose && failure.getCause() != null) {

@@ -5,6 +5,7 @@ import dev.iamaudit.AuditRequest;
 import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
 import dev.iamaudit.failure.AuditFailure;
+import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.iam.Sleeper;
 import dev.iamaudit.policy.FailOn;
 import java.io.File;
@@ -107,6 +108,8 @@ public class AuditMojo extends AbstractMojo {
 
   private final SettingsDecrypter decrypter;
   UnaryOperator<String> environment = System::getenv;
+  Clock clock = Clock.systemUTC();
+  Sleeper sleeper = Sleeper.REAL;
 
   @Inject
   public AuditMojo(SettingsDecrypter decrypter) {
@@ -122,9 +125,13 @@ public class AuditMojo extends AbstractMojo {
     AuditRequest request = toRequest();
     AuditOutcome outcome;
     try {
-      outcome = new IamAudit(Clock.systemUTC(), Sleeper.REAL)
-          .run(request, new MavenAuditListener(getLog(), Clock.systemUTC()));
+      outcome = new IamAudit(clock, sleeper).run(request, new MavenAuditListener(getLog(), clock));
+    } catch (OutOfMemoryError e) {
+      throw new MojoExecutionException(outOfMemory(Runtime.getRuntime().maxMemory()));
     } catch (AuditFailure e) {
+      if (OutOfMemory.in(e)) {
+        throw new MojoExecutionException(outOfMemory(Runtime.getRuntime().maxMemory()));
+      }
       throw new MojoExecutionException(e.getMessage(), e);
     }
     GateMessages messages = new GateMessages(outcome.result(), request.outputDirectory());
@@ -134,6 +141,17 @@ public class AuditMojo extends AbstractMojo {
     }
     messages.belowFailOn().forEach(getLog()::warn);
     getLog().info(messages.passed());
+  }
+
+  /** The one line that says Maven's heap was too small and how to give it more. */
+  static String outOfMemory(long maxHeap) {
+    if (!OutOfMemory.limited(maxHeap)) {
+      return "Out of memory, with no limit set on the Java heap of Maven. Give it more memory, or audit with fewer "
+          + "report formats";
+    }
+    String more = "-Xmx" + OutOfMemory.doubled(maxHeap);
+    return "Out of memory: the Java heap of Maven is limited to " + OutOfMemory.size(maxHeap) + ". Give it more, e.g. "
+        + "MAVEN_OPTS=" + more + " mvn ... (or " + more + " in .mvn/jvm.config)";
   }
 
   /** The one place where the goal's parameters become the core's request. */

@@ -309,4 +309,73 @@ class AuditCommandTest {
         err.toString());
     assertFalse(Files.exists(dir.resolve("iam-audit-report")));
   }
+
+  /** What the first lines of the OOM message say, whatever this JVM's heap. */
+  private static final java.util.regex.Pattern OUT_OF_MEMORY = java.util.regex.Pattern.compile("iam-audit: out of "
+      + "memory: the Java heap is limited to \\d+ MiB\\. Give it more, e\\.g\\. java -Xmx\\d+[mg] -jar iam-audit\\.jar "
+      + "\\(or JAVA_OPTS=-Xmx\\d+[mg] where your CI passes JAVA_OPTS to java\\)\n");
+
+  @Test
+  void runningOutOfMemoryExitsThreeNamingTheHeapNotOne() {
+    Clock exhausted = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+    Environment environment = new Environment(Map.of(), dir, exhausted, Sleeper.REAL, false);
+    int code = Main.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), "--report-file",
+        "report.json");
+    assertEquals(3, code);
+    assertTrue(OUT_OF_MEMORY.matcher(err.toString()).matches(), err.toString());
+  }
+
+  @Test
+  void runningOutOfMemoryOnAWorkerThreadExitsThreeToo() {
+    List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Sleeper exhausted = duration -> {
+      threads.add(Thread.currentThread().getName());
+      throw new OutOfMemoryError("Java heap space");
+    };
+    Environment environment = new Environment(Map.of(), dir, CLOCK, exhausted, false);
+    int code = Main.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), "--demo", "--quiet");
+    assertEquals(3, code);
+    assertTrue(OUT_OF_MEMORY.matcher(err.toString()).matches(), err.toString());
+    assertEquals(List.of("iam-audit-fetch"), threads);
+  }
+
+  @Test
+  void theHeapAdviceDoublesTheLimit() {
+    assertEquals("iam-audit: out of memory: the Java heap is limited to 256 MiB. Give it more, e.g. java -Xmx512m "
+        + "-jar iam-audit.jar (or JAVA_OPTS=-Xmx512m where your CI passes JAVA_OPTS to java)",
+        Main.outOfMemory(256L << 20));
+    assertEquals("iam-audit: out of memory: the Java heap is limited to 1024 MiB. Give it more, e.g. java -Xmx2g "
+        + "-jar iam-audit.jar (or JAVA_OPTS=-Xmx2g where your CI passes JAVA_OPTS to java)",
+        Main.outOfMemory(1L << 30));
+    assertEquals("iam-audit: out of memory, with no limit set on the Java heap. Give it more memory, or audit with "
+        + "fewer report formats", Main.outOfMemory(Long.MAX_VALUE));
+  }
+
+  @Test
+  void overflowingNumbersEndWithTheirCauseNotAnUnexpectedError() throws IOException {
+    assertEquals(2, run("--demo", "--report-timeout", "2562047788015216h"));
+    assertEquals("iam-audit: --report-timeout must be at most 24h (IBM keeps a report for a day), not "
+        + "'2562047788015216h'\n", err.toString());
+    err.getBuffer().setLength(0);
+    write("negative.json", Files.readString(dir.resolve("report.json")).replace("\"report_duration\": \"720\"",
+        "\"report_duration\": \"-1\""));
+    assertEquals(3, run("--report-file", "negative.json"));
+    assertTrue(err.toString().startsWith("iam-audit: negative.json is not a valid activity report at line 4, column "
+        + "22: 'report_duration' is -1 hours; a report covers from 0 to 1000000 hours."), err.toString());
+  }
 }

@@ -349,6 +349,37 @@ class AuditMojoTest {
     assertFalse(Files.exists(dir.resolve("target")));
   }
 
+  @Test
+  void runningOutOfMemoryIsAnExecutionErrorNamingTheHeapAndMavenOpts() throws IOException {
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T08:00:00:000+0000")));
+    mojo.sleeper = duration -> {
+      throw new AssertionError("no wait");
+    };
+    mojo.clock = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+    assertTrue(e.getMessage().matches("Out of memory: the Java heap of Maven is limited to \\d+ MiB\\. Give it more, "
+        + "e\\.g\\. MAVEN_OPTS=-Xmx\\d+[mg] mvn \\.\\.\\. \\(or -Xmx\\d+[mg] in \\.mvn/jvm\\.config\\)"), e.getMessage());
+    assertEquals("Out of memory: the Java heap of Maven is limited to 512 MiB. Give it more, e.g. MAVEN_OPTS=-Xmx1g "
+        + "mvn ... (or -Xmx1g in .mvn/jvm.config)", AuditMojo.outOfMemory(512L << 20));
+  }
+
   private AuditMojo reportFileMojo(String reportJson) throws IOException {
     Path report = Files.writeString(dir.resolve("activity-report.json"), reportJson);
     AuditMojo mojo = mojo(NO_DECRYPTION);
