@@ -1,5 +1,6 @@
 package dev.iamaudit.cli;
 
+import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.Durations;
@@ -100,29 +101,31 @@ public final class AuditCommand implements Callable<Integer> {
   boolean verbose;
 
   private final Environment environment;
-  private final PrintWriter out;
-  private final PrintWriter err;
+  private final ConsoleWriter out;
+  private final ConsoleWriter err;
 
-  AuditCommand(Environment environment, PrintWriter out, PrintWriter err) {
+  AuditCommand(Environment environment, ConsoleWriter out, ConsoleWriter err) {
     this.environment = environment;
     this.out = out;
     this.err = err;
   }
 
-  /** The command line with its error handling: usage errors exit 2, failures their own code, never 0. */
-  static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
+  /**
+   * The command line with its error handling: usage errors exit 2, failures their own code, never 0. picocli prints
+   * only its help and version, to {@code out} as it is; everything else goes through a {@link ConsoleWriter}.
+   */
+  static CommandLine commandLine(Environment environment, PrintWriter rawOut, PrintWriter rawErr) {
+    ConsoleWriter out = new ConsoleWriter(rawOut);
+    ConsoleWriter err = new ConsoleWriter(rawErr);
     AuditCommand command = new AuditCommand(environment, out, err);
     CommandLine line = new CommandLine(command);
     line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown));
-    line.setOut(out);
-    line.setErr(err);
+    line.setOut(rawOut);
+    line.setErr(rawErr);
+    // An @file argument would be read and its lines taken as arguments: a file of secrets would be echoed back.
+    line.setExpandAtFiles(false);
     line.setParameterExceptionHandler((ex, args) -> {
-      err.println("iam-audit: " + ex.getMessage());
-      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-        // picocli lists the closest first; the rest are mostly noise ("--report" for "--repor-file").
-        err.println("Did you mean " + unmatched.getSuggestions().get(0) + "?");
-      }
-      err.println("Run 'java -jar iam-audit.jar --help' for the options.");
+      ArgumentErrors.describe(ex).forEach(err::println);
       err.flush();
       return UsageException.EXIT_CODE;
     });
@@ -203,6 +206,7 @@ public final class AuditCommand implements Callable<Integer> {
     } else if (reportFile != null) {
       request.reportFile(resolve(reportFile));
     } else {
+      ApiKeyVariable.requireName(apiKeyEnv, "--api-key-env");
       String key = environment.variables().get(apiKeyEnv);
       request.apiKey(key == null || key.isBlank() ? null : new Secret(key), "environment variable " + apiKeyEnv);
     }
