@@ -474,4 +474,20 @@ class AuditCommandTest {
     assertTrue(err.toString().contains("'report_duration' is not a number of hours: \"72\\n::error::x\""),
         err.toString());
   }
+
+  @Test
+  void theOutputDirectoryHoldsOnlyTheLastRunsReports() throws IOException {
+    Path reports = dir.resolve("iam-audit-report");
+    assertEquals(1, run("--report-file", "report.json", "--format", "all", "--quiet"));
+    Files.writeString(reports.resolve("notes.md"), "mine");
+    assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
+    try (java.util.stream.Stream<Path> files = Files.list(reports)) {
+      assertEquals(List.of("iam-audit.json", "notes.md"),
+          files.map(file -> file.getFileName().toString()).sorted().toList());
+    }
+    assertEquals(2, run("--report-file", "missing.json", "--quiet"));
+    try (java.util.stream.Stream<Path> files = Files.list(reports)) {
+      assertEquals(List.of("notes.md"), files.map(file -> file.getFileName().toString()).toList());
+    }
+  }
 }
