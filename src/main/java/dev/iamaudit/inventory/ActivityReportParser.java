@@ -232,7 +232,8 @@ public final class ActivityReportParser {
     } else if ("serviceid".equals(type)) {
       owner = new KeyOwner(KeyOwner.Kind.SERVICEID, ownerId, ownerName, null, null);
     } else {
-      throw fail(p, "API key " + id + " has type '" + capped(type, QUOTED) + "'; expected 'user' or 'serviceid'");
+      throw fail(p, "API key " + id + " has type '" + (type == null ? null : capped(type, QUOTED))
+          + "'; expected 'user' or 'serviceid'");
     }
     seen(p, IdentityType.APIKEY, id, "API key " + id, last);
     return new ApiKey(id, name, owner.isUser() ? userIamId : null, owner, null, null, null, null, null, null,

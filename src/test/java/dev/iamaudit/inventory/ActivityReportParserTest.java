@@ -215,6 +215,9 @@ class ActivityReportParserTest {
     assertEquals("report.json is not a valid activity report at line 1, column 44: API key ApiKey-1 has type "
         + "'robot'; expected 'user' or 'serviceid'. Fetch the report again or check that the file is complete.",
         message("{\"apikeys\":[{\"id\":\"ApiKey-1\",\"type\":\"robot\"}]}"));
+    assertEquals("report.json is not a valid activity report at line 1, column 29: API key ApiKey-1 has type "
+        + "'null'; expected 'user' or 'serviceid'. Fetch the report again or check that the file is complete.",
+        message("{\"apikeys\":[{\"id\":\"ApiKey-1\"}]}"));
   }
 
   @Test
