@@ -35,7 +35,8 @@ public final class Durations {
       }
     }
     if (duration == null || duration.isZero() || duration.isNegative()) {
-      throw new UsageException(option + " must be a positive duration such as 90s, 10m or 1h, not '" + text + "'");
+      throw new UsageException(option + " must be a positive duration such as 90s, 10m or 1h, not '"
+          + ShownValue.of(text) + "'");
     }
     if (duration.compareTo(MAX) > 0) {
       tooLong(text, option);
@@ -44,6 +45,7 @@ public final class Durations {
   }
 
   private static Duration tooLong(String text, String option) {
-    throw new UsageException(option + " must be at most 24h (IBM keeps a report for a day), not '" + text + "'");
+    throw new UsageException(option + " must be at most 24h (IBM keeps a report for a day), not '"
+        + ShownValue.of(text) + "'");
   }
 }

@@ -219,6 +219,6 @@ public final class IamAudit {
     Path absolute = file.toAbsolutePath().normalize();
     Path base = baseDir.toAbsolutePath().normalize();
     Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-    return shown.toString().replace('\\', '/');
+    return ShownValue.of(shown.toString().replace('\\', '/'));
   }
 }

@@ -5,6 +5,7 @@ import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.failure.OutOfMemory;
@@ -221,7 +222,7 @@ public final class AuditCommand implements Callable<Integer> {
     try {
       return FailOn.parse(text.toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--fail-on must be one of " + FailOn.allIds() + ", not '" + text + "'");
+      throw new UsageException("--fail-on must be one of " + FailOn.allIds() + ", not '" + ShownValue.of(text) + "'");
     }
   }
 }

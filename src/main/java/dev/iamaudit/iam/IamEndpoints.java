@@ -1,5 +1,6 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.UsageException;
 import java.net.URI;
 import java.util.Locale;
@@ -72,7 +73,7 @@ final class IamEndpoints {
   /** The URL without user info, which could hold a password. */
   private static String shown(URI uri) {
     if (uri.getUserInfo() == null) {
-      return uri.toString();
+      return ShownValue.of(uri.toString());
     }
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
         + (uri.getRawPath() == null ? "" : uri.getRawPath());

@@ -5,6 +5,7 @@ import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.iam.Sleeper;
@@ -239,7 +240,8 @@ public class AuditMojo extends AbstractMojo {
     try {
       return FailOn.parse(failOn.trim().toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("Invalid iam.failOn '" + failOn + "': use one of " + FailOn.allIds());
+      throw new MojoExecutionException("Invalid iam.failOn '" + ShownValue.of(failOn) + "': use one of "
+          + FailOn.allIds());
     }
   }
 

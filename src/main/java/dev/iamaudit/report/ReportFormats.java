@@ -1,5 +1,6 @@
 package dev.iamaudit.report;
 
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.UsageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class ReportFormats {
         } else if (writers.containsKey(trimmed)) {
           selected.add(writers.get(trimmed));
         } else {
-          throw new UsageException("Unknown report format '" + trimmed + "'; use one or more of "
+          throw new UsageException("Unknown report format '" + ShownValue.of(trimmed) + "'; use one or more of "
               + String.join(", ", writers.keySet()) + ", or all");
         }
       }

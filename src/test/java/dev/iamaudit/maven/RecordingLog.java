@@ -7,6 +7,13 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 /** Keeps what was logged, each line prefixed with its level as Maven prints it. */
 final class RecordingLog extends SystemStreamLog {
   final List<String> lines = new ArrayList<>();
+  /** As with mvn -X. */
+  boolean debugEnabled;
+
+  @Override
+  public boolean isDebugEnabled() {
+    return debugEnabled;
+  }
 
   @Override
   public void debug(CharSequence content) {
