@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
       "0:the gate passed",
       "1:the gate failed (violations at or above failOn)",
       "2:usage or configuration error (bad option, invalid policy or allowlist, missing file, no API key)",
-      "3:the data could not be had or trusted (authentication, network, timeout, server errors, stale or"
-          + " malformed report)"
+      "3:the data could not be had or trusted (authentication, network, timeout, server errors, stale,"
+          + " malformed or inconsistent report, out of memory)"
     })
 public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Audit a built-in simulated account (no cloud, no key needed).")
