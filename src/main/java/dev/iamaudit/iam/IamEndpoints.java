@@ -60,7 +60,7 @@ final class IamEndpoints {
     }
     if (!url.isHttps() && !isLoopback(url.host())) {
       throw new UsageException("Refusing " + shown(uri) + ": plain http would send the API key and tokens "
-          + "unencrypted and is allowed only on loopback (127.0.0.1, localhost, ::1); use https://" + url.host());
+          + "unencrypted and is allowed only on loopback (127.0.0.1, localhost, ::1); use https://" + ShownValue.of(url.host()));
     }
     return url;
   }

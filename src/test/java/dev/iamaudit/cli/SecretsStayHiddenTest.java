@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,6 +95,15 @@ class SecretsStayHiddenTest {
       assertTrue(code == 2 || code == 3, option + ": " + code + " " + err);
       HostileIam.assertNoSecret("stdout of " + args, out.toString());
       HostileIam.assertNoSecret("stderr of " + args, err.toString());
+
     }
+  }
+
+  @Test
+  void aKeyAsTheHostOfAnEndpointIsNotShownNotEvenInLowerCase() {
+    assertEquals(2, runWithKey("real-key-is-elsewhere", "--iam-url", "http://" + KEY + ".example.com"));
+    assertEquals("iam-audit: Refusing http://[not shown: looks like a key].example.com: plain http would send the "
+        + "API key and tokens unencrypted and is allowed only on loopback (127.0.0.1, localhost, ::1); use "
+        + "https://[not shown: looks like a key].example.com\n", err.toString());
   }
 }
