@@ -99,7 +99,7 @@ class PolicyLoaderTest {
         + "it in lower case: 'high'", error("failOn: HIGH\n"));
     assertEquals("iam-audit.yml:2:45: severity must be one of critical, high, medium, low, found 'Low'; write it in "
         + "lower case: 'low'", error("rules:\n  apikey-inactive: { maxDays: 30, severity: Low }\n"));
-    assertEquals("iam-audit.yml:2:31: 'maxDays' must be a whole number of at least 0, found 'ninety'",
+    assertEquals("iam-audit.yml:2:31: 'maxDays' must be a whole number from 0 to 36500 (100 years), found 'ninety'",
         error("rules:\n  apikey-inactive: { maxDays: ninety }\n"));
     assertEquals("iam-audit.yml:1:20: 'maxReportAgeHours' must be a whole number of at least 1, found '0'",
         error("maxReportAgeHours: 0\n"));
@@ -152,5 +152,13 @@ class PolicyLoaderTest {
     assertEquals("policy: is a directory; name the YAML file itself",
         assertThrows(UsageException.class, () -> new PolicyLoader(Rules.specs())
             .load(dir.resolve("policy"), "policy")).getMessage());
+  }
+
+  @Test
+  void aNumberOfDaysBeyondACenturyIsRefusedBeforeItOverflowsTheHours() {
+    assertEquals("iam-audit.yml:2:31: 'maxDays' must be a whole number from 0 to 36500 (100 years), found "
+        + "'9223372036854775807'", error("rules:\n  apikey-inactive: { maxDays: 9223372036854775807 }\n"));
+    assertEquals("iam-audit.yml:1:19: 'allowlistMaxDays' must be a whole number from 1 to 36500 (100 years), found "
+        + "'36501'", error("allowlistMaxDays: 36501\n"));
   }
 }
