@@ -35,6 +35,8 @@ public final class ActivityReportParser {
   public static final int MAX_ID = 256;
   /** How much of a value that is not what it should be is quoted in the error. */
   private static final int QUOTED = 64;
+  /** How many unknown top-level fields are kept, to name one that looks like a misspelt list. */
+  private static final int MAX_OTHER_FIELDS = 16;
   /** The four lists IBM's live service returns in every report, each possibly empty. */
   private static final List<String> LISTS = List.of("users", "apikeys", "serviceids", "profiles");
 
@@ -102,7 +104,7 @@ public final class ActivityReportParser {
         case "serviceids" -> serviceIds = readList(p, this::readServiceId);
         case "profiles" -> profiles = readList(p, this::readProfile);
         default -> {
-          if (otherFields.size() < LISTS.size() * 4) {
+          if (otherFields.size() < MAX_OTHER_FIELDS) {
             otherFields.add(capped(field, QUOTED));
           }
           p.skipChildren();
@@ -190,7 +192,7 @@ public final class ActivityReportParser {
     }
     User user = new User(requiredId(p, iamId, "users[].iam_id"), name, username, email, null, null,
         Activity.fromReport(last));
-    seen(p, IdentityType.USER, user.iamId(), "User " + user.iamId(), last);
+    seen(p, IdentityType.USER, user.iamId(), last);
     return user;
   }
 
@@ -235,7 +237,7 @@ public final class ActivityReportParser {
       throw fail(p, "API key " + id + " has type '" + (type == null ? null : capped(type, QUOTED))
           + "'; expected 'user' or 'serviceid'");
     }
-    seen(p, IdentityType.APIKEY, id, "API key " + id, last);
+    seen(p, IdentityType.APIKEY, id, last);
     return new ApiKey(id, name, owner.isUser() ? userIamId : null, owner, null, null, null, null, null, null,
         Activity.fromReport(last), null);
   }
@@ -268,13 +270,13 @@ public final class ActivityReportParser {
 
   private ServiceId readServiceId(JsonParser p) throws IOException {
     EntityRow row = readEntity(p, "serviceids[].id");
-    seen(p, IdentityType.SERVICEID, row.id(), "Service ID " + row.id(), row.lastAuthn());
+    seen(p, IdentityType.SERVICEID, row.id(), row.lastAuthn());
     return new ServiceId(row.id(), null, row.name(), null, null, Activity.fromReport(row.lastAuthn()));
   }
 
   private Profile readProfile(JsonParser p) throws IOException {
     EntityRow row = readEntity(p, "profiles[].id");
-    seen(p, IdentityType.PROFILE, row.id(), "Trusted profile " + row.id(), row.lastAuthn());
+    seen(p, IdentityType.PROFILE, row.id(), row.lastAuthn());
     return new Profile(row.id(), null, row.name(), null, Activity.fromReport(row.lastAuthn()));
   }
 
@@ -282,9 +284,9 @@ public final class ActivityReportParser {
    * Once per identity: IBM lists each identity once, so a second entry (the same id, maybe with other data) makes
    * the report untrustworthy, and would otherwise give two findings with one fingerprint.
    */
-  private void seen(JsonParser p, IdentityType type, String id, String what, Instant lastAuthn) {
-    if (!consistency.firstSighting(type, id, what, lastAuthn)) {
-      throw fail(p, what + " is listed twice, and IBM lists each identity once");
+  private void seen(JsonParser p, IdentityType type, String id, Instant lastAuthn) {
+    if (!consistency.firstSighting(type, id, lastAuthn)) {
+      throw fail(p, ReportConsistency.describe(type, id) + " is listed twice, and IBM lists each identity once");
     }
   }
 

@@ -20,20 +20,32 @@ final class ReportConsistency {
 
   private final IdHashes ids = new IdHashes();
   private Instant latestAuthn;
-  private String latestWho;
+  private IdentityType latestType;
+  private String latestId;
 
   /**
    * Notes one identity of the report.
    *
-   * @param what how a message names it: "API key ApiKey-1"
    * @return false when the report listed the same identity before
    */
-  boolean firstSighting(IdentityType type, String id, String what, Instant lastAuthn) {
+  boolean firstSighting(IdentityType type, String id, Instant lastAuthn) {
     if (lastAuthn != null && (latestAuthn == null || lastAuthn.isAfter(latestAuthn))) {
       latestAuthn = lastAuthn;
-      latestWho = what;
+      latestType = type;
+      latestId = id;
     }
     return ids.add(type, id);
+  }
+
+  /** "API key ApiKey-1", as the report's messages name an identity. */
+  static String describe(IdentityType type, String id) {
+    return switch (type) {
+      case USER -> "User ";
+      case APIKEY -> "API key ";
+      case SERVICEID -> "Service ID ";
+      case PROFILE -> "Trusted profile ";
+      case ACCOUNT -> "Account ";
+    } + id;
   }
 
   /** Why the header contradicts itself, or null when it does not. */
@@ -58,7 +70,7 @@ final class ReportConsistency {
    */
   String lastAuthnProblem(Instant end) {
     if (latestAuthn != null && latestAuthn.isAfter(end.plus(TOLERANCE))) {
-      return latestWho + " last authenticated at " + latestAuthn + ", after the report's end, 'report_end_time' "
+      return describe(latestType, latestId) + " last authenticated at " + latestAuthn + ", after the report's end, 'report_end_time' "
           + end;
     }
     return null;
