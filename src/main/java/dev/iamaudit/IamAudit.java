@@ -16,6 +16,7 @@ import dev.iamaudit.policy.AllowlistLoader;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.PolicyLoader;
 import dev.iamaudit.report.MarkdownReport;
+import dev.iamaudit.report.OutputDirectory;
 import dev.iamaudit.report.ReportFormats;
 import dev.iamaudit.report.ReportWriter;
 import dev.iamaudit.rules.AccountSettingsDrift;
@@ -63,6 +64,7 @@ public final class IamAudit {
    */
   public AuditOutcome run(AuditRequest request, AuditListener listener) {
     List<ReportWriter> writers = formats.select(request.formats());
+    outputDirectory(request).clearEarlierRun();
     if (request.source() == AuditRequest.SourceKind.DEMO) {
       try (Simulator simulator = Simulator.start(DemoAccount.create(clock), clock)) {
         listener.info("Demo: auditing the built-in simulated account served at " + simulator.baseUrl());
@@ -153,12 +155,16 @@ public final class IamAudit {
     AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock, terraform, locator)
         .audit(inventory, notes);
     requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
-    List<Path> written = ReportFormats.writeAll(result, writers, request.outputDirectory());
+    List<Path> written = outputDirectory(request).write(result, writers);
     writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
     if (request.stepSummary() != null) {
       appendStepSummary(result, request.stepSummary(), listener);
     }
     return new AuditOutcome(result, written);
+  }
+
+  private OutputDirectory outputDirectory(AuditRequest request) {
+    return new OutputDirectory(request.outputDirectory(), formats.fileNames(), clock, sleeper);
   }
 
   /**
@@ -266,6 +272,6 @@ public final class IamAudit {
     Path absolute = file.toAbsolutePath().normalize();
     Path base = baseDir.toAbsolutePath().normalize();
     Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-    return shown.toString().replace('\\', '/');
+    return ShownValue.of(shown.toString().replace('\\', '/'));
   }
 }

@@ -5,7 +5,6 @@ import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Severity;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ final class ConsoleSummary {
 
   private ConsoleSummary() {}
 
-  static void print(AuditResult result, List<Path> reports, PrintWriter out) {
+  static void print(AuditResult result, List<Path> reports, ConsoleWriter out) {
     ReportInfo report = result.inventory().report();
     out.println();
     out.println("Account " + result.accountId() + (report == null ? "" : ", activity report "

@@ -50,7 +50,7 @@ final class ActivityReports {
     String wanted = settings.report();
     ActivityReport report;
     if (wanted.equals("new")) {
-      report = fresh(hours);
+      report = fresh(request, hours);
     } else if (wanted.equals("latest")) {
       report = latest(request, hours);
     } else {
@@ -73,13 +73,13 @@ final class ActivityReports {
       listener.warn("The latest report (" + info.reference() + ") covers " + info.durationHours()
           + " hours of inactivity, longer than the shortest inactivity threshold (" + hours + " hours), so it "
           + "cannot prove that threshold; triggering a new report over " + hours + " hours instead");
-      return fresh(hours);
+      return fresh(request, hours);
     }
     return accepted(latest,
         checked -> refuseStale(checked, request, "The latest report (" + checked.reference() + ")"));
   }
 
-  private ActivityReport fresh(long hours) {
+  private ActivityReport fresh(DataRequest request, long hours) {
     HttpUrl url = reportUrl().newBuilder()
         .addQueryParameter("type", "inactive")
         .addQueryParameter("duration", Long.toString(hours))
@@ -98,7 +98,9 @@ final class ActivityReports {
       return ref;
     });
     listener.info("Triggered activity report " + reference + " over " + hours + " hours");
-    return accepted(poll(reference, "report " + reference), info -> {});
+    // IAM might build a longer report than asked for; it would silently miss identities idle for less than it.
+    return accepted(poll(reference, "report " + reference), info -> ReportChecks.checkDuration(info, request,
+        "Report " + reference + ", triggered over " + hours + " hours, covers"));
   }
 
   /** A report and, with --save-report, its raw bytes waiting to be kept. */

@@ -1,10 +1,13 @@
 package dev.iamaudit.maven;
 
+import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.AuditFailure;
+import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.iam.Sleeper;
 import dev.iamaudit.policy.FailOn;
 import java.io.File;
@@ -13,11 +16,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -122,6 +128,10 @@ public class AuditMojo extends AbstractMojo {
 
   private final SettingsDecrypter decrypter;
   UnaryOperator<String> environment = System::getenv;
+  Clock clock = Clock.systemUTC();
+  Sleeper sleeper = Sleeper.REAL;
+  /** Maven copies every -D into the system properties, so a key given as one is seen here. */
+  Supplier<Set<String>> propertyNames = () -> System.getProperties().stringPropertyNames();
 
   @Inject
   public AuditMojo(SettingsDecrypter decrypter) {
@@ -130,29 +140,56 @@ public class AuditMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    Log log = new EscapingLog(getLog());
+    try {
+      audit(log);
+    } catch (OutOfMemoryError e) {
+      // Where a worker thread ran out, the pool handed the error on to this thread.
+      throw new MojoExecutionException(outOfMemory(Runtime.getRuntime().maxMemory()));
+    } catch (MojoExecutionException e) {
+      throw new MojoExecutionException(EscapingLog.message(List.of(e.getMessage())), e.getCause());
+    }
+  }
+
+  private void audit(Log log) throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Skipping the IAM audit (iam.skip)");
+      log.info("Skipping the IAM audit (iam.skip)");
       return;
     }
     AuditRequest request = toRequest();
     AuditOutcome outcome;
     try {
-      outcome = new IamAudit(Clock.systemUTC(), Sleeper.REAL)
-          .run(request, new MavenAuditListener(getLog(), Clock.systemUTC()));
+      outcome = new IamAudit(clock, sleeper).run(request, new MavenAuditListener(log, clock));
     } catch (AuditFailure e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      if (OutOfMemory.in(e)) {
+        throw new MojoExecutionException(outOfMemory(Runtime.getRuntime().maxMemory()));
+      }
+      // Not the failure itself as the cause: with -e Maven would print its message again, unescaped.
+      throw new MojoExecutionException(e.getMessage(), e.getCause());
     }
     GateMessages messages = new GateMessages(outcome.result(), request.outputDirectory());
-    messages.notEvaluated().forEach(getLog()::info);
+    messages.notEvaluated().forEach(log::info);
     if (outcome.result().gate().failed()) {
-      throw new MojoFailureException(messages.failure());
+      throw new MojoFailureException(EscapingLog.message(messages.failure()));
     }
-    messages.belowFailOn().forEach(getLog()::warn);
-    getLog().info(messages.passed());
+    messages.belowFailOn().forEach(log::warn);
+    log.info(messages.passed());
+  }
+
+  /** The one line that says Maven's heap was too small and how to give it more. */
+  static String outOfMemory(long maxHeap) {
+    if (!OutOfMemory.limited(maxHeap)) {
+      return "Out of memory, with no limit set on the Java heap of Maven. Give it more memory, or audit with fewer "
+          + "report formats";
+    }
+    String more = "-Xmx" + OutOfMemory.doubled(maxHeap);
+    return "Out of memory: the Java heap of Maven is limited to " + OutOfMemory.size(maxHeap) + ". Give it more, e.g. "
+        + "MAVEN_OPTS=" + more + " mvn ... (or " + more + " in .mvn/jvm.config)";
   }
 
   /** The one place where the goal's parameters become the core's request. */
   AuditRequest toRequest() throws MojoExecutionException {
+    refuseKeyProperties();
     Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
     Path output = outputDirectory != null ? outputDirectory.toPath()
         : (basedir != null ? buildDirectory.toPath() : base.resolve("target")).resolve("iam-audit");
@@ -197,10 +234,31 @@ public class AuditMojo extends AbstractMojo {
     } else if (reportFile != null) {
       builder.reportFile(reportFile.toPath());
     } else {
+      try {
+        ApiKeyVariable.requireName(apiKeyEnv, "iam.apiKeyEnv");
+      } catch (AuditFailure e) {
+        throw new MojoExecutionException(e.getMessage());
+      }
       ApiKeyLookup.FoundKey key = new ApiKeyLookup(environment, settings, decrypter).find(apiKeyEnv, serverId);
       builder.apiKey(key.secret(), key.origin());
     }
     return builder.build();
+  }
+
+  /**
+   * -Diam.apiKey=... is no parameter, so Maven would ignore it silently while the key stood in the process list and
+   * the shell history: the build stops and says where keys come from.
+   */
+  private void refuseKeyProperties() throws MojoExecutionException {
+    for (String name : propertyNames.get()) {
+      String plain = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
+      if (plain.equals("iam.apikey") || plain.equals("iam.key") || plain.equals("iam.ibmcloudapikey")) {
+        throw new MojoExecutionException(name + " is no parameter of iam:audit: the API key is read only from the "
+            + "environment variable iam.apiKeyEnv names (default " + AuditRequest.DEFAULT_API_KEY_ENV + ") or from "
+            + "the password of the settings.xml server iam.serverId names (default ibmcloud); remove -D" + name
+            + ", which shows the key in process lists and logs");
+      }
+    }
   }
 
   private FailOn failOn() throws MojoExecutionException {
@@ -210,7 +268,8 @@ public class AuditMojo extends AbstractMojo {
     try {
       return FailOn.parse(failOn.trim().toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("Invalid iam.failOn '" + failOn + "': use one of " + FailOn.allIds());
+      throw new MojoExecutionException("Invalid iam.failOn '" + ShownValue.of(failOn) + "': use one of "
+          + FailOn.allIds());
     }
   }
 

@@ -21,14 +21,15 @@ final class GateMessages {
     this.reports = reports.toAbsolutePath().normalize();
   }
 
-  String failure() {
+  /** The lines of the failure; the Mojo joins them, each escaped. */
+  List<String> failure() {
     List<Finding> blocking = result.gate().blocking();
     List<String> lines = new ArrayList<>();
     lines.add("IAM audit failed: " + count(blocking.size(), "violation") + " at or above failOn "
         + result.gate().failOn().id() + ":");
     lines.addAll(listed(blocking));
     lines.add("Reports: " + reports);
-    return String.join(System.lineSeparator(), lines);
+    return lines;
   }
 
   /** The violations that did not fail the gate, which would otherwise only be in the reports. */

@@ -34,6 +34,24 @@ public final class Nodes {
     throw new UsageException(node.position() + ": '" + key + "' must be a text value, found " + kindOf(node));
   }
 
+  /** The most a number of days may be: beyond, days turned into hours or dates would overflow. */
+  static final long MAX_DAYS = 36_500;
+
+  /** A number of days, from {@code min} to {@link #MAX_DAYS}. */
+  static long days(YamlNode node, String key, long min) {
+    String text = text(node, key);
+    try {
+      long value = Long.parseLong(text.trim());
+      if (value >= min && value <= MAX_DAYS) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the fix
+    }
+    throw new UsageException(node.position() + ": '" + key + "' must be a whole number from " + min + " to "
+        + MAX_DAYS + " (100 years), found '" + text + "'");
+  }
+
   static long number(YamlNode node, String key, long min) {
     String text = text(node, key);
     try {

@@ -42,7 +42,7 @@ public final class PolicyLoader {
         ? (int) Math.min(Integer.MAX_VALUE, Nodes.number(keys.get("maxReportAgeHours").value(), "maxReportAgeHours", 1))
         : defaults.maxReportAgeHours();
     int allowlistMaxDays = keys.containsKey("allowlistMaxDays")
-        ? (int) Math.min(Integer.MAX_VALUE, Nodes.number(keys.get("allowlistMaxDays").value(), "allowlistMaxDays", 1))
+        ? (int) Nodes.days(keys.get("allowlistMaxDays").value(), "allowlistMaxDays", 1)
         : defaults.allowlistMaxDays();
     Map<String, RuleConfig> rules = new LinkedHashMap<>(defaults.rules());
     if (keys.containsKey("preset")) {
@@ -104,7 +104,8 @@ public final class PolicyLoader {
       switch (setting.key()) {
         case "enabled" -> enabled = Nodes.bool(setting.value(), "enabled");
         case "severity" -> severity = severity(setting.value());
-        default -> params.put(setting.key(), Nodes.number(setting.value(), setting.key(), 0));
+        default -> params.put(setting.key(), setting.key().endsWith("Days")
+            ? Nodes.days(setting.value(), setting.key(), 0) : Nodes.number(setting.value(), setting.key(), 0));
       }
     }
     return new RuleConfig(spec.id(), enabled, severity, params, entry.keyPosition());

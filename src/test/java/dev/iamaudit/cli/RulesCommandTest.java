@@ -63,7 +63,7 @@ class RulesCommandTest {
   void twoIdsAreAUsageError() {
     assertEquals(2, run("rules", "apikey-inactive", "user-inactive"));
 
-    assertEquals("iam-audit: Unmatched argument at index 2: 'user-inactive'\n"
-        + "Run 'java -jar iam-audit.jar --help' for the options.\n", err.toString());
+    assertEquals("iam-audit: unexpected argument, not shown in case it is a secret; rules takes one ID at most\n"
+        + "Run 'java -jar iam-audit.jar rules --help' for the options.\n", err.toString());
   }
 }

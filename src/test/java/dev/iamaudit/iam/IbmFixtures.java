@@ -1,6 +1,8 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.inventory.Timestamps;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 /** IBM's exact JSON shapes (ibm-iam-api.md), with values of a small test account. */
@@ -173,7 +175,8 @@ final class IbmFixtures {
   static String report(String reference, long hours, String end, String users, String apikeys, String serviceids,
       String profiles) {
     return "{\"created_by\":\"" + USER_IAM_ID + "\",\"reference\":\"" + reference + "\",\"report_duration\":\""
-        + hours + "\",\"report_start_time\":\"2025-12-02T00:00:00:000+0000\",\"report_end_time\":\"" + end
+        + hours + "\",\"report_start_time\":\"" + Timestamps.formatIbm(Timestamps.parse(end).minus(Duration.ofHours(hours)))
+        + "\",\"report_end_time\":\"" + end
         + "\",\"users\":[" + users + "],\"apikeys\":[" + apikeys + "],\"serviceids\":[" + serviceids
         + "],\"profiles\":[" + profiles + "]}";
   }

@@ -109,7 +109,7 @@ class PolicyLoaderTest {
         + "it in lower case: 'high'", error("failOn: HIGH\n"));
     assertEquals("iam-audit.yml:2:45: severity must be one of critical, high, medium, low, found 'Low'; write it in "
         + "lower case: 'low'", error("rules:\n  apikey-inactive: { maxDays: 30, severity: Low }\n"));
-    assertEquals("iam-audit.yml:2:31: 'maxDays' must be a whole number of at least 0, found 'ninety'",
+    assertEquals("iam-audit.yml:2:31: 'maxDays' must be a whole number from 0 to 36500 (100 years), found 'ninety'",
         error("rules:\n  apikey-inactive: { maxDays: ninety }\n"));
     assertEquals("iam-audit.yml:1:20: 'maxReportAgeHours' must be a whole number of at least 1, found '0'",
         error("maxReportAgeHours: 0\n"));
@@ -231,5 +231,13 @@ class PolicyLoaderTest {
         + "fs-cloud", error("preset: fscloud\n"));
     assertEquals("iam-audit.yml:1:8: 'preset' is empty; write the value after the colon", error("preset:\n"));
     assertEquals("iam-audit.yml:1:9: 'preset' must be a text value, found a list", error("preset: [cis]\n"));
+  }
+
+  @Test
+  void aNumberOfDaysBeyondACenturyIsRefusedBeforeItOverflowsTheHours() {
+    assertEquals("iam-audit.yml:2:31: 'maxDays' must be a whole number from 0 to 36500 (100 years), found "
+        + "'9223372036854775807'", error("rules:\n  apikey-inactive: { maxDays: 9223372036854775807 }\n"));
+    assertEquals("iam-audit.yml:1:19: 'allowlistMaxDays' must be a whole number from 1 to 36500 (100 years), found "
+        + "'36501'", error("allowlistMaxDays: 36501\n"));
   }
 }
