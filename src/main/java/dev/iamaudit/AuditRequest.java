@@ -25,6 +25,14 @@ import java.util.Objects;
  * @param saveReport where to keep the raw activity report as fetched; null for nowhere
  * @param baseDir the repo root: defaults are looked up and report locations made relative here
  * @param stepSummary a file the Markdown summary is appended to ($GITHUB_STEP_SUMMARY); null for none
+ * @param terraformDir the directory scanned for {@code *.tf}; null for {@code baseDir} (the demo's own folder in a
+ *     demo)
+ * @param terraformOff true to read no Terraform at all
+ * @param terraformState {@code terraform.tfstate} or {@code terraform show -json} output; null for none
+ * @param projectFile the build file that runs the audit (Maven's {@code pom.xml}); null for none. Findings point at
+ *     it when the repository holds no policy, allowlist or Terraform to point at
+ * @param buildDirectory a directory of build output the Terraform scan skips, as it skips the output directory
+ *     (Maven's {@code target}); null for none
  */
 public record AuditRequest(
     SourceKind source,
@@ -43,7 +51,12 @@ public record AuditRequest(
     Path saveReport,
     Duration reportTimeout,
     Path baseDir,
-    Path stepSummary) {
+    Path stepSummary,
+    Path terraformDir,
+    boolean terraformOff,
+    Path terraformState,
+    Path projectFile,
+    Path buildDirectory) {
 
   public static final URI DEFAULT_IAM_URL = URI.create("https://iam.cloud.ibm.com");
   public static final URI DEFAULT_USER_MANAGEMENT_URL = URI.create("https://user-management.cloud.ibm.com");
@@ -75,6 +88,9 @@ public record AuditRequest(
     if (reportTimeout.isNegative() || reportTimeout.isZero()) {
       throw new IllegalArgumentException("reportTimeout must be positive");
     }
+    if (terraformOff && (terraformDir != null || terraformState != null)) {
+      throw new IllegalArgumentException("Terraform is off, so it has no directory or state");
+    }
   }
 
   public static Builder builder(Path baseDir, Path outputDirectory) {
@@ -100,6 +116,11 @@ public record AuditRequest(
     private Duration reportTimeout;
     private final Path baseDir;
     private Path stepSummary;
+    private Path terraformDir;
+    private boolean terraformOff;
+    private Path terraformState;
+    private Path projectFile;
+    private Path buildDirectory;
 
     private Builder(Path baseDir, Path outputDirectory) {
       this.baseDir = baseDir;
@@ -178,10 +199,36 @@ public record AuditRequest(
       return this;
     }
 
+    public Builder terraform(Path dir) {
+      terraformDir = dir;
+      return this;
+    }
+
+    public Builder noTerraform() {
+      terraformOff = true;
+      return this;
+    }
+
+    public Builder terraformState(Path file) {
+      terraformState = file;
+      return this;
+    }
+
+    public Builder projectFile(Path file) {
+      projectFile = file;
+      return this;
+    }
+
+    public Builder buildDirectory(Path dir) {
+      buildDirectory = dir;
+      return this;
+    }
+
     public AuditRequest build() {
       return new AuditRequest(source, reportFile, report, accountId, apiKey, apiKeyOrigin, iamUrl,
           userManagementUrl, policyFile, allowlistFile, outputDirectory, formats, failOn, saveReport,
-          reportTimeout, baseDir, stepSummary);
+          reportTimeout, baseDir, stepSummary, terraformDir, terraformOff, terraformState, projectFile,
+          buildDirectory);
     }
   }
 }

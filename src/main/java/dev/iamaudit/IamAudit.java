@@ -6,6 +6,7 @@ import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.AuditRun;
 import dev.iamaudit.audit.FindingLines;
 import dev.iamaudit.audit.IdentityColumns;
+import dev.iamaudit.audit.Locator;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Spill;
 import dev.iamaudit.failure.UsageException;
@@ -19,8 +20,10 @@ import dev.iamaudit.policy.AllowlistLoader;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.PolicyLoader;
 import dev.iamaudit.report.MarkdownReport;
+import dev.iamaudit.report.OutputDirectory;
 import dev.iamaudit.report.ReportFormats;
 import dev.iamaudit.report.ReportWriter;
+import dev.iamaudit.rules.AccountSettingsDrift;
 import dev.iamaudit.rules.Rule;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
@@ -29,6 +32,7 @@ import dev.iamaudit.simulator.Simulator;
 import dev.iamaudit.source.DataRequest;
 import dev.iamaudit.source.ReportFileSource;
 import dev.iamaudit.source.Source;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,10 +44,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -73,6 +73,7 @@ public final class IamAudit {
    */
   public AuditOutcome run(AuditRequest request, AuditListener listener) {
     List<ReportWriter> writers = formats.select(request.formats());
+    outputDirectory(request).clearEarlierRun();
     if (request.source() == AuditRequest.SourceKind.DEMO) {
       try (Simulator simulator = Simulator.start(DemoAccount.create(clock), clock)) {
         listener.info("Demo: auditing the built-in simulated account served at " + simulator.baseUrl());
@@ -84,7 +85,8 @@ public final class IamAudit {
             AuditRequest.DEFAULT_ALLOWLIST);
         IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
             "the built-in demo key", request.report(), request.reportTimeout(), request.saveReport());
-        return audit(request, policy, allowlist, new IamSource(settings, clock, sleeper), writers, listener);
+        return audit(request, policy, allowlist, governance.resolve(DemoAccount.TERRAFORM),
+            new IamSource(settings, clock, sleeper), writers, listener);
       }
     }
     Path policy = orDefault(request.policyFile(), request.baseDir(), AuditRequest.DEFAULT_POLICY);
@@ -100,11 +102,12 @@ public final class IamAudit {
       source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
           request.apiKeyOrigin(), request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
     }
-    return audit(request, policy, allowlist, source, writers, listener);
+    return audit(request, policy, allowlist, request.baseDir(), source, writers, listener);
   }
 
-  private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Source source,
-      List<ReportWriter> writers, AuditListener listener) {
+  /** @param terraformDir the directory scanned for Terraform unless the request names one */
+  private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Path terraformDir,
+      Source source, List<ReportWriter> writers, AuditListener listener) {
     List<RuleDescriptor> all = Rules.all();
     Policy policy = policyFile == null
         ? Policy.defaults(Rules.specs())
@@ -141,6 +144,16 @@ public final class IamAudit {
         listener.waiting(what, elapsed, attempt);
       }
     };
+    TerraformDeclarations terraform = terraform(request, terraformDir);
+    listener.info(terraform.summary());
+    terraform.notes().forEach(recording::warn);
+    if (terraform.enabled() && !Locator.inRepo(terraform.dir())) {
+      recording.warn("The Terraform directory " + terraform.dir() + " is outside the repository, so findings on"
+          + " what it declares point at the allowlist or the policy instead of its files");
+    }
+    policy = AccountSettingsDrift.applyTo(policy, terraform);
+    String anchor = anchor(request, writers);
+    Locator locator = Locator.of(policy, allowlist, terraform, anchor);
     String account = request.accountId() != null ? request.accountId() : policy.account();
     IdentityColumns columns = writers.stream().map(ReportWriter::identityColumns).filter(Objects::nonNull)
         .findFirst().orElse(null);
@@ -148,18 +161,27 @@ public final class IamAudit {
         .orElse(null);
     // The findings are read back from the spill until the last report is written; then its files go.
     try (Spill spill = spills.get();
-        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, clock).start(spill, columns,
-            lines)) {
+        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, clock, terraform, locator)
+            .start(spill, columns, lines)) {
       ReportInfo report = source.read(account, dataRequest(policy), recording, run);
+      if (!Locator.inRepo(policy.file()) && !Locator.inRepo(allowlist.file())) {
+        recording.warn("No policy or allowlist file in the repository: findings that no Terraform declaration places"
+            + " point at " + anchor + " line 1. Add an " + AuditRequest.DEFAULT_POLICY + " (an empty one keeps every"
+            + " default) to place them in the repository");
+      }
       AuditResult result = run.finish(report, notes);
       requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
-      List<Path> written = writeReports(result, writers, request.outputDirectory());
+      List<Path> written = outputDirectory(request).write(result, writers);
       writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
       if (request.stepSummary() != null) {
         appendStepSummary(result, request.stepSummary(), listener);
       }
       return new AuditOutcome(result, written);
     }
+  }
+
+  private OutputDirectory outputDirectory(AuditRequest request) {
+    return new OutputDirectory(request.outputDirectory(), formats.fileNames(), clock, sleeper);
   }
 
   /**
@@ -194,51 +216,6 @@ public final class IamAudit {
         .append("the data every rule needs").toString());
   }
 
-  /**
-   * Each report on a thread of its own, in the order asked for: one copies the JSON lines the audit kept while
-   * another formats JUnit's cases, and a large account's reports come out in the time of the longest. A report that
-   * cannot be written fails the run once the others are done.
-   */
-  private static List<Path> writeReports(AuditResult result, List<ReportWriter> writers, Path directory) {
-    if (writers.size() == 1) {
-      return ReportFormats.writeAll(result, writers, directory);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(writers.size(), task -> {
-      Thread thread = new Thread(task, "iam-audit-write");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<List<Path>>> writing = new ArrayList<>();
-      for (ReportWriter writer : writers) {
-        writing.add(pool.submit(() -> ReportFormats.writeAll(result, List.of(writer), directory)));
-      }
-      List<Path> written = new ArrayList<>();
-      RuntimeException failure = null;
-      for (Future<List<Path>> report : writing) {
-        try {
-          written.addAll(report.get());
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof Error error) {
-            throw error;
-          }
-          if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException thrown ? thrown : new IllegalStateException(e);
-          }
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      return written;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the reports", e);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   /** A job summary that cannot be written costs the summary, not the audit. */
   private static void appendStepSummary(AuditResult result, Path file, AuditListener listener) {
     try {
@@ -267,6 +244,38 @@ public final class IamAudit {
     return new DataRequest(needs, hours, policy.maxReportAgeHours());
   }
 
+  /** The Terraform the request asks for; the output and build directories are never scanned. */
+  private static TerraformDeclarations terraform(AuditRequest request, Path defaultDir) {
+    if (request.terraformOff()) {
+      return TerraformDeclarations.none();
+    }
+    Path dir = request.terraformDir() != null ? request.terraformDir() : defaultDir;
+    List<Path> skip = new ArrayList<>(List.of(request.outputDirectory()));
+    if (request.buildDirectory() != null) {
+      skip.add(request.buildDirectory());
+    }
+    Path state = request.terraformState();
+    return TerraformDeclarations.load(dir, request.baseDir(), skip, state,
+        state == null ? null : display(state, request.baseDir()));
+  }
+
+  /**
+   * The file findings point at when the repository holds no policy, allowlist or Terraform to point at: GitHub
+   * rejects a whole upload over one result without a file, and naming a file that does not exist would send the
+   * reader looking for it. The build file that runs the audit (Maven's POM) comes first; else the report the run
+   * writes, SARIF first, which exists by the time anyone reads a finding (GitHub shows it without a preview).
+   */
+  private static String anchor(AuditRequest request, List<ReportWriter> writers) {
+    Path project = request.projectFile();
+    if (project != null && Files.isRegularFile(project) && Locator.inRepo(display(project, request.baseDir()))) {
+      return display(project, request.baseDir());
+    }
+    ReportWriter report = writers.stream().filter(writer -> writer.format().equals("sarif")).findFirst()
+        .orElse(writers.get(0));
+    String shown = display(request.outputDirectory().resolve(report.fileName()), request.baseDir());
+    return Locator.inRepo(shown) ? shown : report.fileName();
+  }
+
   private static Path orDefault(Path given, Path baseDir, String defaultName) {
     if (given != null) {
       return given;
@@ -280,6 +289,6 @@ public final class IamAudit {
     Path absolute = file.toAbsolutePath().normalize();
     Path base = baseDir.toAbsolutePath().normalize();
     Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-    return shown.toString().replace('\\', '/');
+    return ShownValue.of(shown.toString().replace('\\', '/'));
   }
 }

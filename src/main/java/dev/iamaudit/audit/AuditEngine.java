@@ -3,6 +3,7 @@ package dev.iamaudit.audit;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.rules.Rule;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.time.Clock;
 import java.util.List;
 
@@ -19,12 +20,21 @@ public final class AuditEngine {
   private final Policy policy;
   private final Allowlist allowlist;
   private final Clock clock;
+  private final TerraformDeclarations terraform;
+  private final Locator locator;
 
-  public AuditEngine(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock) {
+  /**
+   * @param terraform what the repository's Terraform declares, for the rules that compare the account with it
+   * @param locator where findings point
+   */
+  public AuditEngine(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock,
+      TerraformDeclarations terraform, Locator locator) {
     this.rules = List.copyOf(rules);
     this.policy = policy;
     this.allowlist = allowlist;
     this.clock = clock;
+    this.terraform = terraform;
+    this.locator = locator;
   }
 
   /**
@@ -35,6 +45,6 @@ public final class AuditEngine {
    * @param lines for a report of one line per finding, how to write each finding's line as it is kept; or null
    */
   public AuditRun start(Spill spill, IdentityColumns columns, FindingLines lines) {
-    return new AuditRun(rules, policy, allowlist, clock, spill, columns, lines);
+    return new AuditRun(rules, policy, allowlist, clock, terraform, locator, spill, columns, lines);
   }
 }

@@ -1,5 +1,6 @@
 package dev.iamaudit.audit;
 
+import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.IdentityType;
@@ -7,7 +8,6 @@ import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.policy.FailOn;
-import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.rules.AllowlistExpired;
@@ -17,6 +17,7 @@ import dev.iamaudit.rules.RuleContext;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
 import dev.iamaudit.rules.Violation;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -25,7 +26,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -51,6 +54,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
   private final Policy policy;
   private final Allowlist allowlist;
   private final Clock clock;
+  private final TerraformDeclarations terraform;
   private final Spill spill;
   private final IdentityColumns columns;
   private final FindingLines lines;
@@ -66,16 +70,17 @@ public final class AuditRun implements AccountSink, AutoCloseable {
   private volatile Throwable failure;
   private boolean ended;
 
-  AuditRun(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock, Spill spill,
-      IdentityColumns columns, FindingLines lines) {
+  AuditRun(List<Rule> rules, Policy policy, Allowlist allowlist, Clock clock, TerraformDeclarations terraform,
+      Locator locator, Spill spill, IdentityColumns columns, FindingLines lines) {
     this.rules = rules;
     this.policy = policy;
     this.allowlist = allowlist;
     this.clock = clock;
+    this.terraform = terraform;
+    this.locator = locator;
     this.spill = spill;
     this.columns = columns;
     this.lines = lines;
-    this.locator = Locator.of(policy);
   }
 
   @Override
@@ -83,7 +88,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     if (context != null) {
       throw new IllegalStateException("the audit has begun already");
     }
-    context = accountContext;
+    context = accountContext.withTerraform(terraform);
     judge = new Judge(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     StringBuilder text = new StringBuilder(512);
     for (RuleRun run : judge.judging) {
@@ -238,23 +243,19 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     final int number;
     final RuleFindings findings;
     final boolean failsGate;
-    /** Where its findings point unless an allowlist entry covers them. */
-    final FilePosition location;
     /** Takes what the rule finds in an identity, on the source's thread. */
     Consumer<Violation> collect;
     long violations;
     long allowlisted;
     long blocking;
 
-    RuleRun(Rule rule, RuleConfig config, Check check, int number, RuleFindings findings, FailOn failOn,
-        FilePosition location) {
+    RuleRun(Rule rule, RuleConfig config, Check check, int number, RuleFindings findings, FailOn failOn) {
       this.rule = rule;
       this.config = config;
       this.check = check;
       this.number = number;
       this.findings = findings;
       this.failsGate = failOn.fails(config.severity());
-      this.location = location;
     }
   }
 
@@ -278,9 +279,14 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     private final LineBuffer line = new LineBuffer();
     private final StringBuilder rowColumns = new StringBuilder(256);
     private final List<IdentityRows.Other> others = new ArrayList<>();
+    /** Where findings point, each once: the spill names them by index, as there are few (see {@link Locator}). */
+    private final List<Location> locations = new ArrayList<>();
+    private final Map<Location, Integer> locationIndex = new HashMap<>();
     private int[] found = new int[16];
     private int foundCount;
     private long identities;
+    private long disabledKeys;
+    private long expiredKeys;
     /** The identity being judged, or null at the end. */
     private Entity current;
 
@@ -297,11 +303,10 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       for (Rule rule : rules) {
         RuleConfig config = policy.rule(rule.id());
         Check check = config.enabled() ? rule.start(context, config) : null;
-        FilePosition location = locator.locate(rule.id(), null);
         RuleFindings kept = check != null && check.evaluated()
-            ? new RuleFindings(spill, rule.id(), config.severity(), entries, location)
+            ? new RuleFindings(spill, rule.id(), config.severity(), entries, locations)
             : null;
-        RuleRun run = new RuleRun(rule, config, check, runs.size(), kept, policy.failOn(), location);
+        RuleRun run = new RuleRun(rule, config, check, runs.size(), kept, policy.failOn());
         runs.add(run);
         if (kept != null) {
           judging.add(run);
@@ -317,6 +322,13 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     void begin(Identity identity) {
       identities++;
       ages.add(identity.activity(), context.asOf());
+      if (identity instanceof ApiKey key) {
+        switch (key.state(context.asOf())) {
+          case DISABLED -> disabledKeys++;
+          case EXPIRED -> expiredKeys++;
+          case ACTIVE -> { }
+        }
+      }
       current = identity.entity();
       foundCount = 0;
     }
@@ -325,7 +337,7 @@ public final class AuditRun implements AccountSink, AutoCloseable {
     void end(Identity identity) {
       if (rows != null) {
         rowColumns.setLength(0);
-        columns.append(identity, rowColumns);
+        columns.append(identity, context.asOf(), rowColumns);
         rows.add(current, rowColumns, found, foundCount);
       }
     }
@@ -346,14 +358,17 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       } else {
         run.allowlisted++;
       }
-      byte[] digest = Fingerprints.digest(run.rule.id(), account, entity.type().id(), entity.id());
+      byte[] digest = violation.subject() == null
+          ? Fingerprints.digest(run.rule.id(), account, entity.type().id(), entity.id())
+          : Fingerprints.digest(run.rule.id(), account, violation.subject(), null);
+      AllowlistEntry covering = entry < 0 ? null : entries.get(entry);
+      Location location = locator.locate(run.rule.id(), violation, covering);
       RuleFindings.Line written = null;
       if (lineWriter != null) {
-        AllowlistEntry covering = entry < 0 ? null : entries.get(entry);
         written = line(new Finding(run.rule.id(), run.config.severity(), status, entity, message,
-            Fingerprints.hex(digest, 0), covering, covering == null ? run.location : covering.position()));
+            Fingerprints.hex(digest, 0), covering, location));
       }
-      run.findings.add(status, entity, entry, digest, message, written);
+      run.findings.add(status, entity, entry, digest, message, written, indexOf(location));
       if (rows != null) {
         int verdict = 2 * run.number + (status == Status.ALLOWLISTED ? 1 : 0);
         if (current != null && sameIdentity(entity, current)) {
@@ -365,6 +380,16 @@ public final class AuditRun implements AccountSink, AutoCloseable {
           others.add(new IdentityRows.Other(entity, rows.verdict(verdict)));
         }
       }
+    }
+
+    private int indexOf(Location location) {
+      Integer index = locationIndex.get(location);
+      if (index == null) {
+        index = locations.size();
+        locations.add(location);
+        locationIndex.put(location, index);
+      }
+      return index;
     }
 
     /**
@@ -440,7 +465,8 @@ public final class AuditRun implements AccountSink, AutoCloseable {
       }
       long violations = evaluations.stream().mapToLong(RuleEvaluation::violations).sum();
       long blocking = evaluations.stream().mapToLong(RuleEvaluation::blocking).sum();
-      return new AuditResult(clock.instant(), new AuditScope(account, context.asOf(), report, identities, ages),
+      return new AuditResult(clock.instant(), new AuditScope(account, context.asOf(), report, identities, ages,
+          new KeyStates(disabledKeys, expiredKeys)),
           policy, allowlist, evaluations, findings, firstViolations(findings, violations), rows,
           new GateDecision(policy.failOn(), blocking), notes);
     }
@@ -466,10 +492,9 @@ public final class AuditRun implements AccountSink, AutoCloseable {
         } else {
           continue;
         }
-        FilePosition location = locator.locate(rule.id(), entry);
         found.add(new Finding(rule.id(), config.severity(), Status.VIOLATION, violation.entity(),
             violation.message(), Fingerprints.of(rule.id(), account, "allowlist:" + entry.match(), null), entry,
-            location));
+            locator.locate(entry)));
         if (rows != null) {
           others.add(new IdentityRows.Other(violation.entity(),
               new IdentityRows.Verdict(rule.id(), config.severity(), Status.VIOLATION)));

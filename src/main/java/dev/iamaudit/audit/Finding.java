@@ -2,7 +2,6 @@ package dev.iamaudit.audit;
 
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.policy.AllowlistEntry;
-import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Severity;
 import java.util.Objects;
 
@@ -16,7 +15,7 @@ import java.util.Objects;
  * @param fingerprint the stable hash of (rule, account, identity) that code-scanning UIs track a finding by across
  *     runs: {@value Fingerprints#LENGTH} hex digits
  * @param allowlistEntry the entry that accepted the finding, or the expired entry that no longer does; else null
- * @param location the repo file and line the finding points at (code-scanning UIs need one)
+ * @param location the repo file and lines the finding points at (code-scanning UIs need one; see {@link Locator})
  */
 public record Finding(
     String rule,
@@ -26,7 +25,7 @@ public record Finding(
     String message,
     String fingerprint,
     AllowlistEntry allowlistEntry,
-    FilePosition location) {
+    Location location) {
   public Finding {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(severity, "severity");

@@ -1,6 +1,7 @@
 package dev.iamaudit.audit;
 
 import dev.iamaudit.inventory.Identity;
+import java.time.Instant;
 
 /**
  * Writes an identity's own columns, for a report that lists identities (a row each) rather than findings. The audit
@@ -8,5 +9,6 @@ import dev.iamaudit.inventory.Identity;
  */
 @FunctionalInterface
 public interface IdentityColumns {
-  void append(Identity identity, StringBuilder out);
+  /** @param asOf the moment the audit judges the account at, which tells a key that expired */
+  void append(Identity identity, Instant asOf, StringBuilder out);
 }

@@ -3,7 +3,6 @@ package dev.iamaudit.audit;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.policy.AllowlistEntry;
-import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Severity;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -32,8 +31,8 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
   private final String rule;
   private final Severity severity;
   private final List<AllowlistEntry> entries;
-  /** Where a finding points without an allowlist entry: the rule's place in the policy. */
-  private final FilePosition ruleLocation;
+  /** Where findings point, which they name by index: the audit's table, complete before they are read back. */
+  private final List<Location> locations;
 
   /** One finding as it is encoded, before it joins the others. */
   private final RecordBuffer record = new RecordBuffer(1 << 10);
@@ -58,15 +57,15 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
 
   /**
    * @param entries the allowlist's entries, which findings name by index
-   * @param ruleLocation where findings point when no allowlist entry covers them
+   * @param locations where findings point, which {@link #add} names by index
    */
   RuleFindings(Spill spill, String rule, Severity severity, List<AllowlistEntry> entries,
-      FilePosition ruleLocation) {
+      List<Location> locations) {
     this.spill = spill;
     this.rule = rule;
     this.severity = severity;
     this.entries = entries;
-    this.ruleLocation = ruleLocation;
+    this.locations = locations;
     this.blocks = new Blocks(spill);
     spill.register(this);
   }
@@ -84,8 +83,9 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
    * @param entry the index of the allowlist entry that covers it, or -1
    * @param digest the fingerprint's {@value Fingerprints#BYTES} bytes, at its start
    * @param line the finding's line, or null when none is kept or it could not be written
+   * @param location where the finding points, as an index into the audit's locations
    */
-  void add(Status status, Entity entity, int entry, byte[] digest, CharSequence message, Line line) {
+  void add(Status status, Entity entity, int entry, byte[] digest, CharSequence message, Line line, int location) {
     if (complete) {
       throw new IllegalStateException("findings of " + rule + " are already complete");
     }
@@ -105,6 +105,7 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     record.writeText(entity.iamId());
     record.writeText(entity.name());
     record.writeText(message);
+    record.writeVarint(location);
     record.writeLength(start);
     if (buffered == addresses.length) {
       addresses = Arrays.copyOf(addresses, 2 * buffered);
@@ -295,9 +296,10 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     String iamId = reader.readText();
     String name = reader.readText();
     String message = reader.readText();
+    Location location = locations.get((int) reader.readVarint());
     AllowlistEntry entry = entryIndex < 0 ? null : entries.get(entryIndex);
     return new Finding(rule, severity, status, new Entity(type, id, iamId, name), message, fingerprint, entry,
-        entry == null ? ruleLocation : entry.position());
+        location);
   }
 
   private static void skipLine(RecordReader reader) {

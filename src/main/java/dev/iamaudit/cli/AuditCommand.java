@@ -1,11 +1,14 @@
 package dev.iamaudit.cli;
 
+import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.DataException;
+import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.Secret;
 import dev.iamaudit.policy.FailOn;
@@ -34,8 +37,8 @@ import picocli.CommandLine.Option;
       "0:the gate passed",
       "1:the gate failed (violations at or above failOn)",
       "2:usage or configuration error (bad option, invalid policy or allowlist, missing file, no API key)",
-      "3:the data could not be had or trusted (authentication, network, timeout, server errors, stale or"
-          + " malformed report)"
+      "3:the data could not be had or trusted (authentication, network, timeout, server errors, stale,"
+          + " malformed or inconsistent report, out of memory)"
     })
 public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Audit a built-in simulated account (no cloud, no key needed).")
@@ -92,6 +95,15 @@ public final class AuditCommand implements Callable<Integer> {
       description = "How long to wait for a new report, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
   String reportTimeout;
 
+  @Option(names = "--terraform", paramLabel = "DIR|none",
+      description = "Terraform to place findings on and compare the account with: the directory scanned for *.tf"
+          + " (default: the working directory), or none.")
+  String terraform;
+
+  @Option(names = "--terraform-state", paramLabel = "FILE",
+      description = "terraform.tfstate or the output of terraform show -json: matches identities by id.")
+  Path terraformState;
+
   @Option(names = "--quiet", description = "Only the verdict and errors.")
   boolean quiet;
 
@@ -99,33 +111,42 @@ public final class AuditCommand implements Callable<Integer> {
   boolean verbose;
 
   private final Environment environment;
-  private final PrintWriter out;
-  private final PrintWriter err;
+  private final ConsoleWriter out;
+  private final ConsoleWriter err;
 
-  AuditCommand(Environment environment, PrintWriter out, PrintWriter err) {
+  AuditCommand(Environment environment, ConsoleWriter out, ConsoleWriter err) {
     this.environment = environment;
     this.out = out;
     this.err = err;
   }
 
-  /** The command line with its error handling: usage errors exit 2, failures their own code, never 0. */
-  static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {
+  /**
+   * The command line with its error handling: usage errors exit 2, failures their own code, never 0. picocli prints
+   * only its help and version, to {@code out} as it is; everything else goes through a {@link ConsoleWriter}.
+   */
+  static CommandLine commandLine(Environment environment, PrintWriter rawOut, PrintWriter rawErr) {
+    ConsoleWriter out = new ConsoleWriter(rawOut);
+    ConsoleWriter err = new ConsoleWriter(rawErr);
     AuditCommand command = new AuditCommand(environment, out, err);
     CommandLine line = new CommandLine(command);
     line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown));
-    line.setOut(out);
-    line.setErr(err);
+    line.addSubcommand("init", new InitCommand(environment));
+    line.addSubcommand("rules", new RulesCommand(environment));
+    line.setOut(rawOut);
+    line.setErr(rawErr);
+    // An @file argument would be read and its lines taken as arguments: a file of secrets would be echoed back.
+    line.setExpandAtFiles(false);
     line.setParameterExceptionHandler((ex, args) -> {
-      err.println("iam-audit: " + ex.getMessage());
-      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-        // picocli lists the closest first; the rest are mostly noise ("--report" for "--repor-file").
-        err.println("Did you mean " + unmatched.getSuggestions().get(0) + "?");
-      }
-      err.println("Run 'java -jar iam-audit.jar --help' for the options.");
+      ArgumentErrors.describe(ex).forEach(err::println);
       err.flush();
       return UsageException.EXIT_CODE;
     });
     line.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+      if (OutOfMemory.in(ex)) {
+        err.println(Main.outOfMemory(Runtime.getRuntime().maxMemory()));
+        err.flush();
+        return DataException.EXIT_CODE;
+      }
       if (ex instanceof AuditFailure failure) {
         err.println("iam-audit: " + failure.getMessage());
         if (command.verbose && failure.getCause() != null) {
@@ -159,6 +180,9 @@ public final class AuditCommand implements Callable<Integer> {
     if (quiet && verbose) {
       throw new UsageException("--quiet and --verbose exclude each other; choose one");
     }
+    if ("none".equals(terraform) && terraformState != null) {
+      throw new UsageException("--terraform none turns Terraform off, and --terraform-state needs it; drop one");
+    }
     ConsoleListener listener = new ConsoleListener(out, err, quiet ? ConsoleListener.Verbosity.QUIET
         : verbose ? ConsoleListener.Verbosity.VERBOSE : ConsoleListener.Verbosity.NORMAL, environment.terminal(),
         environment.clock());
@@ -187,7 +211,13 @@ public final class AuditCommand implements Callable<Integer> {
         .formats(formats)
         .failOn(failOn == null ? null : failOn(failOn))
         .saveReport(resolve(saveReport))
-        .reportTimeout(Durations.parse(reportTimeout, "--report-timeout"));
+        .reportTimeout(Durations.parse(reportTimeout, "--report-timeout"))
+        .terraformState(resolve(terraformState));
+    if ("none".equals(terraform)) {
+      request.noTerraform();
+    } else if (terraform != null) {
+      request.terraform(resolve(Path.of(terraform)));
+    }
     String summary = environment.variables().get("GITHUB_STEP_SUMMARY");
     if (summary != null && !summary.isBlank()) {
       request.stepSummary(Path.of(summary));
@@ -197,6 +227,7 @@ public final class AuditCommand implements Callable<Integer> {
     } else if (reportFile != null) {
       request.reportFile(resolve(reportFile));
     } else {
+      ApiKeyVariable.requireName(apiKeyEnv, "--api-key-env");
       String key = environment.variables().get(apiKeyEnv);
       request.apiKey(key == null || key.isBlank() ? null : new Secret(key), "environment variable " + apiKeyEnv);
     }
@@ -211,7 +242,7 @@ public final class AuditCommand implements Callable<Integer> {
     try {
       return FailOn.parse(text.toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--fail-on must be one of " + FailOn.allIds() + ", not '" + text + "'");
+      throw new UsageException("--fail-on must be one of " + FailOn.allIds() + ", not '" + ShownValue.of(text) + "'");
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.iamaudit.cli;
 
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.WaitThrottle;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,8 +10,8 @@ import java.time.Duration;
  * a plain line at most every 15 seconds, so logs stay readable.
  */
 final class ConsoleListener implements AuditListener {
-  private final PrintWriter out;
-  private final PrintWriter err;
+  private final ConsoleWriter out;
+  private final ConsoleWriter err;
   private final Verbosity verbosity;
   private final boolean terminal;
   private final WaitThrottle ciProgress;
@@ -24,7 +23,7 @@ final class ConsoleListener implements AuditListener {
     VERBOSE
   }
 
-  ConsoleListener(PrintWriter out, PrintWriter err, Verbosity verbosity, boolean terminal, Clock clock) {
+  ConsoleListener(ConsoleWriter out, ConsoleWriter err, Verbosity verbosity, boolean terminal, Clock clock) {
     this.out = out;
     this.err = err;
     this.verbosity = verbosity;
@@ -64,7 +63,9 @@ final class ConsoleListener implements AuditListener {
     }
     String line = "Waiting for " + what + " (" + seconds(elapsed) + ", attempt " + attempt + ")";
     if (terminal) {
-      out.print("\r" + line + "\u001b[K");
+      out.control("\r");
+      out.print(line);
+      out.control("\u001b[K");
       out.flush();
       liveLineOpen = true;
       return;

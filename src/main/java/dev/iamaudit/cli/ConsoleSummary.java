@@ -4,7 +4,6 @@ import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Severity;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,7 @@ final class ConsoleSummary {
 
   private ConsoleSummary() {}
 
-  static void print(AuditResult result, List<Path> reports, PrintWriter out) {
+  static void print(AuditResult result, List<Path> reports, ConsoleWriter out) {
     ReportInfo report = result.scope().report();
     out.println();
     out.println("Account " + result.accountId() + (report == null ? "" : ", activity report "

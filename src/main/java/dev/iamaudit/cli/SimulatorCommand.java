@@ -90,7 +90,7 @@ public final class SimulatorCommand implements Callable<Integer> {
           + "); choose another --port, or 0 for any free port", e);
     }
     try (simulator) {
-      describe(simulator, spec.commandLine().getOut());
+      describe(simulator, new ConsoleWriter(spec.commandLine().getOut()));
       whileRunning.accept(simulator);
     }
     return 0;

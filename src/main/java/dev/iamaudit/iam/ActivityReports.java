@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -26,8 +25,6 @@ import okhttp3.RequestBody;
 final class ActivityReports {
   /** IBM's documented default duration, used when no enabled rule judges inactivity. */
   static final long DEFAULT_HOURS = 720;
-  private static final Duration FIRST_POLL = Duration.ofSeconds(2);
-  private static final Duration LONGEST_POLL = Duration.ofSeconds(15);
 
   record ReportReference(String reference) {}
 
@@ -53,7 +50,7 @@ final class ActivityReports {
     String wanted = settings.report();
     ActivityReport report;
     if (wanted.equals("new")) {
-      report = fresh(hours);
+      report = fresh(request, hours);
     } else if (wanted.equals("latest")) {
       report = latest(request, hours);
     } else {
@@ -76,13 +73,13 @@ final class ActivityReports {
       listener.warn("The latest report (" + info.reference() + ") covers " + info.durationHours()
           + " hours of inactivity, longer than the shortest inactivity threshold (" + hours + " hours), so it "
           + "cannot prove that threshold; triggering a new report over " + hours + " hours instead");
-      return fresh(hours);
+      return fresh(request, hours);
     }
     return accepted(latest,
         checked -> refuseStale(checked, request, "The latest report (" + checked.reference() + ")"));
   }
 
-  private ActivityReport fresh(long hours) {
+  private ActivityReport fresh(DataRequest request, long hours) {
     HttpUrl url = reportUrl().newBuilder()
         .addQueryParameter("type", "inactive")
         .addQueryParameter("duration", Long.toString(hours))
@@ -101,7 +98,9 @@ final class ActivityReports {
       return ref;
     });
     listener.info("Triggered activity report " + reference + " over " + hours + " hours");
-    return accepted(poll(reference, "report " + reference), info -> {});
+    // IAM might build a longer report than asked for; it would silently miss identities idle for less than it.
+    return accepted(poll(reference, "report " + reference), info -> ReportChecks.checkDuration(info, request,
+        "Report " + reference + ", triggered over " + hours + " hours, covers"));
   }
 
   /** A report and, with --save-report, its raw bytes waiting to be kept. */
@@ -132,29 +131,9 @@ final class ActivityReports {
   /** GETs the report until IBM has built it (204 until then), for at most the report timeout. */
   private Fetched poll(String reference, String what) {
     HttpUrl url = reportUrl().newBuilder().addPathSegment(reference).build();
-    Request get = new Request.Builder().url(url).header("Accept", "application/json").build();
-    Duration timeout = settings.reportTimeout();
-    Instant start = clock.instant();
-    Duration wait = FIRST_POLL;
-    for (int attempt = 1; ; attempt++) {
-      Optional<Fetched> fetched = http.send(get, (response, exchange) -> switch (response.code()) {
-        case 200 -> Optional.of(read(response.body().byteStream(), reference));
-        case 204 -> Optional.empty();
-        case 404 -> throw notFound(reference);
-        default -> throw http.unexpected(response, exchange);
-      });
-      if (fetched.isPresent()) {
-        return fetched.get();
-      }
-      Duration elapsed = Duration.between(start, clock.instant());
-      if (elapsed.compareTo(timeout) >= 0) {
-        throw new DataException("Timed out after " + human(timeout) + " waiting for IAM to build " + what
-            + "; raise --report-timeout or use --report latest");
-      }
-      listener.waiting("IAM to build " + what, elapsed, attempt);
-      sleep(min(wait, timeout.minus(elapsed)));
-      wait = min(Duration.ofMillis(wait.toMillis() * 3 / 2), LONGEST_POLL);
-    }
+    return new ReportPoller(http, settings.reportTimeout(), clock, sleeper, listener).poll(url, what,
+        (response, exchange) -> read(response.body().byteStream(), reference), () -> notFound(reference),
+        http::unexpected, "raise --report-timeout or use --report latest");
   }
 
   private Fetched read(InputStream body, String reference) {
@@ -197,30 +176,5 @@ final class ActivityReports {
         .addPathSegment(account)
         .addPathSegment("report")
         .build();
-  }
-
-  private void sleep(Duration duration) {
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DataException("Interrupted while waiting for the activity report", e);
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  /** "10m", "90s", "1h": how --report-timeout is written. */
-  static String human(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds > 0 && seconds % 3600 == 0) {
-      return seconds / 3600 + "h";
-    }
-    if (seconds > 0 && seconds % 60 == 0) {
-      return seconds / 60 + "m";
-    }
-    return seconds + "s";
   }
 }

@@ -1,5 +1,6 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.UsageException;
 import java.net.URI;
 import java.util.Locale;
@@ -59,7 +60,7 @@ final class IamEndpoints {
     }
     if (!url.isHttps() && !isLoopback(url.host())) {
       throw new UsageException("Refusing " + shown(uri) + ": plain http would send the API key and tokens "
-          + "unencrypted and is allowed only on loopback (127.0.0.1, localhost, ::1); use https://" + url.host());
+          + "unencrypted and is allowed only on loopback (127.0.0.1, localhost, ::1); use https://" + ShownValue.of(url.host()));
     }
     return url;
   }
@@ -72,7 +73,7 @@ final class IamEndpoints {
   /** The URL without user info, which could hold a password. */
   private static String shown(URI uri) {
     if (uri.getUserInfo() == null) {
-      return uri.toString();
+      return ShownValue.of(uri.toString());
     }
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
         + (uri.getRawPath() == null ? "" : uri.getRawPath());

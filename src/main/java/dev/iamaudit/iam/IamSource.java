@@ -18,6 +18,7 @@ import dev.iamaudit.source.Source;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,8 +31,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
 /**
@@ -88,55 +89,74 @@ public final class IamSource implements Source {
     IamHttp http = new IamHttp(client.newBuilder().addInterceptor(new BearerAuth(endpoints, tokens)).build(),
         endpoints, retry, sleeper, clock, redactor, out);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, IamSource::daemon);
-    ExecutorService reportThread = Executors.newSingleThreadExecutor(IamSource::daemon);
+    // The activity and MFA reports each wait for IAM to build them, so they poll on threads of their own.
+    ExecutorService reportThreads = Executors.newFixedThreadPool(2, IamSource::daemon);
     try {
       if (accountId == null) {
-        return pull(http, tokens.accountId(), request, out, pool, reportThread);
+        return pull(http, tokens.accountId(), request, out, pool, reportThreads);
       }
       tokens.keyAccount().filter(keyAccount -> !keyAccount.equals(accountId)).ifPresent(keyAccount ->
           out.warn("The account to audit, " + accountId + ", is not the account of the API key in "
               + settings.apiKeyOrigin() + " (" + keyAccount + "); IAM answers a token's calls about another account "
               + "with 403, so expect that, or audit with a key created in " + accountId));
-      return pull(http, accountId, request, out, pool, reportThread);
+      return pull(http, accountId, request, out, pool, reportThreads);
     } finally {
       pool.shutdownNow();
-      reportThread.shutdownNow();
+      reportThreads.shutdownNow();
       client.connectionPool().evictAll();
     }
   }
 
   private Inventory pull(IamHttp http, String account, DataRequest request, AuditListener out,
-      ExecutorService pool, ExecutorService reportThread) {
+      ExecutorService pool, ExecutorService reportThreads) {
     Listings listings = new Listings(http, account);
     List<Future<?>> started = new ArrayList<>();
-    Future<ActivityReport> report = start(reportThread, started, request.wants(DataSet.REPORT),
+    Future<ActivityReport> report = start(reportThreads, started, request.wants(DataSet.REPORT),
         () -> new ActivityReports(http, account, settings, clock, sleeper, out).fetch(request));
+    Future<MfaReports.Result> mfaReport = start(reportThreads, started, request.wants(DataSet.MFA_REPORT),
+        () -> new MfaReports(http, account, settings.reportTimeout(), clock, sleeper, out).fetch());
     boolean keys = request.wants(DataSet.API_KEYS);
+    boolean services = request.wants(DataSet.SERVICE_IDS);
+    Future<List<Listings.ServiceIdGroup>> groups = start(pool, started, keys || services, listings::serviceIdGroups);
     Future<Listing<ApiKey>> userKeys = start(pool, started, keys, () -> listings.apiKeys(KeyOwner.Kind.USER));
     Future<Listing<ApiKey>> serviceKeys =
         start(pool, started, keys, () -> listings.apiKeys(KeyOwner.Kind.SERVICEID));
-    Future<Listing<ServiceId>> serviceIds =
-        start(pool, started, request.wants(DataSet.SERVICE_IDS), listings::serviceIds);
+    Future<Listing<ServiceId>> serviceIds = start(pool, started, services, listings::serviceIds);
     Future<Listing<Profile>> profiles = start(pool, started, request.wants(DataSet.PROFILES), listings::profiles);
-    Future<Listing<User>> users = start(pool, started, request.wants(DataSet.USERS), listings::users);
-    Future<AccountSettings> accountSettings =
-        start(pool, started, request.wants(DataSet.SETTINGS), listings::settings);
+    Future<Listing<User>> users = start(pool, started, request.wants(DataSet.USERS), () -> listings.users(out::warn));
+    Future<AccountSettings> accountSettings = start(pool, started, request.wants(DataSet.SETTINGS),
+        () -> new SettingsInForce(http, account).read(out));
     try {
+      // IBM lists the default service ID group unless asked for another by id: once the groups are named, their
+      // service IDs and keys are listed too, side by side with what is still running.
+      List<Future<Listing<ApiKey>>> groupKeys = new ArrayList<>();
+      List<Future<Listing<ServiceId>>> groupServiceIds = new ArrayList<>();
+      List<Listings.ServiceIdGroup> fetchedGroups = join(groups);
+      if (fetchedGroups != null) {
+        out.info("Fetched " + count(fetchedGroups.size(), "service ID group"));
+        for (Listings.ServiceIdGroup group : fetchedGroups) {
+          if (keys) {
+            groupKeys.add(start(pool, started, true, () -> listings.apiKeys(KeyOwner.Kind.SERVICEID, group.id())));
+          }
+          if (services) {
+            groupServiceIds.add(start(pool, started, true, () -> listings.serviceIds(group.id())));
+          }
+        }
+      }
       // The report can take minutes; joining it last lets a failed listing end the run at once.
-      List<ApiKey> apiKeys = keys ? apiKeys(join(userKeys), join(serviceKeys), out) : null;
-      List<ServiceId> fetchedServiceIds = fetched(join(serviceIds), "service ID", out);
+      List<ApiKey> apiKeys = keys ? apiKeys(join(userKeys), all(join(serviceKeys), groupKeys), out) : null;
+      List<ServiceId> fetchedServiceIds = services
+          ? fetched(merged(all(join(serviceIds), groupServiceIds), ServiceId::id), "service ID", out) : null;
       List<Profile> fetchedProfiles = fetched(join(profiles), "trusted profile", out);
       List<User> fetchedUsers = fetched(join(users), "user", out);
       AccountSettings fetchedSettings = join(accountSettings);
-      if (fetchedSettings != null) {
-        out.info("Fetched the account identity settings");
-      }
       // Per-key activity is the slowest part of a large pull: fetch it for the listed keys while IAM is still
       // building the report, and afterwards only for keys the report knows and the listing did not show.
       Map<String, Long> authnCounts = null;
       if (request.wants(DataSet.KEY_ACTIVITY)) {
         authnCounts = new HashMap<>(authnCounts(http, pool, keyIds(apiKeys, null), out));
       }
+      MfaReports.Result mfa = join(mfaReport);
       ActivityReport fetchedReport = join(report);
       if (authnCounts != null) {
         Set<String> reportOnly = keyIds(null, fetchedReport);
@@ -145,12 +165,38 @@ public final class IamSource implements Source {
           authnCounts.putAll(authnCounts(http, pool, reportOnly, out));
         }
       }
+      Map<DataSet, String> unavailable = new EnumMap<>(DataSet.class);
+      if (mfa != null && mfa.unavailable() != null) {
+        unavailable.put(DataSet.MFA_REPORT, mfa.unavailable());
+      }
       return InventoryAssembler.assemble(account, clock.instant(), new InventoryAssembler.Parts(fetchedReport,
-          fetchedUsers, apiKeys, fetchedServiceIds, fetchedProfiles, fetchedSettings, authnCounts));
+          fetchedUsers, apiKeys, fetchedServiceIds, fetchedProfiles, fetchedSettings, authnCounts,
+          mfa == null ? null : mfa.users(), unavailable));
     } catch (RuntimeException e) {
       Parallel.cancelAll(started);
       throw e;
     }
+  }
+
+  /** The default group's listing followed by the other groups'. */
+  private static <T> List<Listing<T>> all(Listing<T> first, List<Future<Listing<T>>> more) {
+    List<Listing<T>> all = new ArrayList<>(1 + more.size());
+    if (first != null) {
+      all.add(first);
+    }
+    more.forEach(future -> all.add(join(future)));
+    return all;
+  }
+
+  /** One listing of the items of several, each item once, in the order first listed. */
+  private static <T> Listing<T> merged(List<Listing<T>> listings, Function<T, String> id) {
+    Map<String, T> byId = new LinkedHashMap<>();
+    int pages = 0;
+    for (Listing<T> listing : listings) {
+      listing.items().forEach(item -> byId.putIfAbsent(id.apply(item), item));
+      pages += listing.pages();
+    }
+    return new Listing<>(List.copyOf(byId.values()), pages);
   }
 
   private static <T> Future<T> start(ExecutorService pool, List<Future<?>> started, boolean wanted,
@@ -167,14 +213,15 @@ public final class IamSource implements Source {
     return future == null ? null : Parallel.join(future);
   }
 
-  private static List<ApiKey> apiKeys(Listing<ApiKey> userKeys, Listing<ApiKey> serviceKeys, AuditListener out) {
-    // Each key should come under one filter only; if one ever came under both, it must not count twice.
-    Map<String, ApiKey> byId = new LinkedHashMap<>();
-    Stream.concat(userKeys.items().stream(), serviceKeys.items().stream())
-        .forEach(key -> byId.putIfAbsent(key.id(), key));
-    List<ApiKey> all = List.copyOf(byId.values());
-    out.info("Fetched " + count(all.size(), "API key") + " (" + pages(userKeys.pages() + serviceKeys.pages()) + ")");
-    return all;
+  private static List<ApiKey> apiKeys(Listing<ApiKey> userKeys, List<Listing<ApiKey>> serviceKeys,
+      AuditListener out) {
+    // Each key should come under one filter and group only; if one ever came under two, it must not count twice.
+    List<Listing<ApiKey>> all = new ArrayList<>(1 + serviceKeys.size());
+    all.add(userKeys);
+    all.addAll(serviceKeys);
+    Listing<ApiKey> keys = merged(all, ApiKey::id);
+    out.info("Fetched " + count(keys.items().size(), "API key") + " (" + pages(keys.pages()) + ")");
+    return keys.items();
   }
 
   private static <T> List<T> fetched(Listing<T> listing, String what, AuditListener out) {

@@ -8,6 +8,7 @@ import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.inventory.KeyOwner;
+import dev.iamaudit.inventory.MfaEnrollment;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
@@ -37,7 +38,15 @@ final class InventoryAssembler {
       List<ServiceId> serviceIds,
       List<Profile> profiles,
       AccountSettings settings,
-      Map<String, Long> authnCounts) {}
+      Map<String, Long> authnCounts,
+      List<MfaEnrollment> mfaEnrollments,
+      Map<DataSet, String> unavailable) {
+    /** What was fetched when nothing was refused and the MFA report was not asked for. */
+    Parts(ActivityReport report, List<User> users, List<ApiKey> apiKeys, List<ServiceId> serviceIds,
+        List<Profile> profiles, AccountSettings settings, Map<String, Long> authnCounts) {
+      this(report, users, apiKeys, serviceIds, profiles, settings, authnCounts, null, Map.of());
+    }
+  }
 
   private static final String SERVICE_ID_IAM_PREFIX = "iam-";
 
@@ -45,10 +54,10 @@ final class InventoryAssembler {
 
   static Inventory assemble(String accountId, Instant asOf, Parts parts) {
     ActivityReport report = parts.report();
-    List<User> users = merge(parts.users(), report == null ? null : report.users(), User::iamId,
-        User::withActivity, (listed, reported) -> new User(listed.iamId(), first(listed.name(), reported.name()),
-            first(listed.username(), reported.username()), first(listed.email(), reported.email()),
-            listed.state(), listed.addedOn(), reported.activity()));
+    List<User> users = merge(parts.users(), report == null ? null : report.users(), User::id,
+        User::withActivity, (listed, reported) -> new User(listed.id(), listed.iamId(),
+            first(listed.name(), reported.name()), first(listed.username(), reported.username()),
+            first(listed.email(), reported.email()), listed.state(), listed.addedOn(), reported.activity()));
     List<ServiceId> serviceIds = merge(parts.serviceIds(), report == null ? null : report.serviceIds(),
         ServiceId::id, ServiceId::withActivity, (listed, reported) -> new ServiceId(listed.id(), listed.iamId(),
             first(listed.name(), reported.name()), listed.createdAt(), listed.locked(), reported.activity()));
@@ -59,7 +68,8 @@ final class InventoryAssembler {
         ApiKey::withActivity, InventoryAssembler::mergeKey);
     List<ApiKey> apiKeys = new Owners(users, serviceIds).complete(keys, parts.authnCounts());
     return new Inventory(accountId, asOf, report == null ? null : report.info(), users, apiKeys, serviceIds,
-        profiles, parts.settings(), available(parts), Map.of());
+        profiles, parts.settings(), parts.mfaEnrollments() == null ? List.of() : parts.mfaEnrollments(),
+        available(parts), parts.unavailable());
   }
 
   private static Set<DataSet> available(Parts parts) {
@@ -71,6 +81,7 @@ final class InventoryAssembler {
     addIf(available, parts.profiles(), DataSet.PROFILES);
     addIf(available, parts.settings(), DataSet.SETTINGS);
     addIf(available, parts.authnCounts(), DataSet.KEY_ACTIVITY);
+    addIf(available, parts.mfaEnrollments(), DataSet.MFA_REPORT);
     return available;
   }
 
@@ -113,7 +124,7 @@ final class InventoryAssembler {
     private final Map<String, ServiceId> serviceIdsById = new HashMap<>();
 
     Owners(List<User> users, List<ServiceId> serviceIds) {
-      users.forEach(user -> usersByIamId.put(user.iamId(), user));
+      users.stream().filter(user -> user.iamId() != null).forEach(user -> usersByIamId.put(user.iamId(), user));
       for (ServiceId serviceId : serviceIds) {
         serviceIdsById.put(serviceId.id(), serviceId);
         if (serviceId.iamId() != null) {

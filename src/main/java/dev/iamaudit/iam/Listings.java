@@ -2,16 +2,17 @@ package dev.iamaudit.iam;
 
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.iam.Pager.Listing;
-import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ final class Listings {
   record ApiKeyPage(String next, List<ApiKeyItem> apikeys) {}
 
   record ApiKeyItem(String id, String name, String iamId, String createdAt, String createdBy, Boolean locked,
-      Boolean disabled, String actionWhenLeaked) {}
+      Boolean disabled, String expiresAt, String actionWhenLeaked) {}
 
   record ServiceIdPage(String next, List<ServiceIdItem> serviceids) {}
 
@@ -40,11 +41,13 @@ final class Listings {
 
   record UserPage(String nextUrl, List<UserItem> resources) {}
 
-  record UserItem(String iamId, String userId, String firstname, String lastname, String email, String state,
-      String addedOn) {}
+  record UserItem(String id, String iamId, String userId, String firstname, String lastname, String email,
+      String state, String addedOn) {}
 
-  record SettingsBody(String accountId, String restrictCreateServiceId, String restrictCreatePlatformApikey,
-      String mfa) {}
+  record GroupList(List<ServiceIdGroup> serviceidGroups) {}
+
+  /** A service ID group; service IDs and their keys outside the default group are listed only by its id. */
+  record ServiceIdGroup(String id, String name) {}
 
   private final IamHttp http;
   private final IamEndpoints endpoints;
@@ -56,21 +59,32 @@ final class Listings {
     this.account = account;
   }
 
-  /** Every API key of one owner type; IBM lists user and service ID keys only separately. */
+  /** Every API key of one owner type in the default service ID group; IBM lists user and service ID keys apart. */
   Listing<ApiKey> apiKeys(KeyOwner.Kind owner) {
-    HttpUrl first = endpoints.iam("v1/apikeys").newBuilder()
+    return apiKeys(owner, null);
+  }
+
+  /**
+   * Every API key of one owner type. Without {@code groupId} IBM lists the service ID keys of the default group only
+   * ({@code ListAPIKeysOptions.GroupID}); user keys ignore the group, they always belong to the default one.
+   */
+  Listing<ApiKey> apiKeys(KeyOwner.Kind owner, String groupId) {
+    HttpUrl.Builder url = endpoints.iam("v1/apikeys").newBuilder()
         .addQueryParameter("account_id", account)
         .addQueryParameter("scope", "account")
         .addQueryParameter("type", owner.name().toLowerCase(Locale.ROOT))
-        .addQueryParameter("pagesize", PAGE_SIZE)
-        .build();
+        .addQueryParameter("pagesize", PAGE_SIZE);
+    if (groupId != null) {
+      url.addQueryParameter("group_id", groupId);
+    }
+    HttpUrl first = url.build();
     String where = "IAM's answer to GET " + first.encodedPath();
     return map(iamPager(ApiKeyPage.class, ApiKeyPage::next, ApiKeyPage::apikeys).all(first), item -> {
       KeyOwner.Kind type = ownerType(item.iamId(), owner);
       return new ApiKey(required(item.id(), "an API key id", where), item.name(), item.iamId(),
           type == KeyOwner.Kind.USER ? KeyOwner.user(item.iamId()) : KeyOwner.serviceId(null),
           IamJson.instant(item.createdAt(), "created_at", where), item.createdBy(), item.locked(), item.disabled(),
-          null, item.actionWhenLeaked(), Activity.UNKNOWN, null);
+          IamJson.instant(item.expiresAt(), "expires_at", where), item.actionWhenLeaked(), Activity.UNKNOWN, null);
     });
   }
 
@@ -79,15 +93,37 @@ final class Listings {
     return iamId != null && iamId.startsWith(SERVICE_ID_IAM_PREFIX) ? KeyOwner.Kind.SERVICEID : listedAs;
   }
 
+  /** The service IDs of the default group. */
   Listing<ServiceId> serviceIds() {
-    HttpUrl first = endpoints.iam("v1/serviceids/").newBuilder()
+    return serviceIds(null);
+  }
+
+  /** The service IDs of one group; without {@code groupId} IBM lists the default group only. */
+  Listing<ServiceId> serviceIds(String groupId) {
+    HttpUrl.Builder url = endpoints.iam("v1/serviceids/").newBuilder()
         .addQueryParameter("account_id", account)
-        .addQueryParameter("pagesize", PAGE_SIZE)
-        .build();
+        .addQueryParameter("pagesize", PAGE_SIZE);
+    if (groupId != null) {
+      url.addQueryParameter("group_id", groupId);
+    }
+    HttpUrl first = url.build();
     String where = "IAM's answer to GET " + first.encodedPath();
     return map(iamPager(ServiceIdPage.class, ServiceIdPage::next, ServiceIdPage::serviceids).all(first),
         item -> new ServiceId(required(item.id(), "a service ID id", where), item.iamId(), item.name(),
             IamJson.instant(item.createdAt(), "created_at", where), item.locked(), Activity.UNKNOWN));
+  }
+
+  /** {@code GET /v1/serviceid_groups}: every group of the account, in one answer (IBM does not page it). */
+  List<ServiceIdGroup> serviceIdGroups() {
+    HttpUrl url = endpoints.iam("v1/serviceid_groups").newBuilder().addQueryParameter("account_id", account).build();
+    String where = "IAM's answer to GET " + url.encodedPath();
+    GroupList list = http.getJson(url, GroupList.class);
+    if (list.serviceidGroups() == null) {
+      return List.of();
+    }
+    return list.serviceidGroups().stream().filter(Objects::nonNull)
+        .map(group -> new ServiceIdGroup(required(group.id(), "a service ID group id", where), group.name()))
+        .toList();
   }
 
   Listing<Profile> profiles() {
@@ -101,7 +137,13 @@ final class Listings {
             IamJson.instant(item.createdAt(), "created_at", where), Activity.UNKNOWN));
   }
 
-  Listing<User> users() {
+  /**
+   * The account's users. A pending invitation may lack an IAM id (IBM's {@code UserProfile.iam_id} is optional); such
+   * a user is named by User Management's profile {@code id}, stable and unique for as long as the invitation is,
+   * else by the login it was sent to. An entry with none of the three cannot be named, so it is left out and
+   * {@code unnamed} is told why.
+   */
+  Listing<User> users(Consumer<String> unnamed) {
     HttpUrl first = endpoints.userManagement("v2/accounts").newBuilder()
         .addPathSegment(account)
         .addPathSegment("users")
@@ -110,19 +152,24 @@ final class Listings {
     String where = "User Management's answer to GET " + first.encodedPath();
     Pager<UserPage, UserItem> pager = new Pager<>(http, UserPage.class, UserPage::nextUrl, UserPage::resources,
         "_start", endpoints.userManagementBase());
-    return map(pager.all(first), item -> new User(required(item.iamId(), "a user's iam_id", where),
-        fullName(item), item.userId(), item.email(), item.state(),
-        IamJson.instant(item.addedOn(), "added_on", where), Activity.UNKNOWN));
-  }
-
-  AccountSettings settings() {
-    HttpUrl url = endpoints.iam("v1/accounts").newBuilder()
-        .addPathSegment(account)
-        .addPathSegments("settings/identity")
-        .build();
-    SettingsBody body = http.getJson(url, SettingsBody.class);
-    return new AccountSettings(body.accountId() != null ? body.accountId() : account,
-        body.restrictCreateServiceId(), body.restrictCreatePlatformApikey(), body.mfa());
+    Listing<UserItem> wire = pager.all(first);
+    List<User> users = new ArrayList<>(wire.items().size());
+    for (UserItem item : wire.items()) {
+      if (item == null) {
+        continue;
+      }
+      String id = Stream.of(item.iamId(), item.id(), item.userId()).filter(s -> s != null && !s.isBlank())
+          .findFirst().orElse(null);
+      if (id == null) {
+        unnamed.accept(where + " lists a user without iam_id, id or user_id (state " + item.state() + "); it is "
+            + "left out of the audit");
+        continue;
+      }
+      String iamId = item.iamId() == null || item.iamId().isBlank() ? null : item.iamId();
+      users.add(new User(id, iamId, fullName(item), item.userId(), item.email(), item.state(),
+          IamJson.instant(item.addedOn(), "added_on", where), Activity.UNKNOWN));
+    }
+    return new Listing<>(users, wire.pages());
   }
 
   private <P, T> Pager<P, T> iamPager(Class<P> type, Function<P, String> next,

@@ -19,7 +19,7 @@ final class TokenProvider {
   static final String PATH = "identity/token";
 
   /** IBM's token response; {@code expiration} is epoch seconds. */
-  record TokenResponse(String accessToken, Long expiresIn, Long expiration) {}
+  record TokenResponse(String accessToken, String refreshToken, Long expiresIn, Long expiration) {}
 
   private record Token(Secret value, Instant refreshAt) {}
 
@@ -90,6 +90,11 @@ final class TokenProvider {
         throw new DataException(exchange.answer() + " holds no access_token; try again later");
       }
       redactor.add(body.accessToken());
+      // IAM answers an API key grant with refresh_token "not_supported"; a real one is as secret as the token.
+      if (body.refreshToken() != null && !body.refreshToken().isBlank()
+          && !body.refreshToken().equals("not_supported")) {
+        redactor.add(body.refreshToken());
+      }
       return new Token(new Secret(body.accessToken()), refreshAt(body, exchange));
     });
   }

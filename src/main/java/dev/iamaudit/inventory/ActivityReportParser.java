@@ -19,21 +19,42 @@ import java.util.List;
  * Reads an activity report with Jackson's streaming parser straight into the compact inventory records, so a report
  * of hundreds of thousands of identities never exists as a JSON tree, and hands each identity on as it is read (see
  * {@link #read}), so a report of millions need not be held either. Unknown fields are skipped; a missing
- * {@code last_authn} means never; a truncated or malformed document is a {@link DataException} naming the source,
- * line and column.
+ * {@code last_authn} means never; a truncated, malformed or inconsistent document is a {@link DataException}
+ * naming the source, line and column.
+ *
+ * <p>A report that lacks one of its four lists, contradicts itself or lists an identity twice is refused rather than
+ * read as "nobody inactive": see {@link ReportConsistency}. No text a report holds reaches a message or an output
+ * longer than {@link #MAX_TEXT} characters.
  */
 public final class ActivityReportParser {
   /** Takes a report as it is read. */
   public interface Handler {
     /**
-     * The report's header, once: before the first identity when the report names its reference, duration and end
-     * time before its identities, as IBM writes reports; otherwise after the last identity.
+     * The report's header, once: before the first identity when the report names its reference, duration, start
+     * and end time before its identities, as IBM writes reports; otherwise after the last identity.
      */
     void header(ReportInfo info);
 
-    /** The next identity, in the report's order. */
+    /**
+     * The next identity, in the report's order. A report found inconsistent after its identities were handed on
+     * still fails the read, so what took them must not act on them before the read returns.
+     */
     void identity(Identity identity);
   }
+
+  /**
+   * The longest name, username or e-mail kept whole; longer ones are cut there and marked. IBM documents no limit,
+   * and real names are a few dozen characters; an 8 MB name would otherwise be copied into every report.
+   */
+  public static final int MAX_TEXT = 1024;
+  /** The longest id, reference or timestamp read at all: IBM's are under 100 characters, and one cut short is wrong. */
+  public static final int MAX_ID = 256;
+  /** How much of a value that is not what it should be is quoted in the error. */
+  private static final int QUOTED = 64;
+  /** How many unknown top-level fields are kept, to name one that looks like a misspelt list. */
+  private static final int MAX_OTHER_FIELDS = 16;
+  /** The four lists IBM's live service returns in every report, each possibly empty. */
+  private static final List<String> LISTS = List.of("users", "apikeys", "serviceids", "profiles");
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -49,6 +70,8 @@ public final class ActivityReportParser {
    */
   private final String[] keyOwner = new String[4];
   private final CharWindow window = new CharWindow();
+  /** What this parse has seen of the identities, to refuse one listed twice or active after the report's end. */
+  private ReportConsistency consistency;
 
   /** @param sourceName how errors name the input, e.g. the file path or "the activity report from IAM" */
   public ActivityReportParser(String sourceName) {
@@ -87,6 +110,7 @@ public final class ActivityReportParser {
    * @return the header, with every field the report has
    */
   public ReportInfo read(InputStream in, Handler handler) {
+    consistency = new ReportConsistency();
     try (JsonParser parser = JSON.createParser(in)) {
       return readReport(parser, handler);
     } catch (JsonProcessingException e) {
@@ -94,7 +118,7 @@ public final class ActivityReportParser {
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       boolean truncated = e instanceof JsonEOFException || e.getOriginalMessage().startsWith("Unexpected end-of-input");
       throw new DataException(sourceName + " is not a valid activity report" + where + ": "
-          + (truncated ? "the report ends early (truncated?)" : e.getOriginalMessage())
+          + (truncated ? "the report ends early (truncated?)" : capped(e.getOriginalMessage(), MAX_TEXT))
           + ". Fetch the report again or check that the file is complete.");
     } catch (IOException e) {
       throw new DataException("Could not read " + sourceName + ": " + e.getMessage(), e);
@@ -109,23 +133,32 @@ public final class ActivityReportParser {
     Instant end = null;
     String createdBy = null;
     boolean announced = false;
+    boolean[] lists = new boolean[LISTS.size()];
+    List<String> otherFields = new ArrayList<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       switch (field) {
-        case "reference" -> reference = text(p);
-        case "report_duration" -> duration = hours(p, text(p));
+        case "reference" -> reference = id(p);
+        case "report_duration" -> duration = hours(p);
         case "report_start_time" -> start = time(p);
         case "report_end_time" -> end = time(p);
         case "created_by" -> createdBy = text(p);
         case "users", "apikeys", "serviceids", "profiles" -> {
-          if (!announced && reference != null && duration != null && end != null) {
-            handler.header(new ReportInfo(reference, duration, start, end, createdBy));
+          if (!announced && reference != null && duration != null && start != null && end != null) {
+            ReportInfo header = new ReportInfo(reference, duration, start, end, createdBy);
+            checkHeader(header);
+            handler.header(header);
             announced = true;
           }
-          readIdentities(p, field, handler);
+          lists[LISTS.indexOf(field)] = readIdentities(p, field, handler);
         }
-        default -> p.skipChildren();
+        default -> {
+          if (otherFields.size() < MAX_OTHER_FIELDS) {
+            otherFields.add(capped(field, QUOTED));
+          }
+          p.skipChildren();
+        }
       }
       if (value == null) {
         break;
@@ -137,29 +170,73 @@ public final class ActivityReportParser {
     if (p.nextToken() != null) {
       throw fail(p, "unexpected content after the report");
     }
-    if (reference == null) {
-      throw fail(p, "the required field 'reference' is missing");
-    }
-    if (duration == null) {
-      throw fail(p, "the required field 'report_duration' is missing");
-    }
-    if (end == null) {
-      throw fail(p, "the required field 'report_end_time' is missing");
+    required(p, reference, "reference");
+    required(p, duration, "report_duration");
+    required(p, start, "report_start_time");
+    required(p, end, "report_end_time");
+    for (int i = 0; i < lists.length; i++) {
+      requiredList(p, lists[i], LISTS.get(i), otherFields);
     }
     ReportInfo info = new ReportInfo(reference, duration, start, end, createdBy);
+    checkHeader(info);
+    String problem = consistency.lastAuthnProblem(info.endTime());
+    if (problem != null) {
+      throw contradiction(problem);
+    }
     if (!announced) {
       handler.header(info);
     }
     return info;
   }
 
-  private void readIdentities(JsonParser p, String field, Handler handler) throws IOException {
-    switch (field) {
-      case "users" -> readArray(p, () -> handler.identity(readUser(p)));
-      case "apikeys" -> readArray(p, () -> handler.identity(readApiKey(p)));
-      case "serviceids" -> readArray(p, () -> handler.identity(readServiceId(p)));
-      default -> readArray(p, () -> handler.identity(readProfile(p)));
+  /** Refuses a header that contradicts itself beyond the clock skew {@link ReportConsistency#TOLERANCE} allows. */
+  private void checkHeader(ReportInfo info) {
+    String problem = ReportConsistency.headerProblem(info);
+    if (problem != null) {
+      throw contradiction(problem);
     }
+  }
+
+  /** An identity active after the report's end, or a header at odds with itself: the report was damaged or altered. */
+  private DataException contradiction(String problem) {
+    return new DataException(sourceName + " contradicts itself: " + problem + ". IBM's reports agree with "
+        + "themselves (within " + ReportConsistency.TOLERANCE.toMinutes() + " minutes), so this one was damaged "
+        + "or altered: fetch a new report from IAM and audit that.");
+  }
+
+  private void required(JsonParser p, Object value, String field) {
+    if (value == null) {
+      throw fail(p, "the required field '" + field + "' is missing");
+    }
+  }
+
+  /**
+   * IBM's live service returns all four lists in every report, if only as {@code []}; a report without one cannot
+   * tell "nobody inactive" from "not reported", so it is refused, naming a field that looks like a misspelling.
+   */
+  private void requiredList(JsonParser p, boolean present, String field, List<String> otherFields) {
+    if (present) {
+      return;
+    }
+    String singular = field.substring(0, field.length() - 1);
+    String near = otherFields.stream()
+        .filter(other -> {
+          String plain = other.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
+          return plain.equals(field) || plain.equals(singular);
+        })
+        .findFirst().map(other -> "; found '" + other + "' instead").orElse("");
+    throw fail(p, "the required list '" + field + "' is missing" + near + " (IBM's reports always hold "
+        + String.join(", ", LISTS) + ", if only as [])");
+  }
+
+  /** @return whether the list was there: a {@code null} list counts as missing */
+  private boolean readIdentities(JsonParser p, String field, Handler handler) throws IOException {
+    return switch (field) {
+      case "users" -> readList(p, () -> handler.identity(readUser(p)));
+      case "apikeys" -> readList(p, () -> handler.identity(readApiKey(p)));
+      case "serviceids" -> readList(p, () -> handler.identity(readServiceId(p)));
+      default -> readList(p, () -> handler.identity(readProfile(p)));
+    };
   }
 
   private User readUser(JsonParser p) throws IOException {
@@ -170,7 +247,7 @@ public final class ActivityReportParser {
     Instant last = null;
     while (nextField(p)) {
       switch (p.currentName()) {
-        case "iam_id" -> iamId = shared(p);
+        case "iam_id" -> iamId = sharedId(p);
         case "name" -> name = shared(p);
         case "username" -> username = shared(p);
         case "email" -> email = shared(p);
@@ -178,8 +255,10 @@ public final class ActivityReportParser {
         default -> p.skipChildren();
       }
     }
-    return new User(required(p, iamId, "users[].iam_id"), name, username, email, null, null,
+    User user = new User(requiredId(p, iamId, "users[].iam_id"), name, username, email, null, null,
         Activity.fromReport(last));
+    seen(p, IdentityType.USER, user.iamId(), last);
+    return user;
   }
 
   private ApiKey readApiKey(JsonParser p) throws IOException {
@@ -194,7 +273,7 @@ public final class ActivityReportParser {
     Instant last = null;
     while (nextField(p)) {
       switch (p.currentName()) {
-        case "id" -> id = text(p);
+        case "id" -> id = id(p);
         case "name" -> name = text(p);
         case "type" -> type = shared(p);
         case "last_authn" -> last = time(p);
@@ -213,15 +292,17 @@ public final class ActivityReportParser {
         default -> p.skipChildren();
       }
     }
-    required(p, id, "apikeys[].id");
+    requiredId(p, id, "apikeys[].id");
     KeyOwner owner;
     if ("user".equals(type)) {
       owner = new KeyOwner(KeyOwner.Kind.USER, userIamId, ownerName, ownerUsername, ownerEmail);
     } else if ("serviceid".equals(type)) {
       owner = new KeyOwner(KeyOwner.Kind.SERVICEID, ownerId, ownerName, null, null);
     } else {
-      throw fail(p, "API key " + id + " has type '" + type + "'; expected 'user' or 'serviceid'");
+      throw fail(p, "API key " + id + " has type '" + (type == null ? null : capped(type, QUOTED))
+          + "'; expected 'user' or 'serviceid'");
     }
+    seen(p, IdentityType.APIKEY, id, last);
     return new ApiKey(id, name, owner.isUser() ? userIamId : null, owner, null, null, null, null, null, null,
         Activity.fromReport(last), null);
   }
@@ -247,19 +328,31 @@ public final class ActivityReportParser {
       if (slot < 0) {
         p.skipChildren();
       } else {
-        keyOwner[slot] = shared(p);
+        keyOwner[slot] = slot == 0 ? sharedId(p) : shared(p);
       }
     }
   }
 
   private ServiceId readServiceId(JsonParser p) throws IOException {
     EntityRow row = readEntity(p, "serviceids[].id");
+    seen(p, IdentityType.SERVICEID, row.id(), row.lastAuthn());
     return new ServiceId(row.id(), null, row.name(), null, null, Activity.fromReport(row.lastAuthn()));
   }
 
   private Profile readProfile(JsonParser p) throws IOException {
     EntityRow row = readEntity(p, "profiles[].id");
+    seen(p, IdentityType.PROFILE, row.id(), row.lastAuthn());
     return new Profile(row.id(), null, row.name(), null, Activity.fromReport(row.lastAuthn()));
+  }
+
+  /**
+   * Once per identity: IBM lists each identity once, so a second entry (the same id, maybe with other data) makes
+   * the report untrustworthy, and would otherwise give two findings with one fingerprint.
+   */
+  private void seen(JsonParser p, IdentityType type, String id, Instant lastAuthn) {
+    if (!consistency.firstSighting(type, id, lastAuthn)) {
+      throw fail(p, ReportConsistency.describe(type, id) + " is listed twice, and IBM lists each identity once");
+    }
   }
 
   /** IBM's {@code EntityActivity}, shared by service IDs and trusted profiles. */
@@ -271,22 +364,23 @@ public final class ActivityReportParser {
     Instant last = null;
     while (nextField(p)) {
       switch (p.currentName()) {
-        case "id" -> id = shared(p);
+        case "id" -> id = sharedId(p);
         case "name" -> name = shared(p);
         case "last_authn" -> last = time(p);
         default -> p.skipChildren();
       }
     }
-    return new EntityRow(required(p, id, idField), name, last);
+    return new EntityRow(requiredId(p, id, idField), name, last);
   }
 
   private interface ItemReader {
     void read() throws IOException;
   }
 
-  private void readArray(JsonParser p, ItemReader item) throws IOException {
+  /** @return false for a list that is {@code null}, which counts as missing */
+  private boolean readList(JsonParser p, ItemReader item) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return;
+      return false;
     }
     expect(p, p.currentToken(), JsonToken.START_ARRAY, "'" + p.currentName() + "' must be an array");
     JsonToken token;
@@ -296,6 +390,7 @@ public final class ActivityReportParser {
     if (token != JsonToken.END_ARRAY) {
       throw fail(p, token == null ? "the report ends early (truncated?)" : "array items must be objects");
     }
+    return true;
   }
 
   /** Advances to the next field of the current object and onto its value; false at the object's end. */
@@ -313,24 +408,64 @@ public final class ActivityReportParser {
     return true;
   }
 
+  /** Free text (a name, an e-mail), cut at {@link #MAX_TEXT} characters with a mark that says so. */
   private String text(JsonParser p) throws IOException {
-    return hasText(p) ? p.getText() : null;
+    if (!hasText(p)) {
+      return null;
+    }
+    CharWindow value = inPlace(p);
+    return value.length() <= MAX_TEXT ? value.toString() : truncated(value);
   }
 
   /** {@link #text} for values that repeat, read from Jackson's buffer so that a repeat allocates nothing. */
   private String shared(JsonParser p) throws IOException {
-    return hasText(p) ? shared.get(inPlace(p)) : null;
+    if (!hasText(p)) {
+      return null;
+    }
+    CharWindow value = inPlace(p);
+    return shared.get(value.length() <= MAX_TEXT ? value : truncated(value));
+  }
+
+  /** An id or a reference: one cut short would name another identity, so a long one is refused. */
+  private String id(JsonParser p) throws IOException {
+    return hasText(p) ? checkedId(p, inPlace(p)).toString() : null;
+  }
+
+  /** {@link #id} for ids that repeat (a key's owner). */
+  private String sharedId(JsonParser p) throws IOException {
+    return hasText(p) ? shared.get(checkedId(p, inPlace(p))) : null;
+  }
+
+  private CharWindow checkedId(JsonParser p, CharWindow value) throws IOException {
+    if (value.length() > MAX_ID) {
+      throw fail(p, "'" + p.currentName() + "' is " + value.length() + " characters long, more than the "
+          + MAX_ID + " an IBM id can have: \"" + capped(value, QUOTED) + "\"");
+    }
+    return value;
+  }
+
+  private static String truncated(CharSequence value) {
+    return value.subSequence(0, MAX_TEXT) + "[... cut at " + MAX_TEXT + " of " + value.length() + " characters]";
+  }
+
+  /** At most {@code max} characters of {@code text}, for quoting it in a message; "..." marks a cut. */
+  private static String capped(CharSequence text, int max) {
+    return text.length() <= max ? text.toString() : text.subSequence(0, max) + "...";
   }
 
   private Instant time(JsonParser p) throws IOException {
     if (!hasText(p)) {
       return null;
     }
+    CharWindow value = inPlace(p);
     try {
-      return Timestamps.parse(inPlace(p));
+      if (value.length() <= MAX_ID) {
+        return Timestamps.parse(value);
+      }
     } catch (DateTimeParseException e) {
-      throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + p.getText() + "\"");
+      // reported below
     }
+    throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + capped(value, QUOTED) + "\"");
   }
 
   /** The current value's text where Jackson decoded it, good until the next token. */
@@ -352,15 +487,23 @@ public final class ActivityReportParser {
     return true;
   }
 
-  private long hours(JsonParser p, String duration) {
+  /** Whole hours from zero to {@link ReportConsistency#MAX_DURATION_HOURS}. */
+  private long hours(JsonParser p) throws IOException {
+    String text = hasText(p) ? capped(inPlace(p), QUOTED).trim() : "";
+    long hours;
     try {
-      return Long.parseLong(duration == null ? "" : duration.trim());
+      hours = Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw fail(p, "'report_duration' is not a number of hours: \"" + duration + "\"");
+      throw fail(p, "'report_duration' is not a number of hours: \"" + text + "\"");
     }
+    if (hours < 0 || hours > ReportConsistency.MAX_DURATION_HOURS) {
+      throw fail(p, "'report_duration' is " + hours + " hours; a report covers from 0 to "
+          + ReportConsistency.MAX_DURATION_HOURS + " hours");
+    }
+    return hours;
   }
 
-  private String required(JsonParser p, String value, String field) {
+  private String requiredId(JsonParser p, String value, String field) {
     if (value == null || value.isEmpty()) {
       throw fail(p, "the required field '" + field + "' is missing");
     }

@@ -1,6 +1,7 @@
 package dev.iamaudit.inventory;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,19 @@ public record ApiKey(
     Long authnCount)
     implements Identity {
 
+  /** Whether IBM still accepts the key; the lower-case name is what reports show. */
+  public enum State {
+    ACTIVE,
+    DISABLED,
+    EXPIRED;
+
+    private final String id = name().toLowerCase(Locale.ROOT);
+
+    public String id() {
+      return id;
+    }
+  }
+
   public ApiKey {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(owner, "owner");
@@ -47,7 +61,15 @@ public record ApiKey(
    * rules about use and rotation leave it alone (IBM deletes expired keys itself).
    */
   public boolean canAuthenticate(Instant asOf) {
-    return !Boolean.TRUE.equals(disabled) && (expiresAt == null || expiresAt.isAfter(asOf));
+    return state(asOf) == State.ACTIVE;
+  }
+
+  /** A key both disabled and expired counts as disabled: that is what someone chose for it. */
+  public State state(Instant asOf) {
+    if (Boolean.TRUE.equals(disabled)) {
+      return State.DISABLED;
+    }
+    return expiresAt == null || expiresAt.isAfter(asOf) ? State.ACTIVE : State.EXPIRED;
   }
 
   public ApiKey withActivity(Activity newActivity) {

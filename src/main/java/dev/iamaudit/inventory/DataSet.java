@@ -12,7 +12,9 @@ public enum DataSet {
   USERS("the user listing"),
   SETTINGS("the account identity settings"),
   /** Per-key authentication counts (one expensive call per key). */
-  KEY_ACTIVITY("the per-key activity details");
+  KEY_ACTIVITY("the per-key activity details"),
+  /** Who has not enrolled the MFA factors the account asks of them: a report IAM builds on request. */
+  MFA_REPORT("the MFA enrollment report");
 
   private final String description;
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
  * account settings, and which data sets were actually fetched, so rules can tell "none" from "not looked at".
  *
  * @param asOf the moment ages are measured from: now for a live pull, the report's end time for a saved report
+ * @param mfaEnrollments the users of the MFA enrollment report; empty unless {@link DataSet#MFA_REPORT} is available
  * @param unavailable why a data set is missing ("which a saved activity report does not hold"), for the ones the
  *     source could say something about
  */
@@ -25,6 +26,7 @@ public record Inventory(
     List<ServiceId> serviceIds,
     List<Profile> profiles,
     AccountSettings settings,
+    List<MfaEnrollment> mfaEnrollments,
     Set<DataSet> available,
     Map<DataSet, String> unavailable) {
 
@@ -35,6 +37,7 @@ public record Inventory(
     apiKeys = List.copyOf(apiKeys);
     serviceIds = List.copyOf(serviceIds);
     profiles = List.copyOf(profiles);
+    mfaEnrollments = List.copyOf(mfaEnrollments);
     available = available.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(available));
     unavailable = Map.copyOf(unavailable);
     if (available.contains(DataSet.REPORT) && report == null) {
@@ -43,6 +46,13 @@ public record Inventory(
     if (available.contains(DataSet.SETTINGS) && settings == null) {
       throw new IllegalArgumentException("settings are marked available but missing");
     }
+  }
+
+  /** An inventory without the MFA enrollment report. */
+  public Inventory(String accountId, Instant asOf, ReportInfo report, List<User> users, List<ApiKey> apiKeys,
+      List<ServiceId> serviceIds, List<Profile> profiles, AccountSettings settings, Set<DataSet> available,
+      Map<DataSet, String> unavailable) {
+    this(accountId, asOf, report, users, apiKeys, serviceIds, profiles, settings, List.of(), available, unavailable);
   }
 
   public boolean has(DataSet dataSet) {

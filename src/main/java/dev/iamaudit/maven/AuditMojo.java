@@ -1,10 +1,13 @@
 package dev.iamaudit.maven;
 
+import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.AuditFailure;
+import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.iam.Sleeper;
 import dev.iamaudit.policy.FailOn;
 import java.io.File;
@@ -13,11 +16,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -95,6 +101,17 @@ public class AuditMojo extends AbstractMojo {
   @Parameter(property = "iam.reportTimeout")
   String reportTimeout;
 
+  /**
+   * Terraform to place findings on and compare the account with: the directory scanned for {@code *.tf} (default: the
+   * base directory, without {@code target}), or {@code none}.
+   */
+  @Parameter(property = "iam.terraform")
+  String terraform;
+
+  /** {@code terraform.tfstate} or the output of {@code terraform show -json}: matches identities by id. */
+  @Parameter(property = "iam.terraformState")
+  File terraformState;
+
   /** Null without a project: Maven's stand-in project has no directory. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
@@ -102,11 +119,19 @@ public class AuditMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
   File buildDirectory;
 
+  /** The POM, which findings point at when the repository holds no policy, allowlist or Terraform. */
+  @Parameter(defaultValue = "${project.file}", readonly = true)
+  File projectFile;
+
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
   private final SettingsDecrypter decrypter;
   UnaryOperator<String> environment = System::getenv;
+  Clock clock = Clock.systemUTC();
+  Sleeper sleeper = Sleeper.REAL;
+  /** Maven copies every -D into the system properties, so a key given as one is seen here. */
+  Supplier<Set<String>> propertyNames = () -> System.getProperties().stringPropertyNames();
 
   @Inject
   public AuditMojo(SettingsDecrypter decrypter) {
@@ -115,29 +140,56 @@ public class AuditMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    Log log = new EscapingLog(getLog());
+    try {
+      audit(log);
+    } catch (OutOfMemoryError e) {
+      // Where a worker thread ran out, the pool handed the error on to this thread.
+      throw new MojoExecutionException(outOfMemory(Runtime.getRuntime().maxMemory()));
+    } catch (MojoExecutionException e) {
+      throw new MojoExecutionException(EscapingLog.message(List.of(e.getMessage())), e.getCause());
+    }
+  }
+
+  private void audit(Log log) throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Skipping the IAM audit (iam.skip)");
+      log.info("Skipping the IAM audit (iam.skip)");
       return;
     }
     AuditRequest request = toRequest();
     AuditOutcome outcome;
     try {
-      outcome = new IamAudit(Clock.systemUTC(), Sleeper.REAL)
-          .run(request, new MavenAuditListener(getLog(), Clock.systemUTC()));
+      outcome = new IamAudit(clock, sleeper).run(request, new MavenAuditListener(log, clock));
     } catch (AuditFailure e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      if (OutOfMemory.in(e)) {
+        throw new MojoExecutionException(outOfMemory(Runtime.getRuntime().maxMemory()));
+      }
+      // Not the failure itself as the cause: with -e Maven would print its message again, unescaped.
+      throw new MojoExecutionException(e.getMessage(), e.getCause());
     }
     GateMessages messages = new GateMessages(outcome.result(), request.outputDirectory());
-    messages.notEvaluated().forEach(getLog()::info);
+    messages.notEvaluated().forEach(log::info);
     if (outcome.result().gate().failed()) {
-      throw new MojoFailureException(messages.failure());
+      throw new MojoFailureException(EscapingLog.message(messages.failure()));
     }
-    messages.belowFailOn().forEach(getLog()::warn);
-    getLog().info(messages.passed());
+    messages.belowFailOn().forEach(log::warn);
+    log.info(messages.passed());
+  }
+
+  /** The one line that says Maven's heap was too small and how to give it more. */
+  static String outOfMemory(long maxHeap) {
+    if (!OutOfMemory.limited(maxHeap)) {
+      return "Out of memory, with no limit set on the Java heap of Maven. Give it more memory, or audit with fewer "
+          + "report formats";
+    }
+    String more = "-Xmx" + OutOfMemory.doubled(maxHeap);
+    return "Out of memory: the Java heap of Maven is limited to " + OutOfMemory.size(maxHeap) + ". Give it more, e.g. "
+        + "MAVEN_OPTS=" + more + " mvn ... (or " + more + " in .mvn/jvm.config)";
   }
 
   /** The one place where the goal's parameters become the core's request. */
   AuditRequest toRequest() throws MojoExecutionException {
+    refuseKeyProperties();
     Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
     Path output = outputDirectory != null ? outputDirectory.toPath()
         : (basedir != null ? buildDirectory.toPath() : base.resolve("target")).resolve("iam-audit");
@@ -152,7 +204,20 @@ public class AuditMojo extends AbstractMojo {
         .failOn(failOn())
         .saveReport(saveReport == null ? null : saveReport.toPath())
         .reportTimeout(reportTimeout == null ? null : reportTimeout())
-        .stepSummary(stepSummary());
+        .stepSummary(stepSummary())
+        .terraformState(terraformState == null ? null : terraformState.toPath());
+    if (basedir != null) {
+      builder.buildDirectory(buildDirectory.toPath()).projectFile(projectFile == null ? null : projectFile.toPath());
+    }
+    if ("none".equals(terraform)) {
+      if (terraformState != null) {
+        throw new MojoExecutionException("iam.terraform=none turns Terraform off, and iam.terraformState needs it;"
+            + " drop one");
+      }
+      builder.noTerraform();
+    } else if (terraform != null) {
+      builder.terraform(base.resolve(terraform));
+    }
     if (demo && reportFile != null) {
       throw new MojoExecutionException("iam.demo and iam.reportFile exclude each other; use one of them");
     }
@@ -169,10 +234,31 @@ public class AuditMojo extends AbstractMojo {
     } else if (reportFile != null) {
       builder.reportFile(reportFile.toPath());
     } else {
+      try {
+        ApiKeyVariable.requireName(apiKeyEnv, "iam.apiKeyEnv");
+      } catch (AuditFailure e) {
+        throw new MojoExecutionException(e.getMessage());
+      }
       ApiKeyLookup.FoundKey key = new ApiKeyLookup(environment, settings, decrypter).find(apiKeyEnv, serverId);
       builder.apiKey(key.secret(), key.origin());
     }
     return builder.build();
+  }
+
+  /**
+   * -Diam.apiKey=... is no parameter, so Maven would ignore it silently while the key stood in the process list and
+   * the shell history: the build stops and says where keys come from.
+   */
+  private void refuseKeyProperties() throws MojoExecutionException {
+    for (String name : propertyNames.get()) {
+      String plain = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
+      if (plain.equals("iam.apikey") || plain.equals("iam.key") || plain.equals("iam.ibmcloudapikey")) {
+        throw new MojoExecutionException(name + " is no parameter of iam:audit: the API key is read only from the "
+            + "environment variable iam.apiKeyEnv names (default " + AuditRequest.DEFAULT_API_KEY_ENV + ") or from "
+            + "the password of the settings.xml server iam.serverId names (default ibmcloud); remove -D" + name
+            + ", which shows the key in process lists and logs");
+      }
+    }
   }
 
   private FailOn failOn() throws MojoExecutionException {
@@ -182,7 +268,8 @@ public class AuditMojo extends AbstractMojo {
     try {
       return FailOn.parse(failOn.trim().toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("Invalid iam.failOn '" + failOn + "': use one of " + FailOn.allIds());
+      throw new MojoExecutionException("Invalid iam.failOn '" + ShownValue.of(failOn) + "': use one of "
+          + FailOn.allIds());
     }
   }
 

@@ -21,7 +21,8 @@ final class GateMessages {
     this.reports = reports.toAbsolutePath().normalize();
   }
 
-  String failure() {
+  /** The lines of the failure; the Mojo joins them, each escaped. */
+  List<String> failure() {
     long blocking = result.gate().blocking();
     List<String> lines = new ArrayList<>();
     lines.add("IAM audit failed: " + count(blocking, "violation") + " at or above failOn "
@@ -30,7 +31,7 @@ final class GateMessages {
     lines.addAll(listed(result.firstViolations().stream()
         .filter(finding -> result.gate().failOn().fails(finding.severity())).toList(), blocking));
     lines.add("Reports: " + reports);
-    return String.join(System.lineSeparator(), lines);
+    return lines;
   }
 
   /** The violations that did not fail the gate, which would otherwise only be in the reports. */

@@ -19,8 +19,9 @@ import java.util.Set;
  * identities for the same rules.
  */
 public final class AllowlistLoader {
-  private static final List<String> ENTRY_KEYS = List.of("match", "rules", "reason", "owner", "expires");
-  private static final List<String> MATCH_KEYS = List.of("id", "iamId", "name", "type");
+  /** The keys of an entry and of its {@code match}, in the order the schema lists them. */
+  public static final List<String> ENTRY_KEYS = List.of("match", "rules", "reason", "owner", "expires");
+  public static final List<String> MATCH_KEYS = List.of("id", "iamId", "name", "type");
 
   private final Set<String> ruleIds;
   private final LocalDate today;
@@ -72,8 +73,10 @@ public final class AllowlistLoader {
     if (!keys.containsKey("match")) {
       throw new UsageException(at + ": " + what + " has no 'match'; add match: { id: ... } (or iamId, name, type)");
     }
-    Match match = readMatch(keys.get("match").value(), what);
+    YamlNode matchNode = keys.get("match").value();
+    Match match = readMatch(matchNode, what);
     Set<String> rules = keys.containsKey("rules") ? readRules(keys.get("rules").value()) : Set.of();
+    requireNamedIdentities(match, rules, matchNode.position(), what);
     if (!keys.containsKey("reason")) {
       throw new UsageException(at + ": " + what + " has no 'reason'; add reason: \"why this exception is"
           + " accepted\"");
@@ -109,6 +112,33 @@ public final class AllowlistLoader {
       }
     }
     return new Match(optional(keys, "id"), optional(keys, "iamId"), optional(keys, "name"), type);
+  }
+
+  /**
+   * An entry that names no identity (a type alone, a name glob of wildcards) would accept every finding of its rules
+   * without a word; turning a rule off for everyone belongs in the policy, where reviewers see it.
+   */
+  private static void requireNamedIdentities(Match match, Set<String> rules, FilePosition at, String what) {
+    if (match.id() != null || match.iamId() != null || (match.name() != null && hasLetterOrDigit(match.name()))) {
+      return;
+    }
+    String every = match.type() == null ? "identity" : switch (match.type()) {
+      case USER -> "user";
+      case APIKEY -> "API key";
+      case SERVICEID -> "service ID";
+      case PROFILE -> "trusted profile";
+      case ACCOUNT -> "account finding";
+    };
+    String why = match.name() == null ? "it gives only a type" : "its name glob '" + match.name()
+        + "' has no letters or digits";
+    String rule = rules.isEmpty() ? "apikey-inactive" : rules.iterator().next();
+    throw new UsageException(at + ": " + what + " accepts every " + every + ": " + why + ". Name the identities by "
+        + "id, iamId or a name glob with letters or digits, such as sandbox-*; to stop judging a rule for everyone, "
+        + "disable it in the policy instead: rules: { " + rule + ": { enabled: false } }");
+  }
+
+  private static boolean hasLetterOrDigit(String glob) {
+    return glob.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   private static String optional(Map<String, YamlNode.Entry> keys, String key) {

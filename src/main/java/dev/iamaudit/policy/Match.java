@@ -5,7 +5,6 @@ import dev.iamaudit.inventory.IdentityType;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Which identities an allowlist entry accepts: every given field must match. {@code name} is a glob ({@code *} any
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record Match(String id, String iamId, String name, IdentityType type) {
   /** Each name glob compiled once: an entry is tried against every finding, hundreds of thousands in a large account. */
-  private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
+  private static final Map<String, Glob> GLOBS = new ConcurrentHashMap<>();
 
   public Match {
     if (id == null && iamId == null && name == null && type == null) {
@@ -25,19 +24,7 @@ public record Match(String id, String iamId, String name, IdentityType type) {
     return (id == null || id.equals(entity.id()))
         && (iamId == null || iamId.equals(entity.iamId()))
         && (type == null || type == entity.type())
-        && (name == null || (entity.name() != null && GLOBS.computeIfAbsent(name, Match::glob).matcher(entity.name()).matches()));
-  }
-
-  private static Pattern glob(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        && (name == null || (entity.name() != null && GLOBS.computeIfAbsent(name, Glob::new).matches(entity.name())));
   }
 
   /** "id=ApiKey-1, type=apikey": how messages and reports name the entry. */

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.Map;
 
 /** Typed reads from {@link YamlNode}s whose failures name {@code file:line:column} and the fix. */
-final class Nodes {
+public final class Nodes {
   private Nodes() {}
 
   static YamlNode.Mapping mapping(YamlNode node, String what) {
@@ -32,6 +32,24 @@ final class Nodes {
       throw new UsageException(node.position() + ": '" + key + "' is empty; write the value after the colon");
     }
     throw new UsageException(node.position() + ": '" + key + "' must be a text value, found " + kindOf(node));
+  }
+
+  /** The most a number of days may be: beyond, days turned into hours or dates would overflow. */
+  static final long MAX_DAYS = 36_500;
+
+  /** A number of days, from {@code min} to {@link #MAX_DAYS}. */
+  static long days(YamlNode node, String key, long min) {
+    String text = text(node, key);
+    try {
+      long value = Long.parseLong(text.trim());
+      if (value >= min && value <= MAX_DAYS) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the fix
+    }
+    throw new UsageException(node.position() + ": '" + key + "' must be a whole number from " + min + " to "
+        + MAX_DAYS + " (100 years), found '" + text + "'");
   }
 
   static long number(YamlNode node, String key, long min) {
@@ -78,7 +96,7 @@ final class Nodes {
   }
 
   /** "; did you mean 'maxDays'?" when one allowed word is a likely typo of {@code word}, else "". */
-  static String suggestion(String word, Collection<String> allowed) {
+  public static String suggestion(String word, Collection<String> allowed) {
     return allowed.stream()
         .min(Comparator.comparingInt(candidate -> distance(word.toLowerCase(), candidate.toLowerCase())))
         .filter(best -> distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, word.length() / 4))

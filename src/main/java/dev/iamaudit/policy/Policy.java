@@ -52,4 +52,11 @@ public record Policy(
   public Policy withFailOn(FailOn newFailOn) {
     return new Policy(account, newFailOn, maxReportAgeHours, allowlistMaxDays, rules, file);
   }
+
+  /** This policy with one rule's settings replaced. */
+  public Policy withRule(RuleConfig config) {
+    Map<String, RuleConfig> changed = new LinkedHashMap<>(rules);
+    changed.put(rule(config.ruleId()).ruleId(), config);
+    return new Policy(account, failOn, maxReportAgeHours, allowlistMaxDays, changed, file);
+  }
 }

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 
 /** Reads {@code iam-audit.yml} strictly: every key known, every value checked, each error at file:line:column. */
 public final class PolicyLoader {
-  private static final List<String> TOP_KEYS =
-      List.of("account", "failOn", "maxReportAgeHours", "allowlistMaxDays", "rules");
+  /** The keys a policy may have at its top, in the order the starter file and the schema list them. */
+  public static final List<String> TOP_KEYS =
+      List.of("account", "failOn", "maxReportAgeHours", "allowlistMaxDays", "preset", "rules");
 
   private final Map<String, RuleSpec> specs = new LinkedHashMap<>();
 
@@ -41,9 +42,12 @@ public final class PolicyLoader {
         ? (int) Math.min(Integer.MAX_VALUE, Nodes.number(keys.get("maxReportAgeHours").value(), "maxReportAgeHours", 1))
         : defaults.maxReportAgeHours();
     int allowlistMaxDays = keys.containsKey("allowlistMaxDays")
-        ? (int) Math.min(Integer.MAX_VALUE, Nodes.number(keys.get("allowlistMaxDays").value(), "allowlistMaxDays", 1))
+        ? (int) Nodes.days(keys.get("allowlistMaxDays").value(), "allowlistMaxDays", 1)
         : defaults.allowlistMaxDays();
     Map<String, RuleConfig> rules = new LinkedHashMap<>(defaults.rules());
+    if (keys.containsKey("preset")) {
+      preset(keys.get("preset").value()).apply(rules, specs, keys.get("preset").keyPosition());
+    }
     if (keys.containsKey("rules")) {
       YamlNode value = keys.get("rules").value();
       if (!(value instanceof YamlNode.Scalar scalar && scalar.text() == null)) {
@@ -63,6 +67,16 @@ public final class PolicyLoader {
     }
   }
 
+  private static Preset preset(YamlNode node) {
+    String text = Nodes.text(node, "preset");
+    Preset preset = Preset.byId(text);
+    if (preset == null) {
+      throw new UsageException(node.position() + ": unknown preset '" + text + "'"
+          + Nodes.suggestion(text, Preset.allIds()) + "; known presets: " + String.join(", ", Preset.allIds()));
+    }
+    return preset;
+  }
+
   private void readRules(YamlNode.Mapping rulesNode, Map<String, RuleConfig> rules) {
     for (YamlNode.Entry entry : rulesNode.asMap().values()) {
       RuleSpec spec = specs.get(entry.key());
@@ -70,12 +84,12 @@ public final class PolicyLoader {
         throw new UsageException(entry.keyPosition() + ": unknown rule '" + entry.key() + "'"
             + Nodes.suggestion(entry.key(), specs.keySet()) + "; known rules: " + String.join(", ", specs.keySet()));
       }
-      rules.put(spec.id(), readRule(spec, entry));
+      rules.put(spec.id(), readRule(spec, rules.get(spec.id()), entry));
     }
   }
 
-  private static RuleConfig readRule(RuleSpec spec, YamlNode.Entry entry) {
-    RuleConfig config = spec.defaults();
+  /** Reads one rule's settings over {@code config}, its defaults or what the preset made of them. */
+  private static RuleConfig readRule(RuleSpec spec, RuleConfig config, YamlNode.Entry entry) {
     if (entry.value() instanceof YamlNode.Scalar scalar && scalar.text() == null) {
       return new RuleConfig(spec.id(), config.enabled(), config.severity(), config.params(), entry.keyPosition());
     }
@@ -90,7 +104,8 @@ public final class PolicyLoader {
       switch (setting.key()) {
         case "enabled" -> enabled = Nodes.bool(setting.value(), "enabled");
         case "severity" -> severity = severity(setting.value());
-        default -> params.put(setting.key(), Nodes.number(setting.value(), setting.key(), 0));
+        default -> params.put(setting.key(), setting.key().endsWith("Days")
+            ? Nodes.days(setting.value(), setting.key(), 0) : Nodes.number(setting.value(), setting.key(), 0));
       }
     }
     return new RuleConfig(spec.id(), enabled, severity, params, entry.keyPosition());

@@ -15,16 +15,21 @@ import dev.iamaudit.inventory.User;
 import dev.iamaudit.policy.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code iam-audit.csv}: one row per identity for spreadsheets, with the columns of the IBM seed scripts (the
  * second {@code name} is the owner's for an API key, the user's own for a user) plus the identity's findings.
- * Identities a finding names but the account does not list follow the listed ones; the account comes last.
+ * Identities a finding names but the account does not list follow the listed ones; the account comes last. The
+ * column {@code state}, after the seed scripts' columns, tells an API key that can no longer authenticate
+ * ({@code disabled}, {@code expired}) from one that can ({@code active}), and a user who has not joined yet
+ * ({@code pending}) from the rest.
  *
  * <p>The audit keeps each identity's columns as it judges it ({@link #identityColumns()}), so the file is written
  * from those rows, not from identities held in memory.
@@ -35,7 +40,7 @@ public final class CsvReport implements ReportWriter {
       Comparator.comparing(Verdict::severity).thenComparing(Verdict::rule);
 
   static final List<String> HEADER = List.of("iam_id", "name", "last_authn", "type", "id", "name", "username",
-      "email", "created_by", "created_at", "locked", "authn_count", "findings", "severity", "status");
+      "email", "created_by", "created_at", "locked", "authn_count", "state", "findings", "severity", "status");
 
   @Override
   public String format() {
@@ -49,7 +54,11 @@ public final class CsvReport implements ReportWriter {
 
   @Override
   public IdentityColumns identityColumns() {
-    return (identity, out) -> writeIdentity(new CsvRow(out), identity, identity.entity());
+    return (identity, asOf, out) -> {
+      CsvRow row = new CsvRow(out);
+      writeIdentity(row, identity, identity.entity());
+      row.add(state(identity, asOf));
+    };
   }
 
   @Override
@@ -131,7 +140,18 @@ public final class CsvReport implements ReportWriter {
 
   /** Type and id, then blanks up to the findings: what is known of an identity that only a finding names. */
   private static void writeEntity(CsvRow row, Entity entity) {
-    row.add(entity.type().id()).add(entity.id()).blanks(7);
+    row.add(entity.type().id()).add(entity.id()).blanks(8);
+  }
+
+  /** An API key's state as IBM would treat it, a user's as User Management has it; nothing for the rest. */
+  private static String state(Identity identity, Instant asOf) {
+    if (identity instanceof ApiKey key) {
+      return key.state(asOf).id();
+    }
+    if (identity instanceof User user && user.state() != null) {
+      return user.state().toLowerCase(Locale.ROOT);
+    }
+    return null;
   }
 
   /**

@@ -86,6 +86,9 @@ public final class GitlabCodeQualityReport implements ReportWriter {
       json.writeStringField("path", RepoPaths.relative(finding.location().file()));
       json.writeObjectFieldStart("lines");
       json.writeNumberField("begin", finding.location().line());
+      if (finding.location().endLine() > finding.location().line()) {
+        json.writeNumberField("end", finding.location().endLine());
+      }
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndObject();

@@ -5,6 +5,7 @@ import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.rules.Compliance;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
 import java.io.BufferedWriter;
@@ -14,6 +15,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code iam-audit.html}: one self-contained page for people (no external assets, so it opens from a CI artifact
@@ -37,6 +40,7 @@ public final class HtmlReport implements ReportWriter {
       th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
       td.msg{min-width:320px;white-space:pre-wrap;word-break:break-word}td.id{min-width:180px;max-width:280px;word-break:break-word}
       td.num{text-align:right}td.note{word-break:break-word}
+      .ctl{font-size:12px;color:#59636e;margin-top:4px;white-space:nowrap}
       .sev{display:inline-block;border-radius:4px;padding:1px 6px;color:#fff;font-size:12px;font-weight:600}
       .critical{background:#8e1519}.high{background:#cf222e}.medium{background:#bf8700}.low{background:#0969da}
       tr.allowlisted td{color:#59636e;background:#f6f8fa}.tag{font-size:12px;border:1px solid #8c959f;border-radius:10px;padding:0 6px}
@@ -112,6 +116,8 @@ public final class HtmlReport implements ReportWriter {
     term(html, "Fails on", result.gate().failOn().id() + (result.gate().failed()
         ? " (" + result.gate().blocking() + " blocking)" : ""));
     term(html, "Identities", Long.toString(result.scope().identities()));
+    term(html, "API keys that cannot authenticate", result.scope().keys().describe()
+        + ", not judged by the rules about keys in use");
     term(html, "Violations", Long.toString(result.violations()));
     term(html, "Allowlisted", Long.toString(result.allowlisted()));
     html.write("</dl>\n<div class=\"counts\">\n");
@@ -181,7 +187,8 @@ public final class HtmlReport implements ReportWriter {
       RuleEvaluation evaluation = states.evaluation(rule.id());
       String note = evaluation == null ? null : evaluation.note();
       html.write("<tr><td><code>" + HtmlText.escape(rule.id()) + "</code></td><td>" + HtmlText.escape(rule.title())
-          + "</td><td>" + HtmlText.escape(states.state(rule.id())) + "</td><td data-sort=\""
+          + controls(rule.compliance()) + "</td><td>" + HtmlText.escape(states.state(rule.id()))
+          + "</td><td data-sort=\""
           + config.severity().ordinal() + "\"><span class=\"sev " + config.severity().id() + "\">"
           + config.severity().id() + "</span></td><td>" + HtmlText.escape(RuleStates.params(config))
           + "</td><td class=\"num\">" + (evaluation == null ? 0 : evaluation.violations())
@@ -189,5 +196,12 @@ public final class HtmlReport implements ReportWriter {
           + HtmlText.escape(note) + "</td></tr>\n");
     }
     html.write("</tbody>\n</table>\n");
+  }
+
+  /** Under the rule's title, each control's tag with its framework, version and title on hover; "" for none. */
+  private static String controls(List<Compliance> controls) {
+    return controls.isEmpty() ? "" : controls.stream().map(control -> "<span title=\""
+        + HtmlText.escape(ComplianceText.full(control)) + "\">" + HtmlText.escape(control.tag()) + "</span>")
+        .collect(Collectors.joining("<br>", "<div class=\"ctl\">", "</div>"));
   }
 }

@@ -8,11 +8,13 @@ import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.FindingLines;
 import dev.iamaudit.audit.Findings;
+import dev.iamaudit.audit.KeyStates;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.rules.Compliance;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -58,6 +60,7 @@ public final class JsonReport implements ReportWriter {
         if (evaluation.note() != null) {
           json.writeStringField("note", evaluation.note());
         }
+        writeCompliance(json, evaluation.rule().compliance());
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -79,6 +82,19 @@ public final class JsonReport implements ReportWriter {
       json.writeEndArray();
       json.writeEndObject();
     }
+  }
+
+  private static void writeCompliance(JsonGenerator json, List<Compliance> controls) throws IOException {
+    json.writeArrayFieldStart("compliance");
+    for (Compliance control : controls) {
+      json.writeStartObject();
+      json.writeStringField("framework", control.framework().title());
+      json.writeStringField("version", control.framework().version());
+      json.writeStringField("id", control.id());
+      json.writeStringField("title", control.title());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void writeReport(JsonGenerator json, ReportInfo report) throws IOException {
@@ -109,6 +125,11 @@ public final class JsonReport implements ReportWriter {
     }
     json.writeEndObject();
     json.writeNumberField("identities", result.scope().identities());
+    KeyStates keys = result.scope().keys();
+    json.writeObjectFieldStart("apikeysCannotAuthenticate");
+    json.writeNumberField("disabled", keys.disabled());
+    json.writeNumberField("expired", keys.expired());
+    json.writeEndObject();
     json.writeEndObject();
   }
 
@@ -187,6 +208,7 @@ public final class JsonReport implements ReportWriter {
   private static final SerializedString LOCATION = new SerializedString("location");
   private static final SerializedString FILE = new SerializedString("file");
   private static final SerializedString LINE = new SerializedString("line");
+  private static final SerializedString END_LINE = new SerializedString("endLine");
 
   private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
     json.writeStartObject();
@@ -208,6 +230,8 @@ public final class JsonReport implements ReportWriter {
     field(json, FILE, finding.location().file());
     json.writeFieldName(LINE);
     json.writeNumber(finding.location().line());
+    json.writeFieldName(END_LINE);
+    json.writeNumber(finding.location().endLine());
     json.writeEndObject();
     AllowlistEntry entry = finding.allowlistEntry();
     if (entry != null) {

@@ -2,17 +2,17 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
-import dev.iamaudit.audit.Locator;
+import dev.iamaudit.audit.Location;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
-import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.rules.Rule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,16 +58,24 @@ public final class JunitReport implements ReportWriter {
         .attribute("tests", Long.toString(tests)).attribute("failures", Long.toString(failures))
         .attribute("errors", "0").attribute("time", "0");
     String timestamp = TIMESTAMP.format(result.generatedAt());
-    Locator locator = Locator.of(result.policy());
     for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
-      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, locator, out,
-          new CaseWriter(result.day(), result.gate().failOn().id(), suite.getKey().rule().id()));
+      String rule = suite.getKey().rule().id();
+      Location location = firstLocation(result.findings().ofRule(rule));
+      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, location, out,
+          new CaseWriter(result.day(), result.gate().failOn().id(), rule, location));
     }
     xml.text("\n").end().text("\n").flush();
   }
 
+  /** Where a suite's first finding points, which its cases then need not repeat; null without findings. */
+  private static Location firstLocation(Iterable<Finding> findings) {
+    Iterator<Finding> first = findings.iterator();
+    return first.hasNext() ? first.next().location() : null;
+  }
+
+  /** @param location where the suite's first finding points, or null */
   private static void writeSuite(XmlWriter xml, RuleEvaluation evaluation, JunitCases cases, String timestamp,
-      Locator locator, OutputStream out, CaseWriter caseWriter) throws IOException {
+      Location location, OutputStream out, CaseWriter caseWriter) throws IOException {
     JunitCases.Counts counts = cases.counts();
     xml.text("\n  ").start("testsuite").attribute("name", evaluation.rule().id())
         .attribute("tests", Long.toString(counts.tests())).attribute("failures", Long.toString(counts.failures()))
@@ -79,10 +87,9 @@ public final class JunitReport implements ReportWriter {
     property(xml, "state", RuleStates.stateId(evaluation.state()));
     property(xml, "params", RuleStates.params(evaluation.config()));
     property(xml, "checked", Long.toString(evaluation.checked()));
-    if (evaluation.state() == RuleEvaluation.State.EVALUATED && evaluation.rule() instanceof Rule) {
-      // Where its findings point unless an allowlist entry covers them: the same for every case of the suite.
-      FilePosition location = locator.locate(evaluation.rule().id(), null);
-      property(xml, "location", location.file() + ":" + location.line());
+    if (location != null) {
+      // Most findings of a rule point at the same place: the cases say so only where theirs points elsewhere.
+      property(xml, "location", location.toString());
     }
     if (evaluation.note() != null) {
       property(xml, "note", evaluation.note());
@@ -125,12 +132,15 @@ public final class JunitReport implements ReportWriter {
     private final String failOn;
     private final String ruleId;
     private final String classname;
+    /** The suite's location, or null. */
+    private final Location location;
 
-    CaseWriter(LocalDate today, String failOn, String ruleId) {
+    CaseWriter(LocalDate today, String failOn, String ruleId, Location location) {
       this.today = today;
       this.failOn = failOn;
       this.ruleId = ruleId;
       this.classname = "iam." + ruleId;
+      this.location = location;
     }
 
     /** Formats findings' cases into {@code out}, on one thread at a time. */
@@ -195,7 +205,8 @@ public final class JunitReport implements ReportWriter {
 
     /**
      * What a CI server shows under the message, and neither the message nor the case's name says: the identity's IAM
-     * id, the expired allowlist entry, the fingerprint. Rule, severity and where findings point are the suite's.
+     * id, the expired allowlist entry, where it points when that is not where the suite's first finding does, the
+     * fingerprint. Rule and severity are the suite's.
      */
     private void appendDetails(StringBuilder text, Finding finding) {
       Entity entity = finding.entity();
@@ -206,6 +217,9 @@ public final class JunitReport implements ReportWriter {
       if (finding.allowlistEntry() != null) {
         text.append("allowlist entry: ").append(finding.allowlistEntry().position()).append(", ")
             .append(finding.allowlistEntry().expiry(today)).append('\n');
+      }
+      if (!finding.location().equals(location)) {
+        text.append("location: ").append(finding.location()).append('\n');
       }
       text.append("fingerprint: ").append(finding.fingerprint()).append('\n');
     }

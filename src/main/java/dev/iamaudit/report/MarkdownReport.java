@@ -5,6 +5,9 @@ import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.rules.Compliance;
+import dev.iamaudit.rules.RuleDescriptor;
+import dev.iamaudit.rules.Rules;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code iam-audit.md}: a job summary (GitHub's {@code $GITHUB_STEP_SUMMARY}, GitLab or Jenkins descriptions). It
@@ -77,6 +85,7 @@ public final class MarkdownReport implements ReportWriter {
         md.write("- `" + evaluation.rule().id() + "`: " + MarkdownText.cell(evaluation.note()) + "\n");
       }
     }
+    writeCompliance(result, md);
     if (!result.notes().isEmpty()) {
       md.write("\n## Notes\n\n");
       for (String note : result.notes()) {
@@ -132,6 +141,29 @@ public final class MarkdownReport implements ReportWriter {
     if (result.violations() > rows) {
       md.write("\n_and " + (result.violations() - rows) + " more; iam-audit.json lists every finding._\n");
     }
+  }
+
+  /** One row per rule that gives evidence for a published control: what an auditor looks up. */
+  private static void writeCompliance(AuditResult result, Writer md) throws IOException {
+    RuleStates states = new RuleStates(result);
+    Map<String, long[]> counts = new HashMap<>();
+    for (Finding finding : result.findings()) {
+      counts.computeIfAbsent(finding.rule(), rule -> new long[2])[finding.isViolation() ? 0 : 1]++;
+    }
+    md.write("\n## Compliance\n\n| Rule | State | Violations | Allowlisted | Evidence for |\n"
+        + "|---|---|---:|---:|---|\n");
+    for (RuleDescriptor rule : Rules.all()) {
+      if (rule.compliance().isEmpty()) {
+        continue;
+      }
+      long[] count = counts.getOrDefault(rule.id(), new long[2]);
+      md.write("| `" + rule.id() + "` | " + states.state(rule.id()) + " | " + count[0] + " | " + count[1] + " | "
+          + rule.compliance().stream().map(control -> "`" + control.tag() + "`").collect(Collectors.joining(" "))
+          + " |\n");
+    }
+    md.write("\n" + Arrays.stream(Compliance.Framework.values())
+        .map(framework -> "`" + framework.tagPrefix() + "`: " + framework.title() + " " + framework.version())
+        .collect(Collectors.joining("; ")) + ".\n");
   }
 
   private static String plural(long count, String noun) {

@@ -1,16 +1,7 @@
 package dev.iamaudit.report;
 
-import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.UsageException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The output formats by id, and the atomic writing of the selected ones. */
+/** The output formats by id; {@link OutputDirectory} writes the selected ones. */
 public final class ReportFormats {
   /** What --format means when not given. */
   public static final List<String> DEFAULT = List.of("sarif", "junit", "json");
@@ -36,6 +27,13 @@ public final class ReportFormats {
 
   public Set<String> ids() {
     return writers.keySet();
+  }
+
+  /** The file name of every format, which an earlier run may have left in the output directory. */
+  public Set<String> fileNames() {
+    Set<String> names = new LinkedHashSet<>();
+    writers.values().forEach(writer -> names.add(writer.fileName()));
+    return names;
   }
 
   /**
@@ -56,7 +54,7 @@ public final class ReportFormats {
         } else if (writers.containsKey(trimmed)) {
           selected.add(writers.get(trimmed));
         } else {
-          throw new UsageException("Unknown report format '" + trimmed + "'; use one or more of "
+          throw new UsageException("Unknown report format '" + ShownValue.of(trimmed) + "'; use one or more of "
               + String.join(", ", writers.keySet()) + ", or all");
         }
       }
@@ -66,60 +64,5 @@ public final class ReportFormats {
           + ", or all");
     }
     return new ArrayList<>(selected);
-  }
-
-  /**
-   * Writes each report to a temporary file beside its target and moves it into place, so a crash never leaves a
-   * half-written report that a later step could mistake for a result.
-   *
-   * @return the files written, in order
-   */
-  public static List<Path> writeAll(AuditResult result, List<ReportWriter> selected, Path directory) {
-    List<Path> written = new ArrayList<>();
-    try {
-      Files.createDirectories(directory);
-      for (ReportWriter writer : selected) {
-        Path target = directory.resolve(writer.fileName());
-        Path temp = directory.resolve("." + writer.fileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-          try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
-              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-              java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
-            writer.write(result, out);
-          }
-          move(temp, target);
-        } finally {
-          Files.deleteIfExists(temp);
-        }
-        written.add(target);
-      }
-    } catch (IOException e) {
-      throw new UsageException("Could not write the reports to " + directory + ": " + why(e)
-          + "; check that the output directory is writable", e);
-    }
-    return written;
-  }
-
-  /** NIO's exceptions often have only the path as their message; their type says what happened to it. */
-  private static String why(IOException e) {
-    if (e instanceof FileAlreadyExistsException exists) {
-      return exists.getFile() + " exists and is not a directory";
-    }
-    if (e instanceof AccessDeniedException denied) {
-      return "permission denied for " + denied.getFile();
-    }
-    if (e instanceof FileSystemException failed) {
-      return failed.getReason() != null ? failed.getFile() + ": " + failed.getReason()
-          : failed.getFile() + " could not be created or written";
-    }
-    return e.getMessage();
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -12,6 +12,7 @@ import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.rules.Compliance;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
 import java.io.IOException;
@@ -139,12 +140,13 @@ public final class SarifReport implements ReportWriter {
     text(json, "fullDescription", rule.description());
     json.writeObjectFieldStart("help");
     json.writeStringField("text", rule.description() + " Fix: " + rule.remedy() + " Parameters: " + params
-        + "; severity " + config.severity().id() + (config.enabled() ? "." : "; disabled."));
+        + "; severity " + config.severity().id() + (config.enabled() ? "." : "; disabled.")
+        + ComplianceText.sentence(rule.compliance()));
     json.writeStringField("markdown", "**" + rule.title() + "**\n\n" + rule.description() + "\n\n**Fix:** "
         + rule.remedy() + "\n\n| setting | value |\n|---|---|\n| severity | `" + config.severity().id()
         + "` |\n| enabled | `" + config.enabled() + "` |\n" + paramRows(config)
         + "\nAccept a finding with an entry in `iam-allowlist.yml` (`match`, `rules: [" + rule.id()
-        + "]`, `reason`, `expires`).");
+        + "]`, `reason`, `expires`)." + ComplianceText.markdownList(rule.compliance()));
     json.writeEndObject();
     json.writeObjectFieldStart("defaultConfiguration");
     json.writeStringField("level", level(config.severity()));
@@ -154,6 +156,9 @@ public final class SarifReport implements ReportWriter {
     json.writeArrayFieldStart("tags");
     json.writeString("security");
     json.writeString("iam");
+    for (Compliance control : rule.compliance()) {
+      json.writeString(control.tag());
+    }
     json.writeEndArray();
     json.writeStringField("precision", "very-high");
     json.writeStringField("security-severity", securitySeverity(config.severity()));
@@ -247,6 +252,9 @@ public final class SarifReport implements ReportWriter {
     json.writeEndObject();
     json.writeObjectFieldStart("region");
     json.writeNumberField("startLine", finding.location().line());
+    if (finding.location().endLine() > finding.location().line()) {
+      json.writeNumberField("endLine", finding.location().endLine());
+    }
     json.writeEndObject();
     json.writeEndObject();
     json.writeArrayFieldStart("logicalLocations");

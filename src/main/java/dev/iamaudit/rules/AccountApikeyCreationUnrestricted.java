@@ -32,6 +32,16 @@ public final class AccountApikeyCreationUnrestricted extends AccountSettingRule 
   }
 
   @Override
+  String field() {
+    return "restrict_create_platform_apikey";
+  }
+
+  @Override
+  String value(AccountSettings settings) {
+    return settings.restrictCreatePlatformApikey();
+  }
+
+  @Override
   String problem(AccountSettings settings) {
     return "RESTRICTED".equals(settings.restrictCreatePlatformApikey())
         ? null

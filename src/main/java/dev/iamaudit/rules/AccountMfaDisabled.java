@@ -5,7 +5,7 @@ import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.util.Map;
 
-/** The account does not require multifactor authentication ({@code mfa} is NONE). */
+/** The account does not require multifactor authentication ({@code mfa} is NONE or NONE_NO_ROPC). */
 public final class AccountMfaDisabled extends AccountSettingRule {
   private static final RuleSpec SPEC = new RuleSpec("account-mfa-disabled", Severity.HIGH, true, Map.of());
 
@@ -21,8 +21,8 @@ public final class AccountMfaDisabled extends AccountSettingRule {
 
   @Override
   public String description() {
-    return "With the account's MFA setting at NONE a stolen password is enough to log in (CIS IBM 1.9, FS Cloud "
-        + "IA-2(1)).";
+    return "With the account's MFA setting at NONE, or NONE_NO_ROPC (which only stops CLI logins with a bare "
+        + "password), a stolen password is enough to log in to the console (CIS IBM 1.9, FS Cloud IA-2(1)).";
   }
 
   @Override
@@ -31,8 +31,24 @@ public final class AccountMfaDisabled extends AccountSettingRule {
   }
 
   @Override
+  String field() {
+    return "mfa";
+  }
+
+  @Override
+  String value(AccountSettings settings) {
+    return settings.mfa();
+  }
+
+  @Override
   String problem(AccountSettings settings) {
-    return "NONE".equals(settings.mfa()) ? "does not require multifactor authentication (mfa: NONE)" : null;
+    if (!AccountSettings.noMfa(settings.mfa())) {
+      return null;
+    }
+    return "NONE_NO_ROPC".equals(settings.mfa())
+        ? "does not require multifactor authentication (mfa: NONE_NO_ROPC, which only stops CLI logins with a "
+            + "password alone)"
+        : "does not require multifactor authentication (mfa: " + show(settings.mfa()) + ")";
   }
 
   @Override

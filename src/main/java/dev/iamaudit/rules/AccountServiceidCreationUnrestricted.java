@@ -32,6 +32,16 @@ public final class AccountServiceidCreationUnrestricted extends AccountSettingRu
   }
 
   @Override
+  String field() {
+    return "restrict_create_service_id";
+  }
+
+  @Override
+  String value(AccountSettings settings) {
+    return settings.restrictCreateServiceId();
+  }
+
+  @Override
   String problem(AccountSettings settings) {
     return "RESTRICTED".equals(settings.restrictCreateServiceId())
         ? null

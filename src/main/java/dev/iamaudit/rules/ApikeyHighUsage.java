@@ -32,7 +32,8 @@ public final class ApikeyHighUsage extends IdentityRule<ApiKey> {
   @Override
   public String description() {
     return "An authentication count above maxAuthnCount can mean a key is shared by many systems or abused. "
-        + "Needs one activity call per key, so the rule is off unless the policy enables it.";
+        + "Needs one activity call per key, so the rule is off unless the policy enables it. "
+        + ApikeyInactive.LEFT_ALONE;
   }
 
   @Override
@@ -48,6 +49,11 @@ public final class ApikeyHighUsage extends IdentityRule<ApiKey> {
   @Override
   protected String missing(RuleContext context) {
     return context.lacking(DataSet.KEY_ACTIVITY);
+  }
+
+  @Override
+  protected boolean applies(ApiKey key, RuleContext context) {
+    return key.canAuthenticate(context.asOf());
   }
 
   @Override

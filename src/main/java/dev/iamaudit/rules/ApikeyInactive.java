@@ -12,6 +12,10 @@ import java.util.Set;
 public final class ApikeyInactive extends InactivityRule<ApiKey> {
   private static final RuleSpec SPEC = new RuleSpec("apikey-inactive", Severity.HIGH, true, Map.of("maxDays", 90L));
 
+  /** How the rules about keys in use say, in their descriptions, that keys IBM no longer accepts are not theirs. */
+  static final String LEFT_ALONE = "Keys that cannot authenticate (disabled, or past their expires_at) are left "
+      + "alone.";
+
   public ApikeyInactive() {
     super(ApiKey.class, "authenticated");
   }
@@ -30,7 +34,7 @@ public final class ApikeyInactive extends InactivityRule<ApiKey> {
   public String description() {
     return "An API key that has not authenticated for more than maxDays days is a standing credential nobody "
         + "watches. Judged from the activity report's last_authn; keys that never authenticated are reported by "
-        + "apikey-never-used instead.";
+        + "apikey-never-used instead. " + LEFT_ALONE;
   }
 
   @Override
@@ -42,6 +46,11 @@ public final class ApikeyInactive extends InactivityRule<ApiKey> {
   @Override
   public Set<DataSet> needs() {
     return Set.of(DataSet.REPORT);
+  }
+
+  @Override
+  protected boolean applies(ApiKey key, RuleContext context) {
+    return key.canAuthenticate(context.asOf());
   }
 
   @Override

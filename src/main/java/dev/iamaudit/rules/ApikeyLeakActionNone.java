@@ -31,7 +31,7 @@ public final class ApikeyLeakActionNone extends IdentityRule<ApiKey> {
   @Override
   public String description() {
     return "When IBM Cloud detects a leaked API key it disables or deletes it, unless the key's "
-        + "action_when_leaked is none: then a leaked key keeps working.";
+        + "action_when_leaked is none: then a leaked key keeps working. " + ApikeyInactive.LEFT_ALONE;
   }
 
   @Override
@@ -48,6 +48,11 @@ public final class ApikeyLeakActionNone extends IdentityRule<ApiKey> {
   @Override
   protected String missing(RuleContext context) {
     return context.lacking(DataSet.API_KEYS);
+  }
+
+  @Override
+  protected boolean applies(ApiKey key, RuleContext context) {
+    return key.canAuthenticate(context.asOf());
   }
 
   @Override

@@ -35,7 +35,7 @@ public final class ApikeyNeverUsed extends IdentityRule<ApiKey> {
   public String description() {
     return "An API key that never authenticated since it was created more than graceDays days ago was most "
         + "likely forgotten, yet it still grants its owner's access to whoever holds it. Without a creation date "
-        + "(a saved report alone has none) the key counts as past its grace period.";
+        + "(a saved report alone has none) the key counts as past its grace period. " + ApikeyInactive.LEFT_ALONE;
   }
 
   @Override
@@ -52,6 +52,11 @@ public final class ApikeyNeverUsed extends IdentityRule<ApiKey> {
   protected String note(RuleContext context) {
     return context.has(DataSet.API_KEYS) ? null : "creation dates unknown without the API key listing: every "
         + "never-used key counts as past the grace period";
+  }
+
+  @Override
+  protected boolean applies(ApiKey key, RuleContext context) {
+    return key.canAuthenticate(context.asOf());
   }
 
   @Override

@@ -32,7 +32,8 @@ public final class ApikeyTooOld extends IdentityRule<ApiKey> {
   @Override
   public String description() {
     return "An API key created more than maxDays days ago has had that long to leak. Rotating keys limits the "
-        + "damage of an unnoticed leak (FS Cloud IA-5: 365 days for system-to-system authenticators).";
+        + "damage of an unnoticed leak (FS Cloud IA-5: 365 days for system-to-system authenticators). "
+        + ApikeyInactive.LEFT_ALONE;
   }
 
   @Override
@@ -48,6 +49,11 @@ public final class ApikeyTooOld extends IdentityRule<ApiKey> {
   @Override
   protected String missing(RuleContext context) {
     return context.lacking(DataSet.API_KEYS);
+  }
+
+  @Override
+  protected boolean applies(ApiKey key, RuleContext context) {
+    return key.canAuthenticate(context.asOf());
   }
 
   @Override

@@ -3,10 +3,13 @@ package dev.iamaudit.rules;
 import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.MfaEnrollment;
 import dev.iamaudit.inventory.User;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +22,8 @@ import java.util.Set;
  * @param unavailable why a data set is missing, by data set, for the ones the source says something about
  * @param settings the account's identity settings, or null when {@link DataSet#SETTINGS} is not available
  * @param members the IAM ids of the account's users, or null when {@link DataSet#USERS} is not available
+ * @param mfaEnrollments the users of the MFA enrollment report; empty unless {@link DataSet#MFA_REPORT} is available
+ * @param terraform what the repository's Terraform declares; {@link TerraformDeclarations#none()} without it
  */
 public record RuleContext(
     String accountId,
@@ -26,7 +31,9 @@ public record RuleContext(
     Set<DataSet> available,
     Map<DataSet, String> unavailable,
     AccountSettings settings,
-    Set<String> members) {
+    Set<String> members,
+    List<MfaEnrollment> mfaEnrollments,
+    TerraformDeclarations terraform) {
   /** Why a data set is missing when the source did not say. */
   static final String NOT_HELD = "which a saved activity report does not hold";
 
@@ -35,6 +42,8 @@ public record RuleContext(
     Objects.requireNonNull(asOf, "asOf");
     available = available.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(available));
     unavailable = Map.copyOf(unavailable);
+    mfaEnrollments = List.copyOf(mfaEnrollments);
+    Objects.requireNonNull(terraform, "terraform");
     if (available.contains(DataSet.SETTINGS) && settings == null) {
       throw new IllegalArgumentException("settings are marked available but missing");
     }
@@ -43,17 +52,35 @@ public record RuleContext(
     }
   }
 
-  /** The context of an inventory held in memory. */
+  /** A context without the MFA enrollment report and without Terraform. */
+  public RuleContext(String accountId, Instant asOf, Set<DataSet> available, Map<DataSet, String> unavailable,
+      AccountSettings settings, Set<String> members) {
+    this(accountId, asOf, available, unavailable, settings, members, List.of(), TerraformDeclarations.none());
+  }
+
+  /** This context with the repository's Terraform, which the audit knows and the source does not. */
+  public RuleContext withTerraform(TerraformDeclarations declarations) {
+    return new RuleContext(accountId, asOf, available, unavailable, settings, members, mfaEnrollments, declarations);
+  }
+
+  /** The context of an inventory held in memory, without Terraform. */
   public static RuleContext of(Inventory inventory) {
+    return of(inventory, TerraformDeclarations.none());
+  }
+
+  /** The context of an inventory held in memory, and of the repository's Terraform. */
+  public static RuleContext of(Inventory inventory, TerraformDeclarations terraform) {
     Set<String> members = null;
     if (inventory.has(DataSet.USERS)) {
       members = new HashSet<>();
       for (User user : inventory.users()) {
-        members.add(user.iamId());
+        if (user.iamId() != null) {
+          members.add(user.iamId());
+        }
       }
     }
     return new RuleContext(inventory.accountId(), inventory.asOf(), inventory.available(), inventory.unavailable(),
-        inventory.settings(), members);
+        inventory.settings(), members, inventory.mfaEnrollments(), terraform);
   }
 
   public boolean has(DataSet dataSet) {

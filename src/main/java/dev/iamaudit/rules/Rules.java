@@ -2,11 +2,13 @@ package dev.iamaudit.rules;
 
 import dev.iamaudit.policy.RuleSpec;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The catalog: every rule, in the order of the design's table. */
 public final class Rules {
-  private static final List<Rule> IDENTITY_RULES = List.of(
+  public static final AllowlistExpired ALLOWLIST_EXPIRED = new AllowlistExpired();
+  public static final AllowlistUnused ALLOWLIST_UNUSED = new AllowlistUnused();
+
+  private static final List<RuleDescriptor> ALL = List.of(
       new ApikeyInactive(),
       new ApikeyNeverUsed(),
       new ApikeyTooOld(),
@@ -19,10 +21,21 @@ public final class Rules {
       new ProfileInactive(),
       new AccountApikeyCreationUnrestricted(),
       new AccountServiceidCreationUnrestricted(),
-      new AccountMfaDisabled());
+      new AccountMfaDisabled(),
+      ALLOWLIST_EXPIRED,
+      ALLOWLIST_UNUSED,
+      new ApikeyNoExpiry(),
+      new UserMfaExempt(),
+      new UserMfaNotEnrolled(),
+      new UserInvitationStale(),
+      new AccountUserListVisible(),
+      new AccountIpAllowlistUnset(),
+      new AccountSettingsDrift(),
+      new IdentityUnmanaged());
 
-  public static final AllowlistExpired ALLOWLIST_EXPIRED = new AllowlistExpired();
-  public static final AllowlistUnused ALLOWLIST_UNUSED = new AllowlistUnused();
+  /** The allowlist's own rules judge the allowlist, not the account: the engine runs them itself. */
+  private static final List<Rule> IDENTITY_RULES =
+      ALL.stream().filter(Rule.class::isInstance).map(Rule.class::cast).toList();
 
   private Rules() {}
 
@@ -31,9 +44,9 @@ public final class Rules {
     return IDENTITY_RULES;
   }
 
-  /** Every rule, the allowlist's own last. */
+  /** Every rule. */
   public static List<RuleDescriptor> all() {
-    return Stream.concat(IDENTITY_RULES.stream(), Stream.of(ALLOWLIST_EXPIRED, ALLOWLIST_UNUSED)).toList();
+    return ALL;
   }
 
   public static List<RuleSpec> specs() {

@@ -43,6 +43,12 @@ public final class UserInactive extends InactivityRule<User> {
     return Set.of(DataSet.REPORT, DataSet.USERS);
   }
 
+  /** An invitation never logged in because it cannot yet: user-invitation-stale judges those. */
+  @Override
+  protected boolean applies(User user, RuleContext context) {
+    return !user.isInvitation();
+  }
+
   @Override
   Instant since(User user) {
     return user.addedOn();
@@ -51,6 +57,6 @@ public final class UserInactive extends InactivityRule<User> {
   @Override
   Message fix(Message message, User user) {
     return message.text("remove the user with 'ibmcloud account user-remove ")
-        .text(user.username() != null ? user.username() : user.iamId()).text("', ");
+        .text(user.username() != null ? user.username() : user.id()).text("', ");
   }
 }

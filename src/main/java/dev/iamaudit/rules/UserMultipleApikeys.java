@@ -67,7 +67,9 @@ public final class UserMultipleApikeys implements Rule {
     @Override
     public void judge(Identity identity, Consumer<Violation> out) {
       if (identity instanceof User user) {
-        users.put(user.iamId(), user.entity());
+        if (user.iamId() != null) {
+          users.put(user.iamId(), user.entity());
+        }
       } else if (identity instanceof ApiKey key && key.ownedByUser() && key.iamId() != null) {
         owners.computeIfAbsent(key.iamId(), owner -> new Owned()).add(key);
       }

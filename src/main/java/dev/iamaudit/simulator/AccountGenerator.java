@@ -26,6 +26,10 @@ final class AccountGenerator {
   private static final String[] PURPOSES = {"deployer", "exporter", "reader", "writer", "sync", "nightly", "admin",
       "scanner", "pipeline", "agent"};
   private static final String[] LEAK_ACTIONS = {"disable", "disable", "disable", "delete", "none"};
+  private static final String[] GROUP_NAMES = {"payments", "data-platform"};
+  private static final int GROUPS = GROUP_NAMES.length;
+  /** Every fifth service ID (and so its keys) is outside the default group, as in accounts that use groups. */
+  private static final int GROUP_EVERY = 5;
 
   private final SplittableRandom random;
   private final Instant now;
@@ -49,12 +53,20 @@ final class AccountGenerator {
     for (int i = 0; i < userCount; i++) {
       users.add(user(i));
     }
+    // Groups take nothing from the random sequence, so a seed still gives the identities it gave before groups.
+    List<SimulatedAccount.ServiceIdGroup> groups = new ArrayList<>();
+    for (int g = 0; g < GROUPS && serviceIdCount >= GROUP_EVERY; g++) {
+      groups.add(new SimulatedAccount.ServiceIdGroup("ServiceIdGroup-" + accountId.substring(0, 8) + "-0000-4000-8000-"
+          + "%012d".formatted(g), GROUP_NAMES[g], null, now.minus(Duration.ofDays(1000)), users.get(0).iamId()));
+    }
     List<SimulatedAccount.ServiceId> serviceIds = new ArrayList<>(serviceIdCount);
     for (int i = 0; i < serviceIdCount; i++) {
       Instant created = daysAgo(1 + random.nextInt(1500));
+      String group = groups.isEmpty() || i % GROUP_EVERY != GROUP_EVERY - 1 ? null
+          : groups.get(i / GROUP_EVERY % groups.size()).id();
       serviceIds.add(new SimulatedAccount.ServiceId("ServiceId-" + uuid(), null, system() + "-" + i,
           random.nextInt(4) == 0 ? null : "Service ID for " + system(), created, random.nextInt(20) == 0,
-          lastAuthn(created)));
+          lastAuthn(created), group));
     }
     List<SimulatedAccount.Profile> profiles = new ArrayList<>(profileCount);
     for (int i = 0; i < profileCount; i++) {
@@ -68,10 +80,10 @@ final class AccountGenerator {
       keys.add(apiKey(i, users, serviceIds, admin));
     }
     List<SimulatedAccount.Login> logins = List.of(new SimulatedAccount.Login("sim-" + hex(20), admin));
-    return new SimulatedAccount(accountId, logins, users, serviceIds, profiles, keys,
+    return new SimulatedAccount(accountId, logins, users, groups, serviceIds, profiles, keys,
         new SimulatedAccount.Settings(random.nextBoolean() ? "RESTRICTED" : "NOT_SET",
             random.nextBoolean() ? "RESTRICTED" : "NOT_RESTRICTED", random.nextBoolean() ? "TOTP" : "NONE",
-            null, "86400", "7200", null, null, null, null));
+            null, "86400", "7200", null, null, null, null, null, null));
   }
 
   private SimulatedAccount.User user(int i) {
@@ -82,7 +94,7 @@ final class AccountGenerator {
     Instant lastAuthn = lastAuthn(added);
     String state = random.nextInt(25) == 0 ? "PENDING" : "ACTIVE";
     return new SimulatedAccount.User("IBMid-" + (6900000000L + i) + hex(2).toUpperCase(), login, first, last, login,
-        state, added, "PENDING".equals(state) ? null : lastAuthn);
+        state, added, "PENDING".equals(state) ? null : lastAuthn, null);
   }
 
   private SimulatedAccount.ApiKey apiKey(int i, List<SimulatedAccount.User> users,
@@ -106,7 +118,7 @@ final class AccountGenerator {
     return new SimulatedAccount.ApiKey("ApiKey-" + uuid(), system() + "-" + purpose() + "-" + i,
         random.nextInt(3) == 0 ? null : "Used by the " + system() + " " + purpose(), owner, createdBy, created,
         lastAuthn, count, LEAK_ACTIONS[random.nextInt(LEAK_ACTIONS.length)], random.nextInt(10) == 0,
-        random.nextInt(50) == 0);
+        random.nextInt(50) == 0, null);
   }
 
   /** About half active within 30 days, a third at any time since creation, the rest never; never in the future. */

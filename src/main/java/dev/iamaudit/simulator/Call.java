@@ -18,8 +18,16 @@ import java.util.Map;
 record Call(String method, String path, List<Map.Entry<String, String>> query, String authorization,
     List<Map.Entry<String, String>> form, String userAgent, String transactionId, Caller caller) {
 
-  /** The identity behind a valid access token. */
-  record Caller(String iamId, String accountId) {}
+  /**
+   * The identity behind a valid access token.
+   *
+   * @param refused the endpoints its key may not use ({@link SimulatedAccount.Login#refused()})
+   */
+  record Caller(String iamId, String accountId, List<String> refused) {
+    boolean refuses(String endpoint) {
+      return refused.contains(endpoint);
+    }
+  }
 
   Call {
     query = List.copyOf(query);

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,6 +40,8 @@ final class Listings {
   private final Map<String, SimulatedAccount.ApiKey> keysById;
   private final Map<String, SimulatedAccount.ServiceId> serviceIdsById;
   private final Map<String, SimulatedAccount.Profile> profilesById;
+  /** The group of each service ID's IAM id; absent for the default group. */
+  private final Map<String, String> groupByServiceIamId = new HashMap<>();
 
   Listings(SimulatedAccount account, URI baseUrl) {
     this.account = account;
@@ -49,9 +52,14 @@ final class Listings {
     this.keysById = index(account.apiKeys(), SimulatedAccount.ApiKey::id);
     this.serviceIdsById = index(account.serviceIds(), SimulatedAccount.ServiceId::id);
     this.profilesById = index(account.profiles(), SimulatedAccount.Profile::id);
+    account.serviceIds().stream().filter(service -> service.groupId() != null)
+        .forEach(service -> groupByServiceIamId.put(service.iamId(), service.groupId()));
   }
 
-  /** {@code GET /v1/apikeys}: {@code scope=account} lists the whole account, the default only one identity's. */
+  /**
+   * {@code GET /v1/apikeys}: {@code scope=account} lists the whole account, the default only one identity's. Service ID
+   * keys come from the group {@code group_id} names, the default group without it; user keys ignore the group.
+   */
   Reply apiKeys(Call call) {
     Optional<Reply> refused = checkAccount(call, call.param("account_id"));
     if (refused.isPresent()) {
@@ -74,13 +82,48 @@ final class Listings {
     } else {
       keys = type.equals("user") ? userKeys : serviceKeys;
     }
+    String group = call.param("group_id");
+    keys = keys.stream().filter(key -> !key.ownedByServiceId()
+        || Objects.equals(group, groupByServiceIamId.get(key.iamId()))).toList();
     return iamPage(call, "apikeys", keys, (json, key) -> Resources.apiKey(json, account, key, false));
   }
 
-  /** {@code GET /v1/serviceids/}: {@code account_id} is required unless a page token is given. */
+  /**
+   * {@code GET /v1/serviceids/}: {@code account_id} is required unless a page token is given; the service IDs of the
+   * group {@code group_id} names, of the default group without it.
+   */
   Reply serviceIds(Call call) {
-    return accountListing(call, "serviceids", account.serviceIds(),
+    String group = call.param("group_id");
+    List<SimulatedAccount.ServiceId> inGroup = account.serviceIds().stream()
+        .filter(service -> Objects.equals(group, service.groupId())).toList();
+    return accountListing(call, "serviceids", inGroup,
         (json, service) -> Resources.serviceId(json, account, service, false));
+  }
+
+  /** {@code GET /v1/serviceid_groups}: the groups other than the default one, unpaged. */
+  Reply serviceIdGroups(Call call) {
+    return checkAccount(call, call.param("account_id")).orElseGet(() -> Reply.json(200, json -> {
+      json.writeStartObject();
+      json.writeArrayFieldStart("serviceid_groups");
+      for (SimulatedAccount.ServiceIdGroup group : account.serviceIdGroups()) {
+        json.writeStartObject();
+        json.writeStringField("id", group.id());
+        json.writeStringField("entity_tag", "1-" + Resources.hash(group.id()).substring(0, 32));
+        json.writeStringField("account_id", account.accountId());
+        json.writeStringField("crn", "crn:v1:bluemix:public:iam-identity::a/" + account.accountId()
+            + "::serviceid-group:" + group.id());
+        json.writeStringField("name", group.name());
+        if (group.description() != null) {
+          json.writeStringField("description", group.description());
+        }
+        json.writeStringField("created_at", Resources.minutes(group.createdAt()));
+        json.writeStringField("created_by", group.createdBy());
+        json.writeStringField("modified_at", Resources.minutes(group.createdAt()));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }));
   }
 
   /** {@code GET /v1/profiles}. */
@@ -107,7 +150,18 @@ final class Listings {
 
   /** {@code GET /v1/accounts/{account}/settings/identity}. */
   Reply settings(Call call, String accountId) {
-    return checkAccount(call, accountId).orElseGet(() -> Reply.json(200, json -> Resources.settings(json, account)));
+    return checkAccount(call, accountId).orElseGet(() -> Reply.json(200,
+        json -> Resources.settings(json, account, resolveUserMfa(call))));
+  }
+
+  /** {@code GET /v1/accounts/{account}/effective_settings/identity}: 403 to a key without the role for it. */
+  Reply effectiveSettings(Call call, String accountId) {
+    if (call.caller().refuses("effective-settings")) {
+      return Errors.iam(403, call, "forbidden", "BXNIM0513E", "You are not authorized to perform this action.",
+          "The token may not read the effective settings of account " + accountId + ".");
+    }
+    return checkAccount(call, accountId).orElseGet(() -> Reply.json(200,
+        json -> Resources.effectiveSettings(json, account, resolveUserMfa(call))));
   }
 
   /** {@code GET /v2/accounts/{account}/users}: {@code next_url} is relative, as User Management sends it. */
@@ -222,6 +276,10 @@ final class Listings {
     String encoded = query.stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
         .collect(Collectors.joining("&"));
     return baseUrl.toString() + call.path() + (encoded.isEmpty() ? "" : "?" + encoded);
+  }
+
+  private static boolean resolveUserMfa(Call call) {
+    return "true".equalsIgnoreCase(call.param("resolve_user_mfa"));
   }
 
   private static boolean includeActivity(Call call) {

@@ -38,7 +38,8 @@ final class Reports {
     this.clock = clock;
     this.polls = polls;
     account.serviceIds().forEach(service -> serviceIdsByIamId.put(service.iamId(), service));
-    account.users().forEach(user -> usersByIamId.put(user.iamId(), user));
+    account.users().stream().filter(user -> user.iamId() != null)
+        .forEach(user -> usersByIamId.put(user.iamId(), user));
   }
 
   /** {@code POST /v1/activity/accounts/{account}/report?type=inactive&duration=H}. */
@@ -103,7 +104,8 @@ final class Reports {
     json.writeStringField("report_end_time", Resources.ibmTime(end));
     json.writeArrayFieldStart("users");
     for (SimulatedAccount.User user : account.users()) {
-      if (inactive(user.lastAuthn(), start)) {
+      // An invitation without an IAM id is no identity IAM could report on yet.
+      if (user.iamId() != null && inactive(user.lastAuthn(), start)) {
         json.writeStartObject();
         json.writeStringField("iam_id", user.iamId());
         json.writeStringField("name", user.name());

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * IBM's JSON objects for the account's identities, field for field as the SDK models name them, optional fields
@@ -39,6 +40,9 @@ final class Resources {
     json.writeStringField("iam_id", key.iamId());
     json.writeStringField("account_id", account.accountId());
     optional(json, "action_when_leaked", key.actionWhenLeaked());
+    if (key.expiresAt() != null) {
+      json.writeStringField("expires_at", minutes(key.expiresAt()));
+    }
     if (activity) {
       activity(json, key.lastAuthn(), key.authnCount());
     }
@@ -82,11 +86,14 @@ final class Resources {
     json.writeEndObject();
   }
 
-  /** User Management's UserProfile; {@code id} is a stable hash, {@code added_on} ISO-8601 (format undocumented). */
+  /**
+   * User Management's UserProfile; {@code id} is a stable hash, {@code added_on} ISO-8601 (format undocumented), no
+   * {@code iam_id} for an invitation that has none yet.
+   */
   static void user(JsonGenerator json, SimulatedAccount account, SimulatedAccount.User user) throws IOException {
     json.writeStartObject();
-    json.writeStringField("id", hash(user.iamId()).substring(0, 32));
-    json.writeStringField("iam_id", user.iamId());
+    json.writeStringField("id", user.profileId());
+    optional(json, "iam_id", user.iamId());
     json.writeStringField("realm", user.realm());
     json.writeStringField("user_id", user.userId());
     optional(json, "firstname", user.firstname());
@@ -98,20 +105,77 @@ final class Resources {
     json.writeEndObject();
   }
 
-  /** AccountSettingsResponse: every required field, numbers as strings as IBM sends them. */
-  static void settings(JsonGenerator json, SimulatedAccount account) throws IOException {
-    SimulatedAccount.Settings settings = account.settings();
+  /**
+   * AccountSettingsResponse: every required field, numbers as strings as IBM sends them; the exempted users' names
+   * only with {@code resolve_user_mfa=true}.
+   */
+  static void settings(JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa) throws IOException {
     json.writeStartObject();
     json.writeObjectFieldStart("context");
     json.writeEndObject();
+    accountSettings(json, account, resolveUserMfa);
+    json.writeEndObject();
+  }
+
+  /**
+   * EffectiveAccountSettingsResponse: what is in force ({@code effective}), the account's own settings, and the
+   * enterprise templates assigned to it with the settings each sets.
+   */
+  static void effectiveSettings(JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa)
+      throws IOException {
+    SimulatedAccount.Settings own = account.settings();
+    EffectiveSettings effective = EffectiveSettings.of(own);
+    json.writeStartObject();
+    json.writeObjectFieldStart("context");
+    json.writeEndObject();
+    json.writeStringField("account_id", account.accountId());
+    json.writeObjectFieldStart("effective");
+    json.writeStringField("restrict_create_service_id", effective.restrictCreateServiceId());
+    json.writeStringField("restrict_create_platform_apikey", effective.restrictCreatePlatformApikey());
+    json.writeStringField("restrict_user_list_visibility", effective.restrictUserListVisibility());
+    json.writeStringField("allowed_ip_addresses", effective.allowedIpAddresses());
+    json.writeStringField("mfa", effective.mfa());
+    userMfa(json, account, effective.userMfa(), resolveUserMfa);
+    json.writeStringField("session_expiration_in_seconds", own.sessionExpirationInSeconds());
+    json.writeStringField("session_invalidation_in_seconds", own.sessionInvalidationInSeconds());
+    json.writeStringField("max_sessions_per_identity", own.maxSessionsPerIdentity());
+    json.writeStringField("system_access_token_expiration_in_seconds", own.systemAccessTokenExpirationInSeconds());
+    json.writeStringField("system_refresh_token_expiration_in_seconds",
+        own.systemRefreshTokenExpirationInSeconds());
+    json.writeEndObject();
+    json.writeObjectFieldStart("account");
+    accountSettings(json, account, resolveUserMfa);
+    json.writeEndObject();
+    if (!own.templates().isEmpty()) {
+      json.writeArrayFieldStart("assigned_templates");
+      for (SimulatedAccount.Template template : own.templates()) {
+        json.writeStartObject();
+        json.writeStringField("template_id", template.id());
+        json.writeNumberField("template_version", template.version());
+        json.writeStringField("template_name", template.name());
+        optional(json, "restrict_create_service_id", template.restrictCreateServiceId());
+        optional(json, "restrict_create_platform_apikey", template.restrictCreatePlatformApikey());
+        optional(json, "allowed_ip_addresses", template.allowedIpAddresses());
+        optional(json, "mfa", template.mfa());
+        optional(json, "restrict_user_list_visibility", template.restrictUserListVisibility());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+  }
+
+  /** The fields of AccountSettingsResponse after its {@code context}. */
+  private static void accountSettings(JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa)
+      throws IOException {
+    SimulatedAccount.Settings settings = account.settings();
     json.writeStringField("account_id", account.accountId());
     json.writeStringField("entity_tag", entityTag(account.accountId() + settings));
     json.writeStringField("restrict_create_service_id", settings.restrictCreateServiceId());
     json.writeStringField("restrict_create_platform_apikey", settings.restrictCreatePlatformApikey());
     json.writeStringField("allowed_ip_addresses", settings.allowedIpAddresses());
     json.writeStringField("mfa", settings.mfa());
-    json.writeArrayFieldStart("user_mfa");
-    json.writeEndArray();
+    userMfa(json, account, settings.userMfa(), resolveUserMfa);
     json.writeStringField("session_expiration_in_seconds", settings.sessionExpirationInSeconds());
     json.writeStringField("session_invalidation_in_seconds", settings.sessionInvalidationInSeconds());
     json.writeStringField("max_sessions_per_identity", settings.maxSessionsPerIdentity());
@@ -122,7 +186,26 @@ final class Resources {
     json.writeStringField("restrict_user_list_visibility", settings.restrictUserListVisibility());
     json.writeArrayFieldStart("restrict_user_domains");
     json.writeEndArray();
-    json.writeEndObject();
+  }
+
+  /** {@code user_mfa}: AccountSettingsUserMfaResponse, whose user name field IBM spells {@code userName}. */
+  private static void userMfa(JsonGenerator json, SimulatedAccount account, List<SimulatedAccount.UserMfa> entries,
+      boolean resolve) throws IOException {
+    json.writeArrayFieldStart("user_mfa");
+    for (SimulatedAccount.UserMfa entry : entries) {
+      json.writeStartObject();
+      json.writeStringField("iam_id", entry.iamId());
+      json.writeStringField("mfa", entry.mfa());
+      SimulatedAccount.User user = resolve ? account.users().stream()
+          .filter(candidate -> entry.iamId().equals(candidate.iamId())).findFirst().orElse(null) : null;
+      if (user != null) {
+        json.writeStringField("name", user.name());
+        json.writeStringField("userName", user.userId());
+        optional(json, "email", user.email());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   static String ibmTime(Instant instant) {
@@ -144,7 +227,7 @@ final class Resources {
     }
   }
 
-  private static String minutes(Instant instant) {
+  static String minutes(Instant instant) {
     return MINUTES.format(instant);
   }
 
@@ -156,7 +239,7 @@ final class Resources {
     return "1-" + hash(seed).substring(0, 32);
   }
 
-  private static String hash(String text) {
+  static String hash(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
           text.getBytes(StandardCharsets.UTF_8)));

@@ -19,6 +19,7 @@ public record SimulatedAccount(
     String accountId,
     List<Login> logins,
     List<User> users,
+    List<ServiceIdGroup> serviceIdGroups,
     List<ServiceId> serviceIds,
     List<Profile> profiles,
     List<ApiKey> apiKeys,
@@ -30,6 +31,7 @@ public record SimulatedAccount(
     required(accountId, "accountId");
     logins = copy(logins);
     users = copy(users);
+    serviceIdGroups = copy(serviceIdGroups);
     serviceIds = copy(serviceIds);
     profiles = copy(profiles);
     apiKeys = copy(apiKeys);
@@ -38,7 +40,8 @@ public record SimulatedAccount(
       throw new IllegalArgumentException("account " + accountId + " needs at least one login (an API key value)");
     }
     Set<String> ids = new HashSet<>();
-    users.forEach(user -> unique(ids, user.iamId()));
+    users.forEach(user -> unique(ids, user.iamId() != null ? user.iamId() : user.userId()));
+    serviceIdGroups.forEach(group -> unique(ids, group.id()));
     serviceIds.forEach(service -> unique(ids, service.id()));
     profiles.forEach(profile -> unique(ids, profile.id()));
     apiKeys.forEach(key -> unique(ids, key.id()));
@@ -48,6 +51,14 @@ public record SimulatedAccount(
       if (key.ownedByServiceId() && !serviceIamIds.contains(key.iamId())) {
         throw new IllegalArgumentException("API key " + key.id() + " belongs to " + key.iamId()
             + ", which is not a service ID of the account");
+      }
+    }
+    Set<String> groupIds = new HashSet<>();
+    serviceIdGroups.forEach(group -> groupIds.add(group.id()));
+    for (ServiceId service : serviceIds) {
+      if (service.groupId() != null && !groupIds.contains(service.groupId())) {
+        throw new IllegalArgumentException("service ID " + service.id() + " is in group " + service.groupId()
+            + ", which is not a service ID group of the account");
       }
     }
   }
@@ -92,11 +103,31 @@ public record SimulatedAccount(
     }
   }
 
-  /** An API key value the token endpoint accepts; it logs in as {@code iamId} of this account. */
-  public record Login(String apiKey, String iamId) {
+  /**
+   * An API key value the token endpoint accepts; it logs in as {@code iamId} of this account.
+   *
+   * @param refused the endpoints that answer this key 403, as IAM answers a key without the role they need: {@code
+   *     mfa-report} (the MFA enrollment report, which needs the Administrator role on the IAM Identity Service) and
+   *     {@code effective-settings} (the identity settings in force)
+   */
+  public record Login(String apiKey, String iamId, List<String> refused) {
+    /** The endpoints a login can be refused. */
+    public static final List<String> REFUSABLE = List.of("mfa-report", "effective-settings");
+
     public Login {
       required(apiKey, "login apiKey");
       required(iamId, "login iamId");
+      refused = copy(refused);
+      for (String endpoint : refused) {
+        if (!REFUSABLE.contains(endpoint)) {
+          throw new IllegalArgumentException("login " + iamId + " refuses '" + endpoint + "'; refusable are "
+              + String.join(", ", REFUSABLE));
+        }
+      }
+    }
+
+    public Login(String apiKey, String iamId) {
+      this(apiKey, iamId, List.of());
     }
 
     /** Keeps the key value out of logs even here, where it is a fake. */
@@ -107,11 +138,15 @@ public record SimulatedAccount(
   }
 
   /**
-   * A member of the account.
+   * A member of the account, or someone invited to it.
    *
+   * @param iamId null only for an invitation ({@code PENDING} or {@code PROCESSING}) that has none yet
    * @param userId the login name (User Management's {@code user_id}, the report's {@code username})
    * @param state User Management's state, e.g. ACTIVE or PENDING
+   * @param addedOn when the user was added, or invited
    * @param lastAuthn the last login, or null for never
+   * @param mfaEnrolled whether the user set up the MFA factors the account asks for; null for "if they ever logged
+   *     in", since IBM makes a user enroll at the first login after MFA is required
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record User(
@@ -122,17 +157,30 @@ public record SimulatedAccount(
       String email,
       String state,
       Instant addedOn,
-      Instant lastAuthn) {
+      Instant lastAuthn,
+      Boolean mfaEnrolled) {
     public User {
-      required(iamId, "user iamId");
-      required(userId, "userId of user " + iamId);
-      required(addedOn, "addedOn of user " + iamId);
+      required(userId, "userId of a user");
       state = state == null ? "ACTIVE" : state;
+      if (iamId == null && !state.equals("PENDING") && !state.equals("PROCESSING")) {
+        throw new IllegalArgumentException("user " + userId + " needs an iamId: only an invitation (PENDING or "
+            + "PROCESSING) may lack one");
+      }
+      required(addedOn, "addedOn of user " + userId);
     }
 
-    /** IBM's realm: IBMid for IBMid-… users, SL for classic infrastructure ones. */
+    /** IBM's realm: IBMid for IBMid-… users and invitations, SL for classic infrastructure ones. */
     public String realm() {
-      return iamId.startsWith("IBMid-") ? "IBMid" : "SL";
+      return iamId == null || iamId.startsWith("IBMid-") ? "IBMid" : "SL";
+    }
+
+    /** User Management's {@code id} of the user's profile: stable, and there before IAM gives an IAM id. */
+    public String profileId() {
+      return Resources.hash(iamId != null ? iamId : "invitation:" + userId).substring(0, 32);
+    }
+
+    public boolean enrolledForMfa() {
+      return mfaEnrolled != null ? mfaEnrolled : lastAuthn != null;
     }
 
     /** The display name the activity report shows. */
@@ -141,11 +189,26 @@ public record SimulatedAccount(
     }
   }
 
-  /** A service ID; its API keys are the {@link ApiKey}s whose {@code iamId} is this one's. */
+  /** A service ID group other than the default one, which has no entry here. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ServiceIdGroup(String id, String name, String description, Instant createdAt, String createdBy) {
+    public ServiceIdGroup {
+      required(id, "service ID group id");
+      required(name, "name of service ID group " + id);
+      required(createdAt, "createdAt of service ID group " + id);
+      required(createdBy, "createdBy of service ID group " + id);
+    }
+  }
+
+  /**
+   * A service ID; its API keys are the {@link ApiKey}s whose {@code iamId} is this one's.
+   *
+   * @param groupId the {@link ServiceIdGroup} it is in; null for the default group
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ServiceId(
       String id, String iamId, String name, String description, Instant createdAt, boolean locked,
-      Instant lastAuthn) {
+      Instant lastAuthn, String groupId) {
     public ServiceId {
       required(id, "service ID id");
       required(name, "name of service ID " + id);
@@ -177,6 +240,7 @@ public record SimulatedAccount(
    * @param description optional; IBM omits it when empty
    * @param authnCount authentications so far; defaults to 0 when never used, else 1
    * @param actionWhenLeaked {@code none}, {@code disable} or {@code delete}; optional
+   * @param expiresAt when IAM stops accepting the key; null for never
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ApiKey(
@@ -190,7 +254,8 @@ public record SimulatedAccount(
       Long authnCount,
       String actionWhenLeaked,
       boolean locked,
-      boolean disabled) {
+      boolean disabled,
+      Instant expiresAt) {
     public ApiKey {
       required(id, "API key id");
       required(name, "name of API key " + id);
@@ -226,8 +291,11 @@ public record SimulatedAccount(
       String maxSessionsPerIdentity,
       String systemAccessTokenExpirationInSeconds,
       String systemRefreshTokenExpirationInSeconds,
-      String restrictUserListVisibility) {
-    public static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null, null, null, null);
+      String restrictUserListVisibility,
+      List<UserMfa> userMfa,
+      List<Template> templates) {
+    public static final Settings DEFAULTS =
+        new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
 
     public Settings {
       restrictCreateServiceId = Objects.requireNonNullElse(restrictCreateServiceId, "NOT_SET");
@@ -242,6 +310,37 @@ public record SimulatedAccount(
       systemRefreshTokenExpirationInSeconds =
           Objects.requireNonNullElse(systemRefreshTokenExpirationInSeconds, "259200");
       restrictUserListVisibility = Objects.requireNonNullElse(restrictUserListVisibility, "NOT_RESTRICTED");
+      userMfa = copy(userMfa);
+      templates = copy(templates);
+    }
+  }
+
+  /** A user whose MFA requirement differs from the account's: {@code NONE} or {@code NONE_NO_ROPC} exempt them. */
+  public record UserMfa(String iamId, String mfa) {
+    public UserMfa {
+      required(iamId, "user_mfa iamId");
+      required(mfa, "user_mfa mfa of " + iamId);
+    }
+  }
+
+  /**
+   * An enterprise settings template assigned to the account. Null settings are left to the account; where both set
+   * one, the stricter value is in force, as IBM applies templates.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Template(
+      String id,
+      Long version,
+      String name,
+      String restrictCreateServiceId,
+      String restrictCreatePlatformApikey,
+      String mfa,
+      String allowedIpAddresses,
+      String restrictUserListVisibility) {
+    public Template {
+      required(id, "template id");
+      required(version, "version of template " + id);
+      required(name, "name of template " + id);
     }
   }
 }

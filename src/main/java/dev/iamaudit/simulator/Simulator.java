@@ -28,7 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An embedded stand-in for IBM Cloud IAM: the token endpoint, the activity report, the IAM Identity listings and
+ * An embedded stand-in for IBM Cloud IAM: the token endpoint, the activity and MFA enrollment reports, the IAM
+ * Identity listings (service ID groups included), the identity settings (the account's own and those in force) and
  * User Management's user list, all on one loopback base URL, with IBM's JSON shapes and quirks (see
  * {@code reference/ibm-iam-api.md}). It serves one {@link SimulatedAccount} and can add latency, 429s, server
  * errors and truncated bodies ({@link SimulatorOptions}). Time in responses comes from the given clock; only the
@@ -43,6 +44,10 @@ public final class Simulator implements AutoCloseable {
   private static final Pattern SERVICE_ID = Pattern.compile("/v1/serviceids/([^/]+)");
   private static final Pattern PROFILE = Pattern.compile("/v1/profiles/([^/]+)");
   private static final Pattern SETTINGS = Pattern.compile("/v1/accounts/([^/]+)/settings/identity");
+  private static final Pattern EFFECTIVE_SETTINGS =
+      Pattern.compile("/v1/accounts/([^/]+)/effective_settings/identity");
+  private static final Pattern MFA_REPORT = Pattern.compile("/v1/mfa/accounts/([^/]+)/report");
+  private static final Pattern MFA_REPORT_GET = Pattern.compile("/v1/mfa/accounts/([^/]+)/report/([^/]+)");
   private static final Pattern USERS = Pattern.compile("/v2/accounts/([^/]+)/users");
 
   static {
@@ -61,6 +66,7 @@ public final class Simulator implements AutoCloseable {
   private final URI baseUrl;
   private final Tokens tokens;
   private final Reports reports;
+  private final MfaStatusReports mfaReports;
   private final Listings listings;
   private final AtomicLong[] faultCounts;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -73,6 +79,7 @@ public final class Simulator implements AutoCloseable {
         + server.getAddress().getPort());
     this.tokens = new Tokens(account, clock);
     this.reports = new Reports(account, clock, options.reportPolls());
+    this.mfaReports = new MfaStatusReports(account, clock, options.reportPolls());
     this.listings = new Listings(account, baseUrl);
     this.faultCounts = new AtomicLong[options.faults().size()];
     for (int i = 0; i < faultCounts.length; i++) {
@@ -176,6 +183,12 @@ public final class Simulator implements AutoCloseable {
     if ((m = REPORT_GET.matcher(path)).matches()) {
       return get(authed) ? reports.get(authed, m.group(1), m.group(2)) : notAllowed(authed);
     }
+    if ((m = MFA_REPORT.matcher(path)).matches()) {
+      return post(authed) ? mfaReports.create(authed, m.group(1)) : notAllowed(authed);
+    }
+    if ((m = MFA_REPORT_GET.matcher(path)).matches()) {
+      return get(authed) ? mfaReports.get(authed, m.group(1), m.group(2)) : notAllowed(authed);
+    }
     if (!get(authed)) {
       return known(path) ? notAllowed(authed) : notFound(authed);
     }
@@ -187,6 +200,9 @@ public final class Simulator implements AutoCloseable {
     }
     if (SERVICE_IDS.matcher(path).matches()) {
       return listings.serviceIds(authed);
+    }
+    if (path.equals("/v1/serviceid_groups")) {
+      return listings.serviceIdGroups(authed);
     }
     if ((m = SERVICE_ID.matcher(path)).matches()) {
       return listings.serviceId(authed, m.group(1));
@@ -200,6 +216,9 @@ public final class Simulator implements AutoCloseable {
     if ((m = SETTINGS.matcher(path)).matches()) {
       return listings.settings(authed, m.group(1));
     }
+    if ((m = EFFECTIVE_SETTINGS.matcher(path)).matches()) {
+      return listings.effectiveSettings(authed, m.group(1));
+    }
     if ((m = USERS.matcher(path)).matches()) {
       return listings.users(authed, m.group(1));
     }
@@ -207,8 +226,8 @@ public final class Simulator implements AutoCloseable {
   }
 
   private static boolean known(String path) {
-    return path.equals("/v1/apikeys") || path.equals("/v1/profiles")
-        || List.of(API_KEY, SERVICE_IDS, SERVICE_ID, PROFILE, SETTINGS, USERS).stream()
+    return path.equals("/v1/apikeys") || path.equals("/v1/profiles") || path.equals("/v1/serviceid_groups")
+        || List.of(API_KEY, SERVICE_IDS, SERVICE_ID, PROFILE, SETTINGS, EFFECTIVE_SETTINGS, USERS).stream()
             .anyMatch(pattern -> pattern.matcher(path).matches());
   }
 

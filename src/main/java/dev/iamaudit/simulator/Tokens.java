@@ -13,7 +13,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,6 +38,8 @@ final class Tokens {
   private final SimulatedAccount account;
   private final Clock clock;
   private final byte[] signingKey = new byte[32];
+  /** Which login each token was issued to, by its {@code jti}: what the token's key may not do is the login's. */
+  private final Map<String, SimulatedAccount.Login> logins = new ConcurrentHashMap<>();
 
   Tokens(SimulatedAccount account, Clock clock) {
     this.account = account;
@@ -61,7 +66,9 @@ final class Tokens {
       return Errors.token(400, call, clock.instant(), "BXNIM0415E", "Provided API key could not be found.",
           "The API key does not exist, was deleted, or belongs to another environment.");
     }
-    String token = sign(payload(login, now));
+    String jti = UUID.randomUUID().toString();
+    logins.put(jti, login);
+    String token = sign(payload(login, jti, now));
     long imsUserId = imsUserId(login.iamId());
     return Reply.json(200, json -> {
       json.writeStartObject();
@@ -92,13 +99,15 @@ final class Tokens {
       if (payload.path("exp").asLong() <= clock.instant().getEpochSecond()) {
         return null;
       }
-      return new Call.Caller(payload.path("iam_id").asText(), payload.path("account").path("bss").asText());
+      SimulatedAccount.Login login = logins.get(payload.path("jti").asText());
+      return new Call.Caller(payload.path("iam_id").asText(), payload.path("account").path("bss").asText(),
+          login == null ? List.of() : login.refused());
     } catch (IOException | IllegalArgumentException e) {
       return null;
     }
   }
 
-  private byte[] payload(SimulatedAccount.Login login, long now) {
+  private byte[] payload(SimulatedAccount.Login login, String jti, long now) {
     boolean service = login.iamId().startsWith("iam-ServiceId-");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -106,7 +115,7 @@ final class Tokens {
       json.writeStringField("iam_id", login.iamId());
       json.writeStringField("id", login.iamId());
       json.writeStringField("realmid", service ? "iam" : login.iamId().startsWith("IBMid-") ? "IBMid" : "iam");
-      json.writeStringField("jti", UUID.randomUUID().toString());
+      json.writeStringField("jti", jti);
       json.writeStringField("identifier", service ? login.iamId().substring(4) : login.iamId());
       json.writeStringField("sub", service ? login.iamId().substring(4) : login.iamId());
       json.writeStringField("sub_type", service ? "ServiceId" : "User");

@@ -13,6 +13,7 @@ import dev.iamaudit.rules.RuleContext;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
 import dev.iamaudit.rules.Violation;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,7 +52,7 @@ final class InMemoryEngine {
     this.policy = policy;
     this.allowlist = allowlist;
     this.clock = clock;
-    this.locator = Locator.of(policy);
+    this.locator = Locator.of(policy, allowlist, TerraformDeclarations.none(), "iam-audit-report/iam-audit.sarif");
   }
 
   /** Every finding in report order. */
@@ -84,8 +85,11 @@ final class InMemoryEngine {
           status = entry.expiredOn(today) ? Status.VIOLATION : Status.ALLOWLISTED;
         }
         Entity entity = violation.entity();
-        findings.add(finding(rule, config, status, violation, entry,
-            Fingerprints.of(rule.id(), account, entity.type().id(), entity.id())));
+        String fingerprint = violation.subject() == null
+            ? Fingerprints.of(rule.id(), account, entity.type().id(), entity.id())
+            : Fingerprints.of(rule.id(), account, violation.subject(), null);
+        findings.add(finding(rule, config, status, violation, entry, fingerprint,
+            locator.locate(rule.id(), violation, entry)));
       }
       findings.sort(ORDER);
       groups.add(findings);
@@ -101,13 +105,15 @@ final class InMemoryEngine {
         if (expired.enabled()) {
           expiredFindings.add(finding(Rules.ALLOWLIST_EXPIRED, expired, Status.VIOLATION,
               Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched), entry,
-              Fingerprints.of(Rules.ALLOWLIST_EXPIRED.id(), account, "allowlist:" + entry.match(), null)));
+              Fingerprints.of(Rules.ALLOWLIST_EXPIRED.id(), account, "allowlist:" + entry.match(), null),
+              locator.locate(entry)));
         }
       } else if (matched == 0 && unused.enabled() && (entry.rules().isEmpty() ? unevaluated.isEmpty()
           : entry.rules().stream().noneMatch(unevaluated::contains))) {
         unusedFindings.add(finding(Rules.ALLOWLIST_UNUSED, unused, Status.VIOLATION,
             Rules.ALLOWLIST_UNUSED.check(entry, entity), entry,
-            Fingerprints.of(Rules.ALLOWLIST_UNUSED.id(), account, "allowlist:" + entry.match(), null)));
+            Fingerprints.of(Rules.ALLOWLIST_UNUSED.id(), account, "allowlist:" + entry.match(), null),
+            locator.locate(entry)));
       }
     }
     groups.add(expiredFindings);
@@ -135,9 +141,9 @@ final class InMemoryEngine {
     return expired;
   }
 
-  private Finding finding(RuleDescriptor rule, RuleConfig config, Status status, Violation violation,
-      AllowlistEntry entry, String fingerprint) {
+  private static Finding finding(RuleDescriptor rule, RuleConfig config, Status status, Violation violation,
+      AllowlistEntry entry, String fingerprint, Location location) {
     return new Finding(rule.id(), config.severity(), status, violation.entity(), violation.message(), fingerprint,
-        entry, locator.locate(rule.id(), entry));
+        entry, location);
   }
 }

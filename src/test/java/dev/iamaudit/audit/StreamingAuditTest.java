@@ -71,7 +71,7 @@ class StreamingAuditTest {
 
     Path directory;
     try (Spill spill = Spill.under(temp, budget);
-        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, CLOCK).start(spill, null, null)) {
+        AuditRun run = TestAudits.engine(Rules.identityRules(), policy, allowlist, CLOCK).start(spill, null, null)) {
       AuditResult result = run.finish(AccountSink.feed(inventory, run), List.of("a note"));
 
       assertEquals(expected, TestAudits.list(result.findings()));
@@ -116,8 +116,8 @@ class StreamingAuditTest {
     Allowlist allowlist = account.allowlist();
     List<Finding> expected = new InMemoryEngine(Rules.identityRules(), policy, allowlist, CLOCK).findings(inventory);
     try (Spill spill = Spill.under(temp, budget);
-        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, CLOCK)
-            .start(spill, (identity, out) -> out.append("columns of ").append(identity.entity().id()), null)) {
+        AuditRun run = TestAudits.engine(Rules.identityRules(), policy, allowlist, CLOCK)
+            .start(spill, (identity, asOf, out) -> out.append("columns of ").append(identity.entity().id()), null)) {
       AuditResult result = run.finish(AccountSink.feed(inventory, run), List.of());
       List<Identity> identities = inventory.identities().toList();
       List<IdentityRows.Row> rows = TestAudits.list(result.identityRows().rows());
@@ -152,7 +152,7 @@ class StreamingAuditTest {
     Inventory inventory = new GeneratedAccount(21, 3000, true, false).inventory();
     Path directory;
     try (Spill spill = Spill.under(temp, 1)) {
-      try (AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
+      try (AuditRun run = TestAudits.engine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
           CLOCK).start(spill, null, null)) {
         run.begin(RuleContext.of(inventory));
         Stream<Identity> identities = inventory.identities();
@@ -227,7 +227,7 @@ class StreamingAuditTest {
       }
     };
     try (Spill spill = Spill.under(temp, Spill.DEFAULT_BUDGET);
-        AuditRun run = new AuditEngine(List.of(failing), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
+        AuditRun run = TestAudits.engine(List.of(failing), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
             .start(spill, null, null)) {
       RuntimeException thrown = assertThrows(RuntimeException.class,
           () -> run.finish(AccountSink.feed(inventory, run), List.of()));
@@ -241,7 +241,7 @@ class StreamingAuditTest {
     Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
     Inventory inventory = new GeneratedAccount(41, 400, false, false).inventory();
     try (Spill spill = Spill.under(file.resolve("tmp"), 1);
-        AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
+        AuditRun run = TestAudits.engine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
             .start(spill, null, null)) {
       UsageException e = assertThrows(UsageException.class,
           () -> run.finish(AccountSink.feed(inventory, run), List.of()));
@@ -270,7 +270,7 @@ class StreamingAuditTest {
       out.write((finding.rule() + "|" + finding.entity().id() + "|" + finding.message()).getBytes(UTF_8));
     };
     try (Spill spill = Spill.under(temp, budget);
-        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, CLOCK).start(spill, null, lines)) {
+        AuditRun run = TestAudits.engine(Rules.identityRules(), policy, allowlist, CLOCK).start(spill, null, lines)) {
       AuditResult result = run.finish(AccountSink.feed(inventory, run), List.of());
       List<String> written = new ArrayList<>();
       result.findings().writeLines(new Findings.LineSink() {
@@ -295,7 +295,7 @@ class StreamingAuditTest {
     Inventory inventory = new GeneratedAccount(61, 400, false, false).inventory();
     AuditResult result;
     try (Spill spill = Spill.under(temp, 1);
-        AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
+        AuditRun run = TestAudits.engine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
             .start(spill, null, null)) {
       result = run.finish(AccountSink.feed(inventory, run), List.of());
     }
@@ -316,7 +316,7 @@ class StreamingAuditTest {
     List<Finding> expected = new InMemoryEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
         clock).findings(inventory);
     try (Spill spill = Spill.under(temp, 1);
-        AuditRun run = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, clock)
+        AuditRun run = TestAudits.engine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE, clock)
             .start(spill, null, null)) {
       AuditResult result = run.finish(AccountSink.feed(inventory, run), List.of());
       assertEquals(expected, TestAudits.list(result.findings()));

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,12 +52,45 @@ class AuditCommandTest {
   }
 
   @Test
-  void reportFileWithViolationsFailsTheGateAndWritesJson() throws IOException {
+  void inABareRepositoryEverySarifResultPointsAtTheSarifReportItself() throws IOException {
+    assertEquals(1, run("--report-file", "report.json", "--format", "json,sarif"));
+
+    assertTrue(err.toString().contains(" point at iam-audit-report/iam-audit.sarif line 1. "), err.toString());
+    JsonNode sarif = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.sarif").toFile());
+    assertEquals(9, sarif.at("/runs/0/results").size());
+    sarif.at("/runs/0/results").forEach(result -> {
+      JsonNode location = result.at("/locations/0/physicalLocation");
+      assertEquals("iam-audit-report/iam-audit.sarif", location.at("/artifactLocation/uri").asText());
+      assertEquals(1, location.at("/region/startLine").asInt());
+      assertTrue(Files.isRegularFile(dir.resolve(location.at("/artifactLocation/uri").asText())));
+    });
+    List<String> notes = new ArrayList<>();
+    sarif.at("/runs/0/invocations/0/toolExecutionNotifications").forEach(n -> notes.add(n.at("/message/text")
+        .asText()));
+    assertTrue(notes.contains("No policy or allowlist file in the repository: findings that no Terraform"
+        + " declaration places point at iam-audit-report/iam-audit.sarif line 1. Add an iam-audit.yml (an empty one"
+        + " keeps every default) to place them in the repository"), notes.toString());
+    assertEquals("iam-audit-report/iam-audit.sarif", json().at("/findings/0/location/file").asText());
+  }
+
+  @Test
+  void anEmptyPolicyFileIsWhereFindingsPoint() throws IOException {
+    write("iam-audit.yml", "");
     assertEquals(1, run("--report-file", "report.json", "--format", "json"));
     assertEquals("", err.toString());
+    json().at("/findings").forEach(finding -> assertEquals("iam-audit.yml", finding.at("/location/file").asText()));
+  }
+
+  @Test
+  void reportFileWithViolationsFailsTheGateAndWritesJson() throws IOException {
+    assertEquals(1, run("--report-file", "report.json", "--format", "json"));
+    assertEquals("warning: No policy or allowlist file in the repository: findings that no Terraform declaration"
+        + " places point at iam-audit-report/iam-audit.json line 1. Add an iam-audit.yml (an empty one keeps every"
+        + " default) to place them in the repository\n", err.toString());
     String console = out.toString();
-    assertTrue(console.startsWith("Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive "
-        + "identities over 720 hours, as of 2026-11-20T06:00:00Z\n"), console);
+    assertTrue(console.startsWith("No Terraform files under .\nRead report.json: report"
+        + " 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive identities over 720 hours, as of"
+        + " 2026-11-20T06:00:00Z\n"), console);
     assertTrue(console.contains("  apikey-inactive                                 0     2      0    0           0\n"),
         console);
     assertTrue(console.endsWith("Gate FAILED: 8 of 9 violations are at or above failOn medium, 0 allowlisted. Fix "
@@ -65,6 +100,7 @@ class AuditCommandTest {
     assertEquals(9, json.at("/summary/violations").asInt());
     assertEquals("apikey-inactive", json.at("/findings/0/rule").asText());
     assertEquals("ApiKey-7f3c1a2b-0000-4000-8000-000000000001", json.at("/findings/0/entity/id").asText());
+    assertEquals("iam-audit-report/iam-audit.json", json.at("/findings/0/location/file").asText());
   }
 
   @Test
@@ -88,8 +124,10 @@ class AuditCommandTest {
   @Test
   void aSingleViolationIsCountedInTheSingular() throws IOException {
     write("one.json", """
-        {"reference": "r-1", "report_duration": "720", "report_end_time": "2026-11-20T06:00:00:000+0000",
-         "users": [{"iam_id": "IBMid-1", "username": "u@example.com", "last_authn": "2026-01-01T00:00+0000"}]}
+        {"reference": "r-1", "report_duration": "720", "report_start_time": "2026-10-21T06:00:00:000+0000",
+         "report_end_time": "2026-11-20T06:00:00:000+0000",
+         "users": [{"iam_id": "IBMid-1", "username": "u@example.com", "last_authn": "2026-01-01T00:00+0000"}],
+         "apikeys": [], "serviceids": [], "profiles": []}
         """);
     assertEquals(1, run("--report-file", "one.json", "--format", "json"));
     assertTrue(out.toString().endsWith("Gate FAILED: 1 of 1 violation is at or above failOn medium, 0 allowlisted. "
@@ -168,12 +206,17 @@ class AuditCommandTest {
     assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
         + "apikey-inactive, apikey-never-used, apikey-high-usage, user-multiple-apikeys, user-inactive, "
         + "serviceid-inactive, profile-inactive, account-apikey-creation-unrestricted, "
-        + "account-serviceid-creation-unrestricted; not evaluated: apikey-too-old (needs the API key listing, which a "
-        + "saved activity report does not hold); apikey-orphaned (needs the API key listing, which a saved activity "
-        + "report does not hold); apikey-leak-action-none (needs the API key listing, which a saved activity report "
-        + "does not hold); account-mfa-disabled (needs the account identity settings, which a saved activity report "
-        + "does not hold). Enable a rule in the policy, or audit the live account, which has the data every rule "
-        + "needs\n", err.toString());
+        + "account-serviceid-creation-unrestricted, apikey-no-expiry, account-ip-allowlist-unset, account-settings-drift, "
+        + "identity-unmanaged; not evaluated: "
+        + "apikey-too-old (needs the API key listing, which a saved activity report does not hold); apikey-orphaned "
+        + "(needs the API key listing, which a saved activity report does not hold); apikey-leak-action-none (needs "
+        + "the API key listing, which a saved activity report does not hold); account-mfa-disabled (needs the "
+        + "account identity settings, which a saved activity report does not hold); user-mfa-exempt (needs the "
+        + "account identity settings, which a saved activity report does not hold); user-mfa-not-enrolled (needs the "
+        + "MFA enrollment report, which a saved activity report does not hold); user-invitation-stale (needs the "
+        + "user listing, which a saved activity report does not hold); account-user-list-visible (needs the account "
+        + "identity settings, which a saved activity report does not hold). Enable a rule in the policy, or audit "
+        + "the live account, which has the data every rule needs\n", err.toString());
     assertFalse(Files.exists(dir.resolve("iam-audit-report/iam-audit.json")));
   }
 
@@ -182,7 +225,8 @@ class AuditCommandTest {
     StringBuilder policy = new StringBuilder("rules:\n");
     for (String rule : List.of("apikey-inactive", "apikey-never-used", "apikey-too-old", "apikey-orphaned",
         "apikey-leak-action-none", "user-multiple-apikeys", "user-inactive", "serviceid-inactive", "profile-inactive",
-        "account-apikey-creation-unrestricted", "account-serviceid-creation-unrestricted", "account-mfa-disabled")) {
+        "account-apikey-creation-unrestricted", "account-serviceid-creation-unrestricted", "account-mfa-disabled",
+        "user-mfa-exempt", "user-mfa-not-enrolled", "user-invitation-stale", "account-user-list-visible")) {
       policy.append("  ").append(rule).append(": { enabled: false }\n");
     }
     write("iam-audit.yml", policy.toString());
@@ -190,8 +234,10 @@ class AuditCommandTest {
     assertEquals("iam-audit: Nothing was audited: no rule could be evaluated; disabled in iam-audit.yml: "
         + "apikey-inactive, apikey-never-used, apikey-too-old, apikey-orphaned, apikey-leak-action-none, "
         + "apikey-high-usage, user-multiple-apikeys, user-inactive, serviceid-inactive, profile-inactive, "
-        + "account-apikey-creation-unrestricted, account-serviceid-creation-unrestricted, account-mfa-disabled. "
-        + "Enable at least one rule in the policy\n", err.toString());
+        + "account-apikey-creation-unrestricted, account-serviceid-creation-unrestricted, account-mfa-disabled, "
+        + "apikey-no-expiry, user-mfa-exempt, user-mfa-not-enrolled, user-invitation-stale, account-user-list-visible, "
+        + "account-ip-allowlist-unset, account-settings-drift, identity-unmanaged. Enable at least one rule in the "
+        + "policy\n", err.toString());
   }
 
   @Test
@@ -203,6 +249,29 @@ class AuditCommandTest {
         err.toString());
     assertTrue(err.toString().contains(": the report ends early (truncated?). Fetch the report again or check that "
         + "the file is complete.\n"), err.toString());
+  }
+
+  @Test
+  void aPresetSetsTheThresholdsAndFindingsPointAtIt() throws IOException {
+    write("iam-audit.yml", "failOn: high\npreset: cis\n");
+    assertEquals(1, run("--report-file", "report.json", "--format", "json"));
+    JsonNode inactive = null;
+    for (JsonNode rule : json().get("rules")) {
+      if (rule.get("id").asText().equals("apikey-inactive")) {
+        inactive = rule;
+      }
+    }
+    assertEquals(180, inactive.at("/params/maxDays").asInt());
+    assertEquals("1.2", inactive.at("/compliance/0/id").asText());
+    int pointed = 0;
+    for (JsonNode finding : json().get("findings")) {
+      if (finding.get("rule").asText().equals("apikey-inactive")) {
+        assertEquals("iam-audit.yml", finding.at("/location/file").asText());
+        assertEquals(2, finding.at("/location/line").asInt());
+        pointed++;
+      }
+    }
+    assertEquals(2, pointed);
   }
 
   @Test
@@ -247,15 +316,15 @@ class AuditCommandTest {
   @Test
   void unknownOptionIsAUsageError() {
     assertEquals(2, run("--frobnicate"));
-    assertEquals("iam-audit: Unknown option: '--frobnicate'\nRun 'java -jar iam-audit.jar --help' for the "
+    assertEquals("iam-audit: unknown option --frobnicate\nRun 'java -jar iam-audit.jar --help' for the "
         + "options.\n", err.toString());
   }
 
   @Test
   void aMistypedOptionIsAnsweredWithTheOneMeant() {
     assertEquals(2, run("--repor-file", "report.json"));
-    assertEquals("iam-audit: Unknown options: '--repor-file', 'report.json'\nDid you mean --report-file?\n"
-        + "Run 'java -jar iam-audit.jar --help' for the options.\n", err.toString());
+    assertEquals("iam-audit: unknown option --repor-file, and 1 value, not shown in case it is a secret\n"
+        + "Did you mean --report-file?\nRun 'java -jar iam-audit.jar --help' for the options.\n", err.toString());
   }
 
   @Test
@@ -294,6 +363,200 @@ class AuditCommandTest {
       Files.writeString(dir.resolve(name), content);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aReportWithoutItsIdentityListsIsNotAPass() throws IOException {
+    write("bare.json",
+        "{\"reference\":\"x\",\"report_duration\":\"720\",\"report_end_time\":\"2026-11-20T00:00:00Z\"}");
+    assertEquals(3, run("--report-file", "bare.json"));
+    assertEquals("No Terraform files under .\n", out.toString());
+    assertEquals("iam-audit: bare.json is not a valid activity report at line 1, column 83: the required field "
+        + "'report_start_time' is missing. Fetch the report again or check that the file is complete.\n",
+        err.toString());
+    assertFalse(Files.exists(dir.resolve("iam-audit-report")));
+  }
+
+  /** What the first lines of the OOM message say, whatever this JVM's heap. */
+  private static final java.util.regex.Pattern OUT_OF_MEMORY = java.util.regex.Pattern.compile("iam-audit: out of "
+      + "memory: the Java heap is limited to \\d+ MiB\\. Give it more, e\\.g\\. java -Xmx\\d+[mg] -jar iam-audit\\.jar "
+      + "\\(or JAVA_OPTS=-Xmx\\d+[mg] where your CI passes JAVA_OPTS to java\\)\n");
+
+  @Test
+  void runningOutOfMemoryExitsThreeNamingTheHeapNotOne() {
+    Clock exhausted = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+    Environment environment = new Environment(Map.of(), dir, exhausted, Sleeper.REAL, false);
+    int code = Main.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), "--report-file",
+        "report.json");
+    assertEquals(3, code);
+    assertTrue(OUT_OF_MEMORY.matcher(err.toString()).matches(), err.toString());
+  }
+
+  @Test
+  void runningOutOfMemoryOnAWorkerThreadExitsThreeToo() {
+    List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Sleeper exhausted = duration -> {
+      threads.add(Thread.currentThread().getName());
+      throw new OutOfMemoryError("Java heap space");
+    };
+    Environment environment = new Environment(Map.of(), dir, CLOCK, exhausted, false);
+    int code = Main.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), "--demo", "--quiet");
+    assertEquals(3, code);
+    assertTrue(OUT_OF_MEMORY.matcher(err.toString()).matches(), err.toString());
+    // The activity and the MFA report are polled on fetch threads of their own; either may be the first to fail.
+    assertFalse(threads.isEmpty());
+    assertEquals(Set.of("iam-audit-fetch"), Set.copyOf(threads));
+  }
+
+  @Test
+  void theHeapAdviceDoublesTheLimit() {
+    assertEquals("iam-audit: out of memory: the Java heap is limited to 256 MiB. Give it more, e.g. java -Xmx512m "
+        + "-jar iam-audit.jar (or JAVA_OPTS=-Xmx512m where your CI passes JAVA_OPTS to java)",
+        Main.outOfMemory(256L << 20));
+    assertEquals("iam-audit: out of memory: the Java heap is limited to 1024 MiB. Give it more, e.g. java -Xmx2g "
+        + "-jar iam-audit.jar (or JAVA_OPTS=-Xmx2g where your CI passes JAVA_OPTS to java)",
+        Main.outOfMemory(1L << 30));
+    assertEquals("iam-audit: out of memory, with no limit set on the Java heap. Give it more memory, or audit with "
+        + "fewer report formats", Main.outOfMemory(Long.MAX_VALUE));
+  }
+
+  @Test
+  void overflowingNumbersEndWithTheirCauseNotAnUnexpectedError() throws IOException {
+    assertEquals(2, run("--demo", "--report-timeout", "2562047788015216h"));
+    assertEquals("iam-audit: --report-timeout must be at most 24h (IBM keeps a report for a day), not "
+        + "'2562047788015216h'\n", err.toString());
+    err.getBuffer().setLength(0);
+    write("negative.json", Files.readString(dir.resolve("report.json")).replace("\"report_duration\": \"720\"",
+        "\"report_duration\": \"-1\""));
+    assertEquals(3, run("--report-file", "negative.json"));
+    assertTrue(err.toString().startsWith("iam-audit: negative.json is not a valid activity report at line 4, column "
+        + "22: 'report_duration' is -1 hours; a report covers from 0 to 1000000 hours."), err.toString());
+  }
+
+  /** Shaped like an IBM Cloud API key: 44 characters of letters, digits, - and _. */
+  private static final String KEY = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0uVwX";
+  private static final String HELP = "Run 'java -jar iam-audit.jar --help' for the options.\n";
+
+  private String refused(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    assertEquals(2, run(args));
+    assertFalse(out.toString().contains(KEY) || err.toString().contains(KEY), err.toString());
+    assertEquals("", out.toString());
+    return err.toString();
+  }
+
+  @Test
+  void aKeyGivenWhereAVariableNameBelongsIsNotEchoed() {
+    String answer = "iam-audit: --api-key-env takes the name of an environment variable, in upper case (A-Z, 0-9, "
+        + "_), such as IBMCLOUD_API_KEY; the value given is not one, and is not shown in case it is the key itself\n";
+    assertEquals(answer, refused("--api-key-env", KEY));
+    assertEquals(answer, refused("--api-key-env=" + KEY));
+    assertEquals(answer, refused("--api-key-env", KEY.replace('-', '_')));
+  }
+
+  @Test
+  void anApiKeyOptionIsAnsweredWithWhereKeysComeFrom() {
+    String answer = "iam-audit: there is no %s option: the API key is read only from the environment, from "
+        + "IBMCLOUD_API_KEY or the variable --api-key-env NAME names, so that it never shows in process lists or "
+        + "logs\n" + HELP;
+    assertEquals(answer.formatted("--api-key"), refused("--api-key", KEY));
+    assertEquals(answer.formatted("--apikey"), refused("--apikey=" + KEY));
+    assertEquals(answer.formatted("--api-key"), refused("--report-file", "report.json", "--api-key=" + KEY));
+    assertEquals(answer.formatted("--ibmcloud-api-key"), refused("--ibmcloud-api-key", KEY));
+  }
+
+  @Test
+  void noOtherArgumentIsEchoedEither() {
+    assertEquals("iam-audit: unexpected argument, not shown in case it is a secret; iam-audit takes options only, "
+        + "such as --report-file FILE\n" + HELP, refused(KEY));
+    assertEquals("iam-audit: unknown option --api-kye-env, and 1 value, not shown in case it is a secret\n"
+        + "Did you mean --api-key-env?\n" + HELP, refused("--api-kye-env", KEY));
+    assertEquals("iam-audit: unknown option --frobnicate, and 2 values, not shown in case one is a secret\n" + HELP,
+        refused("--frobnicate", KEY, KEY));
+    assertEquals("iam-audit: invalid value for --iam-url (URL), not shown in case it is a secret\n" + HELP,
+        refused("--iam-url", "https://iam/" + KEY + " x"));
+    assertEquals("iam-audit: invalid value for --port (N), not shown in case it is a secret\n"
+        + "Run 'java -jar iam-audit.jar simulator --help' for the options.\n", refused("simulator", "--port", KEY));
+  }
+
+  @Test
+  void argumentFilesAreNotExpanded() throws IOException {
+    Files.writeString(dir.resolve("args.txt"), KEY + "\n");
+    assertEquals("iam-audit: unexpected argument, not shown in case it is a secret; iam-audit takes options only, "
+        + "such as --report-file FILE\n" + HELP, refused("@" + dir.resolve("args.txt")));
+  }
+
+  /** Characters a log or terminal acts on: line breaks, escapes, bells, C1 controls, bidi overrides. */
+  static boolean actsOnTerminal(int c) {
+    return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0x061c
+        || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  static void assertNoControls(String output) {
+    for (String line : output.split("\n", -1)) {
+      assertTrue(line.chars().noneMatch(AuditCommandTest::actsOnTerminal), line);
+    }
+  }
+
+  @Test
+  void identityNamesCannotForgeLinesOrDriveTheTerminal() throws IOException {
+    String name = "ci\\n::error title=forged::Gate passed\\r\\u001b[2J\\u0007\\u009b31m\\u2028\\u202e";
+    write("hostile.json", Files.readString(dir.resolve("report.json")).replace("\"ci-deployer\"", "\"" + name + "\"")
+        .replace("\"old-etl\"", "\"etl\\n\\u001b]8;;https://evil.example\\u0007x\""));
+    assertEquals(1, run("--report-file", "hostile.json", "--format", "json"));
+    String console = out.toString();
+    assertNoControls(console);
+    assertNoControls(err.toString());
+    assertTrue(console.contains("  HIGH apikey-inactive: API key 'ci\\n::error title=forged::Gate passed\\r\\u001B[2J"
+        + "\\u0007\\u009B31m\\u2028\\u202E' (ApiKey-7f3c1a2b-0000-4000-8000-000000000001) of service ID 'deployer'"),
+        console);
+    assertTrue(console.contains("Service ID 'etl\\n\\u001B]8;;https://evil.example\\u0007x'"), console);
+    assertFalse(console.contains("\n::error"), console);
+    assertEquals("ci\n::error title=forged::Gate passed\r\u001b[2J\u0007\u009b31m\u2028\u202e",
+        json().at("/findings").findValues("name").stream().map(JsonNode::asText)
+            .filter(n -> n.startsWith("ci")).findFirst().orElseThrow());
+  }
+
+  @Test
+  void verboseStackTracesAreEscapedToo() throws IOException {
+    write("hostile.json", Files.readString(dir.resolve("report.json")).replace("\"report_duration\": \"720\"",
+        "\"report_duration\": \"72\\n::error::x\""));
+    assertEquals(3, run("--report-file", "hostile.json", "--verbose"));
+    assertNoControls(err.toString());
+    assertTrue(err.toString().contains("'report_duration' is not a number of hours: \"72\\n::error::x\""),
+        err.toString());
+  }
+
+  @Test
+  void theOutputDirectoryHoldsOnlyTheLastRunsReports() throws IOException {
+    Path reports = dir.resolve("iam-audit-report");
+    assertEquals(1, run("--report-file", "report.json", "--format", "all", "--quiet"));
+    Files.writeString(reports.resolve("notes.md"), "mine");
+    assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
+    try (java.util.stream.Stream<Path> files = Files.list(reports)) {
+      assertEquals(List.of("iam-audit.json", "notes.md"),
+          files.map(file -> file.getFileName().toString()).sorted().toList());
+    }
+    assertEquals(2, run("--report-file", "missing.json", "--quiet"));
+    try (java.util.stream.Stream<Path> files = Files.list(reports)) {
+      assertEquals(List.of("notes.md"), files.map(file -> file.getFileName().toString()).toList());
     }
   }
 }

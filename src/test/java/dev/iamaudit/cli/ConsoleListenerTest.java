@@ -3,7 +3,6 @@ package dev.iamaudit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamaudit.TestClock;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,7 @@ class ConsoleListenerTest {
   void ciLogsGetAPlainLineAtMostEvery15Seconds() {
     TestClock clock = new TestClock(Instant.parse("2026-11-24T12:00:00Z"));
     StringWriter out = new StringWriter();
-    ConsoleListener listener = new ConsoleListener(new PrintWriter(out), new PrintWriter(new StringWriter()),
+    ConsoleListener listener = new ConsoleListener(new ConsoleWriter(out), new ConsoleWriter(new StringWriter()),
         ConsoleListener.Verbosity.NORMAL, false, clock);
     for (int attempt = 1; attempt <= 8; attempt++) {
       listener.waiting("activity report r1", Duration.ofSeconds(5L * (attempt - 1)), attempt);
@@ -30,7 +29,7 @@ class ConsoleListenerTest {
   @Test
   void terminalsGetOneLiveLine() {
     StringWriter out = new StringWriter();
-    ConsoleListener listener = new ConsoleListener(new PrintWriter(out), new PrintWriter(new StringWriter()),
+    ConsoleListener listener = new ConsoleListener(new ConsoleWriter(out), new ConsoleWriter(new StringWriter()),
         ConsoleListener.Verbosity.NORMAL, true, new TestClock(Instant.parse("2026-11-24T12:00:00Z")));
     listener.waiting("activity report r1", Duration.ofSeconds(2), 1);
     listener.waiting("activity report r1", Duration.ofSeconds(75), 2);
@@ -43,7 +42,7 @@ class ConsoleListenerTest {
   void quietShowsNeitherProgressNorInfoButWarnings() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    ConsoleListener listener = new ConsoleListener(new PrintWriter(out), new PrintWriter(err),
+    ConsoleListener listener = new ConsoleListener(new ConsoleWriter(out), new ConsoleWriter(err),
         ConsoleListener.Verbosity.QUIET, false, new TestClock(Instant.parse("2026-11-24T12:00:00Z")));
     listener.waiting("x", Duration.ZERO, 1);
     listener.info("info");

@@ -58,7 +58,7 @@ class SimulatorCommandTest {
     String url = urls.get(0);
     assertEquals("""
         IAM simulator listening on %1$s (IAM and User Management)
-        Account a1b2c3d4e5f60718293a4b5c6d7e8f90: 11 API keys, 5 users, 5 service IDs, 2 trusted profiles
+        Account a1b2c3d4e5f60718293a4b5c6d7e8f90: 14 API keys, 7 users, 6 service IDs, 2 trusted profiles
         Its API key is a fake that only this simulator accepts:
           export IBMCLOUD_API_KEY=%2$s
         Audit it with the jar or the Maven goal:

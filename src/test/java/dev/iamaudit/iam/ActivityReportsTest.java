@@ -162,4 +162,28 @@ class ActivityReportsTest {
 
     assertEquals("type=inactive&duration=720", server.requests("POST " + REPORTS).get(0).getUrl().query());
   }
+
+  @Test
+  void aNewReportLongerThanAskedForIsRefusedAndNotSaved() throws IOException {
+    server.on("POST " + REPORTS, json(202, "{\"reference\":\"r-4\"}"))
+        .on("GET " + REPORTS + "/r-4", json(200, IbmFixtures.emptyReport("r-4", 2160, FRESH_END)));
+    Path saved = dir.resolve("report.json");
+
+    DataException e = assertThrows(DataException.class, () -> fetch("new", saved, MONTH));
+
+    assertEquals("Report r-4, triggered over 720 hours, covers 2160 hours of inactivity, longer than the shortest "
+        + "inactivity threshold (720 hours = 30 days), so it cannot show identities idle for between 30 and 90 "
+        + "days. Use a report with a duration of at most 720 hours, or raise the threshold.", e.getMessage());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList());
+    }
+  }
+
+  @Test
+  void aNewReportShorterThanAskedForListsMoreAndIsAccepted() {
+    server.on("POST " + REPORTS, json(202, "{\"reference\":\"r-5\"}"))
+        .on("GET " + REPORTS + "/r-5", json(200, IbmFixtures.emptyReport("r-5", 168, FRESH_END)));
+
+    assertEquals(168, fetch("new", null, MONTH).info().durationHours());
+  }
 }

@@ -18,6 +18,8 @@ import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.MfaEnrollment;
+import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.source.DataRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,21 +62,43 @@ class IamSourceTest {
         listener);
   }
 
+  private static final String GROUP = "ServiceIdGroup-0a1b2c3d-0000-4000-8000-000000000001";
+  private static final String GROUP_SERVICE_ID = "ServiceId-99999999-0000-4000-8000-00000000000b";
+  private static final String MFA_REPORTS = "/v1/mfa/accounts/" + ACCOUNT + "/report";
+
+  /**
+   * An account of today's IBM Cloud: a service ID group besides the default one, with a service ID and a key the
+   * report lists as inactive; a template enforcing MFA; one member not enrolled for it.
+   */
   private void scriptWholeAccount() {
     server.on("POST " + REPORTS, json(202, "{\"reference\":\"r-1\"}"))
         .on("GET " + REPORTS + "/r-1", IbmServer.status(204), json(200, IbmFixtures.report("r-1", 720,
             "2025-12-31T23:00:00:000+0000", "", "{\"id\":\"ApiKey-s\",\"name\":\"ci\",\"type\":\"serviceid\","
-                + "\"serviceid\":{\"id\":\"" + SERVICE_ID + "\",\"name\":\"deployer\"}}", "", "")))
+                + "\"serviceid\":{\"id\":\"" + SERVICE_ID + "\",\"name\":\"deployer\"}},{\"id\":\"ApiKey-g\","
+                + "\"name\":\"batch\",\"type\":\"serviceid\",\"serviceid\":{\"id\":\"" + GROUP_SERVICE_ID + "\","
+                + "\"name\":\"settlement\"},\"last_authn\":\"2025-06-01T10:00:00:000+0000\"}", "", "")))
+        .on("GET /v1/serviceid_groups", json(200, IbmFixtures.serviceIdGroups(
+            IbmFixtures.serviceIdGroup(GROUP, "payments"))))
         .on("GET /v1/apikeys ?type=serviceid", json(200, IbmFixtures.apiKeyPage(null,
             IbmFixtures.apiKey("ApiKey-s", "ci", SERVICE_IAM_ID, "2023-03-01T00:00+0000", "none"))))
+        .on("GET /v1/apikeys ?group_id=" + GROUP, json(200, IbmFixtures.apiKeyPage(null,
+            IbmFixtures.apiKey("ApiKey-g", "batch", "iam-" + GROUP_SERVICE_ID, "2024-02-01T08:00+0000", "disable"))))
         .on("GET /v1/apikeys ?type=user", json(200, IbmFixtures.apiKeyPage(null,
             IbmFixtures.apiKey("ApiKey-u", "laptop", USER_IAM_ID, "2024-03-01T00:00+0000", "disable"))))
         .on("GET /v1/serviceids/", json(200, IbmFixtures.serviceIdPage(IbmFixtures.serviceId(SERVICE_ID, "deployer"))))
+        .on("GET /v1/serviceids/ ?group_id=" + GROUP, json(200, IbmFixtures.serviceIdPage(
+            IbmFixtures.serviceId(GROUP_SERVICE_ID, "settlement"))))
         .on("GET /v1/profiles", json(200, IbmFixtures.profilePage(IbmFixtures.profile("Profile-1", "ops"))))
         .on("GET /v2/accounts/" + ACCOUNT + "/users", json(200, IbmFixtures.userPage(null,
             IbmFixtures.user(USER_IAM_ID, "Jane", "Doe", "jane@example.com", "2021-01-01T00:00+0000"))))
-        .on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()))
+        .on("GET /v1/accounts/" + ACCOUNT + "/effective_settings/identity", json(200,
+            IbmFixtures.effectiveSettings("TOTP4ALL", "", IbmFixtures.template("AccountSettingsTemplate-1", 3,
+                "baseline", "TOTP4ALL"))))
+        .on("POST " + MFA_REPORTS, json(202, "{\"reference\":\"m-1\"}"))
+        .on("GET " + MFA_REPORTS + "/m-1", IbmServer.status(204), json(200, IbmFixtures.mfaReport("m-1",
+            IbmFixtures.mfaUser(USER_IAM_ID, "Jane Doe", "jane@example.com", "TOTP4ALL", false))))
         .on("GET /v1/apikeys/ApiKey-s", json(200, "{\"id\":\"ApiKey-s\",\"activity\":{\"authn_count\":0}}"))
+        .on("GET /v1/apikeys/ApiKey-g", json(200, "{\"id\":\"ApiKey-g\",\"activity\":{\"authn_count\":7}}"))
         .on("GET /v1/apikeys/ApiKey-u", json(200, "{\"id\":\"ApiKey-u\",\"activity\":{\"authn_count\":42,"
             + "\"last_authn\":\"2025-12-31T10:00:00:000+0000\"}}"));
   }
@@ -93,7 +118,8 @@ class IamSourceTest {
     ApiKey userKey = inventory.apiKeys().get(0);
     assertEquals(List.of("Jane Doe", 42L, Activity.RECENT, "disable"),
         List.of(userKey.owner().name(), userKey.authnCount(), userKey.activity(), userKey.actionWhenLeaked()));
-    assertEquals("NONE", inventory.settings().mfa());
+    assertEquals("TOTP4ALL", inventory.settings().mfa());
+    assertEquals(List.of("Jane Doe"), inventory.mfaEnrollments().stream().map(MfaEnrollment::name).toList());
     assertEquals(1, server.requests("POST /identity/token").size());
     for (RecordedRequest request : server.requests) {
       boolean tokenCall = request.getUrl().encodedPath().equals("/identity/token");
@@ -101,21 +127,79 @@ class IamSourceTest {
           request.getRequestLine());
     }
     assertEquals(new TreeSet<>(List.of("Triggered activity report r-1 over 720 hours",
-        "Fetched activity report r-1: 1 inactive identity over 720 hours, as of 2025-12-31T23:00:00Z",
-        "Fetched 2 API keys (2 pages)", "Fetched 1 service ID (1 page)", "Fetched 1 trusted profile (1 page)",
-        "Fetched 1 user (1 page)", "Fetched the account identity settings",
-        "Fetched the activity details of 2 API keys (at most 2 calls at once)")),
-        new TreeSet<>(listener.of("info")));
+        "Fetched activity report r-1: 2 inactive identities over 720 hours, as of 2025-12-31T23:00:00Z",
+        "Fetched 1 service ID group", "Fetched 3 API keys (3 pages)", "Fetched 2 service IDs (2 pages)",
+        "Fetched 1 trusted profile (1 page)", "Fetched 1 user (1 page)",
+        "Fetched the account identity settings in force (enterprise settings template 'baseline' "
+            + "(AccountSettingsTemplate-1, version 3))",
+        "Triggered MFA enrollment report m-1", "Fetched MFA enrollment report m-1: 1 user, 1 not enrolled as required",
+        "Fetched the activity details of 3 API keys")),
+        // How many calls overlapped depends on thread scheduling; that they were counted is what matters here.
+        new TreeSet<>(listener.of("info").stream()
+            .map(line -> line.replaceFirst(" \\(at most [1-3] calls? at once\\)$", "")).toList()));
     assertSecretsAbsent(listener.lines);
   }
 
   @Test
+  void listsTheServiceIdsAndKeysOfEveryGroupAndDatesTheReportsEntriesForThem() {
+    scriptWholeAccount();
+
+    Inventory inventory = load(null, Set.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS));
+
+    assertEquals(List.of("account_id=" + ACCOUNT + "&scope=account&type=serviceid&pagesize=100&group_id=" + GROUP),
+        server.requests("GET /v1/apikeys").stream().map(r -> r.getUrl().query())
+            .filter(query -> query.contains("group_id")).toList());
+    assertEquals(List.of("account_id=" + ACCOUNT + "&pagesize=100",
+        "account_id=" + ACCOUNT + "&pagesize=100&group_id=" + GROUP),
+        server.requests("GET /v1/serviceids/").stream().map(r -> r.getUrl().query()).sorted().toList());
+    assertEquals(List.of(SERVICE_ID, GROUP_SERVICE_ID), inventory.serviceIds().stream().map(ServiceId::id).toList());
+    ApiKey grouped = inventory.apiKeys().stream().filter(key -> key.id().equals("ApiKey-g")).findFirst().orElseThrow();
+    assertEquals(List.of(Instant.parse("2024-02-01T08:00:00Z"), "settlement", GROUP_SERVICE_ID,
+        new Activity(Activity.Kind.INACTIVE, Instant.parse("2025-06-01T10:00:00Z"))),
+        List.of(grouped.createdAt(), grouped.owner().name(), grouped.owner().id(), grouped.activity()));
+  }
+
+  @Test
+  void aGroupListedAgainUnderItsIdCountsEachServiceIdAndKeyOnce() {
+    scriptWholeAccount();
+    server.on("GET /v1/serviceid_groups", json(200, IbmFixtures.serviceIdGroups(
+        IbmFixtures.serviceIdGroup("ServiceIdGroup-default", "Default"),
+        IbmFixtures.serviceIdGroup(GROUP, "payments"))))
+        .on("GET /v1/apikeys ?group_id=ServiceIdGroup-default", json(200, IbmFixtures.apiKeyPage(null,
+            IbmFixtures.apiKey("ApiKey-s", "ci", SERVICE_IAM_ID, "2023-03-01T00:00+0000", "none"))))
+        .on("GET /v1/serviceids/ ?group_id=ServiceIdGroup-default", json(200, IbmFixtures.serviceIdPage(
+            IbmFixtures.serviceId(SERVICE_ID, "deployer"))));
+
+    Inventory inventory = load(null, Set.of(DataSet.API_KEYS, DataSet.SERVICE_IDS));
+
+    assertEquals(List.of("ApiKey-u", "ApiKey-s", "ApiKey-g"), inventory.apiKeys().stream().map(ApiKey::id).toList());
+    assertEquals(List.of(SERVICE_ID, GROUP_SERVICE_ID), inventory.serviceIds().stream().map(ServiceId::id).toList());
+  }
+
+  @Test
+  void anMfaReportTheKeyMayNotMakeLeavesItUnavailableWithTheRoleAndTheAuditGoesOn() {
+    scriptWholeAccount();
+    server.on("POST " + MFA_REPORTS, json(403, "{\"errors\":[{\"code\":\"forbidden\",\"message_code\":"
+        + "\"BXNIM0513E\",\"message\":\"You are not authorized to perform this action.\"}],\"trace\":\"t-1\","
+        + "\"status_code\":\"403\"}"));
+
+    Inventory inventory = load(null, Set.of(DataSet.MFA_REPORT, DataSet.SETTINGS));
+
+    assertEquals(Set.of(DataSet.SETTINGS), inventory.available());
+    assertEquals(Map.of(DataSet.MFA_REPORT, "which IAM refused with 403 to POST " + MFA_REPORTS + " (forbidden You are "
+        + "not authorized to perform this action.): grant the API key the Administrator role on the IAM Identity "
+        + "Service, which IBM requires to generate and view the report"), inventory.unavailable());
+    assertEquals(List.of(), server.requests("GET " + MFA_REPORTS + "/m-1"));
+  }
+
+  @Test
   void callsOnlyTheEndpointsTheRulesNeed() {
-    server.on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()));
+    server.on("GET /v1/accounts/" + ACCOUNT + "/effective_settings/identity",
+        json(200, IbmFixtures.effectiveSettings("NONE", "", null)));
 
     Inventory inventory = load(null, Set.of(DataSet.SETTINGS));
 
-    assertEquals(List.of("POST /identity/token", "GET /v1/accounts/" + ACCOUNT + "/settings/identity"),
+    assertEquals(List.of("POST /identity/token", "GET /v1/accounts/" + ACCOUNT + "/effective_settings/identity"),
         server.paths());
     assertEquals(Set.of(DataSet.SETTINGS), inventory.available());
     assertEquals(null, inventory.report());
@@ -124,19 +208,26 @@ class IamSourceTest {
   @Test
   void anAccountOtherThanTheKeysIsAuditedWithAWarning() {
     String other = "ffffffffffffffffffffffffffffffff";
-    server.on("GET /v1/accounts/" + other + "/settings/identity", json(403, "{\"errors\":[{\"code\":\"forbidden\","
-        + "\"message\":\"You are not authorized to perform this action.\"}],\"status_code\":\"403\"}"));
+    String forbidden = "{\"errors\":[{\"code\":\"forbidden\",\"message\":\"You are not authorized to perform this "
+        + "action.\"}],\"status_code\":\"403\"}";
+    server.on("GET /v1/accounts/" + other + "/effective_settings/identity", json(403, forbidden))
+        .on("GET /v1/accounts/" + other + "/settings/identity", json(403, forbidden));
 
     assertThrows(DataException.class, () -> load(other, Set.of(DataSet.SETTINGS)));
 
     assertEquals(List.of("The account to audit, " + other + ", is not the account of the API key in environment "
         + "variable IBMCLOUD_API_KEY (" + ACCOUNT + "); IAM answers a token's calls about another account with 403, "
-        + "so expect that, or audit with a key created in " + other), listener.of("warn"));
+        + "so expect that, or audit with a key created in " + other, "Judging the account's own identity settings: "
+        + "IAM answered 403 to GET /v1/accounts/" + other + "/effective_settings/identity (forbidden You are not "
+        + "authorized to perform this action.), so an enterprise settings template may enforce stricter values; "
+        + "grant the API key the Administrator role on the IAM Identity Service (IBM documents no narrower role for "
+        + "the effective settings)"), listener.of("warn"));
   }
 
   @Test
   void theKeysOwnAccountGivenExplicitlyIsNotWarnedAbout() {
-    server.on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()));
+    server.on("GET /v1/accounts/" + ACCOUNT + "/effective_settings/identity",
+        json(200, IbmFixtures.effectiveSettings("NONE", "", null)));
 
     load(ACCOUNT, Set.of(DataSet.SETTINGS));
 
@@ -146,7 +237,8 @@ class IamSourceTest {
   @Test
   void aTokenWithoutAnAccountIsFineWhenTheAccountIsGiven() {
     server.on("POST /identity/token", json(200, IbmFixtures.tokenBody("e30.e30.sig", 3600)))
-        .on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()));
+        .on("GET /v1/accounts/" + ACCOUNT + "/effective_settings/identity",
+            json(200, IbmFixtures.effectiveSettings("NONE", "", null)));
 
     Inventory inventory = load(ACCOUNT, Set.of(DataSet.SETTINGS));
 

@@ -1,6 +1,8 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.inventory.Timestamps;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 /** IBM's exact JSON shapes (ibm-iam-api.md), with values of a small test account. */
@@ -38,8 +40,15 @@ final class IbmFixtures {
   }
 
   static String apiKey(String id, String name, String iamId, String createdAt, String leaked) {
+    return apiKey(id, name, iamId, createdAt, leaked, false, null);
+  }
+
+  /** A key that may be disabled, or carry {@code expires_at} in IBM's {@code yyyy-MM-ddTHH:mm+0000}. */
+  static String apiKey(String id, String name, String iamId, String createdAt, String leaked, boolean disabled,
+      String expiresAt) {
     return "{\"id\":\"" + id + "\",\"entity_tag\":\"1-7b2c\",\"crn\":\"crn:v1:bluemix:public:iam-identity::a/"
-        + ACCOUNT + "::apikey:" + id + "\",\"locked\":false,\"disabled\":false,\"created_at\":\"" + createdAt
+        + ACCOUNT + "::apikey:" + id + "\",\"locked\":false,\"disabled\":" + disabled
+        + (expiresAt == null ? "" : ",\"expires_at\":\"" + expiresAt + "\"") + ",\"created_at\":\"" + createdAt
         + "\",\"created_by\":\"" + USER_IAM_ID + "\",\"modified_at\":\"" + createdAt + "\",\"name\":\"" + name
         + "\",\"support_sessions\":false,\"action_when_leaked\":\"" + leaked + "\",\"description\":\"\","
         + "\"iam_id\":\"" + iamId + "\",\"account_id\":\"" + ACCOUNT + "\"}";
@@ -91,6 +100,12 @@ final class IbmFixtures {
         + "\"photo\":\"\",\"account_id\":\"" + ACCOUNT + "\",\"added_on\":\"" + addedOn + "\"}";
   }
 
+  /** A pending invitation as User Management may list it: no {@code iam_id} yet, and no names. */
+  static String invitation(String profileId, String email, String addedOn) {
+    return "{\"id\":\"" + profileId + "\",\"realm\":\"IBMid\",\"user_id\":\"" + email + "\",\"state\":\"PENDING\","
+        + "\"email\":\"" + email + "\",\"account_id\":\"" + ACCOUNT + "\",\"added_on\":\"" + addedOn + "\"}";
+  }
+
   static String settings() {
     return "{\"context\":{\"transaction_id\":\"tx-9\"},\"account_id\":\"" + ACCOUNT + "\",\"entity_tag\":\"3-cc\","
         + "\"restrict_create_service_id\":\"NOT_RESTRICTED\",\"restrict_create_platform_apikey\":\"RESTRICTED\","
@@ -101,11 +116,67 @@ final class IbmFixtures {
         + "\"NOT_RESTRICTED\",\"user_mfa\":[],\"restrict_user_domains\":[]}";
   }
 
+  /** {@code GET /v1/serviceid_groups}: IBM answers with every group at once, no paging. */
+  static String serviceIdGroups(String... groups) {
+    return "{\"serviceid_groups\":[" + String.join(",", groups) + "]}";
+  }
+
+  static String serviceIdGroup(String id, String name) {
+    return "{\"id\":\"" + id + "\",\"entity_tag\":\"1-c0\",\"account_id\":\"" + ACCOUNT + "\",\"crn\":"
+        + "\"crn:v1:bluemix:public:iam-identity::a/" + ACCOUNT + "::serviceid-group:" + id + "\",\"name\":\"" + name
+        + "\",\"description\":\"grouped\",\"created_at\":\"2025-01-10T09:00+0000\",\"created_by\":\"" + USER_IAM_ID
+        + "\",\"modified_at\":\"2025-01-10T09:00+0000\"}";
+  }
+
+  /**
+   * {@code GET .../effective_settings/identity}: the settings in force, the account's own ({@link #settings()}, whose
+   * mfa is NONE) and the assigned templates.
+   */
+  static String effectiveSettings(String effectiveMfa, String userMfa, String templates) {
+    return "{\"context\":{\"transaction_id\":\"tx-e\"},\"account_id\":\"" + ACCOUNT + "\",\"effective\":{"
+        + "\"restrict_create_service_id\":\"NOT_RESTRICTED\",\"restrict_create_platform_apikey\":\"RESTRICTED\","
+        + "\"restrict_user_list_visibility\":\"NOT_RESTRICTED\",\"allowed_ip_addresses\":\"\",\"mfa\":\""
+        + effectiveMfa + "\",\"user_mfa\":[" + userMfa + "],\"session_expiration_in_seconds\":\"86400\","
+        + "\"session_invalidation_in_seconds\":\"7200\",\"max_sessions_per_identity\":\"NOT_SET\","
+        + "\"system_access_token_expiration_in_seconds\":\"3600\","
+        + "\"system_refresh_token_expiration_in_seconds\":\"259200\"},\"account\":" + settings()
+        + (templates == null ? "" : ",\"assigned_templates\":[" + templates + "]") + "}";
+  }
+
+  /** One {@code user_mfa} entry as IAM resolves it ({@code resolve_user_mfa=true}); note IBM's {@code userName}. */
+  static String userMfa(String iamId, String mfa, String name, String userName) {
+    return "{\"iam_id\":\"" + iamId + "\",\"mfa\":\"" + mfa + "\",\"name\":\"" + name + "\",\"userName\":\""
+        + userName + "\",\"email\":\"" + userName + "\"}";
+  }
+
+  static String template(String id, long version, String name, String mfa) {
+    return "{\"template_id\":\"" + id + "\",\"template_version\":" + version + ",\"template_name\":\"" + name
+        + "\",\"mfa\":\"" + mfa + "\",\"session_expiration_in_seconds\":\"7200\"}";
+  }
+
+  /** {@code GET /v1/mfa/accounts/{account}/report/{reference}}: IBM's ReportMfaEnrollmentStatus. */
+  static String mfaReport(String reference, String... users) {
+    return "{\"created_by\":\"" + USER_IAM_ID + "\",\"reference\":\"" + reference + "\",\"report_time\":"
+        + "\"2025-12-31T23:30:00Z\",\"account_id\":\"" + ACCOUNT + "\",\"ims_account_id\":\"2045566\",\"users\":["
+        + String.join(",", users) + "]}";
+  }
+
+  /** One user of the MFA report: ID-based MFA {@code trait}, enrolled or not; account-based MFA not required. */
+  static String mfaUser(String iamId, String name, String username, String trait, boolean complies) {
+    String notRequired = "{\"required\":false,\"enrolled\":false}";
+    return "{\"iam_id\":\"" + iamId + "\",\"name\":\"" + name + "\",\"username\":\"" + username + "\",\"email\":\""
+        + username + "\",\"effective_mfa_type\":\"id_based_mfa\",\"id_based_mfa\":{\"trait_account_default\":\"" + trait
+        + "\",\"trait_effective\":\"" + trait + "\",\"complies\":" + complies + ",\"comply_state\":\""
+        + (complies ? "CROSS_ACCOUNT" : "NO") + "\"},\"account_based_mfa\":{\"security_questions\":" + notRequired
+        + ",\"totp\":" + notRequired + ",\"verisign\":" + notRequired + ",\"complies\":true}}";
+  }
+
   /** A report of {@code hours} ending at {@code end}, in IBM's shape with the colon-millis timestamps. */
   static String report(String reference, long hours, String end, String users, String apikeys, String serviceids,
       String profiles) {
     return "{\"created_by\":\"" + USER_IAM_ID + "\",\"reference\":\"" + reference + "\",\"report_duration\":\""
-        + hours + "\",\"report_start_time\":\"2025-12-02T00:00:00:000+0000\",\"report_end_time\":\"" + end
+        + hours + "\",\"report_start_time\":\"" + Timestamps.formatIbm(Timestamps.parse(end).minus(Duration.ofHours(hours)))
+        + "\",\"report_end_time\":\"" + end
         + "\",\"users\":[" + users + "],\"apikeys\":[" + apikeys + "],\"serviceids\":[" + serviceids
         + "],\"profiles\":[" + profiles + "]}";
   }

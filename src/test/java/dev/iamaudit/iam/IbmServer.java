@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,11 @@ final class IbmServer implements AutoCloseable {
         requests.add(request);
         String endpoint = request.getMethod() + " " + request.getUrl().encodedPath();
         String query = request.getUrl().query() == null ? "" : request.getUrl().query();
+        // The longest filter that matches wins, so "?group_id=G" is told apart from "?type=serviceid".
         Deque<MockResponse> queue = scripts.entrySet().stream()
             .filter(e -> e.getKey().startsWith(endpoint + " ?") && query.contains(e.getKey().split(" \\?")[1]))
-            .map(Map.Entry::getValue).findFirst().orElse(scripts.get(endpoint));
+            .max(Comparator.comparingInt(e -> e.getKey().length()))
+            .map(Map.Entry::getValue).orElse(scripts.get(endpoint));
         if (queue == null) {
           return json(404, "{\"errorCode\":\"TEST404\",\"errorMessage\":\"no fixture for this path\"}");
         }
@@ -47,7 +50,7 @@ final class IbmServer implements AutoCloseable {
 
   /**
    * Replaces the script for an endpoint, e.g. {@code on("GET /v1/apikeys", page1, page2)}; {@code "GET /v1/apikeys
-   * ?type=user"} answers only requests whose query contains {@code type=user}.
+   * ?type=user"} answers only requests whose query contains {@code type=user} (of several that match, the longest).
    */
   IbmServer on(String endpoint, MockResponse... answers) {
     scripts.put(endpoint, new ArrayDeque<>(List.of(answers)));

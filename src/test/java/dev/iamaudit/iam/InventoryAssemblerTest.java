@@ -11,6 +11,7 @@ import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.inventory.KeyOwner;
+import dev.iamaudit.inventory.MfaEnrollment;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
 import java.io.ByteArrayInputStream;
@@ -91,5 +92,34 @@ class InventoryAssemblerTest {
     assertEquals(List.of("ApiKey-old", "ApiKey-gone"), inventory.apiKeys().stream().map(ApiKey::id).toList());
     assertEquals(List.of("IBMid-1"), inventory.users().stream().map(User::iamId).toList());
     assertEquals(Set.of(DataSet.REPORT), inventory.available());
+  }
+
+  @Test
+  void anInvitationWithoutAnIamIdKeepsItsOwnIdBesideTheReportedUsers() {
+    User invitation = new User("3c0e5a1b", null, null, "new.hire@example.com", "new.hire@example.com", "PENDING",
+        CREATED, Activity.UNKNOWN);
+    List<User> users = List.of(USERS.get(0), invitation);
+
+    Inventory inventory = InventoryAssembler.assemble("acc", NOW,
+        new InventoryAssembler.Parts(REPORT, users, null, null, null, null, null));
+
+    assertEquals(List.of(USERS.get(0).withActivity(Activity.NEVER), invitation.withActivity(Activity.RECENT)),
+        inventory.users());
+  }
+
+  @Test
+  void theMfaReportAndWhyADataSetIsMissingAreKept() {
+    MfaEnrollment jane = new MfaEnrollment("IBMid-1", "Jane", "jane@example.com", null, "id_based_mfa", "TOTP4ALL",
+        false, "NO", true);
+
+    Inventory withReport = InventoryAssembler.assemble("acc", NOW, new InventoryAssembler.Parts(null, null, null,
+        null, null, null, null, List.of(jane), Map.of()));
+    Inventory refused = InventoryAssembler.assemble("acc", NOW, new InventoryAssembler.Parts(null, null, null, null,
+        null, null, null, null, Map.of(DataSet.MFA_REPORT, "which IAM refused")));
+
+    assertEquals(List.of(jane), withReport.mfaEnrollments());
+    assertEquals(Set.of(DataSet.MFA_REPORT), withReport.available());
+    assertEquals(Set.of(), refused.available());
+    assertEquals(Map.of(DataSet.MFA_REPORT, "which IAM refused"), refused.unavailable());
   }
 }

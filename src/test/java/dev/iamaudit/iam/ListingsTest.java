@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.iam.Pager.Listing;
-import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.KeyOwner;
@@ -18,6 +17,8 @@ import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
@@ -29,6 +30,7 @@ class ListingsTest {
 
   private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final IbmServer server = new IbmServer();
+  private final List<String> warnings = new ArrayList<>();
 
   ListingsTest() throws IOException {}
 
@@ -89,7 +91,7 @@ class ListingsTest {
         json(200, IbmFixtures.userPage(null,
             IbmFixtures.user("IBMid-3", "Grace", "Hopper", "grace@example.com", "2023-05-06T07:08+0000"))));
 
-    Listing<User> users = listings().users();
+    Listing<User> users = listings().users(warnings::add);
 
     assertEquals(List.of("limit=100", "limit=100&_start=S2", "limit=100&_start=S3"),
         server.requests(USERS).stream().map(RecordedRequest::getUrl).map(url -> url.query()).toList());
@@ -99,10 +101,63 @@ class ListingsTest {
   }
 
   @Test
+  void aPendingInvitationWithoutAnIamIdIsNamedByItsProfileIdAndAnUnnamableEntryIsLeftOutWithAWarning() {
+    server.on(USERS, json(200, IbmFixtures.userPage(null,
+        IbmFixtures.user("IBMid-1", "Ada", "Lovelace", "ada@example.com", "2021-03-04T05:06:07.000Z"),
+        IbmFixtures.invitation("3c0e5a1b9f2d4e6a8b7c9d0e1f2a3b4c", "new.hire@example.com", "2025-11-01T09:00:00Z"),
+        "{\"realm\":\"IBMid\",\"state\":\"PROCESSING\",\"account_id\":\"" + ACCOUNT + "\"}")));
+
+    Listing<User> users = listings().users(warnings::add);
+
+    assertEquals(List.of(new User("IBMid-1", "Ada Lovelace", "ada@example.com", "ada@example.com", "ACTIVE",
+        Instant.parse("2021-03-04T05:06:07Z"), Activity.UNKNOWN), new User("3c0e5a1b9f2d4e6a8b7c9d0e1f2a3b4c", null,
+        null, "new.hire@example.com", "new.hire@example.com", "PENDING", Instant.parse("2025-11-01T09:00:00Z"),
+        Activity.UNKNOWN)), users.items());
+    assertEquals(List.of("User Management's answer to GET /v2/accounts/" + ACCOUNT + "/users lists a user without "
+        + "iam_id, id or user_id (state PROCESSING); it is left out of the audit"), warnings);
+  }
+
+  @Test
+  void readsWhetherAKeyIsDisabledAndWhenItExpires() {
+    server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage(null,
+        IbmFixtures.apiKey("ApiKey-1", "old", USER_IAM_ID, "2022-07-26T13:00+0000", "none", true, null),
+        IbmFixtures.apiKey("ApiKey-2", "temp", USER_IAM_ID, "2025-07-26T13:00+0000", "none", false,
+            "2025-12-31T23:59+0000"))));
+
+    List<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER).items();
+
+    assertEquals(List.of(true, false), keys.stream().map(ApiKey::disabled).toList());
+    assertEquals(Arrays.asList(null, Instant.parse("2025-12-31T23:59:00Z")),
+        keys.stream().map(ApiKey::expiresAt).toList());
+  }
+
+  @Test
+  void listsTheServiceIdGroupsAndAGroupsServiceIdsAndKeysByItsId() {
+    server.on("GET /v1/serviceid_groups", json(200, IbmFixtures.serviceIdGroups(
+        IbmFixtures.serviceIdGroup("ServiceIdGroup-1", "payments"), IbmFixtures.serviceIdGroup("ServiceIdGroup-2",
+            "data"))))
+        .on("GET /v1/serviceids/", json(200, IbmFixtures.serviceIdPage()))
+        .on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage(null)));
+
+    Listings listings = listings();
+    List<Listings.ServiceIdGroup> groups = listings.serviceIdGroups();
+    listings.serviceIds("ServiceIdGroup-1");
+    listings.apiKeys(KeyOwner.Kind.SERVICEID, "ServiceIdGroup-1");
+
+    assertEquals(List.of(new Listings.ServiceIdGroup("ServiceIdGroup-1", "payments"),
+        new Listings.ServiceIdGroup("ServiceIdGroup-2", "data")), groups);
+    assertEquals("account_id=" + ACCOUNT, server.requests("GET /v1/serviceid_groups").get(0).getUrl().query());
+    assertEquals("account_id=" + ACCOUNT + "&pagesize=100&group_id=ServiceIdGroup-1",
+        server.requests("GET /v1/serviceids/").get(0).getUrl().query());
+    assertEquals("account_id=" + ACCOUNT + "&scope=account&type=serviceid&pagesize=100&group_id=ServiceIdGroup-1",
+        server.requests("GET /v1/apikeys").get(0).getUrl().query());
+  }
+
+  @Test
   void aNextLinkWithoutItsTokenIsADataError() {
     server.on(USERS, json(200, IbmFixtures.userPage("/v2/accounts/" + ACCOUNT + "/users?limit=100")));
 
-    DataException e = assertThrows(DataException.class, () -> listings().users());
+    DataException e = assertThrows(DataException.class, () -> listings().users(warnings::add));
 
     assertEquals("The next-page link of GET /v2/accounts/" + ACCOUNT + "/users has no _start; report it to IBM if "
         + "it persists", e.getMessage());
@@ -119,13 +174,6 @@ class ListingsTest {
         Instant.parse("2023-01-05T10:00:00Z"), false, Activity.UNKNOWN), serviceId);
     assertEquals("account_id=" + ACCOUNT + "&pagesize=100",
         server.requests("GET /v1/serviceids/").get(0).getUrl().query());
-  }
-
-  @Test
-  void readsTheAccountIdentitySettings() {
-    server.on("GET /v1/accounts/" + ACCOUNT + "/settings/identity", json(200, IbmFixtures.settings()));
-
-    assertEquals(new AccountSettings(ACCOUNT, "NOT_RESTRICTED", "RESTRICTED", "NONE"), listings().settings());
   }
 
   @Test

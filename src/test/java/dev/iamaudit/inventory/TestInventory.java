@@ -3,6 +3,7 @@ package dev.iamaudit.inventory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ public final class TestInventory {
   private final List<ServiceId> serviceIds = new ArrayList<>();
   private final List<Profile> profiles = new ArrayList<>();
   private final Set<DataSet> available = EnumSet.of(DataSet.REPORT);
+  private final List<MfaEnrollment> mfaEnrollments = new ArrayList<>();
+  private final Map<DataSet, String> unavailable = new EnumMap<>(DataSet.class);
   private AccountSettings settings;
 
   public static TestInventory builder() {
@@ -75,6 +78,25 @@ public final class TestInventory {
     return this;
   }
 
+  public TestInventory settings(AccountSettings accountSettings) {
+    settings = accountSettings;
+    available.add(DataSet.SETTINGS);
+    return this;
+  }
+
+  /** The MFA enrollment report, with these users. */
+  public TestInventory mfa(MfaEnrollment... users) {
+    mfaEnrollments.addAll(List.of(users));
+    available.add(DataSet.MFA_REPORT);
+    return this;
+  }
+
+  /** A data set the source could not have, and why. */
+  public TestInventory unavailable(DataSet dataSet, String reason) {
+    unavailable.put(dataSet, reason);
+    return this;
+  }
+
   public TestInventory with(DataSet... dataSets) {
     available.addAll(List.of(dataSets));
     return this;
@@ -82,6 +104,6 @@ public final class TestInventory {
 
   public Inventory build() {
     return new Inventory(ACCOUNT, AS_OF, new ReportInfo("ref-1", 720, daysAgo(30), AS_OF, "IBMid-admin"), users,
-        apiKeys, serviceIds, profiles, settings, available, Map.of());
+        apiKeys, serviceIds, profiles, settings, mfaEnrollments, available, unavailable);
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.Severity;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -54,6 +57,7 @@ class AuditMojoTest {
     AuditMojo mojo = new AuditMojo(decrypter);
     mojo.basedir = dir.toFile();
     mojo.buildDirectory = dir.resolve("target").toFile();
+    mojo.projectFile = dir.resolve("pom.xml").toFile();
     mojo.report = "new";
     mojo.apiKeyEnv = "IBMCLOUD_API_KEY";
     mojo.serverId = "ibmcloud";
@@ -137,6 +141,53 @@ class AuditMojoTest {
     assertNull(request.stepSummary());
     assertEquals(AuditRequest.DEFAULT_REPORT_TIMEOUT, request.reportTimeout());
     assertNull(request.saveReport());
+    assertNull(request.terraformDir());
+    assertFalse(request.terraformOff());
+    assertNull(request.terraformState());
+    assertEquals(dir.resolve("target"), request.buildDirectory());
+    assertEquals(dir.resolve("pom.xml"), request.projectFile());
+  }
+
+  @Test
+  void mapsTheTerraformDirectoryAndStateRelativeToTheBaseDirectory() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.terraform = "infra/iam";
+    mojo.terraformState = dir.resolve("state.json").toFile();
+
+    AuditRequest request = mojo.toRequest();
+
+    assertEquals(dir.resolve("infra/iam"), request.terraformDir());
+    assertEquals(dir.resolve("state.json"), request.terraformState());
+  }
+
+  @Test
+  void terraformNoneTurnsItOffAndRefusesAState() throws Exception {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.terraform = "none";
+    assertTrue(mojo.toRequest().terraformOff());
+
+    mojo.terraformState = dir.resolve("state.json").toFile();
+    assertEquals("iam.terraform=none turns Terraform off, and iam.terraformState needs it; drop one",
+        assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
+  }
+
+  @Test
+  void withoutAPolicyFindingsPointAtThePomAndTheBuildDirectoryIsNotScanned() throws Exception {
+    Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
+    Files.createDirectories(dir.resolve("target/copied"));
+    Files.writeString(dir.resolve("target/copied/main.tf"), "resource \"ibm_iam_service_id\" \"s\" {\n"
+        + "  name = \"legacy-batch\"\n}\n");
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    mojo.failOn = "never";
+
+    mojo.execute();
+
+    assertEquals("[INFO] No Terraform files under .", log.lines.get(0));
+    assertTrue(log.lines.contains("[WARNING] No policy or allowlist file in the repository: findings that no"
+        + " Terraform declaration places point at pom.xml line 1. Add an iam-audit.yml (an empty one keeps every"
+        + " default) to place them in the repository"), log.lines.toString());
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("target/iam-audit/iam-audit.json").toFile());
+    json.at("/findings").forEach(finding -> assertEquals("pom.xml", finding.at("/location/file").asText()));
   }
 
   @Test
@@ -328,8 +379,8 @@ class AuditMojoTest {
 
     mojo.execute();
 
-    assertEquals("[INFO] Read activity-report.json: report ref-1, 2 inactive identities over 720 hours, as of"
-        + " 2026-01-31T12:00:00Z", log.lines.get(0));
+    assertEquals(List.of("[INFO] No Terraform files under .", "[INFO] Read activity-report.json: report ref-1, 2"
+        + " inactive identities over 720 hours, as of 2026-01-31T12:00:00Z"), log.lines.subList(0, 2));
     assertEquals(List.of(
         "[WARNING]   [high] apikey-inactive: " + STALE_KEY,
         "[WARNING]   [medium] serviceid-inactive: " + STALE_SERVICE_ID,
@@ -347,6 +398,97 @@ class AuditMojoTest {
 
     assertEquals("missing.json: report file not found; check the path of the report file to audit", e.getMessage());
     assertFalse(Files.exists(dir.resolve("target")));
+  }
+
+  @Test
+  void runningOutOfMemoryIsAnExecutionErrorNamingTheHeapAndMavenOpts() throws IOException {
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T08:00:00:000+0000")));
+    mojo.sleeper = duration -> {
+      throw new AssertionError("no wait");
+    };
+    mojo.clock = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+    assertTrue(e.getMessage().matches("Out of memory: the Java heap of Maven is limited to \\d+ MiB\\. Give it more, "
+        + "e\\.g\\. MAVEN_OPTS=-Xmx\\d+[mg] mvn \\.\\.\\. \\(or -Xmx\\d+[mg] in \\.mvn/jvm\\.config\\)"),
+        e.getMessage());
+    assertEquals("Out of memory: the Java heap of Maven is limited to 512 MiB. Give it more, e.g. MAVEN_OPTS=-Xmx1g "
+        + "mvn ... (or -Xmx1g in .mvn/jvm.config)", AuditMojo.outOfMemory(512L << 20));
+  }
+
+  private static final String KEY = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0uVwX";
+
+  @Test
+  void aKeyGivenAsTheVariableNameIsNotEchoed() {
+    AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.apiKeyEnv = KEY;
+
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+    assertEquals("iam.apiKeyEnv takes the name of an environment variable, in upper case (A-Z, 0-9, _), such as "
+        + "IBMCLOUD_API_KEY; the value given is not one, and is not shown in case it is the key itself",
+        e.getMessage());
+    assertEquals(List.of(), log.lines);
+  }
+
+  @Test
+  void anApiKeyPropertyIsAnsweredWithWhereKeysComeFrom() {
+    for (String property : List.of("iam.apiKey", "iam.api-key", "iam.APIKEY", "iam.key")) {
+      AuditMojo mojo = mojo(NO_DECRYPTION);
+      mojo.demo = true;
+      mojo.propertyNames = () -> Set.of("user.home", property);
+
+      MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+      assertEquals(property + " is no parameter of iam:audit: the API key is read only from the environment variable "
+          + "iam.apiKeyEnv names (default IBMCLOUD_API_KEY) or from the password of the settings.xml server "
+          + "iam.serverId names (default ibmcloud); remove -D" + property + ", which shows the key in process lists "
+          + "and logs", e.getMessage());
+    }
+    assertFalse(Files.exists(dir.resolve("target")));
+  }
+
+  private static boolean actsOnTerminal(int c) {
+    return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0x061c
+        || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  @Test
+  void identityNamesReachTheBuildLogEscaped() throws IOException {
+    String hostile = "ci\\n[INFO] BUILD SUCCESS\\r\\u001b[2J\\u0007\\u202e";
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, hostile, "2025-10-15T02:33:15:564+0000")
+        + "," + key(2, "low\\n::warning::x", "2025-10-15T02:33:15:564+0000")));
+    mojo.failOn = "high";
+    RecordingLog debugLog = new RecordingLog();
+    mojo.setLog(debugLog);
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+    List<String> lines = e.getMessage().lines().toList();
+    assertEquals("  [high] apikey-inactive: API key 'ci\\n[INFO] BUILD SUCCESS\\r\\u001B[2J\\u0007\\u202E' "
+        + "(ApiKey-1) of service ID 'ci' (ServiceId-1) last authenticated 2025-10-15, 108 days ago; threshold 90 days."
+        + " Fix: delete it with 'ibmcloud iam service-api-key-delete ApiKey-1 ServiceId-1', or accept it in the "
+        + "allowlist with match: { id: ApiKey-1 }, rules: [apikey-inactive].", lines.get(1));
+    assertEquals("  [high] apikey-inactive: API key 'low\\n::warning::x' (ApiKey-2)", lines.get(2).substring(0, 64));
+    assertEquals(4, lines.size());
+    lines.forEach(line -> assertTrue(line.chars().noneMatch(AuditMojoTest::actsOnTerminal), line));
+    debugLog.lines.forEach(line -> assertTrue(line.chars().noneMatch(AuditMojoTest::actsOnTerminal), line));
   }
 
   private AuditMojo reportFileMojo(String reportJson) throws IOException {

@@ -1,12 +1,20 @@
 package dev.iamaudit.maven;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 
 /** Keeps what was logged, each line prefixed with its level as Maven prints it. */
 final class RecordingLog extends SystemStreamLog {
-  final List<String> lines = new ArrayList<>();
+  /** Fetch threads log too, and a stray one may still do so while a test reads the lines. */
+  final List<String> lines = new CopyOnWriteArrayList<>();
+  /** As with mvn -X. */
+  boolean debugEnabled;
+
+  @Override
+  public boolean isDebugEnabled() {
+    return debugEnabled;
+  }
 
   @Override
   public void debug(CharSequence content) {

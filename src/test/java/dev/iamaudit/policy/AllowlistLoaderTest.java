@@ -166,4 +166,82 @@ class AllowlistLoaderTest {
     assertEquals("iam-allowlist.yml:1:1: the allowlist must be a list, found a mapping",
         error("match: { id: ApiKey-1 }\n"));
   }
+
+  @Test
+  void anEntryThatNamesNoIdentityIsRefused() {
+    String fix = ". Name the identities by id, iamId or a name glob with letters or digits, such as sandbox-*; to "
+        + "stop judging a rule for everyone, disable it in the policy instead: rules: { apikey-inactive: { enabled: "
+        + "false } }";
+    assertEquals("iam-allowlist.yml:1:10: allowlist entry 1 accepts every identity: its name glob '*' has no "
+        + "letters or digits" + fix, error("- match: { name: \"*\" }\n  reason: all\n  expires: 2027-01-31\n"));
+    assertEquals("iam-allowlist.yml:1:10: allowlist entry 1 accepts every API key: it gives only a type" + fix,
+        error("- match: { type: apikey }\n  rules: [apikey-inactive]\n  reason: all\n  expires: 2027-01-31\n"));
+    assertEquals("iam-allowlist.yml:1:10: allowlist entry 1 accepts every service ID: its name glob '?*-*' has no "
+        + "letters or digits" + fix.replace("apikey-inactive", "serviceid-inactive"),
+        error("- match: { name: \"?*-*\", type: serviceid }\n  rules: [serviceid-inactive, apikey-inactive]\n"
+            + "  reason: all\n  expires: 2027-01-31\n"));
+  }
+
+  @Test
+  void anEntryNamingIdentitiesMayAlsoGiveABroadNameOrType() throws IOException {
+    assertEquals(List.of(new Match("ApiKey-1", null, "*", IdentityType.APIKEY),
+        new Match(null, "IBMid-1", null, IdentityType.USER), new Match(null, null, "*a*", null)),
+        load("""
+            - match: { id: ApiKey-1, name: "*", type: apikey }
+              reason: kept
+              expires: 2027-01-31
+            - match: { iamId: IBMid-1, type: user }
+              reason: kept
+              expires: 2027-01-31
+            - match: { name: "*a*" }
+              reason: kept
+              expires: 2027-01-31
+            """).entries().stream().map(AllowlistEntry::match).toList());
+  }
+
+  @Test
+  void aFileOverTheSizeLimitIsRefusedBeforeItIsParsed() throws IOException {
+    Path file = dir.resolve("iam-allowlist.yml");
+    byte[] big = new byte[3 * 1024 * 1024 + 1];
+    java.util.Arrays.fill(big, (byte) ' ');
+    Files.write(file, big);
+    assertEquals("iam-allowlist.yml: the file is larger than 3 MiB (3,145,728 bytes), the most a policy or "
+        + "allowlist may be; remove what it does not need, such as expired entries or long comments",
+        assertThrows(UsageException.class, () -> new AllowlistLoader(RULE_IDS, TODAY, 365).load(file,
+            "iam-allowlist.yml")).getMessage());
+  }
+
+  @Test
+  void anEndlessFileIsRefusedWhateverSizeItClaims() {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero));
+    assertEquals("iam-allowlist.yml: the file is larger than 3 MiB (3,145,728 bytes), the most a policy or "
+        + "allowlist may be; remove what it does not need, such as expired entries or long comments",
+        assertThrows(UsageException.class, () -> new AllowlistLoader(RULE_IDS, TODAY, 365).load(zero,
+            "iam-allowlist.yml")).getMessage());
+  }
+
+  @Test
+  void aVeryLongLineIsRefused() {
+    assertEquals("iam-allowlist.yml:2: line 2 is 100,002 bytes long, more than the 65,536 a line may be; break it "
+        + "up or remove it", error("- match: { id: ApiKey-1 }\n# " + "x".repeat(100_000) + "\n  reason: kept\n"
+        + "  expires: 2027-01-31\n"));
+  }
+
+  @Test
+  void aYamlAliasIsRefused() {
+    assertEquals("iam-allowlist.yml:5:10: YAML aliases (*m) are not supported; write the value out in full",
+        error("""
+            - match: &m { id: ApiKey-1 }
+              rules: [apikey-inactive]
+              reason: kept
+              expires: 2027-01-31
+            - match: *m
+              rules: [apikey-too-old]
+              reason: kept
+              expires: 2027-01-31
+            """));
+    assertEquals("iam-allowlist.yml:1:29: YAML aliases (*k) are not supported; write the value out in full",
+        error("- match: { id: &k a, iamId: *k }\n  reason: kept\n  expires: 2027-01-31\n"));
+  }
 }

@@ -3,6 +3,7 @@ package dev.iamaudit.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamaudit.inventory.Entity;
@@ -39,5 +40,12 @@ class MatchTest {
   @Test
   void needsAtLeastOneField() {
     assertThrows(IllegalArgumentException.class, () -> new Match(null, null, null, null));
+  }
+
+  @Test
+  void aNameMadeToDefeatTheGlobIsJudgedAtOnce() {
+    Entity hostile = new Entity(IdentityType.APIKEY, "ApiKey-9", null, "-".repeat(300));
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+        () -> assertFalse(new Match(null, null, "*-*-*-*-*-*-prod", null).matches(hostile)));
   }
 }

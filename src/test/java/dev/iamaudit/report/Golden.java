@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * is replaced by {@code 0.0.0-TEST} (as PMD does), so a release does not touch them. Run the tests with
  * {@code -Dgolden.update=true} to rewrite them after an intended change, then review the diff.
  */
-final class Golden {
+public final class Golden {
   static final String VERSION = "0.0.0-TEST";
   private static final Path DIRECTORY = Path.of("src/test/resources/dev/iamaudit/report");
 
@@ -24,13 +24,16 @@ final class Golden {
   }
 
   static void assertMatches(String fileName, String output) {
-    Path file = DIRECTORY.resolve(fileName);
-    String actual = normalise(output);
+    assertFile(DIRECTORY.resolve(fileName), normalise(output));
+  }
+
+  /** {@code actual} equals the content of {@code file}, which {@code -Dgolden.update=true} rewrites first. */
+  public static void assertFile(Path file, String actual) {
     try {
       if (Boolean.getBoolean("golden.update")) {
         Files.writeString(file, actual, StandardCharsets.UTF_8);
       }
-      assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, fileName);
+      assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

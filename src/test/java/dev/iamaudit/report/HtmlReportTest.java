@@ -51,9 +51,20 @@ class HtmlReportTest {
     for (long days : new long[] {0, 30, 31, 90, 91, 180, 181, 365, 366, 5_000}) {
       inventory.serviceId(new ServiceId("ServiceId-" + days, null, null, null, null, TestInventory.lastAuthn(days)));
     }
-    AuditResult result = TestAudits.audit(new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()),
+    AuditResult result = TestAudits.audit(TestAudits.engine(Rules.identityRules(), Policy.defaults(Rules.specs()),
         Allowlist.NONE, ReportFixtures.clock()), inventory.build(), List.of(), null, null);
     assertArrayEquals(new long[] {2, 2, 2, 2, 2, 0, 0, 0}, AuthnAges.count(result.scope().ages()));
+  }
+
+  @Test
+  void eachRuleNamesTheControlsItGivesEvidenceFor() {
+    String html = ReportFixtures.render(new HtmlReport(), ReportFixtures.sample());
+    assertTrue(html.contains("<td><code>apikey-too-old</code></td><td>API key not rotated<div class=\"ctl\"><span "
+        + "title=\"CIS IBM Cloud Foundations Benchmark 1.1.0, 1.3: Ensure API keys are rotated every 90 days\">"
+        + "CIS-IBM-Cloud-1.1.0/1.3</span><br><span title=\"IBM Cloud Framework for Financial Services 2.0, IA-5: "
+        + "Authenticator Management\">FS-Cloud/IA-5</span></div></td><td>evaluated</td>"));
+    assertTrue(html.contains("<td><code>apikey-leak-action-none</code></td><td>API key stays valid when leaked</td>"
+        + "<td>evaluated</td>"));
   }
 
   @Test

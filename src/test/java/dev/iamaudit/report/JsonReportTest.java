@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.FindingLines;
 import dev.iamaudit.audit.TestAudits;
 import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.Allowlist;
-import dev.iamaudit.policy.Policy;
-import dev.iamaudit.rules.Rules;
-import dev.iamaudit.audit.FindingLines;
+import dev.iamaudit.policy.FailOn;
 import java.io.IOException;
-import dev.iamaudit.audit.Finding;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,10 +67,36 @@ class JsonReportTest {
         writer.write(finding);
       };
     };
-    AuditEngine engine = new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
-        ReportFixtures.clock());
+    AuditEngine engine = ReportFixtures.engine(Allowlist.NONE, FailOn.DEFAULT);
     Inventory inventory = ReportFixtures.generatedInventory(3_000);
     assertEquals(ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(3_000)),
         ReportFixtures.render(new JsonReport(), TestAudits.audit(engine, inventory, List.of(), null, failing)));
+  }
+
+  @Test
+  void eachRuleListsTheControlsItGivesEvidenceFor() throws Exception {
+    JsonNode rules = MAPPER.readTree(ReportFixtures.render(new JsonReport(), ReportFixtures.sample())).get("rules");
+    JsonNode mfa = null;
+    JsonNode leak = null;
+    for (JsonNode rule : rules) {
+      switch (rule.get("id").asText()) {
+        case "account-mfa-disabled" -> mfa = rule;
+        case "apikey-leak-action-none" -> leak = rule;
+        default -> { }
+      }
+    }
+    assertEquals(MAPPER.readTree("""
+        [ { "framework": "CIS IBM Cloud Foundations Benchmark", "version": "1.1.0", "id": "1.7",
+            "title": "Ensure multi-factor authentication (MFA) is enabled for all users in account" },
+          { "framework": "CIS IBM Cloud Foundations Benchmark", "version": "1.1.0", "id": "1.9",
+            "title": "Ensure multi-factor authentication (MFA) is enabled at the account level" },
+          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-2(1)",
+            "title": "Multi-factor Authentication to Privileged Accounts" },
+          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-2(2)",
+            "title": "Multi-factor Authentication to Non-privileged Accounts" },
+          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-7",
+            "title": "Cryptographic Module Authentication" } ]
+        """), mfa.get("compliance"));
+    assertEquals(MAPPER.readTree("[]"), leak.get("compliance"));
   }
 }

@@ -3,6 +3,7 @@ package dev.iamaudit.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.Location;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class JunitCasesTest {
   private static final Rule RULE = new ApikeyInactive();
-  private static final FilePosition POLICY = new FilePosition("iam-audit.yml", 1, 1);
+  private static final Location POLICY = Location.line("iam-audit.yml", 1);
 
   /** The rule's evaluation as the audit counts {@code findings} under {@code failOn}. */
   private static RuleEvaluation evaluated(List<Finding> findings, FailOn failOn) {

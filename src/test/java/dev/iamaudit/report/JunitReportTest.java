@@ -86,13 +86,16 @@ class JunitReportTest {
     AuditResult result = ReportFixtures.sample();
     Document document = parse(result);
     assertConsistent(document);
-    assertEquals(14, document.getElementsByTagName("testsuite").getLength());
+    assertEquals(18, document.getElementsByTagName("testsuite").getLength());
     assertEquals(null, suite(document, "apikey-high-usage"));
     assertEquals("2026-11-22T10:00:00", suite(document, "apikey-inactive").getAttribute("timestamp"));
     XPath xpath = XPathFactory.newInstance().newXPath();
-    assertEquals("iam-audit.yml:1", xpath.evaluate("/testsuites/testsuite[@name='apikey-inactive']/properties/"
-        + "property[@name='location']/@value", document));
-    assertEquals("", xpath.evaluate("/testsuites/testsuite[@name='allowlist-expired']/properties/"
+    // Where each suite's first finding points: the allowlist file for one no entry covers, else the entry.
+    assertEquals("governance/iam-allowlist.yml:1", xpath.evaluate("/testsuites/testsuite[@name='apikey-inactive']/"
+        + "properties/property[@name='location']/@value", document));
+    assertEquals("governance/iam-allowlist.yml:6", xpath.evaluate("/testsuites/testsuite[@name='allowlist-expired']/"
+        + "properties/property[@name='location']/@value", document));
+    assertEquals("", xpath.evaluate("/testsuites/testsuite[@name='apikey-orphaned']/properties/"
         + "property[@name='location']/@value", document));
     assertEquals(Long.toString(result.gate().blocking()), document.getDocumentElement().getAttribute("failures"));
   }
@@ -109,8 +112,9 @@ class JunitReportTest {
         "API key 'deploy, \"prod\" <main> & Zoë line2 | ü*_' (ApiKey-1111) of user 'Jane O'Neil <ops>'"));
     // The rule, the identity and its IAM id are in the suite, the case's name and the message already.
     assertEquals("fingerprint: 8f5dfa6202f4ef8d54c08e993ced52b2\n", failure.getTextContent());
+    // It points at its expired entry, not where the suite's first finding points.
     assertEquals("iam_id: iam-ServiceId-9\nallowlist entry: governance/iam-allowlist.yml:6:3, expired on 2026-10-01\n"
-        + "fingerprint: 34461e955c17e0840a8240b24c8b5111\n",
+        + "location: governance/iam-allowlist.yml:6\nfingerprint: 34461e955c17e0840a8240b24c8b5111\n",
         cases.get(2).getElementsByTagName("failure").item(0).getTextContent());
     Element skipped = (Element) cases.get(1).getElementsByTagName("skipped").item(0);
     assertEquals("allowlisted until 2027-01-31, by secops@example.com: Disaster-recovery key, used only in "
@@ -185,7 +189,7 @@ class JunitReportTest {
     Document document = parse(ReportFixtures.empty());
     assertConsistent(document);
     assertEquals("0", document.getDocumentElement().getAttribute("failures"));
-    assertEquals("14", document.getDocumentElement().getAttribute("tests"));
+    assertEquals("18", document.getDocumentElement().getAttribute("tests"));
   }
 
   private static List<String> strings(XPath xpath, String expression, Document document) throws Exception {
@@ -226,7 +230,7 @@ class JunitReportTest {
         suites++;
       }
     }
-    assertEquals(12, suites);
+    assertEquals(16, suites);
     assertEquals("12000", xpath.evaluate("/testsuites/testsuite[@name='apikey-inactive']/properties/property"
         + "[@name='checked']/@value", document));
   }

@@ -44,6 +44,29 @@ class MarkdownReportTest {
         | **total** | 0 | 0 |
 
         No violations.
+
+        ## Compliance
+
+        | Rule | State | Violations | Allowlisted | Evidence for |
+        |---|---|---:|---:|---|
+        | `apikey-inactive` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.2` |
+        | `apikey-never-used` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.2` |
+        | `apikey-too-old` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.3` `FS-Cloud/IA-5` |
+        | `user-inactive` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.17` `FS-Cloud/AC-2(3)` |
+        | `account-apikey-creation-unrestricted` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.4` `FS-Cloud/AC-2` \
+        `FS-Cloud/AC-3` `FS-Cloud/AC-5` `FS-Cloud/AC-6` |
+        | `account-serviceid-creation-unrestricted` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.4` `FS-Cloud/AC-3` \
+        `FS-Cloud/AC-6` |
+        | `account-mfa-disabled` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.7` `CIS-IBM-Cloud-1.1.0/1.9` \
+        `FS-Cloud/IA-2(1)` `FS-Cloud/IA-2(2)` `FS-Cloud/IA-7` |
+        | `user-mfa-exempt` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.7` `FS-Cloud/IA-2(1)` `FS-Cloud/IA-2(2)` |
+        | `user-mfa-not-enrolled` | evaluated | 0 | 0 | `CIS-IBM-Cloud-1.1.0/1.7` `FS-Cloud/IA-2(1)` \
+        `FS-Cloud/IA-2(2)` |
+        | `account-user-list-visible` | evaluated | 0 | 0 | `FS-Cloud/AC-3` `FS-Cloud/AC-6` |
+        | `account-ip-allowlist-unset` | disabled | 0 | 0 | `FS-Cloud/IA-3` `FS-Cloud/SC-7` `FS-Cloud/SC-7(5)` |
+
+        `CIS-IBM-Cloud-1.1.0`: CIS IBM Cloud Foundations Benchmark 1.1.0; `FS-Cloud`: IBM Cloud Framework for \
+        Financial Services 2.0.
         """, ReportFixtures.render(new MarkdownReport(), ReportFixtures.empty()));
   }
 

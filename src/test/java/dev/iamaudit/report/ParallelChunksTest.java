@@ -67,4 +67,19 @@ class ParallelChunksTest {
         () -> ParallelChunks.write(items, items.size(), buffer -> lines(buffer, failOn), new ByteArrayOutputStream()));
     assertEquals("disk full at " + failOn, e.getMessage());
   }
+
+  @Test
+  void runningOutOfMemoryOnAWorkerSurfacesAsItself() {
+    List<Integer> items = upTo(ParallelChunks.CHUNK * 4);
+    List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> ParallelChunks.write(items, items.size(),
+        buffer -> (chunk, first) -> {
+          if (first > 0) {
+            threads.add(Thread.currentThread().getName());
+            throw new OutOfMemoryError("Java heap space");
+          }
+        }, new ByteArrayOutputStream()));
+    assertEquals("Java heap space", e.getMessage());
+    assertEquals("iam-audit-report", threads.get(0));
+  }
 }

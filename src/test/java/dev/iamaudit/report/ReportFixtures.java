@@ -20,7 +20,9 @@ import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.FilePosition;
 import dev.iamaudit.policy.Match;
 import dev.iamaudit.policy.Policy;
+import dev.iamaudit.rules.AccountSettingsDrift;
 import dev.iamaudit.rules.Rules;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,9 +91,9 @@ final class ReportFixtures {
     Inventory inventory = new Inventory(ACCOUNT, NOW,
         new ReportInfo("ref-0042", 720, NOW.minus(Duration.ofHours(720)), NOW, "iam-audit"),
         users, keys, serviceIds, profiles,
-        new AccountSettings(ACCOUNT, "NOT_RESTRICTED", "RESTRICTED", "NONE"),
-        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.SETTINGS),
-        Map.of());
+        settings("NOT_RESTRICTED", "RESTRICTED", "NONE"), List.of(),
+        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.SETTINGS,
+            DataSet.MFA_REPORT), Map.of());
     Allowlist allowlist = new Allowlist(List.of(
         new AllowlistEntry(new Match("ApiKey-3333", null, null, null), Set.of("apikey-inactive"),
             "Disaster-recovery key, used only in quarterly drills", "secops@example.com", LocalDate.of(2027, 1, 31),
@@ -107,9 +109,9 @@ final class ReportFixtures {
   /** An account with no identities at all. */
   static AuditResult empty() {
     Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-empty", 720, null, NOW, null),
-        List.of(), List.of(), List.of(), List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
+        List.of(), List.of(), List.of(), List.of(), settings("RESTRICTED", "RESTRICTED", "TOTP"), List.of(),
         EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
-            DataSet.SETTINGS), Map.of());
+            DataSet.SETTINGS, DataSet.MFA_REPORT), Map.of());
     return audit(inventory, Allowlist.NONE, List.of());
   }
 
@@ -123,8 +125,7 @@ final class ReportFixtures {
 
   /** {@link #generated(int)} with no lines kept for the JSON, which then writes them from the findings. */
   static AuditResult generatedWithoutLines(int keys) {
-    return TestAudits.audit(new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()), Allowlist.NONE,
-        clock()), generatedInventory(keys), List.of(), null, null);
+    return TestAudits.audit(engine(Allowlist.NONE, FailOn.DEFAULT), generatedInventory(keys), List.of(), null, null);
   }
 
   /** The account {@link #generated(int)} audits. */
@@ -148,9 +149,15 @@ final class ReportFixtures {
           daysAgo(400), false, Activity.RECENT));
     }
     return new Inventory(ACCOUNT, NOW, new ReportInfo("ref-big", 720, null, NOW, null), users,
-        apiKeys, serviceIds, List.of(), new AccountSettings(ACCOUNT, "RESTRICTED", "RESTRICTED", "TOTP"),
+        apiKeys, serviceIds, List.of(), settings("RESTRICTED", "RESTRICTED", "TOTP"), List.of(),
         EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
-            DataSet.SETTINGS), Map.of());
+            DataSet.SETTINGS, DataSet.MFA_REPORT), Map.of());
+  }
+
+  /** Settings with the user list restricted and an IP allowlist, so only the three given can make findings. */
+  private static AccountSettings settings(String restrictServiceId, String restrictApikey, String mfa) {
+    return new AccountSettings(ACCOUNT, restrictServiceId, restrictApikey, mfa, "RESTRICTED", "192.0.2.0/24",
+        List.of(), AccountSettings.Origin.PLAIN);
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes) {
@@ -158,8 +165,15 @@ final class ReportFixtures {
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes, FailOn failOn) {
-    return TestAudits.audit(new AuditEngine(Rules.identityRules(), Policy.defaults(Rules.specs()).withFailOn(failOn),
-        allowlist, clock()), inventory, notes, new CsvReport().identityColumns(), new JsonReport().findingLines());
+    return TestAudits.audit(engine(allowlist, failOn), inventory, notes, new CsvReport().identityColumns(),
+        new JsonReport().findingLines());
+  }
+
+  /** The default policy with {@code failOn}, as the front ends make it before an audit. */
+  static AuditEngine engine(Allowlist allowlist, FailOn failOn) {
+    Policy policy = AccountSettingsDrift.applyTo(Policy.defaults(Rules.specs()).withFailOn(failOn),
+        TerraformDeclarations.none());
+    return TestAudits.engine(Rules.identityRules(), policy, allowlist, clock());
   }
 
   static List<Finding> findings(AuditResult result) {

@@ -47,6 +47,24 @@ class SarifReportTest {
   }
 
   @Test
+  void tagsEachRuleWithTheControlsItGivesEvidenceFor() throws Exception {
+    JsonNode rules = run(new SarifReport(), ReportFixtures.sample()).at("/tool/driver/rules");
+    JsonNode tooOld = rules.get(Rules.all().indexOf(Rules.byId("apikey-too-old")));
+    assertEquals(MAPPER.readTree("[\"security\", \"iam\", \"CIS-IBM-Cloud-1.1.0/1.3\", \"FS-Cloud/IA-5\"]"),
+        tooOld.at("/properties/tags"));
+    assertEquals("5.5", tooOld.at("/properties/security-severity").asText());
+    assertTrue(tooOld.at("/help/text").asText().endsWith(" Gives evidence for CIS IBM Cloud Foundations Benchmark "
+        + "1.1.0, 1.3: Ensure API keys are rotated every 90 days; IBM Cloud Framework for Financial Services 2.0, "
+        + "IA-5: Authenticator Management."));
+    assertTrue(tooOld.at("/help/markdown").asText().endsWith("\n\n**Gives evidence for:**\n\n"
+        + "- CIS IBM Cloud Foundations Benchmark 1.1.0, 1.3: Ensure API keys are rotated every 90 days\n"
+        + "- IBM Cloud Framework for Financial Services 2.0, IA-5: Authenticator Management"));
+    JsonNode leak = rules.get(Rules.all().indexOf(Rules.byId("apikey-leak-action-none")));
+    assertEquals(MAPPER.readTree("[\"security\", \"iam\"]"), leak.at("/properties/tags"));
+    assertFalse(leak.at("/help/text").asText().contains("evidence"));
+  }
+
+  @Test
   void writesOneResultPerFindingAnchoredInTheRepo() throws Exception {
     AuditResult result = ReportFixtures.sample();
     JsonNode results = run(new SarifReport(), result).get("results");
@@ -101,8 +119,9 @@ class SarifReportTest {
     assertEquals("apikey-orphaned", notification.at("/associatedRule/id").asText());
     assertEquals(3, notification.at("/associatedRule/index").asInt());
     assertEquals("needs the user listing, which a saved activity report does not hold", notification.at("/message/text").asText());
+    assertEquals("user-invitation-stale", invocation.at("/toolExecutionNotifications/1/associatedRule/id").asText());
     assertEquals("Used the latest report ref-0042 (2 hours old).",
-        invocation.at("/toolExecutionNotifications/1/message/text").asText());
+        invocation.at("/toolExecutionNotifications/2/message/text").asText());
     assertFalse(run.has("properties"));
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.policy.RuleConfig;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,11 @@ final class RuleAssertions {
   }
 
   static Outcome run(Rule rule, Inventory inventory, RuleConfig config) {
-    Check check = rule.start(RuleContext.of(inventory), config);
+    return run(rule, inventory, config, TerraformDeclarations.none());
+  }
+
+  static Outcome run(Rule rule, Inventory inventory, RuleConfig config, TerraformDeclarations terraform) {
+    Check check = rule.start(RuleContext.of(inventory, terraform), config);
     List<Violation> violations = new ArrayList<>();
     inventory.identities().forEach(identity -> check.judge(identity, violations::add));
     check.finish(violations::add);

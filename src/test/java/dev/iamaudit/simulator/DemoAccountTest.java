@@ -1,6 +1,7 @@
 package dev.iamaudit.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,11 +16,14 @@ import dev.iamaudit.policy.PolicyLoader;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
+import dev.iamaudit.terraform.DeclarationKind;
+import dev.iamaudit.terraform.TerraformDeclarations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +67,24 @@ class DemoAccountTest {
     assertTrue(highUsage.enabled());
     assertEquals(DemoAccount.HIGH_USAGE_THRESHOLD, highUsage.param("maxAuthnCount"));
     assertTrue(DemoAccount.HIGH_USAGE_COUNT > highUsage.param("maxAuthnCount"));
+    assertEquals(List.of(), Rules.all().stream().map(RuleDescriptor::id)
+        .filter(rule -> !policy.rule(rule).enabled()).toList());
+  }
+
+  @Test
+  void theTerraformFolderDeclaresMostIdentitiesAndStricterSettings() {
+    Path governance = DemoAccount.writeGovernanceFiles(dir, TODAY);
+
+    TerraformDeclarations terraform = TerraformDeclarations.load(governance.resolve(DemoAccount.TERRAFORM), dir,
+        List.of(), null, null);
+
+    assertEquals(List.of(), terraform.notes());
+    assertEquals("Read 2 Terraform files under terraform: 12 declarations of IAM identities, account settings at"
+        + " terraform/main.tf:3", terraform.summary());
+    assertEquals("TOTP4ALL", terraform.accountSettings(ACCOUNT).orElseThrow().attribute("mfa").orElseThrow().value()
+        .scalarText());
+    assertTrue(terraform.isDeclared(DeclarationKind.SERVICE_ID, null, "deploy-prod"));
+    assertFalse(terraform.isDeclared(DeclarationKind.SERVICE_ID, null, "old-crm-integration"));
   }
 
   @Test
@@ -94,11 +116,12 @@ class DemoAccountTest {
   void aNinetyDayReportListsTheIdleIdentities() {
     JsonNode report = report("2160");
 
-    assertEquals(Set.of(DemoAccount.INACTIVE_USER, DemoAccount.NEVER_LOGGED_IN, DemoAccount.NEW_USER),
-        ids(report.get("users"), "iam_id"));
+    assertEquals(Set.of(DemoAccount.INACTIVE_USER, DemoAccount.NEVER_LOGGED_IN, DemoAccount.NEW_USER,
+        DemoAccount.STALE_INVITATION), ids(report.get("users"), "iam_id"));
     assertEquals(Set.of(DemoAccount.STALE_KEY, DemoAccount.STALE_SERVICE_KEY, DemoAccount.NEVER_USED_KEY,
-        DemoAccount.NEW_UNUSED_KEY), ids(report.get("apikeys"), "id"));
-    assertEquals(Set.of("legacy-batch", "old-crm-integration", "search-indexer"),
+        DemoAccount.NEW_UNUSED_KEY, DemoAccount.DISABLED_KEY, DemoAccount.EXPIRED_KEY, DemoAccount.GROUP_KEY),
+        ids(report.get("apikeys"), "id"));
+    assertEquals(Set.of("legacy-batch", "old-crm-integration", "search-indexer", "payments-settlement"),
         ids(report.get("serviceids"), "name"));
     assertEquals(Set.of(DemoAccount.IDLE_PROFILE), ids(report.get("profiles"), "id"));
   }
@@ -143,9 +166,84 @@ class DemoAccountTest {
     return answer.json();
   }
 
+  @Test
+  void aServiceIdAndItsKeyOutsideTheDefaultGroupAreListedOnlyUnderTheirGroup() {
+    JsonNode groups = http.get("/v1/serviceid_groups?account_id=" + ACCOUNT).json().get("serviceid_groups");
+    String group = "&group_id=" + DemoAccount.PAYMENTS_GROUP;
+    String serviceIds = "/v1/serviceids/?account_id=" + ACCOUNT + "&pagesize=100";
+    String serviceKeys = "/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&type=serviceid&pagesize=100";
+
+    assertEquals(Set.of(DemoAccount.PAYMENTS_GROUP), ids(groups, "id"));
+    assertFalse(ids(http.get(serviceIds).json().get("serviceids"), "id").contains(DemoAccount.SETTLEMENT));
+    assertEquals(Set.of(DemoAccount.SETTLEMENT), ids(http.get(serviceIds + group).json().get("serviceids"), "id"));
+    assertFalse(ids(http.get(serviceKeys).json().get("apikeys"), "id").contains(DemoAccount.GROUP_KEY));
+    assertEquals(Set.of(DemoAccount.GROUP_KEY), ids(http.get(serviceKeys + group).json().get("apikeys"), "id"));
+  }
+
+  @Test
+  void oneKeyIsDisabledAndOneExpired() {
+    JsonNode disabled = http.get("/v1/apikeys/" + DemoAccount.DISABLED_KEY).json();
+    JsonNode expired = http.get("/v1/apikeys/" + DemoAccount.EXPIRED_KEY).json();
+
+    assertTrue(disabled.get("disabled").asBoolean());
+    assertEquals(null, disabled.get("expires_at"));
+    assertFalse(expired.get("disabled").asBoolean());
+    assertEquals("2026-10-23T08:47+0000", expired.get("expires_at").asText());
+  }
+
+  @Test
+  void aTemplateEnforcesTheMfaTheAccountItselfLeavesOffAndOneUserIsExempt() {
+    JsonNode settings = http.get("/v1/accounts/" + ACCOUNT + "/effective_settings/identity?resolve_user_mfa=true")
+        .json();
+
+    assertEquals("TOTP4ALL", settings.at("/effective/mfa").asText());
+    assertEquals("NONE", settings.at("/account/mfa").asText());
+    assertEquals("enterprise-baseline", settings.at("/assigned_templates/0/template_name").asText());
+    assertEquals("TOTP4ALL", settings.at("/assigned_templates/0/mfa").asText());
+    assertEquals(List.of(DemoAccount.BUILDER, "NONE_NO_ROPC", "bruno.schmidt@example.com"),
+        List.of(settings.at("/effective/user_mfa/0/iam_id").asText(), settings.at("/effective/user_mfa/0/mfa").asText(),
+            settings.at("/effective/user_mfa/0/userName").asText()));
+  }
+
+  @Test
+  void theMfaReportFindsTheMemberWhoNeverEnrolledAndLeavesInvitationsOut() {
+    String base = "/v1/mfa/accounts/" + ACCOUNT + "/report";
+    String reference = http.post(base + "?type=mfa_status").json().get("reference").asText();
+    Http.Answer answer;
+    do {
+      answer = http.get(base + "/" + reference);
+    } while (answer.code() == 204);
+
+    Set<String> failing = new TreeSet<>();
+    answer.json().get("users").forEach(user -> {
+      if (!user.at("/id_based_mfa/complies").asBoolean()) {
+        failing.add(user.get("iam_id").asText());
+      }
+    });
+    assertEquals(Set.of(DemoAccount.ADMIN, DemoAccount.BUILDER, DemoAccount.INACTIVE_USER,
+        DemoAccount.NEVER_LOGGED_IN), ids(answer.json().get("users"), "iam_id"));
+    assertEquals(Set.of(DemoAccount.NEVER_LOGGED_IN), failing);
+  }
+
+  @Test
+  void anInvitationIsListedWithoutAnIamId() {
+    JsonNode users = http.get("/v2/accounts/" + ACCOUNT + "/users").json().get("resources");
+
+    List<JsonNode> invitation = new ArrayList<>();
+    users.forEach(user -> {
+      if (DemoAccount.INVITATION_WITHOUT_IAM_ID.equals(user.get("user_id").asText())) {
+        invitation.add(user);
+      }
+    });
+    assertEquals(1, invitation.size());
+    assertEquals(null, invitation.get(0).get("iam_id"));
+    assertEquals("PENDING", invitation.get(0).get("state").asText());
+    assertEquals(32, invitation.get(0).get("id").asText().length());
+  }
+
   private static Set<String> ids(JsonNode array, String field) {
     Set<String> ids = new TreeSet<>();
-    array.forEach(item -> ids.add(item.get(field).asText()));
+    array.forEach(item -> ids.add(item.path(field).asText()));
     return ids;
   }
 }

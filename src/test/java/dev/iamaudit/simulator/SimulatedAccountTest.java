@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,15 @@ class SimulatedAccountTest {
     assertEquals(9000L, backup.authnCount());
     assertEquals("RESTRICTED", account.settings().restrictCreateServiceId());
     assertEquals("NOT_RESTRICTED", account.settings().restrictUserListVisibility());
+  }
+
+  @Test
+  void theDemoAccountsGroupsTemplatesExemptionsInvitationsAndRefusedLoginsSurviveTheFixtureFormat() throws Exception {
+    SimulatedAccount demo = DemoAccount.create(Clock.fixed(NOW, ZoneOffset.UTC), new SimulatedAccount.Login("k",
+        DemoAccount.ADMIN, List.of("mfa-report")));
+    Path copy = Files.writeString(dir.resolve("demo.json"), demo.toJson());
+
+    assertEquals(demo, SimulatedAccount.read(copy, NOW));
   }
 
   @Test
@@ -83,6 +94,9 @@ class SimulatedAccountTest {
     assertTrue(account.apiKeys().stream().anyMatch(key -> "none".equals(key.actionWhenLeaked())));
     assertTrue(account.apiKeys().stream().allMatch(key -> key.lastAuthn() == null
         || !key.lastAuthn().isBefore(key.createdAt()) && !key.lastAuthn().isAfter(NOW)));
+    assertEquals(List.of("payments", "data-platform"),
+        account.serviceIdGroups().stream().map(SimulatedAccount.ServiceIdGroup::name).toList());
+    assertEquals(24, account.serviceIds().stream().filter(service -> service.groupId() != null).count());
   }
 
   @Test
@@ -136,13 +150,13 @@ class SimulatedAccountTest {
 
   @Test
   void rejectsDuplicateIdsAndAnAccountNobodyCanLogInto() {
-    SimulatedAccount.User user = new SimulatedAccount.User("IBMid-1", "u", null, null, null, null, NOW, null);
+    SimulatedAccount.User user = new SimulatedAccount.User("IBMid-1", "u", null, null, null, null, NOW, null, null);
     List<SimulatedAccount.Login> logins = List.of(new SimulatedAccount.Login("k", "IBMid-1"));
 
     IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
-        () -> new SimulatedAccount("a", logins, List.of(user, user), null, null, null, null));
+        () -> new SimulatedAccount("a", logins, List.of(user, user), null, null, null, null, null));
     IllegalArgumentException noLogin = assertThrows(IllegalArgumentException.class,
-        () -> new SimulatedAccount("a", List.of(), List.of(user), null, null, null, null));
+        () -> new SimulatedAccount("a", List.of(), List.of(user), null, null, null, null, null));
 
     assertEquals("duplicate identity id IBMid-1", duplicate.getMessage());
     assertEquals("account a needs at least one login (an API key value)", noLogin.getMessage());

@@ -387,6 +387,44 @@ class SimulatorTest {
   }
 
   @Test
+  void aKeyWithoutTheRoleForTheMfaReportOrTheEffectiveSettingsGets403() {
+    SimulatedAccount account = DemoAccount.create(clock, new SimulatedAccount.Login("limited-key", DemoAccount.ADMIN,
+        List.of("mfa-report", "effective-settings")));
+    Http http = new Http(start(account, SimulatorOptions.DEFAULTS).baseUrl()).login("limited-key");
+    String id = DemoAccount.ACCOUNT_ID;
+
+    Http.Answer report = http.post("/v1/mfa/accounts/" + id + "/report?type=mfa_status");
+    Http.Answer effective = http.get("/v1/accounts/" + id + "/effective_settings/identity");
+
+    assertEquals(403, report.code());
+    assertEquals("BXNIM0513E", report.json().at("/errors/0/message_code").asText());
+    assertEquals(403, effective.code());
+    assertEquals(200, http.get("/v1/accounts/" + id + "/settings/identity").code());
+    assertEquals(202, http.post("/v1/activity/accounts/" + id + "/report?type=inactive&duration=720").code());
+  }
+
+  @Test
+  void refusesALoginThatNamesAnEndpointItCannotRefuse() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SimulatedAccount.Login("k", "IBMid-1", List.of("apikeys")));
+    assertEquals("login IBMid-1 refuses 'apikeys'; refusable are mfa-report, effective-settings", e.getMessage());
+  }
+
+  @Test
+  void namesTheExemptedUsersOnlyWhenAskedToResolveThem() {
+    Http http = new Http(start(DemoAccount.create(clock), SimulatorOptions.DEFAULTS).baseUrl())
+        .login(DemoAccount.API_KEY.reveal());
+    String path = "/v1/accounts/" + DemoAccount.ACCOUNT_ID + "/settings/identity";
+
+    JsonNode plain = http.get(path).json().at("/user_mfa/0");
+    JsonNode resolved = http.get(path + "?resolve_user_mfa=true").json().at("/user_mfa/0");
+
+    assertEquals(List.of("iam_id", "mfa"), fieldNames(plain));
+    assertEquals(List.of("iam_id", "mfa", "name", "userName", "email"), fieldNames(resolved));
+    assertEquals("Bruno Schmidt", resolved.get("name").asText());
+  }
+
+  @Test
   void unknownPathsAre404() throws Exception {
     assertEquals(404, loggedIn().get("/v1/nothing-here").code());
   }
@@ -446,12 +484,12 @@ class SimulatorTest {
       String iamId = "IBMid-%010d".formatted(i);
       users.add(new SimulatedAccount.User(iamId, "user" + i + "@example.com", "User", Integer.toString(i),
           "user" + i + "@example.com",
-          null, NOW.minus(Duration.ofDays(10)), null));
+          null, NOW.minus(Duration.ofDays(10)), null, null));
       keys.add(new SimulatedAccount.ApiKey("ApiKey-%08d".formatted(i), "key-" + i, null, iamId, null,
-          NOW.minus(Duration.ofDays(5)), null, null, null, false, false));
+          NOW.minus(Duration.ofDays(5)), null, null, null, false, false, null));
     }
     return new SimulatedAccount(ACCOUNT, List.of(new SimulatedAccount.Login("bulk-key", users.get(0).iamId())),
-        users, List.of(), List.of(), keys, null);
+        users, List.of(), List.of(), List.of(), keys, null);
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportFileSourceTest {
   private static final DataRequest REQUEST = new DataRequest(Set.of(DataSet.REPORT), OptionalLong.of(2160), 24);
   private static final String IDENTITIES = "\"users\":[{\"iam_id\":\"IBMid-1\"}],"
-      + "\"apikeys\":[{\"id\":\"ApiKey-1\",\"type\":\"serviceid\",\"serviceid\":{\"id\":\"ServiceId-1\"}}]";
+      + "\"apikeys\":[{\"id\":\"ApiKey-1\",\"type\":\"serviceid\",\"serviceid\":{\"id\":\"ServiceId-1\"}}],"
+      + "\"serviceids\":[],\"profiles\":[]";
   private static final String HEADER = "\"reference\":\"r-1\",\"report_duration\":\"720\","
       + "\"report_start_time\":\"2026-10-21T06:00:00:000+0000\",\"report_end_time\":\"2026-11-20T06:00:00:000+0000\"";
 

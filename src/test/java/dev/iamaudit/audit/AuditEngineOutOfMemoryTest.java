@@ -1,0 +1,95 @@
+package dev.iamaudit.audit;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamaudit.failure.OutOfMemory;
+import dev.iamaudit.inventory.DataSet;
+import dev.iamaudit.inventory.Identity;
+import dev.iamaudit.inventory.TestInventory;
+import dev.iamaudit.policy.Allowlist;
+import dev.iamaudit.policy.Policy;
+import dev.iamaudit.policy.RuleConfig;
+import dev.iamaudit.policy.RuleSpec;
+import dev.iamaudit.rules.Check;
+import dev.iamaudit.rules.Rule;
+import dev.iamaudit.rules.RuleContext;
+import dev.iamaudit.rules.Rules;
+import dev.iamaudit.terraform.TerraformDeclarations;
+import dev.iamaudit.rules.Violation;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Rules run side by side on a parallel stream; a rule that runs out of memory must not end as anything else. */
+class AuditEngineOutOfMemoryTest {
+  /** One of the real rules whose checks throw, as an allocation that fails in a rule would. */
+  private static Rule exhausting(Rule real) {
+    return new Rule() {
+      @Override
+      public RuleSpec spec() {
+        return real.spec();
+      }
+
+      @Override
+      public String title() {
+        return real.title();
+      }
+
+      @Override
+      public String description() {
+        return real.description();
+      }
+
+      @Override
+      public String remedy() {
+        return real.remedy();
+      }
+
+      @Override
+      public Set<DataSet> needs() {
+        return real.needs();
+      }
+
+      @Override
+      public Check start(RuleContext context, RuleConfig config) {
+        return new Check() {
+          @Override
+          public void judge(Identity identity, Consumer<Violation> out) {
+            throw new OutOfMemoryError("Java heap space");
+          }
+
+          @Override
+          public String note() {
+            return null;
+          }
+
+          @Override
+          public long checked() {
+            return 0;
+          }
+        };
+      }
+    };
+  }
+
+  @Test
+  void aRuleRunningOutOfMemoryEndsTheAuditAsOutOfMemory() {
+    List<Rule> rules = new ArrayList<>(Rules.identityRules());
+    rules.replaceAll(rule -> rule.id().equals("apikey-inactive") ? exhausting(rule) : rule);
+    Policy policy = Policy.defaults(Rules.specs());
+    AuditEngine engine = new AuditEngine(rules, policy, Allowlist.NONE, Clock.fixed(TestInventory.AS_OF,
+        ZoneOffset.UTC), TerraformDeclarations.none(), Locator.of(policy, Allowlist.NONE, TerraformDeclarations.none(),
+        "iam-audit-report/iam-audit.sarif"));
+
+    Throwable thrown = assertThrows(Throwable.class, () -> TestAudits.audit(engine, TestInventory.builder()
+        .key(TestInventory.userKey("ApiKey-1", "IBMid-1", TestInventory.lastAuthn(200), null)).build(), List.of(),
+        null, null));
+
+    assertTrue(OutOfMemory.in(thrown), thrown.toString());
+  }
+}

@@ -1,0 +1,3 @@
+resource "ibm_iam_service_id" "this" {
+  name = "copied-by-terraform-init"
+}

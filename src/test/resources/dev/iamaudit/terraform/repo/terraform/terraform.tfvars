@@ -1,0 +1,2 @@
+# Set by the pipeline's reviewers.
+apikey_creation = "RESTRICTED"
