@@ -127,6 +127,11 @@ public final class IamAudit {
       public void waiting(String what, java.time.Duration elapsed, int attempt) {
         listener.waiting(what, elapsed, attempt);
       }
+
+      @Override
+      public void progress(String status) {
+        listener.progress(status);
+      }
     };
     String account = request.accountId() != null ? request.accountId() : policy.account();
     Inventory inventory = source.load(account, dataRequest(policy), recording);
