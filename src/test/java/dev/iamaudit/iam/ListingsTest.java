@@ -16,6 +16,7 @@ import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +67,26 @@ class ListingsTest {
     assertEquals(new ApiKey("ApiKey-1", "key-1", USER_IAM_ID, KeyOwner.user(USER_IAM_ID),
         Instant.parse("2022-07-26T13:00:00Z"), USER_IAM_ID, false, false, null, "none", Activity.UNKNOWN, null),
         keys.items().get(0));
+  }
+
+  @Test
+  void handsOnEachPagesKeysAndTellsTheProgressAsPagesComeIn() {
+    server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1), key(2))),
+        json(200, IbmFixtures.apiKeyPage("T3", key(3))), json(200, IbmFixtures.apiKeyPage(null, key(4))));
+    RecordingListener listener = new RecordingListener();
+    IamEndpoints endpoints = new IamEndpoints(server.uri(), server.uri());
+    Listings listings = new Listings(new IamHttp(new OkHttpClient(), endpoints, new RetryPolicy(() -> 0L),
+        new RecordingSleeper(clock), clock, new Redactor(), listener), ACCOUNT, new PullProgress(clock, listener));
+    List<List<String>> pages = new ArrayList<>();
+
+    listings.apiKeys(KeyOwner.Kind.USER, null, ids -> {
+      pages.add(ids);
+      clock.advance(Duration.ofSeconds(1));
+    });
+
+    assertEquals(List.of(List.of("ApiKey-1", "ApiKey-2"), List.of("ApiKey-3"), List.of("ApiKey-4")), pages);
+    assertEquals(List.of("Fetched so far: 2 pages, 3 identities", "Fetched so far: 3 pages, 4 identities"),
+        listener.of("progress"));
   }
 
   @Test
@@ -142,7 +163,7 @@ class ListingsTest {
     Listings listings = listings();
     List<Listings.ServiceIdGroup> groups = listings.serviceIdGroups();
     listings.serviceIds("ServiceIdGroup-1");
-    listings.apiKeys(KeyOwner.Kind.SERVICEID, "ServiceIdGroup-1");
+    listings.apiKeys(KeyOwner.Kind.SERVICEID, "ServiceIdGroup-1", ids -> {});
 
     assertEquals(List.of(new Listings.ServiceIdGroup("ServiceIdGroup-1", "payments"),
         new Listings.ServiceIdGroup("ServiceIdGroup-2", "data")), groups);
