@@ -1,6 +1,5 @@
 package dev.iamaudit.iam;
 
-import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.iam.Pager.Listing;
 import dev.iamaudit.inventory.Activity;
@@ -9,7 +8,6 @@ import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,10 +54,6 @@ final class Listings {
   private final String account;
   private final PullProgress progress;
 
-  Listings(IamHttp http, String account) {
-    this(http, account, new PullProgress(Clock.systemUTC(), AuditListener.SILENT));
-  }
-
   /** @param progress counts each page and the identities on it */
   Listings(IamHttp http, String account, PullProgress progress) {
     this.http = http;
@@ -68,14 +62,10 @@ final class Listings {
     this.progress = progress;
   }
 
-  /** Every API key of one owner type in the default service ID group; IBM lists user and service ID keys apart. */
-  Listing<ApiKey> apiKeys(KeyOwner.Kind owner) {
-    return apiKeys(owner, null, ids -> {});
-  }
-
   /**
-   * Every API key of one owner type. Without {@code groupId} IBM lists the service ID keys of the default group only
-   * ({@code ListAPIKeysOptions.GroupID}); user keys ignore the group, they always belong to the default one.
+   * Every API key of one owner type; IBM lists user and service ID keys apart. Without {@code groupId} IBM lists the
+   * service ID keys of the default group only ({@code ListAPIKeysOptions.GroupID}); user keys ignore the group, they
+   * always belong to the default one.
    *
    * @param keyIds hears the ids of each page's keys as the page comes in
    */
@@ -124,9 +114,10 @@ final class Listings {
     }
     HttpUrl first = url.build();
     String where = "IAM's answer to GET " + first.encodedPath();
-    return map(iamPager(ServiceIdPage.class, ServiceIdPage::next, ServiceIdPage::serviceids).all(first, this::counted),
-        item -> new ServiceId(required(item.id(), "a service ID id", where), item.iamId(), item.name(),
-            IamJson.instant(item.createdAt(), "created_at", where), item.locked(), Activity.UNKNOWN));
+    Listing<ServiceIdItem> wire =
+        iamPager(ServiceIdPage.class, ServiceIdPage::next, ServiceIdPage::serviceids).all(first, this::counted);
+    return map(wire, item -> new ServiceId(required(item.id(), "a service ID id", where), item.iamId(), item.name(),
+        IamJson.instant(item.createdAt(), "created_at", where), item.locked(), Activity.UNKNOWN));
   }
 
   /** {@code GET /v1/serviceid_groups}: every group of the account, in one answer (IBM does not page it). */

@@ -39,10 +39,6 @@ final class Pager<P, T> {
     this.linkBase = linkBase;
   }
 
-  Listing<T> all(HttpUrl first) {
-    return all(first, page -> {});
-  }
-
   /** Every page from {@code first} on, one after the other; {@code onPage} hears of each page's items as it comes. */
   Listing<T> all(HttpUrl first, Consumer<List<T>> onPage) {
     List<T> all = new ArrayList<>();

@@ -8,6 +8,7 @@ import static dev.iamaudit.iam.IbmServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.iam.Pager.Listing;
 import dev.iamaudit.inventory.Activity;
@@ -44,7 +45,7 @@ class ListingsTest {
     IamEndpoints endpoints = new IamEndpoints(server.uri(), server.uri());
     IamHttp http = new IamHttp(new OkHttpClient(), endpoints, new RetryPolicy(() -> 0L),
         new RecordingSleeper(clock), clock, new Redactor(), new RecordingListener());
-    return new Listings(http, ACCOUNT);
+    return new Listings(http, ACCOUNT, new PullProgress(clock, AuditListener.SILENT));
   }
 
   private static String key(int n) {
@@ -56,7 +57,7 @@ class ListingsTest {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1), key(2))),
         json(200, IbmFixtures.apiKeyPage("T3", key(3))), json(200, IbmFixtures.apiKeyPage(null, key(4))));
 
-    Listing<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER);
+    Listing<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER, null, ids -> {});
 
     assertEquals(List.of("ApiKey-1", "ApiKey-2", "ApiKey-3", "ApiKey-4"),
         keys.items().stream().map(ApiKey::id).toList());
@@ -94,7 +95,7 @@ class ListingsTest {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage(null,
         IbmFixtures.apiKey("ApiKey-9", "deployer", SERVICE_IAM_ID, "2023-03-01T00:00+0000", "disable"))));
 
-    ApiKey key = listings().apiKeys(KeyOwner.Kind.SERVICEID).items().get(0);
+    ApiKey key = listings().apiKeys(KeyOwner.Kind.SERVICEID, null, ids -> {}).items().get(0);
 
     assertEquals("type=serviceid", server.requests("GET /v1/apikeys").get(0).getUrl().query().split("&")[2]);
     assertEquals(KeyOwner.Kind.SERVICEID, key.owner().kind());
@@ -145,7 +146,7 @@ class ListingsTest {
         IbmFixtures.apiKey("ApiKey-2", "temp", USER_IAM_ID, "2025-07-26T13:00+0000", "none", false,
             "2025-12-31T23:59+0000"))));
 
-    List<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER).items();
+    List<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER, null, ids -> {}).items();
 
     assertEquals(List.of(true, false), keys.stream().map(ApiKey::disabled).toList());
     assertEquals(Arrays.asList(null, Instant.parse("2025-12-31T23:59:00Z")),
@@ -201,7 +202,7 @@ class ListingsTest {
   void stopsWhenIbmSendsTheSameNextPageAgain() {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1))));
 
-    DataException e = assertThrows(DataException.class, () -> listings().apiKeys(KeyOwner.Kind.USER));
+    DataException e = assertThrows(DataException.class, () -> listings().apiKeys(KeyOwner.Kind.USER, null, ids -> {}));
 
     assertEquals("IAM sent the same next page twice for GET /v1/apikeys; stopped to avoid an endless loop. Try "
         + "again later", e.getMessage());
