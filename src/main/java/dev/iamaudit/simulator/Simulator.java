@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class Simulator implements AutoCloseable {
   private static final JsonFactory JSON = new JsonFactory();
+  /** The most bytes an answer may have to be sent from the latency timer's one thread. */
+  private static final int SMALL_ANSWER = 8 * 1024;
   private static final Pattern REPORT = Pattern.compile("/v1/activity/accounts/([^/]+)/report");
   private static final Pattern REPORT_GET = Pattern.compile("/v1/activity/accounts/([^/]+)/report/([^/]+)");
   private static final Pattern API_KEY = Pattern.compile("/v1/apikeys/([^/]+)");
@@ -192,10 +194,10 @@ public final class Simulator implements AutoCloseable {
     Duration wait = Duration.ofMillis(options.latencyMillis()).minusNanos(System.nanoTime() - arrived);
     if (wait.isNegative() || wait.isZero()) {
       send.run();
-    } else if (reply.streamed() && body == null) {
+    } else if (body == null ? reply.body() != null : body.length > SMALL_ANSWER) {
       delays.after(wait, () -> executor.execute(send));
     } else {
-      // A written answer goes out in a write or two, straight from the timer: no thread waits, none is handed it.
+      // A small answer fits the socket's buffer: it goes out straight from the timer, which no write can hold up.
       delays.after(wait, send);
     }
   }
