@@ -21,7 +21,8 @@ final class CallLimit {
   static final int INITIAL = 8;
   /**
    * The most in flight however well IAM answers: each call in flight holds a thread and a connection, and at 50 ms a
-   * call this many already carry about 5,000 calls a second, more than this client parses on two cores.
+   * call this many make 5,000 calls a second, about what this client and the simulator manage together on two
+   * cores (bench/live-pull.sh).
    */
   static final int MAX = 256;
   /** An answer slower than this many times the fastest one means IAM is busy: the limit does not grow on it. */
