@@ -272,6 +272,24 @@ class IamSourceTest {
   }
 
   @Test
+  void saysWhenIamAskedThePerKeyCallsToSlowDown() {
+    server.on("GET /v1/serviceid_groups", json(200, IbmFixtures.serviceIdGroups()))
+        .on("GET /v1/apikeys ?type=serviceid", json(200, IbmFixtures.apiKeyPage(null)))
+        .on("GET /v1/apikeys ?type=user", json(200, IbmFixtures.apiKeyPage(null,
+            IbmFixtures.apiKey("ApiKey-u", "laptop", USER_IAM_ID, "2024-03-01T00:00+0000", "disable"))))
+        .on("GET /v1/apikeys/ApiKey-u", new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build(),
+            json(200, "{\"id\":\"ApiKey-u\",\"activity\":{\"authn_count\":42}}"));
+
+    Inventory inventory = load(null, Set.of(DataSet.API_KEYS, DataSet.KEY_ACTIVITY));
+
+    assertEquals(42L, inventory.apiKeys().get(0).authnCount());
+    assertEquals(List.of(Duration.ofSeconds(2)), sleeper.sleeps);
+    assertEquals(List.of("Fetched 0 service ID groups", "Fetched 1 API key (2 pages)",
+        "Fetched the activity details of 1 API key (at most 1 call at once; IAM asked to slow down 1 time)",
+        "Pulled account " + ACCOUNT + " in 2.0 s"), listener.of("info"));
+  }
+
+  @Test
   void anMfaReportTheKeyMayNotMakeLeavesItUnavailableWithTheRoleAndTheAuditGoesOn() {
     scriptWholeAccount();
     server.on("POST " + MFA_REPORTS, json(403, "{\"errors\":[{\"code\":\"forbidden\",\"message_code\":"
