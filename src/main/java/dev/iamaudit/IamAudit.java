@@ -143,6 +143,11 @@ public final class IamAudit {
       public void waiting(String what, java.time.Duration elapsed, int attempt) {
         listener.waiting(what, elapsed, attempt);
       }
+
+      @Override
+      public void progress(String status) {
+        listener.progress(status);
+      }
     };
     TerraformDeclarations terraform = terraform(request, terraformDir);
     listener.info(terraform.summary());

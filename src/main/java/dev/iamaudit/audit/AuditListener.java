@@ -24,4 +24,10 @@ public interface AuditListener {
    * @param attempt 1 for the first poll or request
    */
   default void waiting(String what, Duration elapsed, int attempt) {}
+
+  /**
+   * How far a long fetch has got, e.g. "Fetched so far: 412 pages, 41,200 identities"; sent at most once a second
+   * while it lasts. Front ends show it as they show a long wait.
+   */
+  default void progress(String status) {}
 }

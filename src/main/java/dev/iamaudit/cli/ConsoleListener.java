@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Shows the core's progress on the console. Long waits get a live line on a terminal, and in CI logs (no terminal)
- * a plain line at most every 15 seconds, so logs stay readable.
+ * Shows the core's progress on the console. Long waits and long fetches get a live line on a terminal, and in CI
+ * logs (no terminal) a plain line at most every 15 seconds, so logs stay readable.
  */
 final class ConsoleListener implements AuditListener {
   private final ConsoleWriter out;
@@ -58,10 +58,19 @@ final class ConsoleListener implements AuditListener {
 
   @Override
   public void waiting(String what, Duration elapsed, int attempt) {
+    show("Waiting for " + what + " (" + seconds(elapsed) + ", attempt " + attempt + ")");
+  }
+
+  @Override
+  public void progress(String status) {
+    show(status);
+  }
+
+  /** A live line on a terminal; in a CI log, a plain line when one is due. */
+  private void show(String line) {
     if (verbosity == Verbosity.QUIET) {
       return;
     }
-    String line = "Waiting for " + what + " (" + seconds(elapsed) + ", attempt " + attempt + ")";
     if (terminal) {
       out.control("\r");
       out.print(line);

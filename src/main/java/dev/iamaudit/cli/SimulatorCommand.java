@@ -1,5 +1,6 @@
 package dev.iamaudit.cli;
 
+import dev.iamaudit.Durations;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.simulator.DemoAccount;
 import dev.iamaudit.simulator.Fault;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -61,9 +63,19 @@ public final class SimulatorCommand implements Callable<Integer> {
   String faults;
 
   @Option(names = "--report-polls", paramLabel = "N", defaultValue = "2",
-      description = "How many polls of a new activity report answer 204 before it is ready "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "How many polls of a new report answer 204 before it is ready, unless --report-build-time or "
+          + "--report-build-per-1000 is given (default: ${DEFAULT-VALUE}).")
   int reportPolls;
+
+  @Option(names = "--report-build-time", paramLabel = "DURATION",
+      description = "Build each new report in this time (e.g. 20s) plus --report-build-per-1000: its polls answer "
+          + "204 until then.")
+  String reportBuildTime;
+
+  @Option(names = "--report-build-per-1000", paramLabel = "DURATION",
+      description = "Add this much build time (e.g. 300ms) per 1,000 identities a report covers (the MFA "
+          + "report covers the users).")
+  String reportBuildPerThousand;
 
   private final Clock clock;
   private final Consumer<Simulator> whileRunning;
@@ -112,7 +124,17 @@ public final class SimulatorCommand implements Callable<Integer> {
     if (reportPolls < 0) {
       throw new UsageException("--report-polls must not be negative, not " + reportPolls);
     }
-    return new SimulatorOptions(port, latencyMillis, reportPolls, parsedFaults);
+    return new SimulatorOptions(port, latencyMillis, reportPolls, parsedFaults, reportBuild());
+  }
+
+  private SimulatorOptions.BuildTime reportBuild() {
+    if (reportBuildTime == null && reportBuildPerThousand == null) {
+      return null;
+    }
+    return new SimulatorOptions.BuildTime(
+        reportBuildTime == null ? Duration.ZERO : Durations.parse(reportBuildTime, "--report-build-time"),
+        reportBuildPerThousand == null ? Duration.ZERO
+            : Durations.parse(reportBuildPerThousand, "--report-build-per-1000"));
   }
 
   private SimulatedAccount account() {

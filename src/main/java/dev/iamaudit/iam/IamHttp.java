@@ -27,6 +27,19 @@ final class IamHttp {
     T handle(Response response, Exchange exchange);
   }
 
+  /**
+   * Hears how each attempt of a request went, for whoever paces the requests; the retrying stays here.
+   */
+  interface Pace {
+    Pace NONE = new Pace() {};
+
+    /** IBM gave its answer, other than one worth retrying, {@code took} after the attempt was sent. */
+    default void answered(Duration took) {}
+
+    /** IBM answered 429 and the next attempt waits {@code wait}: what it asked for in Retry-After, or the back-off. */
+    default void throttled(Duration wait) {}
+  }
+
   /** One request as messages name it: "IAM", "GET /v1/apikeys". */
   record Exchange(String service, String endpoint) {
     /** The subject of a message about the answer: "IAM's answer to GET /v1/apikeys". */
@@ -77,6 +90,10 @@ final class IamHttp {
   }
 
   <T> T send(Request request, Handler<T> handler) {
+    return send(request, handler, Pace.NONE);
+  }
+
+  <T> T send(Request request, Handler<T> handler, Pace pace) {
     Exchange exchange =
         new Exchange(endpoints.serviceName(request.url()), request.method() + " " + request.url().encodedPath());
     Instant start = clock.instant();
@@ -99,8 +116,10 @@ final class IamHttp {
         continue;
       }
       int code = response.code();
-      listener.debug(exchange.endpoint() + " " + code + " " + millis(sent) + " ms");
+      Duration took = Duration.between(sent, clock.instant());
+      listener.debug(exchange.endpoint() + " " + code + " " + took.toMillis() + " ms");
       if (!RetryPolicy.retryable(code)) {
+        pace.answered(took);
         try (response) {
           return handler.handle(response, exchange);
         }
@@ -116,7 +135,11 @@ final class IamHttp {
             + " and asked to wait " + asked.get().toSeconds() + " s before trying again; try again later");
       }
       int retries = attempt - 1;
-      pause(asked.orElseGet(() -> retry.backoff(retries)), exchange, start, attempt);
+      Duration wait = asked.orElseGet(() -> retry.backoff(retries));
+      if (code == 429) {
+        pace.throttled(wait);
+      }
+      pause(wait, exchange, start, attempt);
     }
   }
 

@@ -19,48 +19,46 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
  * The live account from IBM Cloud: a token for the API key, the activity report and the listings the enabled rules
- * need (independent calls in parallel), merged into one {@link Inventory}.
+ * need, merged into one {@link Inventory}. Every call that waits for no other starts at once, each listing on a thread
+ * of its own, so the pull takes about as long as its longest chain of calls: a listing's pages one after the other
+ * (each page's token comes with the page before), or the report's trigger, polls and download.
  */
 public final class IamSource implements Source {
-  /** Threads for the parallel calls, and so the most per-key activity calls in flight at once. */
-  static final int PARALLELISM = 8;
-
   private final IamSettings settings;
   private final Clock clock;
   private final Sleeper sleeper;
   private final RandomGenerator jitter;
-  private final int parallelism;
+  private final int initialKeyCalls;
   private final IamEndpoints endpoints;
 
   /** @throws dev.iamaudit.failure.UsageException for a plain http URL that is not loopback */
   public IamSource(IamSettings settings, Clock clock, Sleeper sleeper) {
-    this(settings, clock, sleeper, new Random(), PARALLELISM);
+    this(settings, clock, sleeper, new Random(), CallLimit.INITIAL);
   }
 
-  IamSource(IamSettings settings, Clock clock, Sleeper sleeper, RandomGenerator jitter, int parallelism) {
+  /** @param initialKeyCalls how many per-key activity calls go out at once before IAM's answers tell more */
+  IamSource(IamSettings settings, Clock clock, Sleeper sleeper, RandomGenerator jitter, int initialKeyCalls) {
     this.settings = settings;
     this.clock = clock;
     this.sleeper = sleeper;
     this.jitter = jitter;
-    this.parallelism = parallelism;
+    this.initialKeyCalls = initialKeyCalls;
     this.endpoints = new IamEndpoints(settings.iamUrl(), settings.userManagementUrl());
   }
 
@@ -81,6 +79,8 @@ public final class IamSource implements Source {
         .readTimeout(Duration.ofSeconds(60))
         .followRedirects(false)
         .followSslRedirects(false)
+        // Keep a connection for every call that may be in flight, or each burst would open new ones.
+        .connectionPool(new ConnectionPool(CallLimit.MAX + 16, 5, TimeUnit.MINUTES))
         .build();
     Redactor redactor = new Redactor();
     RetryPolicy retry = new RetryPolicy(jitter);
@@ -88,103 +88,103 @@ public final class IamSource implements Source {
         settings.apiKey(), settings.apiKeyOrigin(), clock, redactor);
     IamHttp http = new IamHttp(client.newBuilder().addInterceptor(new BearerAuth(endpoints, tokens)).build(),
         endpoints, retry, sleeper, clock, redactor, out);
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, IamSource::daemon);
-    // The activity and MFA reports each wait for IAM to build them, so they poll on threads of their own.
-    ExecutorService reportThreads = Executors.newFixedThreadPool(2, IamSource::daemon);
-    try {
+    PullProgress progress = new PullProgress(clock, out);
+    try (Parallel parallel = new Parallel()) {
       if (accountId == null) {
-        return pull(http, tokens.accountId(), request, out, pool, reportThreads);
+        return pull(http, tokens.accountId(), request, out, parallel, progress);
       }
       tokens.keyAccount().filter(keyAccount -> !keyAccount.equals(accountId)).ifPresent(keyAccount ->
           out.warn("The account to audit, " + accountId + ", is not the account of the API key in "
               + settings.apiKeyOrigin() + " (" + keyAccount + "); IAM answers a token's calls about another account "
               + "with 403, so expect that, or audit with a key created in " + accountId));
-      return pull(http, accountId, request, out, pool, reportThreads);
+      return pull(http, accountId, request, out, parallel, progress);
     } finally {
-      pool.shutdownNow();
-      reportThreads.shutdownNow();
       client.connectionPool().evictAll();
     }
   }
 
-  private Inventory pull(IamHttp http, String account, DataRequest request, AuditListener out,
-      ExecutorService pool, ExecutorService reportThreads) {
-    Listings listings = new Listings(http, account);
-    List<Future<?>> started = new ArrayList<>();
-    Future<ActivityReport> report = start(reportThreads, started, request.wants(DataSet.REPORT),
+  private Inventory pull(IamHttp http, String account, DataRequest request, AuditListener out, Parallel parallel,
+      PullProgress progress) {
+    Listings listings = new Listings(http, account, progress);
+    KeyActivity activity = request.wants(DataSet.KEY_ACTIVITY)
+        ? new KeyActivity(http, new CallLimit(clock, sleeper, initialKeyCalls, CallLimit.MAX), parallel, progress)
+        : null;
+    Consumer<List<String>> listedKeys = activity == null ? ids -> {} : activity::fetch;
+    CompletableFuture<ActivityReport> report = start(parallel, request.wants(DataSet.REPORT),
         () -> new ActivityReports(http, account, settings, clock, sleeper, out).fetch(request));
-    Future<MfaReports.Result> mfaReport = start(reportThreads, started, request.wants(DataSet.MFA_REPORT),
+    CompletableFuture<MfaReports.Result> mfaReport = start(parallel, request.wants(DataSet.MFA_REPORT),
         () -> new MfaReports(http, account, settings.reportTimeout(), clock, sleeper, out).fetch());
     boolean keys = request.wants(DataSet.API_KEYS);
     boolean services = request.wants(DataSet.SERVICE_IDS);
-    Future<List<Listings.ServiceIdGroup>> groups = start(pool, started, keys || services, listings::serviceIdGroups);
-    Future<Listing<ApiKey>> userKeys = start(pool, started, keys, () -> listings.apiKeys(KeyOwner.Kind.USER));
-    Future<Listing<ApiKey>> serviceKeys =
-        start(pool, started, keys, () -> listings.apiKeys(KeyOwner.Kind.SERVICEID));
-    Future<Listing<ServiceId>> serviceIds = start(pool, started, services, listings::serviceIds);
-    Future<Listing<Profile>> profiles = start(pool, started, request.wants(DataSet.PROFILES), listings::profiles);
-    Future<Listing<User>> users = start(pool, started, request.wants(DataSet.USERS), () -> listings.users(out::warn));
-    Future<AccountSettings> accountSettings = start(pool, started, request.wants(DataSet.SETTINGS),
+    CompletableFuture<List<Listings.ServiceIdGroup>> groups =
+        start(parallel, keys || services, listings::serviceIdGroups);
+    CompletableFuture<Listing<ApiKey>> userKeys =
+        start(parallel, keys, () -> listings.apiKeys(KeyOwner.Kind.USER, null, listedKeys));
+    CompletableFuture<Listing<ApiKey>> serviceKeys =
+        start(parallel, keys, () -> listings.apiKeys(KeyOwner.Kind.SERVICEID, null, listedKeys));
+    CompletableFuture<Listing<ServiceId>> serviceIds = start(parallel, services, listings::serviceIds);
+    CompletableFuture<Listing<Profile>> profiles =
+        start(parallel, request.wants(DataSet.PROFILES), listings::profiles);
+    CompletableFuture<Listing<User>> users =
+        start(parallel, request.wants(DataSet.USERS), () -> listings.users(out::warn));
+    CompletableFuture<AccountSettings> accountSettings = start(parallel, request.wants(DataSet.SETTINGS),
         () -> new SettingsInForce(http, account).read(out));
-    try {
-      // IBM lists the default service ID group unless asked for another by id: once the groups are named, their
-      // service IDs and keys are listed too, side by side with what is still running.
-      List<Future<Listing<ApiKey>>> groupKeys = new ArrayList<>();
-      List<Future<Listing<ServiceId>>> groupServiceIds = new ArrayList<>();
-      List<Listings.ServiceIdGroup> fetchedGroups = join(groups);
-      if (fetchedGroups != null) {
-        out.info("Fetched " + count(fetchedGroups.size(), "service ID group"));
-        for (Listings.ServiceIdGroup group : fetchedGroups) {
-          if (keys) {
-            groupKeys.add(start(pool, started, true, () -> listings.apiKeys(KeyOwner.Kind.SERVICEID, group.id())));
-          }
-          if (services) {
-            groupServiceIds.add(start(pool, started, true, () -> listings.serviceIds(group.id())));
-          }
+    // IBM lists the default service ID group unless asked for another by id: once the groups are named, their
+    // service IDs and keys are listed too, side by side with what is still running.
+    List<CompletableFuture<Listing<ApiKey>>> groupKeys = new ArrayList<>();
+    List<CompletableFuture<Listing<ServiceId>>> groupServiceIds = new ArrayList<>();
+    List<Listings.ServiceIdGroup> fetchedGroups = join(parallel, groups);
+    if (fetchedGroups != null) {
+      out.info("Fetched " + count(fetchedGroups.size(), "service ID group"));
+      for (Listings.ServiceIdGroup group : fetchedGroups) {
+        if (keys) {
+          groupKeys.add(parallel.start(() -> listings.apiKeys(KeyOwner.Kind.SERVICEID, group.id(), listedKeys)));
+        }
+        if (services) {
+          groupServiceIds.add(parallel.start(() -> listings.serviceIds(group.id())));
         }
       }
-      // The report can take minutes; joining it last lets a failed listing end the run at once.
-      List<ApiKey> apiKeys = keys ? apiKeys(join(userKeys), all(join(serviceKeys), groupKeys), out) : null;
-      List<ServiceId> fetchedServiceIds = services
-          ? fetched(merged(all(join(serviceIds), groupServiceIds), ServiceId::id), "service ID", out) : null;
-      List<Profile> fetchedProfiles = fetched(join(profiles), "trusted profile", out);
-      List<User> fetchedUsers = fetched(join(users), "user", out);
-      AccountSettings fetchedSettings = join(accountSettings);
-      // Per-key activity is the slowest part of a large pull: fetch it for the listed keys while IAM is still
-      // building the report, and afterwards only for keys the report knows and the listing did not show.
-      Map<String, Long> authnCounts = null;
-      if (request.wants(DataSet.KEY_ACTIVITY)) {
-        authnCounts = new HashMap<>(authnCounts(http, pool, keyIds(apiKeys, null), out));
-      }
-      MfaReports.Result mfa = join(mfaReport);
-      ActivityReport fetchedReport = join(report);
-      if (authnCounts != null) {
-        Set<String> reportOnly = keyIds(null, fetchedReport);
-        reportOnly.removeAll(keyIds(apiKeys, null));
-        if (!reportOnly.isEmpty()) {
-          authnCounts.putAll(authnCounts(http, pool, reportOnly, out));
-        }
-      }
-      Map<DataSet, String> unavailable = new EnumMap<>(DataSet.class);
-      if (mfa != null && mfa.unavailable() != null) {
-        unavailable.put(DataSet.MFA_REPORT, mfa.unavailable());
-      }
-      return InventoryAssembler.assemble(account, clock.instant(), new InventoryAssembler.Parts(fetchedReport,
-          fetchedUsers, apiKeys, fetchedServiceIds, fetchedProfiles, fetchedSettings, authnCounts,
-          mfa == null ? null : mfa.users(), unavailable));
-    } catch (RuntimeException e) {
-      Parallel.cancelAll(started);
-      throw e;
     }
+    // The report can take minutes; joining it last lets a failed listing end the run at once.
+    List<ApiKey> apiKeys = keys
+        ? apiKeys(join(parallel, userKeys), all(parallel, join(parallel, serviceKeys), groupKeys), out) : null;
+    List<ServiceId> fetchedServiceIds = services ? fetched(merged(all(parallel, join(parallel, serviceIds),
+        groupServiceIds), ServiceId::id), "service ID", out) : null;
+    List<Profile> fetchedProfiles = fetched(join(parallel, profiles), "trusted profile", out);
+    List<User> fetchedUsers = fetched(join(parallel, users), "user", out);
+    AccountSettings fetchedSettings = join(parallel, accountSettings);
+    MfaReports.Result mfa = join(parallel, mfaReport);
+    ActivityReport fetchedReport = join(parallel, report);
+    Map<String, Long> authnCounts = null;
+    if (activity != null) {
+      // Without the listing, or for a key the report knows and the listing missed, the report names the keys.
+      if (fetchedReport != null) {
+        activity.fetch(fetchedReport.apiKeys().stream().map(ApiKey::id).toList());
+      }
+      authnCounts = activity.counts();
+      CallLimit limit = activity.limit();
+      out.info("Fetched the activity details of " + count(authnCounts.size(), "API key") + " (at most "
+          + count(limit.mostInFlight(), "call") + " at once"
+          + (limit.throttled() == 0 ? "" : "; IAM asked to slow down " + count(limit.throttled(), "time")) + ")");
+    }
+    Map<DataSet, String> unavailable = new EnumMap<>(DataSet.class);
+    if (mfa != null && mfa.unavailable() != null) {
+      unavailable.put(DataSet.MFA_REPORT, mfa.unavailable());
+    }
+    out.info("Pulled account " + account + " in " + seconds(progress.elapsed()));
+    return InventoryAssembler.assemble(account, clock.instant(), new InventoryAssembler.Parts(fetchedReport,
+        fetchedUsers, apiKeys, fetchedServiceIds, fetchedProfiles, fetchedSettings, authnCounts,
+        mfa == null ? null : mfa.users(), unavailable));
   }
 
   /** The default group's listing followed by the other groups'. */
-  private static <T> List<Listing<T>> all(Listing<T> first, List<Future<Listing<T>>> more) {
+  private static <T> List<Listing<T>> all(Parallel parallel, Listing<T> first,
+      List<CompletableFuture<Listing<T>>> more) {
     List<Listing<T>> all = new ArrayList<>(1 + more.size());
     if (first != null) {
       all.add(first);
     }
-    more.forEach(future -> all.add(join(future)));
+    more.forEach(future -> all.add(parallel.join(future)));
     return all;
   }
 
@@ -199,18 +199,12 @@ public final class IamSource implements Source {
     return new Listing<>(List.copyOf(byId.values()), pages);
   }
 
-  private static <T> Future<T> start(ExecutorService pool, List<Future<?>> started, boolean wanted,
-      Callable<T> task) {
-    if (!wanted) {
-      return null;
-    }
-    Future<T> future = pool.submit(task);
-    started.add(future);
-    return future;
+  private static <T> CompletableFuture<T> start(Parallel parallel, boolean wanted, Callable<T> task) {
+    return wanted ? parallel.start(task) : null;
   }
 
-  private static <T> T join(Future<T> future) {
-    return future == null ? null : Parallel.join(future);
+  private static <T> T join(Parallel parallel, CompletableFuture<T> future) {
+    return future == null ? null : parallel.join(future);
   }
 
   private static List<ApiKey> apiKeys(Listing<ApiKey> userKeys, List<Listing<ApiKey>> serviceKeys,
@@ -232,30 +226,9 @@ public final class IamSource implements Source {
     return listing.items();
   }
 
-  /** Every key known, from the listing or, without it, the report. */
-  private static Set<String> keyIds(List<ApiKey> listed, ActivityReport report) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (listed != null) {
-      listed.forEach(key -> ids.add(key.id()));
-    }
-    if (report != null) {
-      report.apiKeys().forEach(key -> ids.add(key.id()));
-    }
-    return ids;
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "iam-audit-fetch");
-    thread.setDaemon(true);
-    return thread;
-  }
-
-  private Map<String, Long> authnCounts(IamHttp http, ExecutorService pool, Set<String> ids, AuditListener out) {
-    KeyActivity activity = new KeyActivity(http, pool);
-    Map<String, Long> counts = activity.authnCounts(ids);
-    out.info("Fetched the activity details of " + count(counts.size(), "API key") + " (at most "
-        + count(activity.maxInFlight(), "call") + " at once)");
-    return counts;
+  /** "0.4 s", "18.2 s". */
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 
   /** "1 user", "12,345 API keys". */

@@ -52,23 +52,24 @@ final class Listings {
   private final IamHttp http;
   private final IamEndpoints endpoints;
   private final String account;
+  private final PullProgress progress;
 
-  Listings(IamHttp http, String account) {
+  /** @param progress counts each page and the identities on it */
+  Listings(IamHttp http, String account, PullProgress progress) {
     this.http = http;
     this.endpoints = http.endpoints();
     this.account = account;
-  }
-
-  /** Every API key of one owner type in the default service ID group; IBM lists user and service ID keys apart. */
-  Listing<ApiKey> apiKeys(KeyOwner.Kind owner) {
-    return apiKeys(owner, null);
+    this.progress = progress;
   }
 
   /**
-   * Every API key of one owner type. Without {@code groupId} IBM lists the service ID keys of the default group only
-   * ({@code ListAPIKeysOptions.GroupID}); user keys ignore the group, they always belong to the default one.
+   * Every API key of one owner type; IBM lists user and service ID keys apart. Without {@code groupId} IBM lists the
+   * service ID keys of the default group only ({@code ListAPIKeysOptions.GroupID}); user keys ignore the group, they
+   * always belong to the default one.
+   *
+   * @param keyIds hears the ids of each page's keys as the page comes in
    */
-  Listing<ApiKey> apiKeys(KeyOwner.Kind owner, String groupId) {
+  Listing<ApiKey> apiKeys(KeyOwner.Kind owner, String groupId, Consumer<List<String>> keyIds) {
     HttpUrl.Builder url = endpoints.iam("v1/apikeys").newBuilder()
         .addQueryParameter("account_id", account)
         .addQueryParameter("scope", "account")
@@ -79,7 +80,12 @@ final class Listings {
     }
     HttpUrl first = url.build();
     String where = "IAM's answer to GET " + first.encodedPath();
-    return map(iamPager(ApiKeyPage.class, ApiKeyPage::next, ApiKeyPage::apikeys).all(first), item -> {
+    Listing<ApiKeyItem> wire = iamPager(ApiKeyPage.class, ApiKeyPage::next, ApiKeyPage::apikeys).all(first, page -> {
+      progress.pageFetched(page.size());
+      keyIds.accept(page.stream().filter(item -> item != null && item.id() != null && !item.id().isBlank())
+          .map(ApiKeyItem::id).toList());
+    });
+    return map(wire, item -> {
       KeyOwner.Kind type = ownerType(item.iamId(), owner);
       return new ApiKey(required(item.id(), "an API key id", where), item.name(), item.iamId(),
           type == KeyOwner.Kind.USER ? KeyOwner.user(item.iamId()) : KeyOwner.serviceId(null),
@@ -108,9 +114,10 @@ final class Listings {
     }
     HttpUrl first = url.build();
     String where = "IAM's answer to GET " + first.encodedPath();
-    return map(iamPager(ServiceIdPage.class, ServiceIdPage::next, ServiceIdPage::serviceids).all(first),
-        item -> new ServiceId(required(item.id(), "a service ID id", where), item.iamId(), item.name(),
-            IamJson.instant(item.createdAt(), "created_at", where), item.locked(), Activity.UNKNOWN));
+    Listing<ServiceIdItem> wire =
+        iamPager(ServiceIdPage.class, ServiceIdPage::next, ServiceIdPage::serviceids).all(first, this::counted);
+    return map(wire, item -> new ServiceId(required(item.id(), "a service ID id", where), item.iamId(), item.name(),
+        IamJson.instant(item.createdAt(), "created_at", where), item.locked(), Activity.UNKNOWN));
   }
 
   /** {@code GET /v1/serviceid_groups}: every group of the account, in one answer (IBM does not page it). */
@@ -132,7 +139,7 @@ final class Listings {
         .addQueryParameter("pagesize", PAGE_SIZE)
         .build();
     String where = "IAM's answer to GET " + first.encodedPath();
-    return map(iamPager(ProfilePage.class, ProfilePage::next, ProfilePage::profiles).all(first),
+    return map(iamPager(ProfilePage.class, ProfilePage::next, ProfilePage::profiles).all(first, this::counted),
         item -> new Profile(required(item.id(), "a trusted profile id", where), item.iamId(), item.name(),
             IamJson.instant(item.createdAt(), "created_at", where), Activity.UNKNOWN));
   }
@@ -152,7 +159,7 @@ final class Listings {
     String where = "User Management's answer to GET " + first.encodedPath();
     Pager<UserPage, UserItem> pager = new Pager<>(http, UserPage.class, UserPage::nextUrl, UserPage::resources,
         "_start", endpoints.userManagementBase());
-    Listing<UserItem> wire = pager.all(first);
+    Listing<UserItem> wire = pager.all(first, this::counted);
     List<User> users = new ArrayList<>(wire.items().size());
     for (UserItem item : wire.items()) {
       if (item == null) {
@@ -170,6 +177,10 @@ final class Listings {
           IamJson.instant(item.addedOn(), "added_on", where), Activity.UNKNOWN));
     }
     return new Listing<>(users, wire.pages());
+  }
+
+  private void counted(List<?> page) {
+    progress.pageFetched(page.size());
   }
 
   private <P, T> Pager<P, T> iamPager(Class<P> type, Function<P, String> next,

@@ -3,13 +3,15 @@ package dev.iamaudit.iam;
 import dev.iamaudit.failure.DataException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
  * Follows IBM's paging. The link to the next page is only read for its page token, which is then sent with the
  * first page's filters: IAM's {@code next} is a full URL ({@code pagetoken}), User Management's {@code next_url}
- * may be relative or absolute ({@code _start}). So a link never sends the token to another host.
+ * may be relative or absolute ({@code _start}). So a link never sends the token to another host. A page's token
+ * comes only with the page before it, so one listing's pages are fetched one after the other.
  */
 final class Pager<P, T> {
   /** Everything a listing returned, and over how many pages. */
@@ -37,7 +39,8 @@ final class Pager<P, T> {
     this.linkBase = linkBase;
   }
 
-  Listing<T> all(HttpUrl first) {
+  /** Every page from {@code first} on, one after the other; {@code onPage} hears of each page's items as it comes. */
+  Listing<T> all(HttpUrl first, Consumer<List<T>> onPage) {
     List<T> all = new ArrayList<>();
     HttpUrl url = first;
     String previousToken = null;
@@ -49,6 +52,7 @@ final class Pager<P, T> {
       if (pageItems != null) {
         all.addAll(pageItems);
       }
+      onPage.accept(pageItems == null ? List.of() : pageItems);
       String link = nextLink.apply(page);
       if (link == null || link.isBlank()) {
         return new Listing<>(all, pages);

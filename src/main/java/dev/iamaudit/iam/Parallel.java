@@ -1,17 +1,44 @@
 package dev.iamaudit.iam;
 
 import dev.iamaudit.failure.DataException;
-import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Waits for work running on the pool, passing its failure on as if it had happened here. */
-final class Parallel {
-  private Parallel() {}
+/**
+ * Runs a pull's independent calls side by side, each on a thread of its own as soon as it is started: nothing waits
+ * for a free thread, since each mostly waits for IBM. The first failure ends the pull: whoever waits for any of the
+ * calls gets it at once, and closing stops the rest, whose answers are no use without it.
+ */
+final class Parallel implements AutoCloseable {
+  private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "iam-audit-fetch");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final CompletableFuture<Void> failed = new CompletableFuture<>();
 
-  static <T> T join(Future<T> future) {
+  <T> CompletableFuture<T> start(Callable<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    threads.execute(() -> {
+      try {
+        result.complete(task.call());
+      } catch (Throwable e) {
+        failed.completeExceptionally(e);
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
+  }
+
+  /** Waits for {@code work}, or for the first failure of any, passing it on as if it had happened here. */
+  <T> T join(CompletableFuture<T> work) {
     try {
-      return future.get();
+      CompletableFuture.anyOf(work, failed).get();
+      return work.getNow(null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DataException("Interrupted while fetching from IBM Cloud", e);
@@ -23,11 +50,14 @@ final class Parallel {
         throw error;
       }
       throw new DataException("Fetching from IBM Cloud failed: " + e.getCause(), e.getCause());
+    } catch (CancellationException e) {
+      throw new DataException("Fetching from IBM Cloud was cancelled", e);
     }
   }
 
-  /** Stops the rest once one has failed: its answer is no use without the others. */
-  static void cancelAll(List<? extends Future<?>> futures) {
-    futures.forEach(future -> future.cancel(true));
+  /** Stops whatever still runs. */
+  @Override
+  public void close() {
+    threads.shutdownNow();
   }
 }

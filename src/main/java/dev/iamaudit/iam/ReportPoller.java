@@ -12,11 +12,12 @@ import okhttp3.Request;
 
 /**
  * Waits for a report IAM builds on request, the activity report and the MFA enrollment report alike: a GET answers
- * 204 while the report is being built and 200 once it is; polls back off from 2 to 15 seconds, for at most the
- * report timeout.
+ * 204 while the report is being built and 200 once it is. The next poll comes after a tenth of the time waited so
+ * far, at least 2 and at most 15 seconds apart, for at most the report timeout: a report is fetched within 10% (or
+ * 2 s) of being built, with about as few polls as a doubling back-off would make.
  */
 final class ReportPoller {
-  private static final Duration FIRST_POLL = Duration.ofSeconds(2);
+  private static final Duration SHORTEST_POLL = Duration.ofSeconds(2);
   private static final Duration LONGEST_POLL = Duration.ofSeconds(15);
 
   private final IamHttp http;
@@ -46,7 +47,6 @@ final class ReportPoller {
       IamHttp.Handler<RuntimeException> otherwise, String timeoutAdvice) {
     Request get = new Request.Builder().url(url).header("Accept", "application/json").build();
     Instant start = clock.instant();
-    Duration wait = FIRST_POLL;
     for (int attempt = 1; ; attempt++) {
       Optional<T> fetched = http.send(get, (response, exchange) -> switch (response.code()) {
         case 200 -> Optional.of(built.handle(response, exchange));
@@ -63,8 +63,8 @@ final class ReportPoller {
             + timeoutAdvice);
       }
       listener.waiting("IAM to build " + what, elapsed, attempt);
+      Duration wait = min(max(elapsed.dividedBy(10), SHORTEST_POLL), LONGEST_POLL);
       sleep(min(wait, timeout.minus(elapsed)), what);
-      wait = min(Duration.ofMillis(wait.toMillis() * 3 / 2), LONGEST_POLL);
     }
   }
 
@@ -79,6 +79,10 @@ final class ReportPoller {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** "10m", "90s", "1h": how --report-timeout is written. */

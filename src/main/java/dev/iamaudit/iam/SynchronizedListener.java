@@ -30,4 +30,9 @@ final class SynchronizedListener implements AuditListener {
   public synchronized void waiting(String what, Duration elapsed, int attempt) {
     delegate.waiting(what, elapsed, attempt);
   }
+
+  @Override
+  public synchronized void progress(String status) {
+    delegate.progress(status);
+  }
 }

@@ -28,7 +28,7 @@ final class TokenProvider {
   private final String apiKeyOrigin;
   private final Clock clock;
   private final Redactor redactor;
-  private Token token;
+  private volatile Token token;
 
   TokenProvider(IamHttp http, Secret apiKey, String apiKeyOrigin, Clock clock, Redactor redactor) {
     this.http = http;
@@ -39,11 +39,18 @@ final class TokenProvider {
     redactor.add(apiKey.reveal());
   }
 
-  synchronized Secret token() {
-    if (token == null || !clock.instant().isBefore(token.refreshAt())) {
-      token = fetch();
+  /** Every request asks; only a missing or ageing token is fetched, by one caller while the others wait. */
+  Secret token() {
+    Token current = token;
+    if (current != null && clock.instant().isBefore(current.refreshAt())) {
+      return current.value();
     }
-    return token.value();
+    synchronized (this) {
+      if (token == null || !clock.instant().isBefore(token.refreshAt())) {
+        token = fetch();
+      }
+      return token.value();
+    }
   }
 
   /** The account the key belongs to: {@code account.bss} in the token's JWT payload. */

@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The core's progress, in Maven's log. A build log is no terminal, so a long wait shows as a plain line at most
- * every 15 seconds.
+ * The core's progress, in Maven's log. A build log is no terminal, so a long wait or a long fetch shows as a plain
+ * line at most every 15 seconds.
  */
 final class MavenAuditListener implements AuditListener {
   private final Log log;
@@ -38,6 +38,13 @@ final class MavenAuditListener implements AuditListener {
   public void waiting(String what, Duration elapsed, int attempt) {
     if (waits.due()) {
       log.info("Waiting for " + what + ": " + elapsed.toSeconds() + " s, attempt " + attempt);
+    }
+  }
+
+  @Override
+  public void progress(String status) {
+    if (waits.due()) {
+      log.info(status);
     }
   }
 }

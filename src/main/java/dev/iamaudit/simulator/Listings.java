@@ -6,12 +6,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,6 +44,9 @@ final class Listings {
   private final Map<String, SimulatedAccount.Profile> profilesById;
   /** The group of each service ID's IAM id; absent for the default group. */
   private final Map<String, String> groupByServiceIamId = new HashMap<>();
+  /** The account-wide key listings by type and group, as first asked for. */
+  private final Map<List<String>, List<SimulatedAccount.ApiKey>> accountKeys = new ConcurrentHashMap<>();
+  private final Map<Optional<String>, List<SimulatedAccount.ServiceId>> serviceIdsByGroup = new ConcurrentHashMap<>();
 
   Listings(SimulatedAccount account, URI baseUrl) {
     this.account = account;
@@ -73,19 +78,23 @@ final class Listings {
     if (iamId == null && !"account".equals(call.param("scope"))) {
       iamId = call.caller().iamId();
     }
+    String group = call.param("group_id");
     List<SimulatedAccount.ApiKey> keys;
     if (iamId != null) {
-      keys = keysByIamId.getOrDefault(iamId, List.of()).stream()
-          .filter(key -> type == null || type.equals(key.ownedByServiceId() ? "serviceid" : "user")).toList();
-    } else if (type == null) {
-      keys = account.apiKeys();
+      keys = inGroup(keysByIamId.getOrDefault(iamId, List.of()).stream()
+          .filter(key -> type == null || type.equals(key.ownedByServiceId() ? "serviceid" : "user")).toList(), group);
     } else {
-      keys = type.equals("user") ? userKeys : serviceKeys;
+      // Every page of a listing filters the same keys: filtered once, a page costs no more than its hundred keys.
+      keys = accountKeys.computeIfAbsent(Arrays.asList(type, group), filter -> inGroup(type == null
+          ? account.apiKeys() : type.equals("user") ? userKeys : serviceKeys, group));
     }
-    String group = call.param("group_id");
-    keys = keys.stream().filter(key -> !key.ownedByServiceId()
-        || Objects.equals(group, groupByServiceIamId.get(key.iamId()))).toList();
     return iamPage(call, "apikeys", keys, (json, key) -> Resources.apiKey(json, account, key, false));
+  }
+
+  /** User keys, and the service ID keys of the group (the default group for null). */
+  private List<SimulatedAccount.ApiKey> inGroup(List<SimulatedAccount.ApiKey> keys, String group) {
+    return keys.stream().filter(key -> !key.ownedByServiceId()
+        || Objects.equals(group, groupByServiceIamId.get(key.iamId()))).toList();
   }
 
   /**
@@ -94,8 +103,8 @@ final class Listings {
    */
   Reply serviceIds(Call call) {
     String group = call.param("group_id");
-    List<SimulatedAccount.ServiceId> inGroup = account.serviceIds().stream()
-        .filter(service -> Objects.equals(group, service.groupId())).toList();
+    List<SimulatedAccount.ServiceId> inGroup = serviceIdsByGroup.computeIfAbsent(Optional.ofNullable(group),
+        key -> account.serviceIds().stream().filter(service -> Objects.equals(group, service.groupId())).toList());
     return accountListing(call, "serviceids", inGroup,
         (json, service) -> Resources.serviceId(json, account, service, false));
   }

@@ -9,28 +9,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The MFA enrollment status report: {@code POST /v1/mfa/accounts/{account}/report?type=mfa_status} answers 202 with a
- * reference, the first polls of it answer 204, then 200 with every member's requirement and whether they enrolled
- * for it. As IBM does, reports older than a day are deleted when a new one is triggered; a key refused
- * {@code mfa-report} gets 403 (IBM asks for the Administrator role on the IAM Identity Service).
+ * reference, its polls answer 204 while it is being built (see {@link Building}, which counts the account's users),
+ * then 200 with every member's requirement and whether they enrolled for it. As IBM does, reports older than a day
+ * are deleted when a new one is triggered; a key refused {@code mfa-report} gets 403 (IBM asks for the
+ * Administrator role on the IAM Identity Service).
  */
 final class MfaStatusReports {
   private static final Duration RETENTION = Duration.ofDays(1);
 
-  private record Report(String reference, Instant triggeredAt, String createdBy, AtomicInteger pollsLeft) {}
+  private record Report(String reference, Instant triggeredAt, String createdBy, Building building) {}
 
   private final SimulatedAccount account;
   private final Clock clock;
-  private final int polls;
+  private final SimulatorOptions options;
   private final Map<String, Report> reports = new ConcurrentHashMap<>();
 
-  MfaStatusReports(SimulatedAccount account, Clock clock, int polls) {
+  MfaStatusReports(SimulatedAccount account, Clock clock, SimulatorOptions options) {
     this.account = account;
     this.clock = clock;
-    this.polls = polls;
+    this.options = options;
   }
 
   Reply create(Call call, String accountId) {
@@ -45,7 +45,8 @@ final class MfaStatusReports {
     }
     Instant now = clock.instant();
     reports.values().removeIf(old -> old.triggeredAt().isBefore(now.minus(RETENTION)));
-    Report report = new Report(UUID.randomUUID().toString(), now, call.caller().iamId(), new AtomicInteger(polls));
+    Report report = new Report(UUID.randomUUID().toString(), now, call.caller().iamId(),
+        Building.started(options, now, account.users().size()));
     reports.put(report.reference(), report);
     return Reply.json(202, json -> {
       json.writeStartObject();
@@ -64,7 +65,7 @@ final class MfaStatusReports {
       return Errors.iam(404, call, "not_found", "BXNIM0102E", "Unable to find object",
           "MFA report with reference " + reference + " not found for account " + accountId + ".");
     }
-    if (report.pollsLeft().getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+    if (!report.building().built(clock.instant())) {
       return Reply.empty(204);
     }
     return Reply.json(200, json -> write(json, report));

@@ -9,34 +9,36 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The activity report: {@code POST} answers 202 with a reference, the first polls of a reference answer 204, then
- * 200 with the report as of the moment it was triggered. Only identities that did not authenticate within the
- * duration are listed (duration 0 lists every one), never-authenticated ones without {@code last_authn}. As IBM
- * does, reports older than a day are deleted when a new one is triggered.
+ * The activity report: {@code POST} answers 202 with a reference, its polls answer 204 while it is being built (see
+ * {@link Building}), then 200 with the report as of the moment it was triggered. Only identities that did not
+ * authenticate within the duration are listed (duration 0 lists every one), never-authenticated ones without
+ * {@code last_authn}. As IBM does, reports older than a day are deleted when a new one is triggered.
  */
 final class Reports {
   static final long DEFAULT_DURATION_HOURS = 720;
   private static final Duration RETENTION = Duration.ofDays(1);
 
   private record Report(String reference, Instant triggeredAt, long durationHours, String createdBy,
-      AtomicInteger pollsLeft) {}
+      Building building) {}
 
   private final SimulatedAccount account;
   private final Clock clock;
-  private final int polls;
+  private final SimulatorOptions options;
+  private final long identities;
   private final Map<String, Report> reports = new ConcurrentHashMap<>();
   private final AtomicReference<Report> latest = new AtomicReference<>();
   private final Map<String, SimulatedAccount.ServiceId> serviceIdsByIamId = new HashMap<>();
   private final Map<String, SimulatedAccount.User> usersByIamId = new HashMap<>();
 
-  Reports(SimulatedAccount account, Clock clock, int polls) {
+  Reports(SimulatedAccount account, Clock clock, SimulatorOptions options) {
     this.account = account;
     this.clock = clock;
-    this.polls = polls;
+    this.options = options;
+    this.identities = (long) account.users().size() + account.serviceIds().size() + account.profiles().size()
+        + account.apiKeys().size();
     account.serviceIds().forEach(service -> serviceIdsByIamId.put(service.iamId(), service));
     account.users().stream().filter(user -> user.iamId() != null)
         .forEach(user -> usersByIamId.put(user.iamId(), user));
@@ -66,7 +68,7 @@ final class Reports {
     Instant now = clock.instant();
     reports.values().removeIf(old -> old.triggeredAt().isBefore(now.minus(RETENTION)));
     Report report = new Report(UUID.randomUUID().toString(), now, hours, call.caller().iamId(),
-        new AtomicInteger(polls));
+        Building.started(options, now, identities));
     reports.put(report.reference(), report);
     latest.set(report);
     return Reply.json(202, json -> {
@@ -87,7 +89,7 @@ final class Reports {
           "Report with reference " + reference + " not found for account " + accountId
               + "; it may have been replaced by a newer one.");
     }
-    if (report.pollsLeft().getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+    if (!report.building().built(clock.instant())) {
       return Reply.empty(204);
     }
     return Reply.streamed(200, json -> write(json, report));

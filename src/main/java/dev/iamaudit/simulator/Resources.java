@@ -22,6 +22,15 @@ final class Resources {
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mmxx").withZone(ZoneOffset.UTC);
 
+  /** Every identity on a page gets an entity tag: one digest per thread, not one looked up per tag. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  });
+
   private Resources() {}
 
   static void apiKey(JsonGenerator json, SimulatedAccount account, SimulatedAccount.ApiKey key, boolean activity)
@@ -240,11 +249,6 @@ final class Resources {
   }
 
   static String hash(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-          text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -15,12 +15,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,10 +35,13 @@ import java.util.regex.Pattern;
  * User Management's user list, all on one loopback base URL, with IBM's JSON shapes and quirks (see
  * {@code reference/ibm-iam-api.md}). It serves one {@link SimulatedAccount} and can add latency, 429s, server
  * errors and truncated bodies ({@link SimulatorOptions}). Time in responses comes from the given clock; only the
- * injected latency waits in real time.
+ * injected latency waits in real time, and no thread waits it: an answer is held back on a timer, so any number of
+ * requests wait side by side, as they do for IBM, while a few threads do the work of answering.
  */
 public final class Simulator implements AutoCloseable {
   private static final JsonFactory JSON = new JsonFactory();
+  /** The most bytes an answer may have to be sent from the latency timer's one thread. */
+  private static final int SMALL_ANSWER = 8 * 1024;
   private static final Pattern REPORT = Pattern.compile("/v1/activity/accounts/([^/]+)/report");
   private static final Pattern REPORT_GET = Pattern.compile("/v1/activity/accounts/([^/]+)/report/([^/]+)");
   private static final Pattern API_KEY = Pattern.compile("/v1/apikeys/([^/]+)");
@@ -59,10 +64,18 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
+  /** Holds an answer back for the latency, then sends it; tests hold the answers themselves. */
+  @FunctionalInterface
+  interface Delays {
+    void after(Duration delay, Runnable send);
+  }
+
   private final SimulatedAccount account;
   private final SimulatorOptions options;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ScheduledExecutorService timer;
+  private final Delays delays;
   private final URI baseUrl;
   private final Tokens tokens;
   private final Reports reports;
@@ -71,25 +84,25 @@ public final class Simulator implements AutoCloseable {
   private final AtomicLong[] faultCounts;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Simulator(SimulatedAccount account, Clock clock, SimulatorOptions options) throws IOException {
+  private Simulator(SimulatedAccount account, Clock clock, SimulatorOptions options, Delays heldBy)
+      throws IOException {
     this.account = account;
     this.options = options;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
     this.baseUrl = URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
         + server.getAddress().getPort());
     this.tokens = new Tokens(account, clock);
-    this.reports = new Reports(account, clock, options.reportPolls());
-    this.mfaReports = new MfaStatusReports(account, clock, options.reportPolls());
+    this.reports = new Reports(account, clock, options);
+    this.mfaReports = new MfaStatusReports(account, clock, options);
     this.listings = new Listings(account, baseUrl);
     this.faultCounts = new AtomicLong[options.faults().size()];
     for (int i = 0; i < faultCounts.length; i++) {
       faultCounts[i] = new AtomicLong();
     }
-    this.executor = Executors.newFixedThreadPool(8, runnable -> {
-      Thread thread = new Thread(runnable, "iam-simulator");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor = Executors.newFixedThreadPool(8, runnable -> daemon(runnable, "iam-simulator"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "iam-simulator-latency"));
+    this.delays = heldBy != null ? heldBy
+        : (delay, send) -> timer.schedule(send, delay.toNanos(), TimeUnit.NANOSECONDS);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -102,8 +115,13 @@ public final class Simulator implements AutoCloseable {
 
   /** @throws UncheckedIOException when the port cannot be bound, e.g. because it is in use */
   public static Simulator start(SimulatedAccount account, Clock clock, SimulatorOptions options) {
+    return start(account, clock, options, null);
+  }
+
+  /** @param delays what holds answers back for the latency; null for a real timer */
+  static Simulator start(SimulatedAccount account, Clock clock, SimulatorOptions options, Delays delays) {
     try {
-      return new Simulator(account, clock, options);
+      return new Simulator(account, clock, options, delays);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
     }
@@ -122,6 +140,10 @@ public final class Simulator implements AutoCloseable {
     return account;
   }
 
+  public SimulatorOptions options() {
+    return options;
+  }
+
   /** Stops serving; calling it again does nothing. */
   @Override
   public void close() {
@@ -129,6 +151,7 @@ public final class Simulator implements AutoCloseable {
       return;
     }
     server.stop(0);
+    timer.shutdownNow();
     executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -138,21 +161,51 @@ public final class Simulator implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (options.latencyMillis() > 0) {
-        Thread.sleep(options.latencyMillis());
-      }
-      Call call = call(exchange);
-      Reply reply = injectedStatus(call);
-      boolean truncate = false;
+    long arrived = System.nanoTime();
+    Call call;
+    Reply reply;
+    boolean truncate;
+    byte[] body;
+    try {
+      call = call(exchange);
+      reply = injectedStatus(call);
+      truncate = false;
       if (reply == null) {
         truncate = injectMalformed(call);
         reply = routeSafely(call);
+        truncate &= reply.body() != null;
       }
-      send(exchange, reply, call.transactionId(), truncate && reply.body() != null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Written before the latency is taken, so the latency is all an answer waits, as with IBM, where it includes
+      // the work; only a large report is written as it is sent.
+      body = reply.body() != null && (!reply.streamed() || truncate) ? render(reply) : null;
+    } catch (IOException | RuntimeException e) {
+      exchange.close();
+      throw e;
     }
+    Reply answer = reply;
+    boolean truncated = truncate;
+    Runnable send = () -> {
+      try (exchange) {
+        send(exchange, answer, call.transactionId(), body, truncated);
+      } catch (IOException e) {
+        // The client hung up; there is nobody left to answer.
+      }
+    };
+    Duration wait = Duration.ofMillis(options.latencyMillis()).minusNanos(System.nanoTime() - arrived);
+    if (wait.isNegative() || wait.isZero()) {
+      send.run();
+    } else if (body == null ? reply.body() != null : body.length > SMALL_ANSWER) {
+      delays.after(wait, () -> executor.execute(send));
+    } else {
+      // A small answer fits the socket's buffer: it goes out straight from the timer, which no write can hold up.
+      delays.after(wait, send);
+    }
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   private Reply routeSafely(Call call) {
@@ -298,7 +351,8 @@ public final class Simulator implements AutoCloseable {
         transactionId != null ? transactionId : "iam-sim-" + UUID.randomUUID(), null);
   }
 
-  private static void send(HttpExchange exchange, Reply reply, String transactionId, boolean truncate)
+  /** @param body the written body, or null to stream it now */
+  private static void send(HttpExchange exchange, Reply reply, String transactionId, byte[] body, boolean truncate)
       throws IOException {
     exchange.getResponseHeaders().set("Transaction-Id", transactionId);
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -307,21 +361,24 @@ public final class Simulator implements AutoCloseable {
       return;
     }
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    if (reply.streamed() && !truncate) {
+    if (body == null) {
       exchange.sendResponseHeaders(reply.status(), 0);
       try (OutputStream out = exchange.getResponseBody()) {
         write(reply, out);
       }
       return;
     }
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    write(reply, buffer);
-    byte[] bytes = buffer.toByteArray();
-    int length = truncate ? bytes.length / 2 : bytes.length;
+    int length = truncate ? body.length / 2 : body.length;
     exchange.sendResponseHeaders(reply.status(), length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes, 0, length);
+      out.write(body, 0, length);
     }
+  }
+
+  private static byte[] render(Reply reply) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    write(reply, buffer);
+    return buffer.toByteArray();
   }
 
   private static void write(Reply reply, OutputStream out) throws IOException {

@@ -8,12 +8,14 @@ import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.simulator.DemoAccount;
 import dev.iamaudit.simulator.Fault;
 import dev.iamaudit.simulator.Simulator;
+import dev.iamaudit.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,6 +85,41 @@ class SimulatorCommandTest {
 
     assertTrue(out.toString().contains(": 150 API keys, 20 users, 24 service IDs, 6 trusted profiles"),
         out.toString());
+  }
+
+  @Test
+  void buildsReportsInATimeThatGrowsWithTheAccount() {
+    List<SimulatorOptions> options = new ArrayList<>();
+
+    commandLine(simulator -> options.add(simulator.options())).execute("--report-build-time", "20s",
+        "--report-build-per-1000", "300ms", "--latency-ms", "50");
+
+    assertEquals(new SimulatorOptions.BuildTime(Duration.ofSeconds(20), Duration.ofMillis(300)),
+        options.get(0).reportBuild());
+    assertEquals(50, options.get(0).latencyMillis());
+  }
+
+  @Test
+  void countsPollsUnlessABuildTimeIsGiven() {
+    List<SimulatorOptions> options = new ArrayList<>();
+
+    commandLine(simulator -> options.add(simulator.options())).execute("--report-build-per-1000", "1s");
+    commandLine(simulator -> options.add(simulator.options())).execute("--report-polls", "3");
+
+    assertEquals(new SimulatorOptions.BuildTime(Duration.ZERO, Duration.ofSeconds(1)), options.get(0).reportBuild());
+    assertEquals(null, options.get(1).reportBuild());
+    assertEquals(3, options.get(1).reportPolls());
+  }
+
+  @Test
+  void aBadBuildTimeIsAUsageError() {
+    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { });
+    new CommandLine(command).parseArgs("--report-build-time", "soon");
+
+    UsageException e = assertThrows(UsageException.class, command::call);
+
+    assertEquals("--report-build-time must be a positive duration such as 90s, 10m or 1h, not 'soon'",
+        e.getMessage());
   }
 
   @Test

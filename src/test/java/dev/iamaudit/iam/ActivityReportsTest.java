@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -69,7 +71,7 @@ class ActivityReportsTest {
     assertEquals("r-1", report.info().reference());
     assertEquals(1, report.apiKeys().size());
     assertEquals("type=inactive&duration=720", server.requests("POST " + REPORTS).get(0).getUrl().query());
-    assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3)), sleeper.sleeps);
+    assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)), sleeper.sleeps);
     assertEquals(List.of("Triggered activity report r-1 over 720 hours",
         "Fetched activity report r-1: 1 inactive identity over 720 hours, as of 2025-12-31T23:00:00Z"),
         listener.of("info"));
@@ -101,8 +103,12 @@ class ActivityReportsTest {
     assertEquals("Timed out after 10m waiting for IAM to build report r-slow; raise --report-timeout or use "
         + "--report latest", e.getMessage());
     assertEquals(Duration.ofMinutes(10), sleeper.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
-    assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(4500),
-        Duration.ofMillis(6750), Duration.ofMillis(10125), Duration.ofSeconds(15)), sleeper.sleeps.subList(0, 6));
+    // Every 2 s for the first 20 s, then after a tenth of the time waited so far, then every 15 s.
+    List<Duration> expected = new ArrayList<>(Collections.nCopies(11, Duration.ofSeconds(2)));
+    expected.addAll(List.of(Duration.ofMillis(2200), Duration.ofMillis(2420), Duration.ofMillis(2662)));
+    assertEquals(expected, sleeper.sleeps.subList(0, 14));
+    assertEquals(Duration.ofSeconds(15), sleeper.sleeps.get(sleeper.sleeps.size() - 2));
+    assertEquals(62, sleeper.sleeps.size());
   }
 
   @Test

@@ -31,6 +31,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,8 +138,9 @@ class IamSourceTest {
         "Fetched the account identity settings in force (enterprise settings template 'baseline' "
             + "(AccountSettingsTemplate-1, version 3))",
         "Triggered MFA enrollment report m-1", "Fetched MFA enrollment report m-1: 1 user, 1 not enrolled as required",
-        "Fetched the activity details of 3 API keys")),
-        // How many calls overlapped depends on thread scheduling; that they were counted is what matters here.
+        "Fetched the activity details of 3 API keys", "Pulled account " + ACCOUNT + " in 4.0 s")),
+        // How many calls overlapped depends on thread scheduling; that they were counted is what matters here. The
+        // test clock moves only by the two reports' polls.
         new TreeSet<>(listener.of("info").stream()
             .map(line -> line.replaceFirst(" \\(at most [1-3] calls? at once\\)$", "")).toList()));
     assertSecretsAbsent(listener.lines);
@@ -174,6 +180,113 @@ class IamSourceTest {
 
     assertEquals(List.of("ApiKey-u", "ApiKey-s", "ApiKey-g"), inventory.apiKeys().stream().map(ApiKey::id).toList());
     assertEquals(List.of(SERVICE_ID, GROUP_SERVICE_ID), inventory.serviceIds().stream().map(ServiceId::id).toList());
+  }
+
+  @Test
+  void startsEveryIndependentListingAtOnceHoweverManyGroupsThereAre() {
+    // Ten groups make 25 listings: the server holds each one's first page until all 25 are in, which only
+    // happens if none waits for another to finish.
+    int groups = 10;
+    int listings = 5 + 2 * groups;
+    CountDownLatch allIn = new CountDownLatch(listings);
+    String[] groupItems = IntStream.range(0, groups)
+        .mapToObj(g -> IbmFixtures.serviceIdGroup("ServiceIdGroup-" + g, "team-" + g)).toArray(String[]::new);
+    server.server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        server.requests.add(request);
+        String path = request.getUrl().encodedPath();
+        if (path.equals("/identity/token")) {
+          return json(200, IbmFixtures.tokenBody(TOKEN, 3600));
+        }
+        if (path.equals("/v1/serviceid_groups")) {
+          return json(200, IbmFixtures.serviceIdGroups(groupItems));
+        }
+        allIn.countDown();
+        if (!allIn.await(10, TimeUnit.SECONDS)) {
+          return json(500, "{\"errorCode\":\"TEST500\",\"errorMessage\":\"only " + (listings - allIn.getCount())
+              + " listings came in together\"}");
+        }
+        return switch (path) {
+          case "/v1/apikeys" -> json(200, IbmFixtures.apiKeyPage(null));
+          case "/v1/serviceids/" -> json(200, IbmFixtures.serviceIdPage());
+          case "/v1/profiles" -> json(200, IbmFixtures.profilePage());
+          default -> json(200, IbmFixtures.userPage(null));
+        };
+      }
+    });
+
+    Inventory inventory = load(null, Set.of(DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES,
+        DataSet.USERS));
+
+    assertEquals(Set.of(DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS),
+        inventory.available());
+    assertEquals(0, allIn.getCount());
+    assertEquals(List.of("Fetched 10 service ID groups", "Fetched 0 API keys (12 pages)",
+        "Fetched 0 service IDs (11 pages)", "Fetched 0 trusted profiles (1 page)", "Fetched 0 users (1 page)",
+        "Pulled account " + ACCOUNT + " in 0.0 s"), listener.of("info"));
+  }
+
+  @Test
+  void asksForAKeysActivityAsSoonAsAPageNamesItWhileTheListingGoesOn() {
+    // The second page is held until the first page's key has had its activity call: the calls do not wait for the
+    // listing to end.
+    CountDownLatch firstKeyAsked = new CountDownLatch(1);
+    server.server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        server.requests.add(request);
+        String path = request.getUrl().encodedPath();
+        String query = request.getUrl().query() == null ? "" : request.getUrl().query();
+        if (path.equals("/identity/token")) {
+          return json(200, IbmFixtures.tokenBody(TOKEN, 3600));
+        }
+        if (path.startsWith("/v1/apikeys/")) {
+          String id = request.getUrl().pathSegments().get(2);
+          if (id.equals("ApiKey-1")) {
+            firstKeyAsked.countDown();
+          }
+          return json(200, "{\"id\":\"" + id + "\",\"activity\":{\"authn_count\":" + id.substring(7) + "}}");
+        }
+        if (query.contains("type=serviceid") || path.equals("/v1/serviceid_groups")) {
+          return path.equals("/v1/serviceid_groups") ? json(200, IbmFixtures.serviceIdGroups())
+              : json(200, IbmFixtures.apiKeyPage(null));
+        }
+        if (!query.contains("pagetoken")) {
+          return json(200, IbmFixtures.apiKeyPage("T2", IbmFixtures.apiKey("ApiKey-1", "laptop", USER_IAM_ID,
+              "2024-03-01T00:00+0000", "disable")));
+        }
+        if (!firstKeyAsked.await(10, TimeUnit.SECONDS)) {
+          return json(500, "{\"errorCode\":\"TEST500\",\"errorMessage\":\"page 2 asked before key 1\"}");
+        }
+        return json(200, IbmFixtures.apiKeyPage(null, IbmFixtures.apiKey("ApiKey-2", "ci", USER_IAM_ID,
+            "2024-03-02T00:00+0000", "disable")));
+      }
+    });
+
+    Inventory inventory = load(null, Set.of(DataSet.API_KEYS, DataSet.KEY_ACTIVITY));
+
+    assertEquals(List.of(1L, 2L), inventory.apiKeys().stream().map(ApiKey::authnCount).toList());
+    assertEquals(List.of("Fetched 0 service ID groups", "Fetched 2 API keys (3 pages)"),
+        listener.of("info").subList(0, 2));
+  }
+
+  @Test
+  void saysWhenIamAskedThePerKeyCallsToSlowDown() {
+    server.on("GET /v1/serviceid_groups", json(200, IbmFixtures.serviceIdGroups()))
+        .on("GET /v1/apikeys ?type=serviceid", json(200, IbmFixtures.apiKeyPage(null)))
+        .on("GET /v1/apikeys ?type=user", json(200, IbmFixtures.apiKeyPage(null,
+            IbmFixtures.apiKey("ApiKey-u", "laptop", USER_IAM_ID, "2024-03-01T00:00+0000", "disable"))))
+        .on("GET /v1/apikeys/ApiKey-u", new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build(),
+            json(200, "{\"id\":\"ApiKey-u\",\"activity\":{\"authn_count\":42}}"));
+
+    Inventory inventory = load(null, Set.of(DataSet.API_KEYS, DataSet.KEY_ACTIVITY));
+
+    assertEquals(42L, inventory.apiKeys().get(0).authnCount());
+    assertEquals(List.of(Duration.ofSeconds(2)), sleeper.sleeps);
+    assertEquals(List.of("Fetched 0 service ID groups", "Fetched 1 API key (2 pages)",
+        "Fetched the activity details of 1 API key (at most 1 call at once; IAM asked to slow down 1 time)",
+        "Pulled account " + ACCOUNT + " in 2.0 s"), listener.of("info"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static dev.iamaudit.iam.IbmServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.iam.Pager.Listing;
 import dev.iamaudit.inventory.Activity;
@@ -16,6 +17,7 @@ import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +45,7 @@ class ListingsTest {
     IamEndpoints endpoints = new IamEndpoints(server.uri(), server.uri());
     IamHttp http = new IamHttp(new OkHttpClient(), endpoints, new RetryPolicy(() -> 0L),
         new RecordingSleeper(clock), clock, new Redactor(), new RecordingListener());
-    return new Listings(http, ACCOUNT);
+    return new Listings(http, ACCOUNT, new PullProgress(clock, AuditListener.SILENT));
   }
 
   private static String key(int n) {
@@ -55,7 +57,7 @@ class ListingsTest {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1), key(2))),
         json(200, IbmFixtures.apiKeyPage("T3", key(3))), json(200, IbmFixtures.apiKeyPage(null, key(4))));
 
-    Listing<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER);
+    Listing<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER, null, ids -> {});
 
     assertEquals(List.of("ApiKey-1", "ApiKey-2", "ApiKey-3", "ApiKey-4"),
         keys.items().stream().map(ApiKey::id).toList());
@@ -69,11 +71,31 @@ class ListingsTest {
   }
 
   @Test
+  void handsOnEachPagesKeysAndTellsTheProgressAsPagesComeIn() {
+    server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1), key(2))),
+        json(200, IbmFixtures.apiKeyPage("T3", key(3))), json(200, IbmFixtures.apiKeyPage(null, key(4))));
+    RecordingListener listener = new RecordingListener();
+    IamEndpoints endpoints = new IamEndpoints(server.uri(), server.uri());
+    Listings listings = new Listings(new IamHttp(new OkHttpClient(), endpoints, new RetryPolicy(() -> 0L),
+        new RecordingSleeper(clock), clock, new Redactor(), listener), ACCOUNT, new PullProgress(clock, listener));
+    List<List<String>> pages = new ArrayList<>();
+
+    listings.apiKeys(KeyOwner.Kind.USER, null, ids -> {
+      pages.add(ids);
+      clock.advance(Duration.ofSeconds(1));
+    });
+
+    assertEquals(List.of(List.of("ApiKey-1", "ApiKey-2"), List.of("ApiKey-3"), List.of("ApiKey-4")), pages);
+    assertEquals(List.of("Fetched so far: 2 pages, 3 identities", "Fetched so far: 3 pages, 4 identities"),
+        listener.of("progress"));
+  }
+
+  @Test
   void listsServiceIdKeysWithTheirOwnType() {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage(null,
         IbmFixtures.apiKey("ApiKey-9", "deployer", SERVICE_IAM_ID, "2023-03-01T00:00+0000", "disable"))));
 
-    ApiKey key = listings().apiKeys(KeyOwner.Kind.SERVICEID).items().get(0);
+    ApiKey key = listings().apiKeys(KeyOwner.Kind.SERVICEID, null, ids -> {}).items().get(0);
 
     assertEquals("type=serviceid", server.requests("GET /v1/apikeys").get(0).getUrl().query().split("&")[2]);
     assertEquals(KeyOwner.Kind.SERVICEID, key.owner().kind());
@@ -124,7 +146,7 @@ class ListingsTest {
         IbmFixtures.apiKey("ApiKey-2", "temp", USER_IAM_ID, "2025-07-26T13:00+0000", "none", false,
             "2025-12-31T23:59+0000"))));
 
-    List<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER).items();
+    List<ApiKey> keys = listings().apiKeys(KeyOwner.Kind.USER, null, ids -> {}).items();
 
     assertEquals(List.of(true, false), keys.stream().map(ApiKey::disabled).toList());
     assertEquals(Arrays.asList(null, Instant.parse("2025-12-31T23:59:00Z")),
@@ -142,7 +164,7 @@ class ListingsTest {
     Listings listings = listings();
     List<Listings.ServiceIdGroup> groups = listings.serviceIdGroups();
     listings.serviceIds("ServiceIdGroup-1");
-    listings.apiKeys(KeyOwner.Kind.SERVICEID, "ServiceIdGroup-1");
+    listings.apiKeys(KeyOwner.Kind.SERVICEID, "ServiceIdGroup-1", ids -> {});
 
     assertEquals(List.of(new Listings.ServiceIdGroup("ServiceIdGroup-1", "payments"),
         new Listings.ServiceIdGroup("ServiceIdGroup-2", "data")), groups);
@@ -180,7 +202,7 @@ class ListingsTest {
   void stopsWhenIbmSendsTheSameNextPageAgain() {
     server.on("GET /v1/apikeys", json(200, IbmFixtures.apiKeyPage("T2", key(1))));
 
-    DataException e = assertThrows(DataException.class, () -> listings().apiKeys(KeyOwner.Kind.USER));
+    DataException e = assertThrows(DataException.class, () -> listings().apiKeys(KeyOwner.Kind.USER, null, ids -> {}));
 
     assertEquals("IAM sent the same next page twice for GET /v1/apikeys; stopped to avoid an endless loop. Try "
         + "again later", e.getMessage());

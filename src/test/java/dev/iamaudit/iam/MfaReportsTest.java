@@ -59,7 +59,7 @@ class MfaReportsTest {
         "raj@example.com", "id_based_mfa", "TOTP4ALL", true, "CROSS_ACCOUNT", true)), result.users());
     assertEquals(null, result.unavailable());
     assertEquals("type=mfa_status", server.requests("POST " + REPORTS).get(0).getUrl().query());
-    assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3)), sleeper.sleeps);
+    assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)), sleeper.sleeps);
     assertEquals(List.of("IAM to build MFA report m-1 PT0S #1", "IAM to build MFA report m-1 PT2S #2"),
         listener.of("waiting"));
     assertEquals(List.of("Triggered MFA enrollment report m-1",

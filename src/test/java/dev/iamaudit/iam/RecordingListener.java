@@ -29,6 +29,11 @@ final class RecordingListener implements AuditListener {
     lines.add("waiting: " + what + " " + elapsed + " #" + attempt);
   }
 
+  @Override
+  public void progress(String status) {
+    lines.add("progress: " + status);
+  }
+
   List<String> of(String kind) {
     return lines.stream().filter(line -> line.startsWith(kind + ": ")).map(l -> l.substring(kind.length() + 2))
         .toList();

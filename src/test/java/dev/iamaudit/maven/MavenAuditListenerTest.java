@@ -51,4 +51,18 @@ class MavenAuditListenerTest {
         "[INFO] Waiting for the activity report: 15 s, attempt 16",
         "[INFO] Waiting for the activity report: 30 s, attempt 31"), log.lines);
   }
+
+  @Test
+  void showsAFetchsProgressInTheSameRhythmAsWaits() {
+    for (int second = 0; second <= 20; second++) {
+      listener.progress("Fetched so far: " + second + " pages, " + second * 100 + " identities");
+      if (second == 10) {
+        listener.waiting("IAM to build report r-1", Duration.ofSeconds(10), 5);
+      }
+      now = now.plusSeconds(1);
+    }
+
+    assertEquals(List.of("[INFO] Fetched so far: 0 pages, 0 identities",
+        "[INFO] Fetched so far: 15 pages, 1500 identities"), log.lines);
+  }
 }

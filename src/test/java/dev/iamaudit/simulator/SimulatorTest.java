@@ -15,9 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import okhttp3.HttpUrl;
@@ -155,6 +161,67 @@ class SimulatorTest {
     assertEquals(reference, ready.json().get("reference").asText());
     assertEquals(200, latest.code());
     assertEquals(ready.body(), latest.body());
+  }
+
+  @Test
+  void aReportIsBuiltInTheTimeItsAccountsSizeTakes() throws Exception {
+    SimulatedAccount account = sample();
+    long identities = account.users().size() + account.serviceIds().size() + account.profiles().size()
+        + account.apiKeys().size();
+    Http http = new Http(start(account, new SimulatorOptions(0, 0, 2, List.of(), new SimulatorOptions.BuildTime(
+        Duration.ofSeconds(10), Duration.ofSeconds(500)))).baseUrl()).login(KEY);
+    String reports = "/v1/activity/accounts/" + ACCOUNT + "/report";
+    String mfaReports = "/v1/mfa/accounts/" + ACCOUNT + "/report";
+    String reference = http.post(reports + "?type=inactive&duration=720").json().get("reference").asText();
+    String mfa = http.post(mfaReports + "?type=mfa_status").json().get("reference").asText();
+    Duration build = Duration.ofSeconds(10).plusMillis(500 * identities);
+    Duration mfaBuild = Duration.ofSeconds(10).plusMillis(500 * account.users().size());
+
+    List<Integer> codes = new ArrayList<>();
+    List<Integer> mfaCodes = new ArrayList<>();
+    for (Duration at : List.of(Duration.ZERO, mfaBuild.minusMillis(1), mfaBuild, build.minusMillis(1), build)) {
+      clock.advance(at.minus(Duration.between(NOW, clock.instant())));
+      codes.add(http.get(reports + "/" + reference).code());
+      mfaCodes.add(http.get(mfaReports + "/" + mfa).code());
+    }
+
+    assertEquals(List.of(204, 204, 204, 204, 200), codes);
+    assertEquals(List.of(204, 204, 200, 200, 200), mfaCodes);
+  }
+
+  @Test
+  void holdsAnswersForTheLatencySideBySideNotOneThreadEach() throws Exception {
+    // More requests than the simulator has threads: all wait out their latency at once, none holds a thread.
+    int requests = 20;
+    List<Duration> delays = Collections.synchronizedList(new ArrayList<>());
+    List<Runnable> held = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch allHeld = new CountDownLatch(requests);
+    Simulator simulator = Simulator.start(sample(), clock, new SimulatorOptions(0, 50, 2, List.of()),
+        (delay, send) -> {
+          delays.add(delay);
+          held.add(send);
+          allHeld.countDown();
+        });
+    started.add(simulator);
+    ExecutorService clients = Executors.newFixedThreadPool(requests);
+    try {
+      List<Future<Integer>> codes = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        codes.add(clients.submit(() -> new Http(simulator.baseUrl()).tokenRequest(KEY).code()));
+      }
+
+      assertTrue(allHeld.await(10, TimeUnit.SECONDS), "held " + held.size());
+      assertEquals(List.of(), codes.stream().filter(Future::isDone).toList());
+      assertTrue(delays.stream().allMatch(delay -> delay.compareTo(Duration.ZERO) > 0
+          && delay.compareTo(Duration.ofMillis(50)) <= 0), delays.toString());
+      List.copyOf(held).forEach(Runnable::run);
+
+      for (Future<Integer> code : codes) {
+        assertEquals(200, code.get(10, TimeUnit.SECONDS));
+      }
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   @Test
