@@ -3,14 +3,18 @@ package dev.iamaudit;
 import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.AuditResult;
+import dev.iamaudit.audit.AuditRun;
+import dev.iamaudit.audit.FindingLines;
+import dev.iamaudit.audit.IdentityColumns;
 import dev.iamaudit.audit.Locator;
 import dev.iamaudit.audit.RuleEvaluation;
+import dev.iamaudit.audit.Spill;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.IamSettings;
 import dev.iamaudit.iam.IamSource;
 import dev.iamaudit.iam.Sleeper;
 import dev.iamaudit.inventory.DataSet;
-import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.AllowlistLoader;
 import dev.iamaudit.policy.Policy;
@@ -37,8 +41,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The whole audit in one call, shared by the command line and the Maven goal: read the policy and allowlist, pull
@@ -48,15 +54,18 @@ public final class IamAudit {
   private final Clock clock;
   private final Sleeper sleeper;
   private final ReportFormats formats;
+  private final Supplier<Spill> spills;
 
   public IamAudit(Clock clock, Sleeper sleeper) {
-    this(clock, sleeper, ReportFormats.standard());
+    this(clock, sleeper, ReportFormats.standard(), Spill::temporary);
   }
 
-  IamAudit(Clock clock, Sleeper sleeper, ReportFormats formats) {
+  /** @param spills where each audit keeps its findings */
+  IamAudit(Clock clock, Sleeper sleeper, ReportFormats formats, Supplier<Spill> spills) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.formats = formats;
+    this.spills = spills;
   }
 
   /**
@@ -151,21 +160,29 @@ public final class IamAudit {
     String anchor = anchor(request, writers);
     Locator locator = Locator.of(policy, allowlist, terraform, anchor);
     String account = request.accountId() != null ? request.accountId() : policy.account();
-    Inventory inventory = source.load(account, dataRequest(policy), recording);
-    if (!Locator.inRepo(policy.file()) && !Locator.inRepo(allowlist.file())) {
-      recording.warn("No policy or allowlist file in the repository: findings that no Terraform declaration places"
-          + " point at " + anchor + " line 1. Add an " + AuditRequest.DEFAULT_POLICY + " (an empty one keeps every"
-          + " default) to place them in the repository");
+    IdentityColumns columns = writers.stream().map(ReportWriter::identityColumns).filter(Objects::nonNull)
+        .findFirst().orElse(null);
+    FindingLines lines = writers.stream().map(ReportWriter::findingLines).filter(Objects::nonNull).findFirst()
+        .orElse(null);
+    // The findings are read back from the spill until the last report is written; then its files go.
+    try (Spill spill = spills.get();
+        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, clock, terraform, locator)
+            .start(spill, columns, lines)) {
+      ReportInfo report = source.read(account, dataRequest(policy), recording, run);
+      if (!Locator.inRepo(policy.file()) && !Locator.inRepo(allowlist.file())) {
+        recording.warn("No policy or allowlist file in the repository: findings that no Terraform declaration places"
+            + " point at " + anchor + " line 1. Add an " + AuditRequest.DEFAULT_POLICY + " (an empty one keeps every"
+            + " default) to place them in the repository");
+      }
+      AuditResult result = run.finish(report, notes);
+      requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
+      List<Path> written = outputDirectory(request).write(result, writers);
+      writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
+      if (request.stepSummary() != null) {
+        appendStepSummary(result, request.stepSummary(), listener);
+      }
+      return new AuditOutcome(result, written);
     }
-    AuditResult result = new AuditEngine(Rules.identityRules(), policy, allowlist, clock, terraform, locator)
-        .audit(inventory, notes);
-    requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
-    List<Path> written = outputDirectory(request).write(result, writers);
-    writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
-    if (request.stepSummary() != null) {
-      appendStepSummary(result, request.stepSummary(), listener);
-    }
-    return new AuditOutcome(result, written);
   }
 
   private OutputDirectory outputDirectory(AuditRequest request) {

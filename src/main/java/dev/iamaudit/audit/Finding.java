@@ -3,19 +3,17 @@ package dev.iamaudit.audit;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.policy.AllowlistEntry;
 import dev.iamaudit.policy.Severity;
-import dev.iamaudit.rules.MessageText;
 import java.util.Objects;
 
 /**
  * One rule's verdict on one identity, as every report shows it.
  *
- * <p>The message and the fingerprint are derived when a report asks for them rather than held: an account with
- * hundreds of thousands of findings would otherwise keep every sentence and hash in memory until the last report
- * is written.
+ * <p>Reports read findings one at a time from the audit (see {@link Findings}); the message is written when the rule
+ * finds it, so a finding holds text, never the identity record it was found on.
  *
- * @param text writes the message (see {@link #message()})
- * @param accountId the audited account, part of the fingerprint
- * @param subject what the fingerprint names besides rule and account: null for the entity's type and id
+ * @param message what was seen and how to fix it
+ * @param fingerprint the stable hash of (rule, account, identity) that code-scanning UIs track a finding by across
+ *     runs: {@value Fingerprints#LENGTH} hex digits
  * @param allowlistEntry the entry that accepted the finding, or the expired entry that no longer does; else null
  * @param location the repo file and lines the finding points at (code-scanning UIs need one; see {@link Locator})
  */
@@ -24,9 +22,8 @@ public record Finding(
     Severity severity,
     Status status,
     Entity entity,
-    MessageText text,
-    String accountId,
-    String subject,
+    String message,
+    String fingerprint,
     AllowlistEntry allowlistEntry,
     Location location) {
   public Finding {
@@ -34,37 +31,12 @@ public record Finding(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(entity, "entity");
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(location, "location");
     if (status == Status.ALLOWLISTED && allowlistEntry == null) {
       throw new IllegalArgumentException("an allowlisted finding names its allowlist entry");
     }
-  }
-
-  /** What was seen and how to fix it; built on each call, so callers that need it twice keep it. */
-  public String message() {
-    return text.build();
-  }
-
-  /** Appends {@link #message()} to {@code out}, for writers that put out many. */
-  public void appendMessage(StringBuilder out) {
-    text.appendTo(out);
-  }
-
-  /** The stable hash of (rule, account, identity) that code-scanning UIs track a finding by across runs. */
-  public String fingerprint() {
-    return new String(fingerprintChars());
-  }
-
-  /**
-   * {@link #fingerprint()}'s {@value Fingerprints#LENGTH} hex digits in a buffer of this thread's, valid until its
-   * next fingerprint: for writers that copy them straight into a report.
-   */
-  public char[] fingerprintChars() {
-    return subject == null
-        ? Fingerprints.hex(rule, accountId, entity.type().id(), entity.id())
-        : Fingerprints.hex(rule, accountId, subject, null);
   }
 
   public boolean isViolation() {

@@ -10,32 +10,51 @@ import java.util.Arrays;
  * A finding's stable identity across runs: a hash of (rule, account, identity). Names, messages and dates stay out
  * of it, so renaming a key or another day passing does not make an old finding look new.
  *
- * <p>Reports write one per finding, hundreds of thousands in a large account, so the hash is taken in buffers each
- * thread keeps instead of building the input, the digest and the hex text anew every time.
+ * <p>A large account has hundreds of thousands of findings, so the hash is taken in buffers each thread keeps
+ * instead of building the input and the digest anew every time.
  */
 public final class Fingerprints {
   /** Hex digits of the first 16 bytes of the SHA-256 digest. */
   public static final int LENGTH = 32;
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** The bytes of the digest a fingerprint is made of. */
+  static final int BYTES = LENGTH / 2;
+
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
   private Fingerprints() {}
 
   /**
-   * The fingerprint's hex digits in this thread's buffer, valid until the thread's next call: for writers that copy
-   * them straight into a report.
+   * The fingerprint as {@value #LENGTH} hex digits.
    *
    * @param idOrNull with it, the identity is {@code identity + ":" + idOrNull}
    */
-  static char[] hex(String rule, String accountId, String identity, String idOrNull) {
+  static String of(String rule, String accountId, String identity, String idOrNull) {
+    return hex(digest(rule, accountId, identity, idOrNull), 0);
+  }
+
+  /**
+   * The {@value #BYTES} bytes the fingerprint is made of, at the start of this thread's buffer and valid until the
+   * thread's next call: the audit keeps them with each finding, and writes the digits only when a report asks.
+   */
+  static byte[] digest(String rule, String accountId, String identity, String idOrNull) {
     return HASHER.get().hash(rule, accountId, identity, idOrNull);
+  }
+
+  /** The hex digits of the {@value #BYTES} digest bytes at {@code offset}. */
+  static String hex(byte[] digest, int offset) {
+    byte[] hex = new byte[LENGTH];
+    for (int i = 0; i < BYTES; i++) {
+      hex[2 * i] = HEX[(digest[offset + i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX[digest[offset + i] & 0xf];
+    }
+    return new String(hex, StandardCharsets.ISO_8859_1);
   }
 
   private static final class Hasher {
     private final MessageDigest sha256;
     private final byte[] digest = new byte[32];
-    private final char[] hex = new char[LENGTH];
     private byte[] input = new byte[256];
     private int length;
 
@@ -48,7 +67,7 @@ public final class Fingerprints {
     }
 
     /** SHA-256 of the UTF-8 of {@code rule \n account \n identity[:id]}. */
-    char[] hash(String rule, String accountId, String identity, String idOrNull) {
+    byte[] hash(String rule, String accountId, String identity, String idOrNull) {
       length = 0;
       append(rule);
       append("\n");
@@ -65,11 +84,7 @@ public final class Fingerprints {
       } catch (DigestException e) {
         throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
       }
-      for (int i = 0; i < LENGTH / 2; i++) {
-        hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
-        hex[2 * i + 1] = HEX[digest[i] & 0xf];
-      }
-      return hex;
+      return digest;
     }
 
     /** ASCII is copied as it is; anything else goes through the UTF-8 encoder. */

@@ -1,25 +1,23 @@
 package dev.iamaudit.audit;
 
 import dev.iamaudit.policy.FailOn;
-import java.util.List;
+import java.util.Objects;
 
 /**
  * The gate's verdict: failed when a violation is at or above {@code failOn}.
  *
- * @param blocking the violations that failed it, in report order
+ * @param blocking how many violations failed it
  */
-public record GateDecision(FailOn failOn, List<Finding> blocking) {
+public record GateDecision(FailOn failOn, long blocking) {
   public GateDecision {
-    blocking = List.copyOf(blocking);
-  }
-
-  public static GateDecision decide(FailOn failOn, List<Finding> findings) {
-    return new GateDecision(failOn,
-        findings.stream().filter(f -> f.isViolation() && failOn.fails(f.severity())).toList());
+    Objects.requireNonNull(failOn, "failOn");
+    if (blocking < 0) {
+      throw new IllegalArgumentException("blocking must not be negative: " + blocking);
+    }
   }
 
   public boolean failed() {
-    return !blocking.isEmpty();
+    return blocking > 0;
   }
 
   public String id() {

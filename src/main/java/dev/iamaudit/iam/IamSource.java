@@ -1,5 +1,6 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.audit.AccountSink;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.iam.Pager.Listing;
 import dev.iamaudit.inventory.AccountSettings;
@@ -9,6 +10,7 @@ import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Inventory;
 import dev.iamaudit.inventory.KeyOwner;
 import dev.iamaudit.inventory.Profile;
+import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
 import dev.iamaudit.source.DataRequest;
@@ -60,7 +62,16 @@ public final class IamSource implements Source {
     this.endpoints = new IamEndpoints(settings.iamUrl(), settings.userManagementUrl());
   }
 
+  /**
+   * Hands the account on once it is pulled whole: the listings and the report are merged by id, so this source
+   * holds every identity before the audit judges the first.
+   */
   @Override
+  public ReportInfo read(String accountId, DataRequest request, AuditListener listener, AccountSink sink) {
+    return AccountSink.feed(load(accountId, request, listener), sink);
+  }
+
+  /** The account, pulled and merged into one inventory. */
   public Inventory load(String accountId, DataRequest request, AuditListener listener) {
     AuditListener out = new SynchronizedListener(listener);
     OkHttpClient client = new OkHttpClient.Builder()

@@ -20,7 +20,12 @@ public record ActivityReport(
 
   /** "1 inactive identity over 720 hours", "12 inactive identities over 2160 hours". */
   public String describe() {
-    return size() + (size() == 1 ? " inactive identity" : " inactive identities") + " over " + info.durationHours()
-        + " hours";
+    return describe(info, size());
+  }
+
+  /** {@link #describe()} of a report with this header that lists {@code identities}. */
+  public static String describe(ReportInfo info, long identities) {
+    return identities + (identities == 1 ? " inactive identity" : " inactive identities") + " over "
+        + info.durationHours() + " hours";
   }
 }

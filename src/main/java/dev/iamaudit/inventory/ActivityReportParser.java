@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Reads an activity report with Jackson's streaming parser straight into the compact inventory records, so a report
- * of hundreds of thousands of identities never exists as a JSON tree. Unknown fields are skipped; a missing
+ * of hundreds of thousands of identities never exists as a JSON tree, and hands each identity on as it is read (see
+ * {@link #read}), so a report of millions need not be held either. Unknown fields are skipped; a missing
  * {@code last_authn} means never; a truncated, malformed or inconsistent document is a {@link DataException}
  * naming the source, line and column.
  *
@@ -26,6 +27,21 @@ import java.util.List;
  * longer than {@link #MAX_TEXT} characters.
  */
 public final class ActivityReportParser {
+  /** Takes a report as it is read. */
+  public interface Handler {
+    /**
+     * The report's header, once: before the first identity when the report names its reference, duration, start
+     * and end time before its identities, as IBM writes reports; otherwise after the last identity.
+     */
+    void header(ReportInfo info);
+
+    /**
+     * The next identity, in the report's order. A report found inconsistent after its identities were handed on
+     * still fails the read, so what took them must not act on them before the read returns.
+     */
+    void identity(Identity identity);
+  }
+
   /**
    * The longest name, username or e-mail kept whole; longer ones are cut there and marked. IBM documents no limit,
    * and real names are a few dozen characters; an 8 MB name would otherwise be copied into every report.
@@ -62,10 +78,41 @@ public final class ActivityReportParser {
     this.sourceName = sourceName;
   }
 
+  /** The whole report, held in memory. */
   public ActivityReport parse(InputStream in) {
+    List<User> users = new ArrayList<>();
+    List<ApiKey> apiKeys = new ArrayList<>();
+    List<ServiceId> serviceIds = new ArrayList<>();
+    List<Profile> profiles = new ArrayList<>();
+    ReportInfo info = read(in, new Handler() {
+      @Override
+      public void header(ReportInfo header) {}
+
+      @Override
+      public void identity(Identity identity) {
+        if (identity instanceof User user) {
+          users.add(user);
+        } else if (identity instanceof ApiKey key) {
+          apiKeys.add(key);
+        } else if (identity instanceof ServiceId serviceId) {
+          serviceIds.add(serviceId);
+        } else {
+          profiles.add((Profile) identity);
+        }
+      }
+    });
+    return new ActivityReport(info, users, apiKeys, serviceIds, profiles);
+  }
+
+  /**
+   * Reads the report, handing each identity to {@code handler} as soon as it is read.
+   *
+   * @return the header, with every field the report has
+   */
+  public ReportInfo read(InputStream in, Handler handler) {
     consistency = new ReportConsistency();
     try (JsonParser parser = JSON.createParser(in)) {
-      return readReport(parser);
+      return readReport(parser, handler);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -78,17 +125,15 @@ public final class ActivityReportParser {
     }
   }
 
-  private ActivityReport readReport(JsonParser p) throws IOException {
+  private ReportInfo readReport(JsonParser p, Handler handler) throws IOException {
     expect(p, p.nextToken(), JsonToken.START_OBJECT, "the report must be a JSON object");
     String reference = null;
     Long duration = null;
     Instant start = null;
     Instant end = null;
     String createdBy = null;
-    List<User> users = null;
-    List<ApiKey> apiKeys = null;
-    List<ServiceId> serviceIds = null;
-    List<Profile> profiles = null;
+    boolean announced = false;
+    boolean[] lists = new boolean[LISTS.size()];
     List<String> otherFields = new ArrayList<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -99,10 +144,15 @@ public final class ActivityReportParser {
         case "report_start_time" -> start = time(p);
         case "report_end_time" -> end = time(p);
         case "created_by" -> createdBy = text(p);
-        case "users" -> users = readList(p, this::readUser);
-        case "apikeys" -> apiKeys = readList(p, this::readApiKey);
-        case "serviceids" -> serviceIds = readList(p, this::readServiceId);
-        case "profiles" -> profiles = readList(p, this::readProfile);
+        case "users", "apikeys", "serviceids", "profiles" -> {
+          if (!announced && reference != null && duration != null && start != null && end != null) {
+            ReportInfo header = new ReportInfo(reference, duration, start, end, createdBy);
+            checkHeader(header);
+            handler.header(header);
+            announced = true;
+          }
+          lists[LISTS.indexOf(field)] = readIdentities(p, field, handler);
+        }
         default -> {
           if (otherFields.size() < MAX_OTHER_FIELDS) {
             otherFields.add(capped(field, QUOTED));
@@ -124,29 +174,34 @@ public final class ActivityReportParser {
     required(p, duration, "report_duration");
     required(p, start, "report_start_time");
     required(p, end, "report_end_time");
-    requiredList(p, users, "users", otherFields);
-    requiredList(p, apiKeys, "apikeys", otherFields);
-    requiredList(p, serviceIds, "serviceids", otherFields);
-    requiredList(p, profiles, "profiles", otherFields);
+    for (int i = 0; i < lists.length; i++) {
+      requiredList(p, lists[i], LISTS.get(i), otherFields);
+    }
     ReportInfo info = new ReportInfo(reference, duration, start, end, createdBy);
-    checkConsistency(info);
-    return new ActivityReport(info, users, apiKeys, serviceIds, profiles);
+    checkHeader(info);
+    String problem = consistency.lastAuthnProblem(info.endTime());
+    if (problem != null) {
+      throw contradiction(problem);
+    }
+    if (!announced) {
+      handler.header(info);
+    }
+    return info;
   }
 
-  /**
-   * Refuses a report that contradicts itself beyond the clock skew {@link ReportConsistency#TOLERANCE} allows: its
-   * header, or an identity active after the report's end, which would read as not inactive at all.
-   */
-  private void checkConsistency(ReportInfo info) {
+  /** Refuses a header that contradicts itself beyond the clock skew {@link ReportConsistency#TOLERANCE} allows. */
+  private void checkHeader(ReportInfo info) {
     String problem = ReportConsistency.headerProblem(info);
-    if (problem == null) {
-      problem = consistency.lastAuthnProblem(info.endTime());
-    }
     if (problem != null) {
-      throw new DataException(sourceName + " contradicts itself: " + problem + ". IBM's reports agree with "
-          + "themselves (within " + ReportConsistency.TOLERANCE.toMinutes() + " minutes), so this one was damaged "
-          + "or altered: fetch a new report from IAM and audit that.");
+      throw contradiction(problem);
     }
+  }
+
+  /** An identity active after the report's end, or a header at odds with itself: the report was damaged or altered. */
+  private DataException contradiction(String problem) {
+    return new DataException(sourceName + " contradicts itself: " + problem + ". IBM's reports agree with "
+        + "themselves (within " + ReportConsistency.TOLERANCE.toMinutes() + " minutes), so this one was damaged "
+        + "or altered: fetch a new report from IAM and audit that.");
   }
 
   private void required(JsonParser p, Object value, String field) {
@@ -159,8 +214,8 @@ public final class ActivityReportParser {
    * IBM's live service returns all four lists in every report, if only as {@code []}; a report without one cannot
    * tell "nobody inactive" from "not reported", so it is refused, naming a field that looks like a misspelling.
    */
-  private void requiredList(JsonParser p, List<?> list, String field, List<String> otherFields) {
-    if (list != null) {
+  private void requiredList(JsonParser p, boolean present, String field, List<String> otherFields) {
+    if (present) {
       return;
     }
     String singular = field.substring(0, field.length() - 1);
@@ -172,6 +227,16 @@ public final class ActivityReportParser {
         .findFirst().map(other -> "; found '" + other + "' instead").orElse("");
     throw fail(p, "the required list '" + field + "' is missing" + near + " (IBM's reports always hold "
         + String.join(", ", LISTS) + ", if only as [])");
+  }
+
+  /** @return whether the list was there: a {@code null} list counts as missing */
+  private boolean readIdentities(JsonParser p, String field, Handler handler) throws IOException {
+    return switch (field) {
+      case "users" -> readList(p, () -> handler.identity(readUser(p)));
+      case "apikeys" -> readList(p, () -> handler.identity(readApiKey(p)));
+      case "serviceids" -> readList(p, () -> handler.identity(readServiceId(p)));
+      default -> readList(p, () -> handler.identity(readProfile(p)));
+    };
   }
 
   private User readUser(JsonParser p) throws IOException {
@@ -308,25 +373,24 @@ public final class ActivityReportParser {
     return new EntityRow(requiredId(p, id, idField), name, last);
   }
 
-  private interface ItemReader<T> {
-    T read(JsonParser p) throws IOException;
+  private interface ItemReader {
+    void read() throws IOException;
   }
 
-  /** @return the items, or null for a list that is {@code null}, which counts as missing */
-  private <T> List<T> readList(JsonParser p, ItemReader<T> item) throws IOException {
+  /** @return false for a list that is {@code null}, which counts as missing */
+  private boolean readList(JsonParser p, ItemReader item) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
+      return false;
     }
     expect(p, p.currentToken(), JsonToken.START_ARRAY, "'" + p.currentName() + "' must be an array");
-    List<T> items = new ArrayList<>();
     JsonToken token;
     while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
-      items.add(item.read(p));
+      item.read();
     }
     if (token != JsonToken.END_ARRAY) {
       throw fail(p, token == null ? "the report ends early (truncated?)" : "array items must be objects");
     }
-    return items;
+    return true;
   }
 
   /** Advances to the next field of the current object and onto its value; false at the object's end. */

@@ -23,18 +23,20 @@ final class GateMessages {
 
   /** The lines of the failure; the Mojo joins them, each escaped. */
   List<String> failure() {
-    List<Finding> blocking = result.gate().blocking();
+    long blocking = result.gate().blocking();
     List<String> lines = new ArrayList<>();
-    lines.add("IAM audit failed: " + count(blocking.size(), "violation") + " at or above failOn "
+    lines.add("IAM audit failed: " + count(blocking, "violation") + " at or above failOn "
         + result.gate().failOn().id() + ":");
-    lines.addAll(listed(blocking));
+    // Findings come most severe first, so the violations that fail the gate are the first ones.
+    lines.addAll(listed(result.firstViolations().stream()
+        .filter(finding -> result.gate().failOn().fails(finding.severity())).toList(), blocking));
     lines.add("Reports: " + reports);
     return lines;
   }
 
   /** The violations that did not fail the gate, which would otherwise only be in the reports. */
   List<String> belowFailOn() {
-    return listed(result.findings().stream().filter(Finding::isViolation).toList());
+    return listed(result.firstViolations(), result.violations());
   }
 
   String passed() {
@@ -46,12 +48,13 @@ final class GateMessages {
     return result.notEvaluated().stream().map(e -> "Not evaluated: " + e.rule().id() + ": " + e.note()).toList();
   }
 
-  private static List<String> listed(List<Finding> findings) {
+  /** @param first the first of {@code total} findings in report order */
+  private static List<String> listed(List<Finding> first, long total) {
     List<String> lines = new ArrayList<>();
-    findings.stream().limit(MAX_LISTED).forEach(f -> lines.add("  [" + f.severity().id() + "] " + f.rule() + ": "
+    first.stream().limit(MAX_LISTED).forEach(f -> lines.add("  [" + f.severity().id() + "] " + f.rule() + ": "
         + f.message()));
-    if (findings.size() > MAX_LISTED) {
-      lines.add("  ... and " + (findings.size() - MAX_LISTED) + " more");
+    if (total > MAX_LISTED) {
+      lines.add("  ... and " + (total - MAX_LISTED) + " more");
     }
     return lines;
   }

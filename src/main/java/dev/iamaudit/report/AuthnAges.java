@@ -1,11 +1,7 @@
 package dev.iamaudit.report;
 
+import dev.iamaudit.audit.ActivityAges;
 import dev.iamaudit.inventory.Activity;
-import dev.iamaudit.inventory.Identity;
-import dev.iamaudit.inventory.Inventory;
-import dev.iamaudit.rules.Ages;
-import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 
 /** How long ago the account's identities last authenticated, in the buckets the HTML chart shows. */
@@ -15,33 +11,22 @@ final class AuthnAges {
   /** Green for recent use, amber to red as the age grows, grey for no data. */
   static final List<String> COLOURS = List.of("#1a7f37", "#0969da", "#bf8700", "#cf222e", "#8e1519", "#8e1519",
       "#1a7f37", "#8c959f");
-  private static final long[] UPPER_DAYS = {30, 90, 180, 365};
+  /** The last day of each bucket of identities that authenticated, the last open-ended. */
+  private static final long[] UPPER_DAYS = {30, 90, 180, 365, ActivityAges.MAX_DAYS};
 
   private AuthnAges() {}
 
   /** One count per label, in the order of {@link #LABELS}. */
-  static long[] count(Inventory inventory) {
+  static long[] count(ActivityAges ages) {
     long[] counts = new long[LABELS.size()];
-    Iterator<Identity> identities = inventory.identities().iterator();
-    while (identities.hasNext()) {
-      counts[bucket(identities.next().activity(), inventory.asOf())]++;
+    long from = 0;
+    for (int bucket = 0; bucket < UPPER_DAYS.length; bucket++) {
+      counts[bucket] = ages.inactive(from, UPPER_DAYS[bucket]);
+      from = UPPER_DAYS[bucket] + 1;
     }
+    counts[5] = ages.count(Activity.Kind.NEVER);
+    counts[6] = ages.count(Activity.Kind.RECENT);
+    counts[7] = ages.count(Activity.Kind.UNKNOWN);
     return counts;
-  }
-
-  static int bucket(Activity activity, Instant asOf) {
-    return switch (activity.kind()) {
-      case INACTIVE -> {
-        long days = Ages.days(activity.lastAuthn(), asOf);
-        int bucket = 0;
-        while (bucket < UPPER_DAYS.length && days > UPPER_DAYS[bucket]) {
-          bucket++;
-        }
-        yield bucket;
-      }
-      case NEVER -> 5;
-      case RECENT -> 6;
-      case UNKNOWN -> 7;
-    };
   }
 }

@@ -1,11 +1,14 @@
 package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
-import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.IdentityColumns;
+import dev.iamaudit.audit.IdentityRows;
+import dev.iamaudit.audit.IdentityRows.Verdict;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.Identity;
+import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.inventory.Profile;
 import dev.iamaudit.inventory.ServiceId;
 import dev.iamaudit.inventory.User;
@@ -14,20 +17,30 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code iam-audit.csv}: one row per identity for spreadsheets, with the columns of the IBM seed scripts (the
  * second {@code name} is the owner's for an API key, the user's own for a user) plus the identity's findings.
- * Identities a finding names but the inventory does not list follow the inventory; the account comes last. The last
- * column, {@code state}, tells an API key that can no longer authenticate ({@code disabled}, {@code expired}) from one
- * that can ({@code active}), and a user who has not joined yet ({@code pending}) from the rest.
+ * Identities a finding names but the account does not list follow the listed ones; the account comes last. The
+ * column {@code state}, after the seed scripts' columns, tells an API key that can no longer authenticate
+ * ({@code disabled}, {@code expired}) from one that can ({@code active}), and a user who has not joined yet
+ * ({@code pending}) from the rest.
+ *
+ * <p>The audit keeps each identity's columns as it judges it ({@link #identityColumns()}), so the file is written
+ * from those rows, not from identities held in memory.
  */
 public final class CsvReport implements ReportWriter {
+  /** By severity, then rule; a rule's verdicts keep the order they were found in. */
+  private static final Comparator<Verdict> REPORT_ORDER =
+      Comparator.comparing(Verdict::severity).thenComparing(Verdict::rule);
+
   static final List<String> HEADER = List.of("iam_id", "name", "last_authn", "type", "id", "name", "username",
-      "email", "created_by", "created_at", "locked", "authn_count", "findings", "severity", "status", "state");
+      "email", "created_by", "created_at", "locked", "authn_count", "state", "findings", "severity", "status");
 
   @Override
   public String format() {
@@ -40,43 +53,64 @@ public final class CsvReport implements ReportWriter {
   }
 
   @Override
+  public IdentityColumns identityColumns() {
+    return (identity, asOf, out) -> {
+      CsvRow row = new CsvRow(out);
+      writeIdentity(row, identity, identity.entity());
+      row.add(state(identity, asOf));
+    };
+  }
+
+  @Override
   public void write(AuditResult result, OutputStream out) throws IOException {
-    FindingsByIdentity findings = new FindingsByIdentity(result.findings());
+    IdentityRows identities = result.identityRows();
+    if (identities == null) {
+      throw new IllegalStateException("the audit kept no identity rows for the CSV");
+    }
+    // The findings not made on being shown an identity (across identities, about the account), by identity.
+    Map<String, List<IdentityRows.Other>> others = new LinkedHashMap<>();
+    List<Verdict> accountVerdicts = new ArrayList<>();
+    for (IdentityRows.Other other : identities.others()) {
+      if (other.entity().type() == IdentityType.ACCOUNT) {
+        accountVerdicts.add(other.verdict());
+      } else {
+        others.computeIfAbsent(key(other.entity().type(), other.entity().id()), key -> new ArrayList<>()).add(other);
+      }
+    }
     TextOut csv = new TextOut(out);
     CsvRow row = new CsvRow(csv.text());
     for (String column : HEADER) {
       row.add(column);
     }
     row.end();
-    List<Finding> found = new ArrayList<>();
-    Iterator<Identity> identities = result.inventory().identities().iterator();
-    while (identities.hasNext()) {
-      Identity identity = identities.next();
-      Entity entity = identity.entity();
-      writeIdentity(row, identity, entity);
-      findings.take(entity, found);
+    List<Verdict> found = new ArrayList<>();
+    for (IdentityRows.Row identity : identities.rows()) {
+      row.fields(identity.columns());
+      found.clear();
+      found.addAll(identity.verdicts());
+      List<IdentityRows.Other> more = others.isEmpty() ? null : others.remove(key(identity.type(), identity.id()));
+      if (more != null) {
+        more.forEach(other -> found.add(other.verdict()));
+      }
+      found.sort(REPORT_ORDER);
       writeFindings(row, found);
-      row.add(state(identity, result.inventory().asOf())).end();
       csv.endLine();
     }
-    Entity account = result.inventory().accountEntity();
-    List<Finding> accountFindings = new ArrayList<>();
-    findings.take(account, accountFindings);
-    for (Finding finding : result.findings()) {
-      Entity entity = finding.entity();
-      if (findings.take(entity, found)) {
-        row.add(entity.iamId()).add(entity.name()).blank();
-        writeEntity(row, entity);
-        writeFindings(row, found);
-        row.blank().end();
-        csv.endLine();
-      }
+    for (List<IdentityRows.Other> unlisted : others.values()) {
+      Entity entity = unlisted.get(0).entity();
+      row.add(entity.iamId()).add(entity.name()).blank();
+      writeEntity(row, entity);
+      writeFindings(row, unlisted.stream().map(IdentityRows.Other::verdict).toList());
+      csv.endLine();
     }
     row.blanks(3);
-    writeEntity(row, account);
-    writeFindings(row, accountFindings);
-    row.blank().end();
+    writeEntity(row, Entity.account(result.accountId()));
+    writeFindings(row, accountVerdicts);
     csv.flush();
+  }
+
+  private static String key(IdentityType type, String id) {
+    return type.id() + ':' + id;
   }
 
   private static void writeIdentity(CsvRow row, Identity identity, Entity entity) {
@@ -106,7 +140,7 @@ public final class CsvReport implements ReportWriter {
 
   /** Type and id, then blanks up to the findings: what is known of an identity that only a finding names. */
   private static void writeEntity(CsvRow row, Entity entity) {
-    row.add(entity.type().id()).add(entity.id()).blanks(7);
+    row.add(entity.type().id()).add(entity.id()).blanks(8);
   }
 
   /** An API key's state as IBM would treat it, a user's as User Management has it; nothing for the rest. */
@@ -120,27 +154,30 @@ public final class CsvReport implements ReportWriter {
     return null;
   }
 
-  /** Findings (rule ids), severity (the worst that counts) and status (violation, allowlisted, pass). */
-  private static void writeFindings(CsvRow row, List<Finding> findings) {
+  /**
+   * Findings (rule ids), severity (the worst that counts) and status (violation, allowlisted, pass), ending the
+   * row.
+   */
+  private static void writeFindings(CsvRow row, List<Verdict> findings) {
     if (findings.isEmpty()) {
-      row.blanks(2).add("pass");
+      row.blanks(2).add("pass").end();
       return;
     }
     boolean violation = false;
-    for (Finding finding : findings) {
+    for (Verdict finding : findings) {
       violation |= finding.isViolation();
     }
     Severity worst = null;
-    for (Finding finding : findings) {
+    for (Verdict finding : findings) {
       if (finding.isViolation() == violation && (worst == null || finding.severity().compareTo(worst) < 0)) {
         worst = finding.severity();
       }
     }
-    row.add(rules(findings)).add(worst.id()).add(violation ? "violation" : "allowlisted");
+    row.add(rules(findings)).add(worst.id()).add(violation ? "violation" : "allowlisted").end();
   }
 
   /** Each rule once, in the findings' order, separated by semicolons. */
-  private static CharSequence rules(List<Finding> findings) {
+  private static CharSequence rules(List<Verdict> findings) {
     if (findings.size() == 1) {
       return findings.get(0).rule();
     }
@@ -154,7 +191,7 @@ public final class CsvReport implements ReportWriter {
     return rules;
   }
 
-  private static boolean seenBefore(List<Finding> findings, int index, String rule) {
+  private static boolean seenBefore(List<Verdict> findings, int index, String rule) {
     for (int i = 0; i < index; i++) {
       if (findings.get(i).rule().equals(rule)) {
         return true;

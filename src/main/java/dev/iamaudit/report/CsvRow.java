@@ -31,6 +31,16 @@ final class CsvRow {
     return this;
   }
 
+  /** Fields this class wrote before, comma-separated, taken as they are. */
+  CsvRow fields(CharSequence written) {
+    if (!first) {
+      line.append(',');
+    }
+    first = false;
+    line.append(written);
+    return this;
+  }
+
   CsvRow blank() {
     return add((CharSequence) null);
   }

@@ -10,7 +10,9 @@ import dev.iamaudit.audit.Finding;
 import dev.iamaudit.policy.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * {@code gl-code-quality-report.json}: GitLab Code Quality, a JSON array of the violations (allowlisted findings
@@ -31,13 +33,13 @@ public final class GitlabCodeQualityReport implements ReportWriter {
 
   @Override
   public void write(AuditResult result, OutputStream out) throws IOException {
-    List<Finding> violations = result.findings().stream().filter(Finding::isViolation).toList();
+    Iterable<Finding> violations = () -> new Violations(result.findings().iterator());
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.useDefaultPrettyPrinter();
       json.writeStartArray();
-      if (!violations.isEmpty()) {
+      if (result.violations() > 0) {
         json.flush();
-        ParallelChunks.write(violations, Issues::new, out);
+        ParallelChunks.write(violations, result.violations(), Issues::new, out);
       }
       // The default printer closes an array with " ]" whether or not it saw the issues written above.
       json.writeEndArray();
@@ -59,29 +61,26 @@ public final class GitlabCodeQualityReport implements ReportWriter {
    */
   private static final class Issues implements ParallelChunks.Formatter<Finding> {
     private final JsonGenerator json;
-    private final MessageBuffer messages = new MessageBuffer();
 
     Issues(OutputStream out) {
-      json = MessageBuffer.chunkGenerator(JSON, out);
+      json = ParallelChunks.jsonGenerator(JSON, out);
       json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance().withRootSeparator(null)));
     }
 
     @Override
-    public void format(List<Finding> violations, int from, int to) throws IOException {
-      for (int i = from; i < to; i++) {
-        json.writeRaw(i == 0 ? " " : ", ");
-        writeIssue(violations.get(i));
+    public void format(List<Finding> chunk, long first) throws IOException {
+      for (int i = 0; i < chunk.size(); i++) {
+        json.writeRaw(first + i == 0 ? " " : ", ");
+        writeIssue(chunk.get(i));
       }
       json.flush();
     }
 
     private void writeIssue(Finding finding) throws IOException {
       json.writeStartObject();
-      json.writeFieldName("description");
-      messages.writeMessage(json, finding);
+      json.writeStringField("description", finding.message());
       json.writeStringField("check_name", finding.rule());
-      json.writeFieldName("fingerprint");
-      MessageBuffer.writeFingerprint(json, finding);
+      json.writeStringField("fingerprint", finding.fingerprint());
       json.writeStringField("severity", severity(finding.severity()));
       json.writeObjectFieldStart("location");
       json.writeStringField("path", RepoPaths.relative(finding.location().file()));
@@ -93,6 +92,37 @@ public final class GitlabCodeQualityReport implements ReportWriter {
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndObject();
+    }
+  }
+
+  /** The violations among the findings, in their order. */
+  private static final class Violations implements Iterator<Finding> {
+    private final Iterator<Finding> findings;
+    private Finding next;
+
+    Violations(Iterator<Finding> findings) {
+      this.findings = findings;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && findings.hasNext()) {
+        Finding finding = findings.next();
+        if (finding.isViolation()) {
+          next = finding;
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public Finding next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Finding finding = next;
+      next = null;
+      return finding;
     }
   }
 }

@@ -23,10 +23,9 @@ final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
   }
 
   @Override
-  public void format(List<Finding> findings, int from, int to) throws IOException {
+  public void format(List<Finding> chunk, long first) throws IOException {
     StringBuilder row = out.text();
-    for (int i = from; i < to; i++) {
-      Finding finding = findings.get(i);
+    for (Finding finding : chunk) {
       String severity = finding.severity().id();
       String status = finding.status().id();
       row.append("<tr class=\"").append(status).append("\"><td data-sort=\"").append(finding.severity().ordinal())
@@ -46,9 +45,7 @@ final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
       finding.entity().describeTo(raw);
       escapeRaw(row);
       row.append("</td><td class=\"msg\">");
-      raw.setLength(0);
-      finding.appendMessage(raw);
-      escapeRaw(row);
+      HtmlText.escape(finding.message(), row);
       row.append("</td><td class=\"loc\"><code>");
       HtmlText.escape(finding.location().file(), row);
       row.append(':').append(finding.location().line()).append("</code></td></tr>\n");

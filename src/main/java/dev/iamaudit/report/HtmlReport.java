@@ -1,7 +1,7 @@
 package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
-import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.Severity;
@@ -15,9 +15,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -110,27 +108,21 @@ public final class HtmlReport implements ReportWriter {
     String gate = result.gate().id();
     html.write("<section class=\"card\">\n<h1>IAM audit of account " + HtmlText.escape(result.accountId())
         + "</h1>\n<span class=\"gate " + gate + "\">Gate " + gate + "</span>\n<dl>\n");
-    ReportInfo report = result.inventory().report();
+    ReportInfo report = result.scope().report();
     term(html, "Activity report", report == null ? "none"
         : report.reference() + " (" + report.durationHours() + " hours, ending " + report.endTime() + ")");
-    term(html, "Identities as of", result.inventory().asOf().toString());
+    term(html, "Identities as of", result.scope().asOf().toString());
     term(html, "Generated", result.generatedAt().toString());
     term(html, "Fails on", result.gate().failOn().id() + (result.gate().failed()
-        ? " (" + result.gate().blocking().size() + " blocking)" : ""));
-    term(html, "Identities", Long.toString(result.inventory().identities().count()));
-    term(html, "API keys that cannot authenticate", KeyStates.count(result.inventory()).describe()
+        ? " (" + result.gate().blocking() + " blocking)" : ""));
+    term(html, "Identities", Long.toString(result.scope().identities()));
+    term(html, "API keys that cannot authenticate", result.scope().keys().describe()
         + ", not judged by the rules about keys in use");
     term(html, "Violations", Long.toString(result.violations()));
     term(html, "Allowlisted", Long.toString(result.allowlisted()));
     html.write("</dl>\n<div class=\"counts\">\n");
-    long[] bySeverity = new long[Severity.values().length];
-    for (Finding finding : result.findings()) {
-      if (finding.isViolation()) {
-        bySeverity[finding.severity().ordinal()]++;
-      }
-    }
     for (Severity severity : Severity.values()) {
-      html.write("<div class=\"count " + severity.id() + "\"><b>" + bySeverity[severity.ordinal()] + "</b>"
+      html.write("<div class=\"count " + severity.id() + "\"><b>" + result.violations(severity) + "</b>"
           + severity.id() + "</div>\n");
     }
     html.write("</div>\n</section>\n");
@@ -142,7 +134,7 @@ public final class HtmlReport implements ReportWriter {
 
   /** An inline SVG bar chart: one bar per age bucket, scaled to the largest. */
   private static void writeChart(AuditResult result, Writer html) throws IOException {
-    long[] counts = AuthnAges.count(result.inventory());
+    long[] counts = AuthnAges.count(result.scope().ages());
     long max = 1;
     for (long count : counts) {
       max = Math.max(max, count);
@@ -180,29 +172,27 @@ public final class HtmlReport implements ReportWriter {
         + "<th>Identity</th><th>Message</th><th>Location</th></tr></thead>\n<tbody>\n");
     html.flush();
     LocalDate day = result.day();
-    ParallelChunks.write(result.findings(), chunk -> new HtmlFindingRows(chunk, day), out);
+    ParallelChunks.write(result.findings(), result.findings().size(), chunk -> new HtmlFindingRows(chunk, day),
+        out);
     html.write("</tbody>\n</table>\n");
   }
 
   private static void writeRules(AuditResult result, Writer html) throws IOException {
     RuleStates states = new RuleStates(result);
-    Map<String, long[]> counts = new HashMap<>();
-    for (Finding finding : result.findings()) {
-      counts.computeIfAbsent(finding.rule(), rule -> new long[2])[finding.isViolation() ? 0 : 1]++;
-    }
     html.write("<h2>Rules</h2>\n<table class=\"sortable\" id=\"rules\">\n<thead><tr><th>Rule</th><th>Title</th>"
         + "<th>State</th><th>Severity</th><th>Parameters</th><th>Violations</th><th>Allowlisted</th>"
         + "<th>Note</th></tr></thead>\n<tbody>\n");
     for (RuleDescriptor rule : Rules.all()) {
       RuleConfig config = states.config(rule);
-      long[] count = counts.getOrDefault(rule.id(), new long[2]);
-      String note = states.evaluation(rule.id()) == null ? null : states.evaluation(rule.id()).note();
+      RuleEvaluation evaluation = states.evaluation(rule.id());
+      String note = evaluation == null ? null : evaluation.note();
       html.write("<tr><td><code>" + HtmlText.escape(rule.id()) + "</code></td><td>" + HtmlText.escape(rule.title())
           + controls(rule.compliance()) + "</td><td>" + HtmlText.escape(states.state(rule.id()))
           + "</td><td data-sort=\""
           + config.severity().ordinal() + "\"><span class=\"sev " + config.severity().id() + "\">"
           + config.severity().id() + "</span></td><td>" + HtmlText.escape(RuleStates.params(config))
-          + "</td><td class=\"num\">" + count[0] + "</td><td class=\"num\">" + count[1] + "</td><td class=\"note\">"
+          + "</td><td class=\"num\">" + (evaluation == null ? 0 : evaluation.violations())
+          + "</td><td class=\"num\">" + (evaluation == null ? 0 : evaluation.allowlisted()) + "</td><td class=\"note\">"
           + HtmlText.escape(note) + "</td></tr>\n");
     }
     html.write("</tbody>\n</table>\n");

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.FindingLines;
+import dev.iamaudit.audit.Findings;
+import dev.iamaudit.audit.KeyStates;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.ReportInfo;
@@ -37,8 +40,8 @@ public final class JsonReport implements ReportWriter {
       json.writeStartObject();
       json.writeStringField("account", result.accountId());
       json.writeStringField("generatedAt", result.generatedAt().toString());
-      json.writeStringField("asOf", result.inventory().asOf().toString());
-      writeReport(json, result.inventory().report());
+      json.writeStringField("asOf", result.scope().asOf().toString());
+      writeReport(json, result.scope().report());
       writeSummary(json, result);
       json.writeArrayFieldStart("rules");
       for (RuleEvaluation evaluation : result.evaluations()) {
@@ -69,7 +72,11 @@ public final class JsonReport implements ReportWriter {
       json.writeArrayFieldStart("findings");
       if (!result.findings().isEmpty()) {
         json.flush();
-        ParallelChunks.write(result.findings(), FindingLines::new, out);
+        if (result.findings().hasLines()) {
+          copyLines(result, out);
+        } else {
+          ParallelChunks.write(result.findings(), result.findings().size(), LineChunks::new, out);
+        }
         json.writeRaw('\n');
       }
       json.writeEndArray();
@@ -111,15 +118,14 @@ public final class JsonReport implements ReportWriter {
     json.writeNumberField("allowlisted", result.allowlisted());
     json.writeStringField("gate", result.gate().id());
     json.writeStringField("failOn", result.gate().failOn().id());
-    json.writeNumberField("blocking", result.gate().blocking().size());
+    json.writeNumberField("blocking", result.gate().blocking());
     json.writeObjectFieldStart("bySeverity");
     for (Severity severity : Severity.values()) {
-      json.writeNumberField(severity.id(), result.findings().stream()
-          .filter(f -> f.isViolation() && f.severity() == severity).count());
+      json.writeNumberField(severity.id(), result.violations(severity));
     }
     json.writeEndObject();
-    json.writeNumberField("identities", result.inventory().identities().count());
-    KeyStates keys = KeyStates.count(result.inventory());
+    json.writeNumberField("identities", result.scope().identities());
+    KeyStates keys = result.scope().keys();
     json.writeObjectFieldStart("apikeysCannotAuthenticate");
     json.writeNumberField("disabled", keys.disabled());
     json.writeNumberField("expired", keys.expired());
@@ -129,21 +135,60 @@ public final class JsonReport implements ReportWriter {
 
   /**
    * The findings one per line, without indentation: a large account's report is mostly findings, and a line each
-   * keeps it small, quick to write and easy to grep or diff.
+   * keeps it small, quick to write and easy to grep or diff. The audit writes each line as it keeps the finding.
    */
-  private static final class FindingLines implements ParallelChunks.Formatter<Finding> {
-    private final JsonGenerator json;
-    private final MessageBuffer messages = new MessageBuffer();
+  @Override
+  public FindingLines findingLines() {
+    return out -> {
+      JsonGenerator json = ParallelChunks.jsonGenerator(JSON, out);
+      return finding -> {
+        writeFinding(json, finding);
+        json.flush();
+      };
+    };
+  }
 
-    FindingLines(OutputStream out) {
-      json = MessageBuffer.chunkGenerator(JSON, out);
+  /** The lines the audit wrote, each after its separator; a finding without one is written here. */
+  private void copyLines(AuditResult result, OutputStream out) throws IOException {
+    FindingLines.Writer late = findingLines().open(out);
+    result.findings().writeLines(new Findings.LineSink() {
+      private boolean first = true;
+
+      @Override
+      public void line(byte[] bytes, int offset, int length) throws IOException {
+        separate();
+        out.write(bytes, offset, length);
+      }
+
+      @Override
+      public void finding(Finding finding) throws IOException {
+        separate();
+        late.write(finding);
+      }
+
+      private void separate() throws IOException {
+        out.write(first ? NEW_LINE : NEXT_LINE);
+        first = false;
+      }
+    });
+  }
+
+  private static final byte[] NEW_LINE = {'\n'};
+  private static final byte[] NEXT_LINE = {',', '\n'};
+
+  /** The lines written from the findings, when the audit kept none: in chunks on every core. */
+  private static final class LineChunks implements ParallelChunks.Formatter<Finding> {
+    private final JsonGenerator json;
+
+    LineChunks(OutputStream out) {
+      json = ParallelChunks.jsonGenerator(JSON, out);
     }
 
     @Override
-    public void format(List<Finding> findings, int from, int to) throws IOException {
-      for (int i = from; i < to; i++) {
-        json.writeRaw(i == 0 ? "\n" : ",\n");
-        writeFinding(json, findings.get(i), messages);
+    public void format(List<Finding> chunk, long first) throws IOException {
+      for (int i = 0; i < chunk.size(); i++) {
+        json.writeRaw(first + i == 0 ? "\n" : ",\n");
+        writeFinding(json, chunk.get(i));
       }
       json.flush();
     }
@@ -165,7 +210,7 @@ public final class JsonReport implements ReportWriter {
   private static final SerializedString LINE = new SerializedString("line");
   private static final SerializedString END_LINE = new SerializedString("endLine");
 
-  private static void writeFinding(JsonGenerator json, Finding finding, MessageBuffer messages) throws IOException {
+  private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
     json.writeStartObject();
     field(json, RULE, finding.rule());
     field(json, SEVERITY, finding.severity().id());
@@ -178,10 +223,8 @@ public final class JsonReport implements ReportWriter {
     field(json, IAM_ID, entity.iamId());
     field(json, NAME, entity.name());
     json.writeEndObject();
-    json.writeFieldName(MESSAGE);
-    messages.writeMessage(json, finding);
-    json.writeFieldName(FINGERPRINT);
-    MessageBuffer.writeFingerprint(json, finding);
+    field(json, MESSAGE, finding.message());
+    field(json, FINGERPRINT, finding.fingerprint());
     json.writeFieldName(LOCATION);
     json.writeStartObject();
     field(json, FILE, finding.location().file());

@@ -2,7 +2,7 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
-import dev.iamaudit.audit.Fingerprints;
+import dev.iamaudit.audit.Location;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Status;
 import dev.iamaudit.inventory.Entity;
@@ -12,9 +12,8 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,16 +41,12 @@ public final class JunitReport implements ReportWriter {
 
   @Override
   public void write(AuditResult result, OutputStream out) throws IOException {
-    Map<String, List<Finding>> findings = new LinkedHashMap<>();
-    for (Finding finding : result.findings()) {
-      findings.computeIfAbsent(finding.rule(), rule -> new ArrayList<>()).add(finding);
-    }
     Map<RuleEvaluation, JunitCases> suites = new LinkedHashMap<>();
     long tests = 0;
     long failures = 0;
     for (RuleEvaluation evaluation : result.evaluations()) {
       if (evaluation.state() != RuleEvaluation.State.DISABLED) {
-        JunitCases cases = JunitCases.of(evaluation, findings.getOrDefault(evaluation.rule().id(), List.of()),
+        JunitCases cases = JunitCases.of(evaluation, result.findings().ofRule(evaluation.rule().id()),
             result.gate().failOn());
         suites.put(evaluation, cases);
         tests += cases.counts().tests();
@@ -63,15 +58,24 @@ public final class JunitReport implements ReportWriter {
         .attribute("tests", Long.toString(tests)).attribute("failures", Long.toString(failures))
         .attribute("errors", "0").attribute("time", "0");
     String timestamp = TIMESTAMP.format(result.generatedAt());
-    CaseWriter cases = new CaseWriter(xml, result.day(), result.gate().failOn().id());
     for (Map.Entry<RuleEvaluation, JunitCases> suite : suites.entrySet()) {
-      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, cases);
+      String rule = suite.getKey().rule().id();
+      Location location = firstLocation(result.findings().ofRule(rule));
+      writeSuite(xml, suite.getKey(), suite.getValue(), timestamp, location, out,
+          new CaseWriter(result.day(), result.gate().failOn().id(), rule, location));
     }
     xml.text("\n").end().text("\n").flush();
   }
 
+  /** Where a suite's first finding points, which its cases then need not repeat; null without findings. */
+  private static Location firstLocation(Iterable<Finding> findings) {
+    Iterator<Finding> first = findings.iterator();
+    return first.hasNext() ? first.next().location() : null;
+  }
+
+  /** @param location where the suite's first finding points, or null */
   private static void writeSuite(XmlWriter xml, RuleEvaluation evaluation, JunitCases cases, String timestamp,
-      CaseWriter caseWriter) throws IOException {
+      Location location, OutputStream out, CaseWriter caseWriter) throws IOException {
     JunitCases.Counts counts = cases.counts();
     xml.text("\n  ").start("testsuite").attribute("name", evaluation.rule().id())
         .attribute("tests", Long.toString(counts.tests())).attribute("failures", Long.toString(counts.failures()))
@@ -83,12 +87,22 @@ public final class JunitReport implements ReportWriter {
     property(xml, "state", RuleStates.stateId(evaluation.state()));
     property(xml, "params", RuleStates.params(evaluation.config()));
     property(xml, "checked", Long.toString(evaluation.checked()));
+    if (location != null) {
+      // Most findings of a rule point at the same place: the cases say so only where theirs points elsewhere.
+      property(xml, "location", location.toString());
+    }
     if (evaluation.note() != null) {
       property(xml, "note", evaluation.note());
     }
     xml.text("\n    ").end();
-    caseWriter.suite(evaluation.rule().id());
-    cases.forEach(caseWriter);
+    if (cases instanceof JunitCases.PerFinding perFinding) {
+      // A large account's file is mostly these cases: written on every core, in order, after what is buffered.
+      xml.drain();
+      ParallelChunks.write(perFinding.cases(), evaluation.findings(), caseWriter::formatter, out);
+      caseWriter.checked(xml, evaluation);
+    } else {
+      caseWriter.notEvaluated(xml, ((JunitCases.NotEvaluated) cases).message());
+    }
     xml.text("\n  ").end();
   }
 
@@ -98,61 +112,77 @@ public final class JunitReport implements ReportWriter {
 
   /** "apikey ApiKey-1 (ci-deployer)": unique within a suite, since GitLab keeps only the first of equal names. */
   static String name(Entity entity) {
-    StringBuilder out = new StringBuilder(64).append(entity.type().id()).append(' ').append(entity.id());
-    return (entity.name() == null || entity.name().isEmpty() ? out : out.append(" (").append(entity.name())
-        .append(')')).toString();
+    String type = entity.type().id();
+    String name = entity.name();
+    if (name == null || name.isEmpty()) {
+      return new StringBuilder(type.length() + 1 + entity.id().length()).append(type).append(' ')
+          .append(entity.id()).toString();
+    }
+    return new StringBuilder(type.length() + entity.id().length() + name.length() + 4).append(type).append(' ')
+        .append(entity.id()).append(" (").append(name).append(')').toString();
   }
 
   /**
-   * Writes the cases of one suite after another. Messages and details are built into a buffer it reuses rather than
-   * as Strings for each case, and each message is written once: a failure's in its attribute, its details below.
+   * Writes the cases of one suite. Messages and details are built into a buffer each formatter reuses rather than as
+   * Strings for each case, and each message is written once: a failure's in its attribute, its details below.
    */
-  private static final class CaseWriter implements JunitCases.Sink {
-    private final XmlWriter xml;
+  private static final class CaseWriter {
     /** What an entry's expiry is judged against: the day of the audit. */
     private final LocalDate today;
     private final String failOn;
-    private final StringBuilder text = new StringBuilder(1024);
-    private String ruleId;
-    private String classname;
+    private final String ruleId;
+    private final String classname;
+    /** The suite's location, or null. */
+    private final Location location;
 
-    CaseWriter(XmlWriter xml, LocalDate today, String failOn) {
-      this.xml = xml;
+    CaseWriter(LocalDate today, String failOn, String ruleId, Location location) {
       this.today = today;
       this.failOn = failOn;
-    }
-
-    void suite(String ruleId) {
       this.ruleId = ruleId;
       this.classname = "iam." + ruleId;
+      this.location = location;
     }
 
-    @Override
-    public void finding(String name, Finding finding, boolean blocking) throws IOException {
-      start(name);
+    /** Formats findings' cases into {@code out}, on one thread at a time. */
+    ParallelChunks.Formatter<JunitCases.Case> formatter(OutputStream out) {
+      XmlWriter xml = new XmlWriter(out);
+      StringBuilder text = new StringBuilder(1024);
+      return (chunk, first) -> {
+        for (JunitCases.Case found : chunk) {
+          finding(xml, text, found.name(), found.finding(), found.blocking());
+        }
+        xml.flush();
+      };
+    }
+
+    private void finding(XmlWriter xml, StringBuilder text, String name, Finding finding, boolean blocking)
+        throws IOException {
+      start(xml, name);
       text.setLength(0);
       if (blocking) {
-        finding.appendMessage(text);
+        text.append(finding.message());
         xml.start("failure").attribute("type", ruleId).attribute("message", text);
         // The message is in the attribute already; the body holds only what a CI server shows beneath it.
         text.setLength(0);
-        appendDetails(finding);
+        appendDetails(text, finding);
         xml.text(text).end();
       } else if (finding.status() == Status.ALLOWLISTED) {
         xml.empty("skipped").attribute("message", finding.allowlistEntry().appendAcceptance(
             text.append("allowlisted ")));
       } else {
-        finding.appendMessage(text.append("below failOn ").append(failOn).append(", so it does not fail the gate: "));
+        text.append("below failOn ").append(failOn).append(", so it does not fail the gate: ")
+            .append(finding.message());
         xml.empty("skipped").attribute("message", text);
       }
       xml.text("\n    ").end();
     }
 
-    @Override
-    public void checked(RuleEvaluation evaluation, long findings) throws IOException {
+    /** The passing case of a rule that ran: how many identities it judged, and how many of them had findings. */
+    void checked(XmlWriter xml, RuleEvaluation evaluation) throws IOException {
       long checked = evaluation.checked();
+      long findings = evaluation.findings();
       boolean identities = evaluation.rule() instanceof Rule;
-      start(identities ? "identities checked" : "allowlist entries checked");
+      start(xml, identities ? "identities checked" : "allowlist entries checked");
       String noun = identities ? (checked == 1 ? "identity" : "identities")
           : (checked == 1 ? "allowlist entry" : "allowlist entries");
       String summary = checked == 0 ? "Checked no " + noun + "."
@@ -162,35 +192,36 @@ public final class JunitReport implements ReportWriter {
       xml.text("\n    ").end();
     }
 
-    @Override
-    public void notEvaluated(String message) throws IOException {
-      start("not evaluated");
+    void notEvaluated(XmlWriter xml, String message) throws IOException {
+      start(xml, "not evaluated");
       xml.empty("skipped").attribute("message", message);
       xml.text("\n    ").end();
     }
 
-    private void start(CharSequence name) throws IOException {
+    private void start(XmlWriter xml, CharSequence name) throws IOException {
       xml.text("\n    ").start("testcase").attribute("classname", classname).attribute("name", name)
           .attribute("time", "0").text("\n      ");
     }
 
-    /** What a CI server shows under the message: the rule, the identity, the finding's place and fingerprint. */
-    private void appendDetails(Finding finding) {
+    /**
+     * What a CI server shows under the message, and neither the message nor the case's name says: the identity's IAM
+     * id, the expired allowlist entry, where it points when that is not where the suite's first finding does, the
+     * fingerprint. Rule and severity are the suite's.
+     */
+    private void appendDetails(StringBuilder text, Finding finding) {
       Entity entity = finding.entity();
-      text.append("rule: ").append(finding.rule()).append(" (").append(finding.severity().id())
-          .append(")\nidentity: ").append(entity.type().id()).append(' ').append(entity.id());
-      if (entity.iamId() != null) {
-        text.append("\niam_id: ").append(entity.iamId());
-      }
-      if (entity.name() != null) {
-        text.append("\nname: ").append(entity.name());
+      String iamId = entity.iamId();
+      if (iamId != null && !iamId.equals(entity.id()) && !finding.message().contains(iamId)) {
+        text.append("iam_id: ").append(iamId).append('\n');
       }
       if (finding.allowlistEntry() != null) {
-        text.append("\nallowlist entry: ").append(finding.allowlistEntry().position()).append(", ")
-            .append(finding.allowlistEntry().expiry(today));
+        text.append("allowlist entry: ").append(finding.allowlistEntry().position()).append(", ")
+            .append(finding.allowlistEntry().expiry(today)).append('\n');
       }
-      text.append("\nlocation: ").append(finding.location().file()).append(':').append(finding.location().line())
-          .append("\nfingerprint: ").append(finding.fingerprintChars(), 0, Fingerprints.LENGTH).append('\n');
+      if (!finding.location().equals(location)) {
+        text.append("location: ").append(finding.location()).append('\n');
+      }
+      text.append("fingerprint: ").append(finding.fingerprint()).append('\n');
     }
   }
 }

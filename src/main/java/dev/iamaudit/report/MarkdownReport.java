@@ -97,31 +97,25 @@ public final class MarkdownReport implements ReportWriter {
   private static void writeVerdict(AuditResult result, Writer md) throws IOException {
     String failOn = result.gate().failOn().id();
     if (result.gate().failed()) {
-      md.write("**Gate: failed**: " + plural(result.gate().blocking().size(), "violation") + " at or above `"
+      md.write("**Gate: failed**: " + plural(result.gate().blocking(), "violation") + " at or above `"
           + failOn + "`.\n\n");
     } else if (failOn.equals("never")) {
       md.write("**Gate: passed**: reporting only (`failOn: never`).\n\n");
     } else {
       md.write("**Gate: passed**: no violation at or above `" + failOn + "`.\n\n");
     }
-    ReportInfo report = result.inventory().report();
+    ReportInfo report = result.scope().report();
     md.write((report == null ? "No activity report"
         : "Activity report " + MarkdownText.cell(report.reference()) + " (" + report.durationHours()
             + " hours, ending " + report.endTime() + ")")
-        + "; identities as of " + result.inventory().asOf() + "; generated " + result.generatedAt() + ".\n\n");
+        + "; identities as of " + result.scope().asOf() + "; generated " + result.generatedAt() + ".\n\n");
   }
 
   private static void writeCounts(AuditResult result, Writer md) throws IOException {
-    Map<Severity, long[]> counts = new EnumMap<>(Severity.class);
-    for (Severity severity : Severity.values()) {
-      counts.put(severity, new long[2]);
-    }
-    for (Finding finding : result.findings()) {
-      counts.get(finding.severity())[finding.isViolation() ? 0 : 1]++;
-    }
     md.write("| Severity | Violations | Allowlisted |\n|---|---:|---:|\n");
-    for (Map.Entry<Severity, long[]> count : counts.entrySet()) {
-      md.write("| " + count.getKey().id() + " | " + count.getValue()[0] + " | " + count.getValue()[1] + " |\n");
+    for (Severity severity : Severity.values()) {
+      md.write("| " + severity.id() + " | " + result.violations(severity) + " | " + result.allowlisted(severity)
+          + " |\n");
     }
     md.write("| **total** | " + result.violations() + " | " + result.allowlisted() + " |\n");
   }

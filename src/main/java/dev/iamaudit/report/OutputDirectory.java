@@ -30,6 +30,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The output directory, which holds exactly one run's reports: writing replaces every report an earlier run left
@@ -84,19 +88,66 @@ public final class OutputDirectory {
    * @return the files written, in order
    */
   public List<Path> write(AuditResult result, List<ReportWriter> writers) {
-    List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(directory);
       try (Held held = lock()) {
         clear();
-        for (ReportWriter writer : writers) {
-          written.add(writeOne(result, writer));
-        }
+        return writeSideBySide(result, writers);
       }
     } catch (IOException e) {
       throw cannotWrite(e);
     }
-    return written;
+  }
+
+  /**
+   * Each report on a thread of its own: one copies the JSON lines the audit kept while another formats JUnit's
+   * cases, and a large account's reports come out in the time of the longest. A report that cannot be written fails
+   * the run once the others are done.
+   */
+  private List<Path> writeSideBySide(AuditResult result, List<ReportWriter> writers) throws IOException {
+    if (writers.size() == 1) {
+      return List.of(writeOne(result, writers.get(0)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(writers.size(), task -> {
+      Thread thread = new Thread(task, "iam-audit-write");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Path>> writing = new ArrayList<>();
+      for (ReportWriter writer : writers) {
+        writing.add(pool.submit(() -> writeOne(result, writer)));
+      }
+      List<Path> written = new ArrayList<>();
+      Throwable failure = null;
+      for (Future<Path> report : writing) {
+        try {
+          written.add(report.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          if (failure == null) {
+            failure = e.getCause();
+          }
+        }
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+      return written;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UsageException("Interrupted while writing the reports to " + directory, e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private Path writeOne(AuditResult result, ReportWriter writer) throws IOException {

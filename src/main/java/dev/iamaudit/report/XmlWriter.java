@@ -200,7 +200,8 @@ final class XmlWriter {
     }
   }
 
-  private void drain() throws IOException {
+  /** Writes what is buffered to the stream, without flushing that: before someone else writes to it. */
+  void drain() throws IOException {
     out.write(buffer, 0, position);
     position = 0;
   }

@@ -58,6 +58,11 @@ public record RuleContext(
     this(accountId, asOf, available, unavailable, settings, members, List.of(), TerraformDeclarations.none());
   }
 
+  /** This context with the repository's Terraform, which the audit knows and the source does not. */
+  public RuleContext withTerraform(TerraformDeclarations declarations) {
+    return new RuleContext(accountId, asOf, available, unavailable, settings, members, mfaEnrollments, declarations);
+  }
+
   /** The context of an inventory held in memory, without Terraform. */
   public static RuleContext of(Inventory inventory) {
     return of(inventory, TerraformDeclarations.none());

@@ -86,8 +86,9 @@ class AuditEngineOutOfMemoryTest {
         ZoneOffset.UTC), TerraformDeclarations.none(), Locator.of(policy, Allowlist.NONE, TerraformDeclarations.none(),
         "iam-audit-report/iam-audit.sarif"));
 
-    Throwable thrown = assertThrows(Throwable.class, () -> engine.audit(TestInventory.builder()
-        .key(TestInventory.userKey("ApiKey-1", "IBMid-1", TestInventory.lastAuthn(200), null)).build(), List.of()));
+    Throwable thrown = assertThrows(Throwable.class, () -> TestAudits.audit(engine, TestInventory.builder()
+        .key(TestInventory.userKey("ApiKey-1", "IBMid-1", TestInventory.lastAuthn(200), null)).build(), List.of(),
+        null, null));
 
     assertTrue(OutOfMemory.in(thrown), thrown.toString());
   }

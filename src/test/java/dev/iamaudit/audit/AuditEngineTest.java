@@ -43,13 +43,12 @@ class AuditEngineTest {
 
   private static AuditResult audit(Policy policy, Inventory inventory, AllowlistEntry... entries) {
     Allowlist allowlist = entries.length == 0 ? Allowlist.NONE : new Allowlist(List.of(entries), "iam-allowlist.yml");
-    return new AuditEngine(Rules.identityRules(), policy, allowlist, CLOCK, TerraformDeclarations.none(),
-        Locator.of(policy, allowlist, TerraformDeclarations.none(), "iam-audit-report/iam-audit.sarif"))
-        .audit(inventory, List.of());
+    return TestAudits.audit(TestAudits.engine(Rules.identityRules(), policy, allowlist, CLOCK), inventory, List.of(),
+        null, null);
   }
 
   private static List<String> summary(AuditResult result) {
-    return result.findings().stream()
+    return TestAudits.list(result.findings()).stream()
         .map(f -> f.rule() + " " + f.entity().id() + " " + f.status().id() + " " + f.severity().id() + " @"
             + f.location())
         .toList();
@@ -81,7 +80,7 @@ class AuditEngineTest {
         "allowlist-expired a1b2c3 violation medium @iam-allowlist.yml:1"), summary(result));
     assertEquals("Allowlist entry at iam-allowlist.yml:1:3 (id=ApiKey-stale) expired on 2026-11-23 (today is "
         + "2026-11-24); the 1 finding it covered counts again. Fix: clean up and delete the entry, or review it and "
-        + "set a new expires date (owner: secops@example.com).", result.findings().get(1).message());
+        + "set a new expires date (owner: secops@example.com).", TestAudits.list(result.findings()).get(1).message());
   }
 
   @Test
@@ -95,7 +94,7 @@ class AuditEngineTest {
         "allowlist-expired a1b2c3 violation medium @iam-allowlist.yml:1"), summary(result));
     assertEquals("Allowlist entry at iam-allowlist.yml:1:3 (name=key ApiKey-*) expired on 2026-11-01 (today is "
         + "2026-11-24) and covers no finding of this run. Fix: clean up and delete the entry, or review it and set a "
-        + "new expires date.", result.findings().get(1).message());
+        + "new expires date.", TestAudits.list(result.findings()).get(1).message());
   }
 
   @Test
@@ -107,7 +106,7 @@ class AuditEngineTest {
         "allowlist-unused a1b2c3 violation low @iam-allowlist.yml:7"), summary(result));
     assertEquals("Allowlist entry at iam-allowlist.yml:7:3 (id=ApiKey-gone) matched no finding of apikey-inactive. "
         + "Fix: delete the entry if the identity is gone or compliant, or correct its match.",
-        result.findings().get(1).message());
+        TestAudits.list(result.findings()).get(1).message());
   }
 
   @Test
@@ -161,9 +160,9 @@ class AuditEngineTest {
         "apikey-too-old ApiKey-a violation medium @iam-audit-report/iam-audit.sarif:1",
         "apikey-too-old ApiKey-b violation medium @iam-audit-report/iam-audit.sarif:1",
         "user-multiple-apikeys IBMid-1 violation low @iam-audit-report/iam-audit.sarif:1"), summary(first));
-    assertEquals(first.findings().stream().map(Finding::fingerprint).toList(),
-        audit(POLICY, inventory).findings().stream().map(Finding::fingerprint).toList());
-    assertEquals(5, first.findings().stream().map(Finding::fingerprint).distinct().count());
+    assertEquals(TestAudits.list(first.findings()).stream().map(Finding::fingerprint).toList(),
+        TestAudits.list(audit(POLICY, inventory).findings()).stream().map(Finding::fingerprint).toList());
+    assertEquals(5, TestAudits.list(first.findings()).stream().map(Finding::fingerprint).distinct().count());
   }
 
   private static RuleEvaluation.State state(AuditResult result, String rule) {

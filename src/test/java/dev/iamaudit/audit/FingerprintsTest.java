@@ -16,7 +16,7 @@ class FingerprintsTest {
   }
 
   private static String hex(String rule, String account, String identity, String id) {
-    return new String(Fingerprints.hex(rule, account, identity, id));
+    return Fingerprints.of(rule, account, identity, id);
   }
 
   @Test

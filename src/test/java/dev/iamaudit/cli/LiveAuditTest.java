@@ -187,10 +187,10 @@ class LiveAuditTest {
     List<String> csv = Files.readAllLines(dir.resolve("iam-audit-report/iam-audit.csv"));
     assertTrue(csv.contains("iam-ServiceId-1e9a0000-0000-4000-8000-000000000003,legacy-export,2025-10-20T10:47:58.813Z,"
         + "apikey,ApiKey-d15a0000-0000-4000-8000-00000000000c,legacy-batch,,,IBMid-6900000ADA,2024-12-24T10:47:00Z,"
-        + "false,12400,identity-unmanaged,low,violation,disabled"), String.join("\n", csv));
+        + "false,12400,disabled,identity-unmanaged,low,violation"), String.join("\n", csv));
     assertTrue(csv.contains("iam-ServiceId-de900000-0000-4000-8000-000000000002,deploy-2024,2026-08-16T10:47:58.813Z,"
         + "apikey,ApiKey-e8010000-0000-4000-8000-00000000000d,deploy-prod,,,IBMid-6900000ADA,2025-07-12T10:47:00Z,"
-        + "false,9870,identity-unmanaged,low,violation,expired"), String.join("\n", csv));
+        + "false,9870,expired,identity-unmanaged,low,violation"), String.join("\n", csv));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -272,5 +273,42 @@ class ActivityReportParserTest {
     assertNotSame(user.name(), keys.get(2).owner().name());
     assertSame(report.serviceIds().get(0).id(), keys.get(3).owner().id());
     assertSame(report.serviceIds().get(0).name(), keys.get(3).owner().name());
+  }
+
+  /** What a handler is told, in order: "header REF START" or an identity's id. */
+  private static List<String> events(String json) {
+    List<String> events = new ArrayList<>();
+    ReportInfo info = PARSER.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        new ActivityReportParser.Handler() {
+          @Override
+          public void header(ReportInfo header) {
+            events.add("header " + header.reference() + " " + header.startTime());
+          }
+
+          @Override
+          public void identity(Identity identity) {
+            events.add(identity.entity().id());
+          }
+        });
+    events.add("returned " + info.reference() + " " + info.startTime());
+    return events;
+  }
+
+  @Test
+  void handsEachIdentityOnAsItIsReadOnceTheHeaderIsKnown() {
+    assertEquals(List.of("header r 2022-07-11T00:00:00Z", "IBMid-1", "ApiKey-1", "Profile-1",
+        "returned r 2022-07-11T00:00:00Z"),
+        events("{\"reference\":\"r\",\"report_duration\":\"720\",\"report_start_time\":\"2022-07-11\","
+            + "\"report_end_time\":\"2022-08-10\",\"users\":[{\"iam_id\":\"IBMid-1\"}],"
+            + "\"apikeys\":[{\"id\":\"ApiKey-1\",\"type\":\"user\"}],\"serviceids\":[],"
+            + "\"profiles\":[{\"id\":\"Profile-1\"}],\"created_by\":\"IBMid-9\"}"));
+  }
+
+  @Test
+  void aHeaderAfterTheIdentitiesIsHandedOnAfterThem() {
+    assertEquals(List.of("IBMid-1", "ServiceId-1", "header r 2022-07-11T00:00:00Z", "returned r 2022-07-11T00:00:00Z"),
+        events("{\"users\":[{\"iam_id\":\"IBMid-1\"}],\"reference\":\"r\",\"report_duration\":\"720\","
+            + "\"serviceids\":[{\"id\":\"ServiceId-1\"}],\"report_start_time\":\"2022-07-11\","
+            + "\"report_end_time\":\"2022-08-10\",\"apikeys\":[],\"profiles\":[]}"));
   }
 }

@@ -29,19 +29,19 @@ class CsvReportTest {
     AuditResult result = ReportFixtures.sample();
     List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), result));
     assertEquals(CsvReport.HEADER, rows.get(0));
-    assertEquals(1 + result.inventory().identities().count() + 1, rows.size());
+    assertEquals(1 + result.scope().identities() + 1, rows.size());
     assertEquals(List.of("IBMid-1000AAAA", ReportFixtures.TRICKY, "2026-05-06T09:00:00Z", "apikey", "ApiKey-1111",
         "Jane O'Neil <ops>", "jane@example.com", "jane@example.com", "IBMid-1000AAAA", "2025-10-18T09:00:00Z",
-        "false", "", "apikey-inactive;apikey-too-old", "high", "violation", "active"), rows.get(3));
+        "false", "", "active", "apikey-inactive;apikey-too-old", "high", "violation"), rows.get(3));
     assertEquals(List.of("iam-ServiceId-9", "dr-drill", "2026-07-25T09:00:00Z", "apikey", "ApiKey-3333", "builder",
-        "", "", "iam-ServiceId-9", "2026-10-03T09:00:00Z", "false", "42", "apikey-inactive", "high", "allowlisted",
-        "active"), rows.get(5));
+        "", "", "iam-ServiceId-9", "2026-10-03T09:00:00Z", "false", "42", "active", "apikey-inactive", "high",
+        "allowlisted"), rows.get(5));
     assertEquals(List.of("iam-ServiceId-9", "fresh", "", "apikey", "ApiKey-5555", "builder", "", "",
-        "iam-ServiceId-9", "2026-11-12T09:00:00Z", "false", "42", "", "", "pass", "active"), rows.get(7));
+        "iam-ServiceId-9", "2026-11-12T09:00:00Z", "false", "42", "active", "", "", "pass"), rows.get(7));
     assertEquals("never", rows.get(10).get(2));
-    assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "",
+    assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "", "",
         "account-mfa-disabled;allowlist-expired;account-serviceid-creation-unrestricted;allowlist-unused", "high",
-        "violation", ""), rows.get(rows.size() - 1));
+        "violation"), rows.get(rows.size() - 1));
   }
 
   @Test
@@ -54,9 +54,9 @@ class CsvReportTest {
   void quotesPerRfc4180WithCrlf() {
     String csv = ReportFixtures.render(new CsvReport(), ReportFixtures.sample());
     assertTrue(csv.startsWith("iam_id,name,last_authn,type,id,name,username,email,created_by,created_at,locked,"
-        + "authn_count,findings,severity,status,state\r\n"));
+        + "authn_count,state,findings,severity,status\r\n"));
     assertTrue(csv.contains(",\"deploy, \"\"prod\"\" <main> & Zoë\nline2 | ü*_\",2026-05-06T09:00:00Z,"));
-    assertTrue(csv.endsWith(",high,violation,\r\n"));
+    assertTrue(csv.endsWith(",high,violation\r\n"));
     assertEquals("", CsvRow.field(null));
     assertEquals("plain", CsvRow.field("plain"));
     assertEquals("\"a\rb\"", CsvRow.field("a\rb"));
@@ -67,8 +67,8 @@ class CsvReportTest {
   void emptyAccountIsHeaderAndAccount() throws Exception {
     List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), ReportFixtures.empty()));
     assertEquals(2, rows.size());
-    assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "", "", "", "pass",
-        ""), rows.get(1));
+    assertEquals(List.of("", "", "", "account", ReportFixtures.ACCOUNT, "", "", "", "", "", "", "", "", "", "",
+        "pass"), rows.get(1));
   }
 
   /** Each identity's row, in the inventory's order, names exactly its findings' rules and the worst severity. */
@@ -76,18 +76,18 @@ class CsvReportTest {
   void largeAccountRowsCarryTheirIdentitysFindings() throws Exception {
     AuditResult result = ReportFixtures.generated(12_000);
     List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), result));
-    List<Identity> identities = result.inventory().identities().toList();
+    List<Identity> identities = ReportFixtures.generatedInventory(12_000).identities().toList();
     assertEquals(1 + identities.size() + 1, rows.size());
-    Map<String, List<Finding>> byIdentity = result.findings().stream()
+    Map<String, List<Finding>> byIdentity = ReportFixtures.findings(result).stream()
         .collect(Collectors.groupingBy(f -> f.entity().type().id() + ":" + f.entity().id()));
     for (int i = 0; i < identities.size(); i++) {
       Entity entity = identities.get(i).entity();
       List<String> row = rows.get(1 + i);
       assertEquals(List.of(entity.type().id(), entity.id()), row.subList(3, 5));
       List<Finding> findings = byIdentity.getOrDefault(entity.type().id() + ":" + entity.id(), List.of());
-      assertEquals(findings.stream().map(Finding::rule).distinct().collect(Collectors.joining(";")), row.get(12));
-      assertEquals(findings.stream().map(f -> f.severity().id()).findFirst().orElse(""), row.get(13));
-      assertEquals(findings.isEmpty() ? "pass" : "violation", row.get(14));
+      assertEquals(findings.stream().map(Finding::rule).distinct().collect(Collectors.joining(";")), row.get(13));
+      assertEquals(findings.stream().map(f -> f.severity().id()).findFirst().orElse(""), row.get(14));
+      assertEquals(findings.isEmpty() ? "pass" : "violation", row.get(15));
     }
   }
 
@@ -96,6 +96,6 @@ class CsvReportTest {
     AuditResult result = ReportFixtures.generated(6_000);
     List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), result));
     assertEquals(1 + 6_000 + 600 + 600 + 1, rows.size());
-    assertEquals(result.violations(), rows.stream().filter(row -> row.get(14).equals("violation")).count());
+    assertEquals(result.violations(), rows.stream().filter(row -> row.get(15).equals("violation")).count());
   }
 }

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
-import dev.iamaudit.inventory.Activity;
-import java.time.Duration;
-import java.time.Instant;
+import dev.iamaudit.audit.TestAudits;
+import dev.iamaudit.inventory.ServiceId;
+import dev.iamaudit.inventory.TestInventory;
+import dev.iamaudit.policy.Allowlist;
+import dev.iamaudit.policy.Policy;
+import dev.iamaudit.rules.Rules;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,14 +40,20 @@ class HtmlReportTest {
 
   @Test
   void chartsLastAuthenticationAges() {
-    assertArrayEquals(new long[] {1, 0, 3, 2, 0, 2, 2, 1},
-        AuthnAges.count(ReportFixtures.sample().inventory()));
-    Instant now = ReportFixtures.NOW;
-    assertEquals(0, AuthnAges.bucket(new Activity(Activity.Kind.INACTIVE, now.minus(Duration.ofDays(30))), now));
-    assertEquals(1, AuthnAges.bucket(new Activity(Activity.Kind.INACTIVE, now.minus(Duration.ofDays(31))), now));
-    assertEquals(4, AuthnAges.bucket(new Activity(Activity.Kind.INACTIVE, now.minus(Duration.ofDays(366))), now));
+    assertArrayEquals(new long[] {1, 0, 3, 2, 0, 2, 2, 1}, AuthnAges.count(ReportFixtures.sample().scope().ages()));
     String html = ReportFixtures.render(new HtmlReport(), ReportFixtures.sample());
     assertTrue(html.contains("<title>91\u2013180 d: 3</title>"));
+  }
+
+  @Test
+  void bucketsEndOnTheirLastDay() {
+    TestInventory inventory = TestInventory.builder();
+    for (long days : new long[] {0, 30, 31, 90, 91, 180, 181, 365, 366, 5_000}) {
+      inventory.serviceId(new ServiceId("ServiceId-" + days, null, null, null, null, TestInventory.lastAuthn(days)));
+    }
+    AuditResult result = TestAudits.audit(TestAudits.engine(Rules.identityRules(), Policy.defaults(Rules.specs()),
+        Allowlist.NONE, ReportFixtures.clock()), inventory.build(), List.of(), null, null);
+    assertArrayEquals(new long[] {2, 2, 2, 2, 2, 0, 0, 0}, AuthnAges.count(result.scope().ages()));
   }
 
   @Test

@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.FindingLines;
+import dev.iamaudit.audit.TestAudits;
+import dev.iamaudit.inventory.Inventory;
+import dev.iamaudit.policy.Allowlist;
+import dev.iamaudit.policy.FailOn;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
@@ -19,9 +27,10 @@ class JsonReportTest {
     String json = ReportFixtures.render(new JsonReport(), result);
     JsonNode findings = MAPPER.readTree(json).get("findings");
     assertEquals(9_200, findings.size());
-    assertEquals(result.findings().size(), findings.size());
+    List<Finding> expected = ReportFixtures.findings(result);
+    assertEquals(expected.size(), findings.size());
     for (int i = 0; i < findings.size(); i++) {
-      Finding finding = result.findings().get(i);
+      Finding finding = expected.get(i);
       JsonNode written = findings.get(i);
       assertEquals(finding.rule(), written.get("rule").asText());
       assertEquals(finding.entity().id(), written.at("/entity/id").asText());
@@ -36,6 +45,32 @@ class JsonReportTest {
     String json = ReportFixtures.render(new JsonReport(), ReportFixtures.empty());
     assertEquals(0, MAPPER.readTree(json).get("findings").size());
     assertTrue(json.contains("\"findings\" : [ ]"));
+  }
+
+  /** The lines the audit writes as it keeps the findings are the ones the findings read back would give. */
+  @Test
+  void linesWrittenAsTheAuditGoesAreTheLinesOfTheFindings() {
+    assertEquals(ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(12_000)),
+        ReportFixtures.render(new JsonReport(), ReportFixtures.generated(12_000)));
+  }
+
+  /** A finding whose line could not be written as the audit went is written with the others, in its place. */
+  @Test
+  void aFindingWithoutItsLineIsWrittenInItsPlace() {
+    FindingLines json = new JsonReport().findingLines();
+    FindingLines failing = out -> {
+      FindingLines.Writer writer = json.open(out);
+      return finding -> {
+        if (finding.entity().id().endsWith("7")) {
+          throw new IOException("no room for " + finding.entity().id());
+        }
+        writer.write(finding);
+      };
+    };
+    AuditEngine engine = ReportFixtures.engine(Allowlist.NONE, FailOn.DEFAULT);
+    Inventory inventory = ReportFixtures.generatedInventory(3_000);
+    assertEquals(ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(3_000)),
+        ReportFixtures.render(new JsonReport(), TestAudits.audit(engine, inventory, List.of(), null, failing)));
   }
 
   @Test

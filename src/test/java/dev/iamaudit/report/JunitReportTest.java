@@ -89,8 +89,15 @@ class JunitReportTest {
     assertEquals(18, document.getElementsByTagName("testsuite").getLength());
     assertEquals(null, suite(document, "apikey-high-usage"));
     assertEquals("2026-11-22T10:00:00", suite(document, "apikey-inactive").getAttribute("timestamp"));
-    assertEquals(Integer.toString(result.gate().blocking().size()),
-        document.getDocumentElement().getAttribute("failures"));
+    XPath xpath = XPathFactory.newInstance().newXPath();
+    // Where each suite's first finding points: the allowlist file for one no entry covers, else the entry.
+    assertEquals("governance/iam-allowlist.yml:1", xpath.evaluate("/testsuites/testsuite[@name='apikey-inactive']/"
+        + "properties/property[@name='location']/@value", document));
+    assertEquals("governance/iam-allowlist.yml:6", xpath.evaluate("/testsuites/testsuite[@name='allowlist-expired']/"
+        + "properties/property[@name='location']/@value", document));
+    assertEquals("", xpath.evaluate("/testsuites/testsuite[@name='apikey-orphaned']/properties/"
+        + "property[@name='location']/@value", document));
+    assertEquals(Long.toString(result.gate().blocking()), document.getDocumentElement().getAttribute("failures"));
   }
 
   @Test
@@ -103,13 +110,12 @@ class JunitReportTest {
     assertEquals("apikey-inactive", failure.getAttribute("type"));
     assertTrue(failure.getAttribute("message").startsWith(
         "API key 'deploy, \"prod\" <main> & Zoë line2 | ü*_' (ApiKey-1111) of user 'Jane O'Neil <ops>'"));
-    assertEquals("rule: apikey-inactive (high)\nidentity: apikey ApiKey-1111\niam_id: IBMid-1000AAAA\nname: deploy, "
-        + "\"prod\" <main> & Zoë\nline2 | ü*_\nlocation: governance/iam-allowlist.yml:1\n"
-        + "fingerprint: 8f5dfa6202f4ef8d54c08e993ced52b2\n",
-        failure.getTextContent());
-    assertEquals(1, count(cases.get(2), "failure"));
-    assertTrue(cases.get(2).getTextContent().contains(
-        "allowlist entry: governance/iam-allowlist.yml:6:3, expired on 2026-10-01"));
+    // The rule, the identity and its IAM id are in the suite, the case's name and the message already.
+    assertEquals("fingerprint: 8f5dfa6202f4ef8d54c08e993ced52b2\n", failure.getTextContent());
+    // It points at its expired entry, not where the suite's first finding points.
+    assertEquals("iam_id: iam-ServiceId-9\nallowlist entry: governance/iam-allowlist.yml:6:3, expired on 2026-10-01\n"
+        + "location: governance/iam-allowlist.yml:6\nfingerprint: 34461e955c17e0840a8240b24c8b5111\n",
+        cases.get(2).getElementsByTagName("failure").item(0).getTextContent());
     Element skipped = (Element) cases.get(1).getElementsByTagName("skipped").item(0);
     assertEquals("allowlisted until 2027-01-31, by secops@example.com: Disaster-recovery key, used only in "
         + "quarterly drills (governance/iam-allowlist.yml:1)", skipped.getAttribute("message"));
@@ -200,24 +206,25 @@ class JunitReportTest {
     AuditResult result = ReportFixtures.generated(12_000);
     Document document = parse(result);
     assertConsistent(document);
-    assertEquals(Long.toString(result.gate().blocking().size()),
-        document.getDocumentElement().getAttribute("failures"));
+    assertEquals(Long.toString(result.gate().blocking()), document.getDocumentElement().getAttribute("failures"));
     XPath xpath = XPathFactory.newInstance().newXPath();
     int suites = 0;
     for (RuleEvaluation evaluation : result.evaluations()) {
       if (evaluation.state() == RuleEvaluation.State.EVALUATED && evaluation.rule() instanceof Rule rule) {
         String suite = "/testsuites/testsuite[@name='" + rule.id() + "']";
-        List<Finding> findings = result.findings().stream().filter(finding -> finding.rule().equals(rule.id()))
-            .toList();
+        List<Finding> findings = ReportFixtures.findings(result).stream()
+            .filter(finding -> finding.rule().equals(rule.id())).toList();
         List<String> names = new ArrayList<>(findings.stream().map(f -> JunitReport.name(f.entity())).toList());
         names.add("identities checked");
         assertEquals(names, strings(xpath, suite + "/testcase/@name", document), rule.id());
-        List<Finding> blocking = findings.stream().filter(result.gate().blocking()::contains).toList();
+        List<Finding> blocking = findings.stream()
+            .filter(finding -> finding.isViolation() && result.gate().failOn().fails(finding.severity())).toList();
         assertEquals(blocking.stream().map(Finding::message).toList(),
             strings(xpath, suite + "/testcase/failure/@message", document), rule.id());
-        assertEquals(blocking.stream().map(finding -> "\nfingerprint: " + finding.fingerprint() + "\n").toList(),
-            strings(xpath, suite + "/testcase/failure", document).stream()
-                .map(details -> details.substring(details.lastIndexOf("\nfingerprint: "))).toList());
+        // The IAM id only when the message does not name it already.
+        assertEquals(blocking.stream().map(finding -> (finding.message().contains(finding.entity().iamId()) ? ""
+            : "iam_id: " + finding.entity().iamId() + "\n") + "fingerprint: " + finding.fingerprint() + "\n").toList(),
+            strings(xpath, suite + "/testcase/failure", document), rule.id());
         assertEquals(Long.toString(evaluation.checked()), xpath.evaluate(suite
             + "/properties/property[@name='checked']/@value", document));
         suites++;

@@ -15,19 +15,19 @@ import org.junit.jupiter.api.Test;
 class ParallelChunksTest {
   /** Writes each number on a line of its own, and fails on the number it is told to. */
   private static ParallelChunks.Formatter<Integer> lines(OutputStream out, int failOn) {
-    return (items, from, to) -> {
-      for (int i = from; i < to; i++) {
-        if (items.get(i) == failOn) {
+    return (chunk, first) -> {
+      for (int item : chunk) {
+        if (item == failOn) {
           throw new IOException("disk full at " + failOn);
         }
-        out.write((items.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write((item + "\n").getBytes(StandardCharsets.UTF_8));
       }
     };
   }
 
   private static String write(List<Integer> items) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ParallelChunks.write(items, buffer -> lines(buffer, -1), out);
+    ParallelChunks.write(items, items.size(), buffer -> lines(buffer, -1), out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -51,9 +51,9 @@ class ParallelChunksTest {
   void aFormattersBugSurfacesAsItself() {
     List<Integer> items = upTo(ParallelChunks.CHUNK * 4);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> ParallelChunks.write(items,
-        buffer -> (list, from, to) -> {
-          if (from > 0) {
-            throw new IllegalStateException("chunk at " + from);
+        items.size(), buffer -> (chunk, first) -> {
+          if (first > 0) {
+            throw new IllegalStateException("chunk at " + first);
           }
         }, new ByteArrayOutputStream()));
     assertEquals("chunk at " + ParallelChunks.CHUNK, e.getMessage());
@@ -64,7 +64,7 @@ class ParallelChunksTest {
     List<Integer> items = upTo(ParallelChunks.CHUNK * 5);
     int failOn = ParallelChunks.CHUNK * 3 + 5;
     IOException e = assertThrows(IOException.class,
-        () -> ParallelChunks.write(items, buffer -> lines(buffer, failOn), new ByteArrayOutputStream()));
+        () -> ParallelChunks.write(items, items.size(), buffer -> lines(buffer, failOn), new ByteArrayOutputStream()));
     assertEquals("disk full at " + failOn, e.getMessage());
   }
 
@@ -72,9 +72,9 @@ class ParallelChunksTest {
   void runningOutOfMemoryOnAWorkerSurfacesAsItself() {
     List<Integer> items = upTo(ParallelChunks.CHUNK * 4);
     List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> ParallelChunks.write(items,
-        buffer -> (list, from, to) -> {
-          if (from > 0) {
+    OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> ParallelChunks.write(items, items.size(),
+        buffer -> (chunk, first) -> {
+          if (first > 0) {
             threads.add(Thread.currentThread().getName());
             throw new OutOfMemoryError("Java heap space");
           }

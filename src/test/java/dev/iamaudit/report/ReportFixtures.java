@@ -2,7 +2,8 @@ package dev.iamaudit.report;
 
 import dev.iamaudit.audit.AuditEngine;
 import dev.iamaudit.audit.AuditResult;
-import dev.iamaudit.audit.Locator;
+import dev.iamaudit.audit.Finding;
+import dev.iamaudit.audit.TestAudits;
 import dev.iamaudit.inventory.AccountSettings;
 import dev.iamaudit.inventory.Activity;
 import dev.iamaudit.inventory.ApiKey;
@@ -119,6 +120,16 @@ final class ReportFixtures {
    * {@code keys / 10} inactive users and as many service IDs; account settings all fine.
    */
   static AuditResult generated(int keys) {
+    return audit(generatedInventory(keys), Allowlist.NONE, List.of());
+  }
+
+  /** {@link #generated(int)} with no lines kept for the JSON, which then writes them from the findings. */
+  static AuditResult generatedWithoutLines(int keys) {
+    return TestAudits.audit(engine(Allowlist.NONE, FailOn.DEFAULT), generatedInventory(keys), List.of(), null, null);
+  }
+
+  /** The account {@link #generated(int)} audits. */
+  static Inventory generatedInventory(int keys) {
     List<ApiKey> apiKeys = new ArrayList<>();
     for (int i = 0; i < keys; i++) {
       Activity activity = switch (i % 3) {
@@ -137,11 +148,10 @@ final class ReportFixtures {
       serviceIds.add(new ServiceId(String.format("ServiceId-%07d", i), "iam-ServiceId-" + i, "sid " + i,
           daysAgo(400), false, Activity.RECENT));
     }
-    Inventory inventory = new Inventory(ACCOUNT, NOW, new ReportInfo("ref-big", 720, null, NOW, null), users,
+    return new Inventory(ACCOUNT, NOW, new ReportInfo("ref-big", 720, null, NOW, null), users,
         apiKeys, serviceIds, List.of(), settings("RESTRICTED", "RESTRICTED", "TOTP"), List.of(),
         EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
             DataSet.SETTINGS, DataSet.MFA_REPORT), Map.of());
-    return audit(inventory, Allowlist.NONE, List.of());
   }
 
   /** Settings with the user list restricted and an IP allowlist, so only the three given can make findings. */
@@ -155,11 +165,19 @@ final class ReportFixtures {
   }
 
   private static AuditResult audit(Inventory inventory, Allowlist allowlist, List<String> notes, FailOn failOn) {
+    return TestAudits.audit(engine(allowlist, failOn), inventory, notes, new CsvReport().identityColumns(),
+        new JsonReport().findingLines());
+  }
+
+  /** The default policy with {@code failOn}, as the front ends make it before an audit. */
+  static AuditEngine engine(Allowlist allowlist, FailOn failOn) {
     Policy policy = AccountSettingsDrift.applyTo(Policy.defaults(Rules.specs()).withFailOn(failOn),
         TerraformDeclarations.none());
-    return new AuditEngine(Rules.identityRules(), policy, allowlist, clock(), TerraformDeclarations.none(),
-        Locator.of(policy, allowlist, TerraformDeclarations.none(), "iam-audit-report/iam-audit.sarif"))
-        .audit(inventory, notes);
+    return TestAudits.engine(Rules.identityRules(), policy, allowlist, clock());
+  }
+
+  static List<Finding> findings(AuditResult result) {
+    return TestAudits.list(result.findings());
   }
 
   private static ApiKey key(String id, String name, String owner, Instant created, Activity activity,

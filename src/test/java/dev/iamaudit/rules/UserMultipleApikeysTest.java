@@ -35,4 +35,18 @@ class UserMultipleApikeysTest {
     assertEquals("only the keys the activity report lists were counted; the API key listing would show every key",
         run(rule, inventory).note());
   }
+
+  /** The key ids come back whole whatever their length or characters. */
+  @Test
+  void listsEveryKeyIdWhole() {
+    String longId = "ApiKey-" + "x".repeat(70_000);
+    var inventory = TestInventory.builder().with(DataSet.API_KEYS)
+        .key(userKey(longId, "IBMid-1", Activity.RECENT, null))
+        .key(userKey("ApiKey-\u00e9\ud83d\ude00", "IBMid-1", Activity.RECENT, null))
+        .key(userKey("", "IBMid-1", Activity.RECENT, null))
+        .build();
+    assertEquals(List.of("User 'Owner IBMid-1' (IBMid-1) owns 3 API keys (, " + longId + ", ApiKey-\u00e9\ud83d\ude00); "
+        + "allowed 1. Fix: delete the keys that are no longer used with 'ibmcloud iam api-key-delete <id>', or accept "
+        + "it in the allowlist with match: { id: IBMid-1 }, rules: [user-multiple-apikeys]."), messages(rule, inventory));
+  }
 }
