@@ -173,59 +173,7 @@ class StreamingAuditTest {
   void aRuleThatFailsFailsTheAudit() {
     Inventory inventory = new GeneratedAccount(31, 3000, true, false).inventory();
     RuntimeException bug = new IllegalStateException("a rule's bug");
-    Rule inactive = new ApikeyInactive();
-    Rule failing = new Rule() {
-      @Override
-      public RuleSpec spec() {
-        return inactive.spec();
-      }
-
-      @Override
-      public String title() {
-        return inactive.title();
-      }
-
-      @Override
-      public String description() {
-        return inactive.description();
-      }
-
-      @Override
-      public String remedy() {
-        return inactive.remedy();
-      }
-
-      @Override
-      public Set<DataSet> needs() {
-        return inactive.needs();
-      }
-
-      @Override
-      public Check start(RuleContext context, RuleConfig config) {
-        Check check = inactive.start(context, config);
-        return new Check() {
-          private int judged;
-
-          @Override
-          public void judge(Identity identity, Consumer<Violation> out) {
-            if (++judged == 1500) {
-              throw bug;
-            }
-            check.judge(identity, out);
-          }
-
-          @Override
-          public String note() {
-            return null;
-          }
-
-          @Override
-          public long checked() {
-            return judged;
-          }
-        };
-      }
-    };
+    Rule failing = new ThrowingRule(new ApikeyInactive(), 1500, bug);
     try (Spill spill = Spill.under(temp, Spill.DEFAULT_BUDGET);
         AuditRun run = TestAudits.engine(List.of(failing), Policy.defaults(Rules.specs()), Allowlist.NONE, CLOCK)
             .start(spill, null, null)) {
