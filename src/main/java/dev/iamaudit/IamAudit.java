@@ -39,6 +39,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The whole audit in one call, shared by the command line and the Maven goal: read the policy and allowlist, pull
@@ -63,6 +64,14 @@ public final class IamAudit {
    * @throws dev.iamaudit.failure.AuditFailure when the audit could not run (exit 2 or 3)
    */
   public AuditOutcome run(AuditRequest request, AuditListener listener) {
+    return run(request, listener, result -> {});
+  }
+
+  /**
+   * @param whileOpen given the result once the reports are written, while its findings can still be read
+   * @throws dev.iamaudit.failure.AuditFailure when the audit could not run (exit 2 or 3)
+   */
+  public AuditOutcome run(AuditRequest request, AuditListener listener, Consumer<AuditResult> whileOpen) {
     List<ReportWriter> writers = formats.select(request.formats());
     outputDirectory(request).clearEarlierRun();
     if (request.source() == AuditRequest.SourceKind.DEMO) {
@@ -77,7 +86,7 @@ public final class IamAudit {
         IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
             "the built-in demo key", request.report(), request.reportTimeout(), request.saveReport());
         return audit(request, policy, allowlist, governance.resolve(DemoAccount.TERRAFORM),
-            new IamSource(settings, clock, sleeper), writers, listener);
+            new IamSource(settings, clock, sleeper), writers, listener, whileOpen);
       }
     }
     Path policy = orDefault(request.policyFile(), request.baseDir(), AuditRequest.DEFAULT_POLICY);
@@ -93,12 +102,12 @@ public final class IamAudit {
       source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
           request.apiKeyOrigin(), request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
     }
-    return audit(request, policy, allowlist, request.baseDir(), source, writers, listener);
+    return audit(request, policy, allowlist, request.baseDir(), source, writers, listener, whileOpen);
   }
 
   /** @param terraformDir the directory scanned for Terraform unless the request names one */
   private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Path terraformDir,
-      Source source, List<ReportWriter> writers, AuditListener listener) {
+      Source source, List<ReportWriter> writers, AuditListener listener, Consumer<AuditResult> whileOpen) {
     List<RuleDescriptor> all = Rules.all();
     Policy policy = policyFile == null
         ? Policy.defaults(Rules.specs())
@@ -160,6 +169,7 @@ public final class IamAudit {
     if (request.stepSummary() != null) {
       appendStepSummary(result, request.stepSummary(), listener);
     }
+    whileOpen.accept(result);
     return new AuditOutcome(result, written);
   }
 
