@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Adds lines to the end of an allowlist and leaves every byte before them as it was: the comments, blank lines and
@@ -83,6 +84,13 @@ final class AllowlistAppender {
     }
     lines.forEach(line -> addition.append(line.isEmpty() ? "" : indent + line).append(eol));
     byte[] more = addition.toString().getBytes(StandardCharsets.UTF_8);
+    if ((long) before.length + more.length > AllowlistLoader.MAX_BYTES) {
+      throw new UsageException("Could not add the entries to " + shown + ", which is left as it was: with them it"
+          + " would hold " + String.format(Locale.ROOT, "%,d", (long) before.length + more.length) + " bytes, more"
+          + " than the " + String.format(Locale.ROOT, "%,d", AllowlistLoader.MAX_BYTES) + " an allowlist may. Accept"
+          + " a few rules at a time (a policy for the baseline that enables only them), or fewer, broader entries by"
+          + " hand (iamId, name globs)");
+    }
     byte[] after = Arrays.copyOf(before, before.length + more.length);
     System.arraycopy(more, 0, after, before.length, more.length);
 

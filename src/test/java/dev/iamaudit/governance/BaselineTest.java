@@ -15,6 +15,7 @@ import dev.iamaudit.audit.Finding;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.inventory.IdentityType;
+import dev.iamaudit.policy.AllowlistLoader;
 import dev.iamaudit.policy.Match;
 import dev.iamaudit.report.ToolVersion;
 import dev.iamaudit.rules.Rules;
@@ -329,6 +330,23 @@ class BaselineTest {
         + " of the file; write the file's entries that way", e.getMessage());
     assertEquals(2, e.exitCode());
     assertEquals("[]\n", Files.readString(allowlist));
+    assertEquals(List.of("iam-allowlist.yml", "out", "report.json"), listing());
+  }
+
+  @Test
+  void anAllowlistTheEntriesWouldTakeBeyondItsSizeLimitIsLeftAsItWas() throws IOException {
+    String comment = "# " + "x".repeat(98) + "\n";
+    String ours = comment.repeat(AllowlistLoader.MAX_BYTES / comment.length());
+    Files.writeString(allowlist, ours);
+
+    UsageException e = assertThrows(UsageException.class, () -> baseline(DEFAULTS));
+
+    assertEquals("Could not add the entries to iam-allowlist.yml, which is left as it was: with them it would hold"
+        + " 3,147,346 bytes, more than the 3,145,728 an allowlist may. Accept a few rules at a time (a policy for the"
+        + " baseline that enables only them), or fewer, broader entries by hand (iamId, name globs)", e.getMessage());
+    assertEquals(3_147_346,
+        ours.length() + "\n".length() + ENTRIES.replace("  owner: secops@example.com\n", "").length());
+    assertEquals(ours, Files.readString(allowlist));
     assertEquals(List.of("iam-allowlist.yml", "out", "report.json"), listing());
   }
 
