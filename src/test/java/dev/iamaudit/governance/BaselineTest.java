@@ -294,6 +294,17 @@ class BaselineTest {
     assertEquals("# ours\n", Files.readString(allowlist));
   }
 
+  /** The front ends refuse it in their own terms; the core refuses it too rather than write where nobody reads. */
+  @Test
+  void aDemoWithoutAnAllowlistOfItsOwnIsNoBaseline() {
+    AuditRequest demo = AuditRequest.builder(dir, dir.resolve("out")).demo().build();
+
+    assertThrows(IllegalArgumentException.class,
+        () -> new Baseline(CLOCK, sleep -> {}).run(demo, DEFAULTS, AuditListener.SILENT));
+
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
   @Test
   void theOptionsAreCheckedInTheFrontEndsTerms() {
     assertEquals("iam.owner is empty; name who answers for the accepted findings (a team or an address), or leave"
