@@ -447,6 +447,11 @@ class BaselineTest {
     }
     assertEquals(List.of("allowlist-expired allowlist entry id=Profile-1d1e0000-0000-4000-8000-000000000001",
         "profile-inactive ops-readonly", "allowlist-unused allowlist entry name=sandbox-*, type=apikey"), left);
+
+    BaselineOutcome again = new Baseline(CLOCK, sleep -> {}).run(request, DEFAULTS, AuditListener.SILENT);
+    assertEquals("Nothing to add: no violation that a new entry could accept; governance/iam-allowlist.yml is"
+        + " unchanged", again.summary());
+    assertEquals(outcome.notAdded(), again.notAdded());
   }
 
   /** The rules of the entries whose first line is {@code first}, in file order. */
