@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +73,14 @@ public final class IamAudit {
    * @throws dev.iamaudit.failure.AuditFailure when the audit could not run (exit 2 or 3)
    */
   public AuditOutcome run(AuditRequest request, AuditListener listener) {
+    return run(request, listener, result -> {});
+  }
+
+  /**
+   * @param whileOpen given the result once the reports are written, while its findings can still be read
+   * @throws dev.iamaudit.failure.AuditFailure when the audit could not run (exit 2 or 3)
+   */
+  public AuditOutcome run(AuditRequest request, AuditListener listener, Consumer<AuditResult> whileOpen) {
     List<ReportWriter> writers = formats.select(request.formats());
     outputDirectory(request).clearEarlierRun();
     if (request.source() == AuditRequest.SourceKind.DEMO) {
@@ -86,7 +95,7 @@ public final class IamAudit {
         IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
             "the built-in demo key", request.report(), request.reportTimeout(), request.saveReport());
         return audit(request, policy, allowlist, governance.resolve(DemoAccount.TERRAFORM),
-            new IamSource(settings, clock, sleeper), writers, listener);
+            new IamSource(settings, clock, sleeper), writers, listener, whileOpen);
       }
     }
     Path policy = orDefault(request.policyFile(), request.baseDir(), AuditRequest.DEFAULT_POLICY);
@@ -102,12 +111,12 @@ public final class IamAudit {
       source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
           request.apiKeyOrigin(), request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
     }
-    return audit(request, policy, allowlist, request.baseDir(), source, writers, listener);
+    return audit(request, policy, allowlist, request.baseDir(), source, writers, listener, whileOpen);
   }
 
   /** @param terraformDir the directory scanned for Terraform unless the request names one */
   private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Path terraformDir,
-      Source source, List<ReportWriter> writers, AuditListener listener) {
+      Source source, List<ReportWriter> writers, AuditListener listener, Consumer<AuditResult> whileOpen) {
     List<RuleDescriptor> all = Rules.all();
     Policy policy = policyFile == null
         ? Policy.defaults(Rules.specs())
@@ -181,6 +190,8 @@ public final class IamAudit {
       if (request.stepSummary() != null) {
         appendStepSummary(result, request.stepSummary(), listener);
       }
+      // The findings are read back from the spill, which goes when this returns.
+      whileOpen.accept(result);
       return new AuditOutcome(result, written);
     }
   }

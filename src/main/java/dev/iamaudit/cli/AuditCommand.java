@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
       "3:the data could not be had or trusted (authentication, network, timeout, server errors, stale,"
           + " malformed or inconsistent report, out of memory)"
     })
-public final class AuditCommand implements Callable<Integer> {
+public class AuditCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Audit a built-in simulated account (no cloud, no key needed).")
   boolean demo;
 
@@ -110,8 +110,8 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "More detail, and stack traces for errors (never secrets).")
   boolean verbose;
 
-  private final Environment environment;
-  private final ConsoleWriter out;
+  final Environment environment;
+  final ConsoleWriter out;
   private final ConsoleWriter err;
 
   AuditCommand(Environment environment, ConsoleWriter out, ConsoleWriter err) {
@@ -132,6 +132,10 @@ public final class AuditCommand implements Callable<Integer> {
     line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown));
     line.addSubcommand("init", new InitCommand(environment));
     line.addSubcommand("rules", new RulesCommand(environment));
+    CommandLine baseline = new CommandLine(new BaselineCommand(environment, out, err));
+    // A baseline accepts every violation whatever the gate's threshold, so the option that sets it has no use there.
+    baseline.getCommandSpec().remove(baseline.getCommandSpec().findOption("--fail-on"));
+    line.addSubcommand("baseline", baseline);
     line.setOut(rawOut);
     line.setErr(rawErr);
     // An @file argument would be read and its lines taken as arguments: a file of secrets would be echoed back.
@@ -149,14 +153,14 @@ public final class AuditCommand implements Callable<Integer> {
       }
       if (ex instanceof AuditFailure failure) {
         err.println("iam-audit: " + failure.getMessage());
-        if (command.verbose && failure.getCause() != null) {
+        if (verbose(cmd) && failure.getCause() != null) {
           failure.getCause().printStackTrace(err);
         }
         err.flush();
         return failure.exitCode();
       }
       err.println("iam-audit: unexpected error: " + ex + ". Run with --verbose for the stack trace and report it.");
-      if (command.verbose) {
+      if (verbose(cmd)) {
         ex.printStackTrace(err);
       }
       err.flush();
@@ -165,27 +169,14 @@ public final class AuditCommand implements Callable<Integer> {
     return line;
   }
 
+  /** --verbose as the command that failed was given it: the audit's, or a baseline's. */
+  private static boolean verbose(CommandLine failed) {
+    return failed.getCommand() instanceof AuditCommand command && command.verbose;
+  }
+
   @Override
   public Integer call() {
-    if (demo && reportFile != null) {
-      throw new UsageException("--demo and --report-file exclude each other; choose one");
-    }
-    if (reportFile != null && !"new".equals(report)) {
-      throw new UsageException("--report picks a report to fetch and --report-file audits a saved one; choose one");
-    }
-    if (reportFile != null && saveReport != null) {
-      throw new UsageException("--save-report keeps a fetched report, and --report-file fetches none; drop "
-          + "--save-report");
-    }
-    if (quiet && verbose) {
-      throw new UsageException("--quiet and --verbose exclude each other; choose one");
-    }
-    if ("none".equals(terraform) && terraformState != null) {
-      throw new UsageException("--terraform none turns Terraform off, and --terraform-state needs it; drop one");
-    }
-    ConsoleListener listener = new ConsoleListener(out, err, quiet ? ConsoleListener.Verbosity.QUIET
-        : verbose ? ConsoleListener.Verbosity.VERBOSE : ConsoleListener.Verbosity.NORMAL, environment.terminal(),
-        environment.clock());
+    ConsoleListener listener = listener();
     AuditOutcome outcome = new IamAudit(environment.clock(), environment.sleeper()).run(toRequest(), listener);
     listener.endLiveLine();
     if (quiet) {
@@ -199,7 +190,31 @@ public final class AuditCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
+  /** The console the core reports its progress to, as loud as the options ask. */
+  ConsoleListener listener() {
+    if (quiet && verbose) {
+      throw new UsageException("--quiet and --verbose exclude each other; choose one");
+    }
+    return new ConsoleListener(out, err, quiet ? ConsoleListener.Verbosity.QUIET
+        : verbose ? ConsoleListener.Verbosity.VERBOSE : ConsoleListener.Verbosity.NORMAL, environment.terminal(),
+        environment.clock());
+  }
+
+  /** The one place where the options become the core's request, for an audit and for a baseline alike. */
   AuditRequest toRequest() {
+    if (demo && reportFile != null) {
+      throw new UsageException("--demo and --report-file exclude each other; choose one");
+    }
+    if (reportFile != null && !"new".equals(report)) {
+      throw new UsageException("--report picks a report to fetch and --report-file audits a saved one; choose one");
+    }
+    if (reportFile != null && saveReport != null) {
+      throw new UsageException("--save-report keeps a fetched report, and --report-file fetches none; drop "
+          + "--save-report");
+    }
+    if ("none".equals(terraform) && terraformState != null) {
+      throw new UsageException("--terraform none turns Terraform off, and --terraform-state needs it; drop one");
+    }
     Path base = environment.workingDirectory();
     AuditRequest.Builder request = AuditRequest.builder(base, base.resolve(outputDirectory))
         .report(report)

@@ -104,12 +104,7 @@ public final class StarterFiles {
   /** The starter {@code iam-allowlist.yml}: no entry, only a commented example of one. */
   public String allowlist() {
     String types = Arrays.stream(IdentityType.values()).map(IdentityType::id).collect(Collectors.joining(", "));
-    return "# yaml-language-server: $schema=" + Schemas.ALLOWLIST_FILE + "\n"
-        + "#\n"
-        + "# iam-audit allowlist: findings accepted on purpose. An accepted finding stays in every report as\n"
-        + "# allowlisted and does not fail the gate. Each entry needs a match, a reason and an expiry date at most\n"
-        + "# allowlistMaxDays (" + Policy.DEFAULT_ALLOWLIST_MAX_DAYS + " by default) from today; each finding's"
-        + " message names the match that accepts it.\n"
+    return allowlistHeader()
         + "# No entry yet. An example (remove the leading '# ' to use it):\n"
         + "#\n"
         + "# - match: { id: ApiKey-7f3c0000-0000-0000-0000-000000000000 }  # id, iamId, name (glob), type\n"
@@ -119,6 +114,19 @@ public final class StarterFiles {
         + "#   expires: " + today.plusDays(RuleText.EXAMPLE_EXPIRY_DAYS) + "  # the last day it applies\n"
         + "#\n"
         + "# type is one of " + types + "; name takes * and ? as wildcards.\n";
+  }
+
+  /**
+   * The comment the starter allowlist opens with, which names the schema: also the start of an allowlist that
+   * {@code baseline} creates.
+   */
+  public String allowlistHeader() {
+    return "# yaml-language-server: $schema=" + Schemas.ALLOWLIST_FILE + "\n"
+        + "#\n"
+        + "# iam-audit allowlist: findings accepted on purpose. An accepted finding stays in every report as\n"
+        + "# allowlisted and does not fail the gate. Each entry needs a match, a reason and an expiry date at most\n"
+        + "# allowlistMaxDays (" + Policy.DEFAULT_ALLOWLIST_MAX_DAYS + " by default) from today; each finding's"
+        + " message names the match that accepts it.\n";
   }
 
   /**

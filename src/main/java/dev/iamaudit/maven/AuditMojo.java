@@ -151,7 +151,8 @@ public class AuditMojo extends AbstractMojo {
     }
   }
 
-  private void audit(Log log) throws MojoExecutionException, MojoFailureException {
+  /** The goal's work, inside {@link #execute()}'s error handling; iam:baseline does its own. */
+  void audit(Log log) throws MojoExecutionException, MojoFailureException {
     if (skip) {
       log.info("Skipping the IAM audit (iam.skip)");
       return;

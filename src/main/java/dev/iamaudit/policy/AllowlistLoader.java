@@ -22,6 +22,8 @@ public final class AllowlistLoader {
   /** The keys of an entry and of its {@code match}, in the order the schema lists them. */
   public static final List<String> ENTRY_KEYS = List.of("match", "rules", "reason", "owner", "expires");
   public static final List<String> MATCH_KEYS = List.of("id", "iamId", "name", "type");
+  /** The most bytes an allowlist may hold: a larger one is refused before it is parsed. */
+  public static final int MAX_BYTES = YamlReader.MAX_BYTES;
 
   private final Set<String> ruleIds;
   private final LocalDate today;

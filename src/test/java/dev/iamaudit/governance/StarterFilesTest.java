@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +66,18 @@ class StarterFilesTest {
         .orElseThrow());
     assertEquals("# yaml-language-server: $schema=iam-allowlist.schema.json", STARTER.allowlist().lines()
         .findFirst().orElseThrow());
+  }
+
+  /** What baseline opens a new allowlist with: init's comment, without the example entry. */
+  @Test
+  void theAllowlistOpensWithItsHeader() {
+    String header = STARTER.allowlistHeader();
+
+    assertTrue(STARTER.allowlist().startsWith(header));
+    assertEquals("# No entry yet. An example (remove the leading '# ' to use it):",
+        STARTER.allowlist().substring(header.length()).lines().findFirst().orElseThrow());
+    assertEquals("# allowlistMaxDays (365 by default) from today; each finding's message names the match that accepts"
+        + " it.", header.lines().reduce((a, b) -> b).orElseThrow());
   }
 
   @Test
