@@ -1,5 +1,6 @@
 package dev.iamaudit.cli;
 
+import dev.iamaudit.Counted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +68,8 @@ final class ArgumentErrors {
       lines.add("iam-audit: unexpected argument, not shown in case it is a secret; " + takes(ex.getCommandLine()));
       return;
     }
-    String hidden = values == 0 ? "" : values == 1 ? ", and 1 value, not shown in case it is a secret"
-        : ", and " + values + " values, not shown in case one is a secret";
+    String hidden = values == 0 ? "" : ", and " + Counted.of(values, "value") + ", not shown in case "
+        + (values == 1 ? "it is" : "one is") + " a secret";
     lines.add("iam-audit: unknown option" + (options.size() == 1 ? " " : "s ") + String.join(", ", options) + hidden);
     if (!ex.getSuggestions().isEmpty()) {
       // picocli lists the closest first; the rest are mostly noise ("--report" for "--repor-file").

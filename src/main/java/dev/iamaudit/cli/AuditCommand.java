@@ -3,6 +3,7 @@ package dev.iamaudit.cli;
 import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
+import dev.iamaudit.Counted;
 import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
 import dev.iamaudit.ShownValue;
@@ -190,7 +191,7 @@ public final class AuditCommand implements Callable<Integer> {
     listener.endLiveLine();
     if (quiet) {
       out.println("Gate " + outcome.result().gate().id() + ": "
-          + ConsoleSummary.count(outcome.result().violations(), "violation") + ", "
+          + Counted.of(outcome.result().violations(), "violation") + ", "
           + outcome.result().allowlisted() + " allowlisted.");
       out.flush();
     } else {

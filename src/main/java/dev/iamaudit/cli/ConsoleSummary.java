@@ -1,5 +1,6 @@
 package dev.iamaudit.cli;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
@@ -20,7 +21,7 @@ final class ConsoleSummary {
     out.println("Account " + result.accountId() + (report == null ? "" : ", activity report "
         + report.reference() + " (" + report.durationHours() + " h, ending " + report.endTime() + ")"));
     long identities = result.scope().identities();
-    out.println("Checked " + identities + (identities == 1 ? " identity" : " identities") + "; ages as of "
+    out.println("Checked " + Counted.of(identities, "identity", "identities") + "; ages as of "
         + result.scope().asOf() + ".");
     out.println();
     out.println(String.format(Locale.ROOT, "  %-40s %8s %5s %6s %4s %11s", "rule", "critical", "high", "medium",
@@ -59,21 +60,16 @@ final class ConsoleSummary {
     if (result.gate().failed()) {
       long blocking = result.gate().blocking();
       String them = blocking == 1 ? "it" : "them";
-      out.println("Gate FAILED: " + blocking + " of " + count(result.violations(), "violation")
+      out.println("Gate FAILED: " + blocking + " of " + Counted.of(result.violations(), "violation")
           + (blocking == 1 ? " is" : " are") + " at or above failOn " + failOn + ", " + result.allowlisted()
           + " allowlisted. Fix " + them + ", or accept " + them
           + " in the allowlist with a reason and an expiry date.");
     } else {
-      out.println("Gate passed: " + count(result.violations(), "violation")
+      out.println("Gate passed: " + Counted.of(result.violations(), "violation")
           + (result.gate().failOn().lowest().isPresent() ? " (none at or above failOn " + failOn + ")"
               : " (failOn never)")
           + ", " + result.allowlisted() + " allowlisted.");
     }
     out.flush();
-  }
-
-  /** "1 violation", "9 violations". */
-  static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

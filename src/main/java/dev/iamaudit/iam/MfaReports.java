@@ -1,12 +1,12 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.inventory.MfaEnrollment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -71,7 +71,7 @@ final class MfaReports {
               + "deletes reports older than a day when a new one is generated); run the audit again"),
           this::refusedOrUnexpected, "raise --report-timeout");
       long failing = users.stream().filter(user -> !user.complies()).count();
-      listener.info("Fetched MFA enrollment report " + reference + ": " + count(users.size(), "user") + ", "
+      listener.info("Fetched MFA enrollment report " + reference + ": " + Counted.of(users.size(), "user") + ", "
           + failing + " not enrolled as required");
       return new Result(users, null);
     } catch (Refused refused) {
@@ -129,8 +129,4 @@ final class MfaReports {
         .build();
   }
 
-  /** "1 user", "12,345 users". */
-  private static String count(long n, String noun) {
-    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
-  }
-}
+  /** "1 user", "12,345 users". */}

@@ -1,5 +1,6 @@
 package dev.iamaudit.maven;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class GateMessages {
   List<String> failure() {
     long blocking = result.gate().blocking();
     List<String> lines = new ArrayList<>();
-    lines.add("IAM audit failed: " + count(blocking, "violation") + " at or above failOn "
+    lines.add("IAM audit failed: " + Counted.of(blocking, "violation") + " at or above failOn "
         + result.gate().failOn().id() + ":");
     // Findings come most severe first, so the violations that fail the gate are the first ones.
     lines.addAll(listed(result.firstViolations().stream()
@@ -40,8 +41,8 @@ final class GateMessages {
   }
 
   String passed() {
-    return "IAM audit passed (failOn " + result.gate().failOn().id() + "): " + count(result.violations(), "violation")
-        + ", " + result.allowlisted() + " allowlisted. Reports: " + reports;
+    return "IAM audit passed (failOn " + result.gate().failOn().id() + "): "
+        + Counted.of(result.violations(), "violation") + ", " + result.allowlisted() + " allowlisted. Reports: " + reports;
   }
 
   List<String> notEvaluated() {
@@ -57,9 +58,5 @@ final class GateMessages {
       lines.add("  ... and " + (total - MAX_LISTED) + " more");
     }
     return lines;
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
