@@ -10,7 +10,6 @@ import dev.iamaudit.audit.Locator;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Spill;
 import dev.iamaudit.failure.UsageException;
-import dev.iamaudit.iam.IamSettings;
 import dev.iamaudit.iam.IamSource;
 import dev.iamaudit.iam.Sleeper;
 import dev.iamaudit.inventory.DataSet;
@@ -27,9 +26,9 @@ import dev.iamaudit.rules.AccountSettingsDrift;
 import dev.iamaudit.rules.Rule;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
-import dev.iamaudit.simulator.DemoAccount;
-import dev.iamaudit.simulator.Simulator;
+import dev.iamaudit.simulator.DemoSource;
 import dev.iamaudit.source.DataRequest;
+import dev.iamaudit.source.DefaultFiles;
 import dev.iamaudit.source.ReportFileSource;
 import dev.iamaudit.source.Source;
 import dev.iamaudit.terraform.TerraformDeclarations;
@@ -74,35 +73,24 @@ public final class IamAudit {
   public AuditOutcome run(AuditRequest request, AuditListener listener) {
     List<ReportWriter> writers = formats.select(request.formats());
     outputDirectory(request).clearEarlierRun();
-    if (request.source() == AuditRequest.SourceKind.DEMO) {
-      try (Simulator simulator = Simulator.start(DemoAccount.create(clock), clock)) {
-        listener.info("Demo: auditing the built-in simulated account served at " + simulator.baseUrl());
-        Path governance = DemoAccount.writeGovernanceFiles(request.outputDirectory().resolve("demo"),
-            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        Path policy = request.policyFile() != null ? request.policyFile() : governance.resolve(
-            AuditRequest.DEFAULT_POLICY);
-        Path allowlist = request.allowlistFile() != null ? request.allowlistFile() : governance.resolve(
-            AuditRequest.DEFAULT_ALLOWLIST);
-        IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
-            "the built-in demo key", request.report(), request.reportTimeout(), request.saveReport());
-        return audit(request, policy, allowlist, governance.resolve(DemoAccount.TERRAFORM),
-            new IamSource(settings, clock, sleeper), writers, listener);
-      }
+    try (Source source = open(request, listener)) {
+      DefaultFiles defaults = source.defaultFiles(request.baseDir());
+      Path policy = request.policyFile() != null ? request.policyFile() : existing(defaults.policy());
+      Path allowlist = request.allowlistFile() != null ? request.allowlistFile() : existing(defaults.allowlist());
+      return audit(request, policy, allowlist, defaults.terraform(), source, writers, listener);
     }
-    Path policy = orDefault(request.policyFile(), request.baseDir(), AuditRequest.DEFAULT_POLICY);
-    Path allowlist = orDefault(request.allowlistFile(), request.baseDir(), AuditRequest.DEFAULT_ALLOWLIST);
-    Source source;
-    if (request.source() == AuditRequest.SourceKind.REPORT_FILE) {
-      source = new ReportFileSource(request.reportFile(), display(request.reportFile(), request.baseDir()));
-    } else {
-      if (request.apiKey() == null) {
-        throw new UsageException("No API key: set the " + request.apiKeyOrigin()
-            + " to an IBM Cloud API key with Service Configuration Reader on IAM Identity, or try the built-in demo account (--demo; in Maven -Diam.demo)");
-      }
-      source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
-          request.apiKeyOrigin(), request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
+  }
+
+  private Source open(AuditRequest request, AuditListener listener) {
+    SourceChoice choice = request.source();
+    if (choice instanceof SourceChoice.Demo demo) {
+      return DemoSource.start(demo, request.outputDirectory().resolve("demo"), request.options(), clock, sleeper,
+          listener);
     }
-    return audit(request, policy, allowlist, request.baseDir(), source, writers, listener);
+    if (choice instanceof SourceChoice.ReportFile file) {
+      return new ReportFileSource(file.file(), display(file.file(), request.baseDir()));
+    }
+    return new IamSource(((SourceChoice.Live) choice).settings(), clock, sleeper);
   }
 
   /** @param terraformDir the directory scanned for Terraform unless the request names one */
@@ -281,12 +269,8 @@ public final class IamAudit {
     return Locator.inRepo(shown) ? shown : report.fileName();
   }
 
-  private static Path orDefault(Path given, Path baseDir, String defaultName) {
-    if (given != null) {
-      return given;
-    }
-    Path fallback = baseDir.resolve(defaultName);
-    return Files.isRegularFile(fallback) ? fallback : null;
+  private static Path existing(Path file) {
+    return Files.isRegularFile(file) ? file : null;
   }
 
   /** The path as reports show it: relative to the repo root when inside it, with forward slashes. */

@@ -4,20 +4,16 @@ import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.Counted;
-import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
-import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.Secret;
-import dev.iamaudit.policy.FailOn;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -168,26 +164,14 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (demo && reportFile != null) {
-      throw new UsageException("--demo and --report-file exclude each other; choose one");
-    }
-    if (reportFile != null && !"new".equals(report)) {
-      throw new UsageException("--report picks a report to fetch and --report-file audits a saved one; choose one");
-    }
-    if (reportFile != null && saveReport != null) {
-      throw new UsageException("--save-report keeps a fetched report, and --report-file fetches none; drop "
-          + "--save-report");
-    }
     if (quiet && verbose) {
       throw new UsageException("--quiet and --verbose exclude each other; choose one");
     }
-    if ("none".equals(terraform) && terraformState != null) {
-      throw new UsageException("--terraform none turns Terraform off, and --terraform-state needs it; drop one");
-    }
+    AuditRequest request = toRequest();
     ConsoleListener listener = new ConsoleListener(out, err, quiet ? ConsoleListener.Verbosity.QUIET
         : verbose ? ConsoleListener.Verbosity.VERBOSE : ConsoleListener.Verbosity.NORMAL, environment.terminal(),
         environment.clock());
-    AuditOutcome outcome = new IamAudit(environment.clock(), environment.sleeper()).run(toRequest(), listener);
+    AuditOutcome outcome = new IamAudit(environment.clock(), environment.sleeper()).run(request, listener);
     listener.endLiveLine();
     if (quiet) {
       out.println("Gate " + outcome.result().gate().id() + ": "
@@ -200,50 +184,39 @@ public final class AuditCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
+  /** The options as they came; the core checks how they go together. */
   AuditRequest toRequest() {
     Path base = environment.workingDirectory();
-    AuditRequest.Builder request = AuditRequest.builder(base, base.resolve(outputDirectory))
+    AuditRequest.Builder request = AuditRequest.builder(base, base.resolve(outputDirectory), CommandLineNames.INSTANCE)
+        .reportFile(resolve(reportFile))
         .report(report)
         .accountId(accountId)
+        .apiKey(apiKeyEnv, variable -> {
+          String key = environment.variables().get(variable);
+          return new ApiKeyVariable.Found(key == null || key.isBlank() ? null : new Secret(key),
+              "environment variable " + variable);
+        })
         .iamUrl(iamUrl)
         .userManagementUrl(userManagementUrl)
         .policyFile(resolve(policy))
         .allowlistFile(resolve(allowlist))
         .formats(formats)
-        .failOn(failOn == null ? null : failOn(failOn))
+        .failOn(failOn)
         .saveReport(resolve(saveReport))
-        .reportTimeout(Durations.parse(reportTimeout, "--report-timeout"))
+        .reportTimeout(reportTimeout)
+        .terraform(terraform)
         .terraformState(resolve(terraformState));
-    if ("none".equals(terraform)) {
-      request.noTerraform();
-    } else if (terraform != null) {
-      request.terraform(resolve(Path.of(terraform)));
+    if (demo) {
+      request.demo();
     }
     String summary = environment.variables().get("GITHUB_STEP_SUMMARY");
     if (summary != null && !summary.isBlank()) {
       request.stepSummary(Path.of(summary));
-    }
-    if (demo) {
-      request.demo();
-    } else if (reportFile != null) {
-      request.reportFile(resolve(reportFile));
-    } else {
-      ApiKeyVariable.requireName(apiKeyEnv, "--api-key-env");
-      String key = environment.variables().get(apiKeyEnv);
-      request.apiKey(key == null || key.isBlank() ? null : new Secret(key), "environment variable " + apiKeyEnv);
     }
     return request.build();
   }
 
   private Path resolve(Path path) {
     return path == null ? null : environment.workingDirectory().resolve(path);
-  }
-
-  private static FailOn failOn(String text) {
-    try {
-      return FailOn.parse(text.toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--fail-on must be one of " + FailOn.allIds() + ", not '" + ShownValue.of(text) + "'");
-    }
   }
 }

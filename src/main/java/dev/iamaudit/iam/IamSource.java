@@ -86,7 +86,7 @@ public final class IamSource implements Source {
     Redactor redactor = new Redactor();
     RetryPolicy retry = new RetryPolicy(jitter);
     TokenProvider tokens = new TokenProvider(new IamHttp(client, endpoints, retry, sleeper, clock, redactor, out),
-        settings.apiKey(), settings.apiKeyOrigin(), clock, redactor);
+        settings, clock, redactor);
     IamHttp http = new IamHttp(client.newBuilder().addInterceptor(new BearerAuth(endpoints, tokens)).build(),
         endpoints, retry, sleeper, clock, redactor, out);
     PullProgress progress = new PullProgress(clock, out);
@@ -114,7 +114,7 @@ public final class IamSource implements Source {
     CompletableFuture<ActivityReport> report = start(parallel, request.wants(DataSet.REPORT),
         () -> new ActivityReports(http, account, settings, clock, sleeper, out).fetch(request));
     CompletableFuture<MfaReports.Result> mfaReport = start(parallel, request.wants(DataSet.MFA_REPORT),
-        () -> new MfaReports(http, account, settings.reportTimeout(), clock, sleeper, out).fetch());
+        () -> new MfaReports(http, account, settings, clock, sleeper, out).fetch());
     boolean keys = request.wants(DataSet.API_KEYS);
     boolean services = request.wants(DataSet.SERVICE_IDS);
     CompletableFuture<List<Listings.ServiceIdGroup>> groups =

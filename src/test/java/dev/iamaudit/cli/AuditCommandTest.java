@@ -287,7 +287,7 @@ class AuditCommandTest {
   void liveWithoutAKeyNamesTheVariable() {
     assertEquals(2, run(Map.of("OTHER", "x"), "--api-key-env", "MY_KEY"));
     assertEquals("iam-audit: No API key: set the environment variable MY_KEY to an IBM Cloud API key with Service "
-        + "Configuration Reader on IAM Identity, or try the built-in demo account (--demo; in Maven -Diam.demo)\n",
+        + "Configuration Reader on IAM Identity, or try the built-in demo account (--demo)\n",
         err.toString());
   }
 

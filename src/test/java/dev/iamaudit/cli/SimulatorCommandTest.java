@@ -150,7 +150,7 @@ class SimulatorCommandTest {
 
     UsageException e = assertThrows(UsageException.class, command::call);
 
-    assertEquals("Fixture " + missing + " does not exist; give an existing JSON file to --fixture", e.getMessage());
+    assertEquals("Fixture " + missing + " does not exist; name an existing JSON file", e.getMessage());
   }
 
   @Test
