@@ -32,6 +32,8 @@ json.findings.findAll { it.severity != 'low' }.each {
 assert !log.contains('user-multiple-apikeys: ')
 assert log.contains("[ERROR] Reports: ${reports.canonicalPath}\n")
 assert log.contains('/MojoFailureException')
+assert log.contains('[INFO] Policy: none found at iam-audit.yml, using the defaults\n'
+        + '[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions\n')
 
 def junit = new File(reports, 'TEST-iam-audit.xml')
 assert junit.exists()

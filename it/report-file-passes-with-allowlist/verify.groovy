@@ -24,6 +24,7 @@ assert json.findings[0].allowlist == [entry: 'iam-allowlist.yml:1:3', reason: 'D
 
 assert log.contains("[INFO] IAM audit passed (failOn medium): 0 violations, 7 allowlisted. Reports: ${reports.canonicalPath}\n")
 assert log.contains('[INFO] BUILD SUCCESS')
+assert log.contains('[INFO] Policy: iam-audit.yml (every rule at its default)\n[INFO] Allowlist: iam-allowlist.yml (7 entries)\n')
 
 def junit = new File(reports, 'TEST-iam-audit.xml')
 assert junit.exists()

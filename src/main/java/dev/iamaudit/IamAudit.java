@@ -16,6 +16,7 @@ import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.AllowlistLoader;
+import dev.iamaudit.policy.LoadedFiles;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.PolicyLoader;
 import dev.iamaudit.report.MarkdownReport;
@@ -74,10 +75,7 @@ public final class IamAudit {
     List<ReportWriter> writers = formats.select(request.formats());
     outputDirectory(request).clearEarlierRun();
     try (Source source = open(request, listener)) {
-      DefaultFiles defaults = source.defaultFiles(request.baseDir());
-      Path policy = request.policyFile() != null ? request.policyFile() : existing(defaults.policy());
-      Path allowlist = request.allowlistFile() != null ? request.allowlistFile() : existing(defaults.allowlist());
-      return audit(request, policy, allowlist, defaults.terraform(), source, writers, listener);
+      return audit(request, source.defaultFiles(request.baseDir()), source, writers, listener);
     }
   }
 
@@ -93,13 +91,18 @@ public final class IamAudit {
     return new IamSource(((SourceChoice.Live) choice).settings(), clock, sleeper);
   }
 
-  /** @param terraformDir the directory scanned for Terraform unless the request names one */
-  private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Path terraformDir,
-      Source source, List<ReportWriter> writers, AuditListener listener) {
+  /** @param defaults where the policy, allowlist and Terraform are unless the request names them */
+  private AuditOutcome audit(AuditRequest request, DefaultFiles defaults, Source source, List<ReportWriter> writers,
+      AuditListener listener) {
     List<RuleDescriptor> all = Rules.all();
+    Path policyFile = request.policyFile() != null ? request.policyFile() : existing(defaults.policy());
+    Path allowlistFile = request.allowlistFile() != null ? request.allowlistFile() : existing(defaults.allowlist());
+    Policy defaultPolicy = Policy.defaults(Rules.specs());
     Policy policy = policyFile == null
-        ? Policy.defaults(Rules.specs())
+        ? defaultPolicy
         : new PolicyLoader(Rules.specs()).load(policyFile, display(policyFile, request.baseDir()));
+    listener.info(policyFile == null ? LoadedFiles.noPolicy(display(defaults.policy(), request.baseDir()))
+        : LoadedFiles.policy(policy, defaultPolicy));
     if (request.failOn() != null) {
       policy = policy.withFailOn(request.failOn());
     }
@@ -108,6 +111,8 @@ public final class IamAudit {
         ? Allowlist.NONE
         : new AllowlistLoader(all.stream().map(RuleDescriptor::id).toList(), today, policy.allowlistMaxDays())
             .load(allowlistFile, display(allowlistFile, request.baseDir()));
+    listener.info(allowlistFile == null ? LoadedFiles.noAllowlist(display(defaults.allowlist(), request.baseDir()))
+        : LoadedFiles.allowlist(allowlist));
 
     List<String> notes = new ArrayList<>();
     AuditListener recording = new AuditListener() {
@@ -137,7 +142,7 @@ public final class IamAudit {
         listener.progress(status);
       }
     };
-    TerraformDeclarations terraform = terraform(request, terraformDir);
+    TerraformDeclarations terraform = terraform(request, defaults.terraform());
     listener.info(terraform.summary());
     terraform.notes().forEach(recording::warn);
     if (terraform.enabled() && !Locator.inRepo(terraform.dir())) {

@@ -88,8 +88,9 @@ class AuditCommandTest {
         + " places point at iam-audit-report/iam-audit.json line 1. Add an iam-audit.yml (an empty one keeps every"
         + " default) to place them in the repository\n", err.toString());
     String console = out.toString();
-    assertTrue(console.startsWith("No Terraform files under .\nRead report.json: report"
-        + " 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive identities over 720 hours, as of"
+    assertTrue(console.startsWith("Policy: none found at iam-audit.yml, using the defaults\n"
+        + "Allowlist: none found at iam-allowlist.yml, no exceptions\nNo Terraform files under .\n"
+        + "Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive identities over 720 hours, as of"
         + " 2026-11-20T06:00:00Z\n"), console);
     assertTrue(console.contains("  apikey-inactive                                 0     2      0    0           0\n"),
         console);
@@ -141,6 +142,23 @@ class AuditCommandTest {
   void quietPrintsOnlyTheVerdict() {
     assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
     assertEquals("Gate failed: 9 violations, 0 allowlisted.\n", out.toString());
+  }
+
+  @Test
+  void theRunNamesThePolicyAndAllowlistItRead() throws IOException {
+    write("gov/policy.yml", "preset: cis\n");
+    write("gov/allow.yml", """
+        - match: { id: ApiKey-7f3c1a2b-0000-4000-8000-000000000004 }
+          reason: "Disaster-recovery key, used only in quarterly drills"
+          expires: 2027-01-31
+        - match: { id: ApiKey-7f3c1a2b-0000-4000-8000-000000000005 }
+          reason: "Break-glass key"
+          expires: 2027-01-31
+        """);
+    assertEquals(1, run("--report-file", "report.json", "--format", "json", "--policy", "gov/policy.yml",
+        "--allowlist", "gov/allow.yml"));
+    assertTrue(out.toString().startsWith("Policy: gov/policy.yml (preset cis, 3 rules differ from the defaults)\n"
+        + "Allowlist: gov/allow.yml (2 entries)\nNo Terraform files under .\n"), out.toString());
   }
 
   @Test
@@ -360,6 +378,7 @@ class AuditCommandTest {
 
   private void write(String name, String content) {
     try {
+      Files.createDirectories(dir.resolve(name).getParent());
       Files.writeString(dir.resolve(name), content);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -371,7 +390,8 @@ class AuditCommandTest {
     write("bare.json",
         "{\"reference\":\"x\",\"report_duration\":\"720\",\"report_end_time\":\"2026-11-20T00:00:00Z\"}");
     assertEquals(3, run("--report-file", "bare.json"));
-    assertEquals("No Terraform files under .\n", out.toString());
+    assertEquals("Policy: none found at iam-audit.yml, using the defaults\nAllowlist: none found at"
+        + " iam-allowlist.yml, no exceptions\nNo Terraform files under .\n", out.toString());
     assertEquals("iam-audit: bare.json is not a valid activity report at line 1, column 83: the required field "
         + "'report_start_time' is missing. Fetch the report again or check that the file is complete.\n",
         err.toString());

@@ -188,7 +188,9 @@ class AuditMojoTest {
 
     mojo.execute();
 
-    assertEquals("[INFO] No Terraform files under .", log.lines.get(0));
+    assertEquals(List.of("[INFO] Policy: none found at iam-audit.yml, using the defaults",
+        "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions", "[INFO] No Terraform files under ."),
+        log.lines.subList(0, 3));
     assertTrue(log.lines.contains("[WARNING] No policy or allowlist file in the repository: findings that no"
         + " Terraform declaration places point at pom.xml line 1. Add an iam-audit.yml (an empty one keeps every"
         + " default) to place them in the repository"), log.lines.toString());
@@ -385,8 +387,10 @@ class AuditMojoTest {
 
     mojo.execute();
 
-    assertEquals(List.of("[INFO] No Terraform files under .", "[INFO] Read activity-report.json: report ref-1, 2"
-        + " inactive identities over 720 hours, as of 2026-01-31T12:00:00Z"), log.lines.subList(0, 2));
+    assertEquals(List.of("[INFO] Policy: none found at iam-audit.yml, using the defaults",
+        "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions", "[INFO] No Terraform files under .",
+        "[INFO] Read activity-report.json: report ref-1, 2 inactive identities over 720 hours, as of"
+            + " 2026-01-31T12:00:00Z"), log.lines.subList(0, 4));
     assertEquals(List.of(
         "[WARNING]   [high] apikey-inactive: " + STALE_KEY,
         "[WARNING]   [medium] serviceid-inactive: " + STALE_SERVICE_ID,
@@ -413,6 +417,23 @@ class AuditMojoTest {
       assertEquals("IAM has no activity report for account " + DemoAccount.ACCOUNT_ID + " yet; use -Diam.report=new",
           e.getMessage());
     }
+  }
+
+  @Test
+  void theLogNamesThePolicyAndAllowlistTheGoalRead() throws Exception {
+    Files.writeString(dir.resolve("iam-audit.yml"), "preset: cis\nfailOn: never\n");
+    Files.writeString(dir.resolve("iam-allowlist.yml"), """
+        - match: { id: ApiKey-1 }
+          reason: "Disaster-recovery key, used only in quarterly drills"
+          expires: 2026-02-28
+        """);
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    mojo.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-31T12:00:00Z"), java.time.ZoneOffset.UTC);
+
+    mojo.execute();
+
+    assertEquals(List.of("[INFO] Policy: iam-audit.yml (preset cis, 3 rules differ from the defaults)",
+        "[INFO] Allowlist: iam-allowlist.yml (1 entry)"), log.lines.subList(0, 2));
   }
 
   @Test
