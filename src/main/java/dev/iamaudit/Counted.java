@@ -16,6 +16,11 @@ public final class Counted {
 
   /** The count and {@code one} or {@code many}, for a noun whose plural is not an added s: "3 identities". */
   public static String of(long count, String one, String many) {
-    return String.format(Locale.ROOT, "%,d", count) + " " + (count == 1 ? one : many);
+    return number(count) + " " + (count == 1 ? one : many);
+  }
+
+  /** The count alone, grouped as the others: "12,345 high" beside "12,345 violations". */
+  public static String number(long count) {
+    return String.format(Locale.ROOT, "%,d", count);
   }
 }

@@ -29,6 +29,7 @@ class CountedTest {
       assertEquals("1,000 API keys", Counted.of(1000, "API key"));
       assertEquals("3,000,000 identities", Counted.of(3_000_000, "identity", "identities"));
       assertEquals("999 pages", Counted.of(999, "page"));
+      assertEquals("12,345", Counted.number(12_345));
     } finally {
       Locale.setDefault(before);
     }

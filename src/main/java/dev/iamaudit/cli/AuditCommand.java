@@ -3,13 +3,13 @@ package dev.iamaudit.cli;
 import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
-import dev.iamaudit.Counted;
 import dev.iamaudit.IamAudit;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.Secret;
+import dev.iamaudit.report.Totals;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -174,9 +174,7 @@ public final class AuditCommand implements Callable<Integer> {
     AuditOutcome outcome = new IamAudit(environment.clock(), environment.sleeper()).run(request, listener);
     listener.endLiveLine();
     if (quiet) {
-      out.println("Gate " + outcome.result().gate().id() + ": "
-          + Counted.of(outcome.result().violations(), "violation") + ", "
-          + outcome.result().allowlisted() + " allowlisted.");
+      out.println("Gate " + outcome.result().gate().id() + ": " + Totals.of(outcome.result()) + ".");
       out.flush();
     } else {
       ConsoleSummary.print(outcome.result(), outcome.reports(), out);

@@ -5,6 +5,7 @@ import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.report.Totals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,19 +57,12 @@ final class ConsoleSummary {
     }
     out.println();
     out.println("Reports: " + String.join(", ", reports.stream().map(Path::toString).toList()));
-    String failOn = result.gate().failOn().id();
     if (result.gate().failed()) {
-      long blocking = result.gate().blocking();
-      String them = blocking == 1 ? "it" : "them";
-      out.println("Gate FAILED: " + blocking + " of " + Counted.of(result.violations(), "violation")
-          + (blocking == 1 ? " is" : " are") + " at or above failOn " + failOn + ", " + result.allowlisted()
-          + " allowlisted. Fix " + them + ", or accept " + them
+      String them = result.gate().blocking() == 1 ? "it" : "them";
+      out.println("Gate FAILED: " + Totals.of(result) + ". Fix " + them + ", or accept " + them
           + " in the allowlist with a reason and an expiry date.");
     } else {
-      out.println("Gate passed: " + Counted.of(result.violations(), "violation")
-          + (result.gate().failOn().lowest().isPresent() ? " (none at or above failOn " + failOn + ")"
-              : " (failOn never)")
-          + ", " + result.allowlisted() + " allowlisted.");
+      out.println("Gate passed: " + Totals.of(result) + ".");
     }
     out.flush();
   }

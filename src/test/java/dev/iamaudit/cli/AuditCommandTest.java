@@ -94,8 +94,9 @@ class AuditCommandTest {
         + " 2026-11-20T06:00:00Z\n"), console);
     assertTrue(console.contains("  apikey-inactive                                 0     2      0    0           0\n"),
         console);
-    assertTrue(console.endsWith("Gate FAILED: 8 of 9 violations are at or above failOn medium, 0 allowlisted. Fix "
-        + "them, or accept them in the allowlist with a reason and an expiry date.\n"), console);
+    assertTrue(console.endsWith("Gate FAILED: 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules not"
+        + " evaluated; 8 at or above failOn medium. Fix them, or accept them in the allowlist with a reason and an"
+        + " expiry date.\n"), console);
     JsonNode json = json();
     assertEquals("failed", json.at("/summary/gate").asText());
     assertEquals(9, json.at("/summary/violations").asInt());
@@ -107,7 +108,8 @@ class AuditCommandTest {
   @Test
   void failOnNeverPasses() throws IOException {
     assertEquals(0, run("--report-file", "report.json", "--format", "json", "--fail-on", "never"));
-    assertTrue(out.toString().endsWith("Gate passed: 9 violations (failOn never), 0 allowlisted.\n"), out.toString());
+    assertTrue(out.toString().endsWith("Gate passed: 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules"
+        + " not evaluated; reporting only (failOn never).\n"), out.toString());
     assertEquals("passed", json().at("/summary/gate").asText());
   }
 
@@ -131,17 +133,20 @@ class AuditCommandTest {
          "apikeys": [], "serviceids": [], "profiles": []}
         """);
     assertEquals(1, run("--report-file", "one.json", "--format", "json"));
-    assertTrue(out.toString().endsWith("Gate FAILED: 1 of 1 violation is at or above failOn medium, 0 allowlisted. "
-        + "Fix it, or accept it in the allowlist with a reason and an expiry date.\n"), out.toString());
+    assertTrue(out.toString().endsWith("Gate FAILED: 1 violation (1 medium), 0 allowlisted, 10 rules not evaluated; 1"
+        + " at or above failOn medium. Fix it, or accept it in the allowlist with a reason and an expiry date.\n"),
+        out.toString());
     out.getBuffer().setLength(0);
     assertEquals(1, run("--report-file", "one.json", "--format", "json", "--quiet"));
-    assertEquals("Gate failed: 1 violation, 0 allowlisted.\n", out.toString());
+    assertEquals("Gate failed: 1 violation (1 medium), 0 allowlisted, 10 rules not evaluated; 1 at or above failOn"
+        + " medium.\n", out.toString());
   }
 
   @Test
   void quietPrintsOnlyTheVerdict() {
     assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
-    assertEquals("Gate failed: 9 violations, 0 allowlisted.\n", out.toString());
+    assertEquals("Gate failed: 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules not evaluated; 8 at or"
+        + " above failOn medium.\n", out.toString());
   }
 
   @Test

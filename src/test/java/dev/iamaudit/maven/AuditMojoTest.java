@@ -357,7 +357,8 @@ class AuditMojoTest {
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
     assertEquals(String.join(NL,
-        "IAM audit failed: 2 violations at or above failOn medium:",
+        "IAM audit failed: 2 violations (1 high, 1 medium), 0 allowlisted, 10 rules not evaluated; 2 at or above"
+            + " failOn medium:",
         "  [high] apikey-inactive: " + STALE_KEY,
         "  [medium] serviceid-inactive: " + STALE_SERVICE_ID,
         "Reports: " + dir.resolve("target/iam-audit")), e.getMessage());
@@ -375,7 +376,8 @@ class AuditMojoTest {
     List<String> lines = assertThrows(MojoFailureException.class, mojo::execute).getMessage().lines().toList();
 
     assertEquals(23, lines.size());
-    assertEquals("IAM audit failed: 23 violations at or above failOn high:", lines.get(0));
+    assertEquals("IAM audit failed: 24 violations (23 high, 1 medium), 0 allowlisted, 10 rules not evaluated; 23 at or"
+        + " above failOn high:", lines.get(0));
     assertEquals("  ... and 3 more", lines.get(21));
     assertEquals("Reports: " + dir.resolve("target/iam-audit"), lines.get(22));
   }
@@ -394,7 +396,8 @@ class AuditMojoTest {
     assertEquals(List.of(
         "[WARNING]   [high] apikey-inactive: " + STALE_KEY,
         "[WARNING]   [medium] serviceid-inactive: " + STALE_SERVICE_ID,
-        "[INFO] IAM audit passed (failOn never): 2 violations, 0 allowlisted. Reports: "
+        "[INFO] IAM audit passed: 2 violations (1 high, 1 medium), 0 allowlisted, 10 rules not evaluated; reporting"
+            + " only (failOn never). Reports: "
             + dir.resolve("target/iam-audit")), log.lines.subList(log.lines.size() - 3, log.lines.size()));
   }
 
