@@ -36,9 +36,7 @@ final class ArgumentErrors {
     } else {
       lines.add("iam-audit: invalid command line; its arguments are not shown, in case one is a secret");
     }
-    CommandLine command = ex.getCommandLine();
-    String subcommand = command.getParent() == null ? "" : command.getCommandName() + " ";
-    lines.add("Run 'java -jar iam-audit.jar " + subcommand + "--help' for the options.");
+    lines.add("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
     return lines;
   }
 
@@ -80,10 +78,12 @@ final class ArgumentErrors {
   /** What the command accepts besides options: "iam-audit takes options only, ..." or "rules takes one ID at most". */
   private static String takes(CommandLine command) {
     List<CommandLine.Model.PositionalParamSpec> positionals = command.getCommandSpec().positionalParameters();
+    // The tool is iam-audit however it is run; a subcommand goes by its own name.
+    String name = command.getParent() == null ? "iam-audit" : command.getCommandName();
     if (positionals.isEmpty()) {
-      return command.getCommandName() + " takes options only, such as --report-file FILE";
+      return name + " takes options only, such as --report-file FILE";
     }
-    return command.getCommandName() + " takes " + String.join(", ", positionals.stream()
+    return name + " takes " + String.join(", ", positionals.stream()
         .map(positional -> (positional.arity().max() == 1 ? "one " : "") + positional.paramLabel()
             + (positional.arity().min() == 0 ? " at most" : ""))
         .toList());

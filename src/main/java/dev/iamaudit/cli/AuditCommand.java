@@ -19,7 +19,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar iam-audit.jar}: maps the options to one {@link AuditRequest} and the outcome to an exit code. */
+/**
+ * {@code java -jar iam-audit.jar}, or {@code iam-audit} from the launcher: maps the options to one {@link AuditRequest}
+ * and the outcome to an exit code.
+ */
 @Command(
     name = "iam-audit",
     mixinStandardHelpOptions = true,
@@ -126,7 +129,9 @@ public final class AuditCommand implements Callable<Integer> {
     ConsoleWriter err = new ConsoleWriter(rawErr);
     AuditCommand command = new AuditCommand(environment, out, err);
     CommandLine line = new CommandLine(command);
-    line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown));
+    line.setCommandName(environment.command());
+    line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown,
+        environment.command()));
     line.addSubcommand("init", new InitCommand(environment));
     line.addSubcommand("rules", new RulesCommand(environment));
     line.setOut(rawOut);
@@ -140,7 +145,7 @@ public final class AuditCommand implements Callable<Integer> {
     });
     line.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       if (OutOfMemory.in(ex)) {
-        err.println(Main.outOfMemory(Runtime.getRuntime().maxMemory()));
+        err.println(Main.outOfMemory(Runtime.getRuntime().maxMemory(), environment.command()));
         err.flush();
         return DataException.EXIT_CODE;
       }

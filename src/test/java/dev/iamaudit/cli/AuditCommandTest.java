@@ -453,12 +453,12 @@ class AuditCommandTest {
   void theHeapAdviceDoublesTheLimit() {
     assertEquals("iam-audit: out of memory: the Java heap is limited to 256 MiB. Give it more, e.g. java -Xmx512m "
         + "-jar iam-audit.jar (or JAVA_OPTS=-Xmx512m where your CI passes JAVA_OPTS to java)",
-        Main.outOfMemory(256L << 20));
+        Main.outOfMemory(256L << 20, Environment.JAR));
     assertEquals("iam-audit: out of memory: the Java heap is limited to 1024 MiB. Give it more, e.g. java -Xmx2g "
         + "-jar iam-audit.jar (or JAVA_OPTS=-Xmx2g where your CI passes JAVA_OPTS to java)",
-        Main.outOfMemory(1L << 30));
+        Main.outOfMemory(1L << 30, Environment.JAR));
     assertEquals("iam-audit: out of memory, with no limit set on the Java heap. Give it more memory, or audit with "
-        + "fewer report formats", Main.outOfMemory(Long.MAX_VALUE));
+        + "fewer report formats", Main.outOfMemory(Long.MAX_VALUE, Environment.JAR));
   }
 
   @Test
