@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Option;
 
 /**
@@ -110,6 +111,10 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "More detail, and stack traces for errors (never secrets).")
   boolean verbose;
 
+  @Option(names = "--no-color", description = "No colours, even on a terminal (as when NO_COLOR is set). Files and"
+      + " CI logs never get any.")
+  boolean noColor;
+
   private final Environment environment;
   private final ConsoleWriter out;
   private final ConsoleWriter err;
@@ -136,6 +141,14 @@ public final class AuditCommand implements Callable<Integer> {
     line.addSubcommand("rules", new RulesCommand(environment));
     line.setOut(rawOut);
     line.setErr(rawErr);
+    line.setColorScheme(CommandLine.Help.defaultColorScheme(environment.colour() ? Ansi.ON : Ansi.OFF));
+    line.setExecutionStrategy(parseResult -> {
+      // Parsed by now, so --no-color reaches the help too.
+      if (command.noColor) {
+        line.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     // An @file argument would be read and its lines taken as arguments: a file of secrets would be echoed back.
     line.setExpandAtFiles(false);
     line.setParameterExceptionHandler((ex, args) -> {
@@ -173,13 +186,16 @@ public final class AuditCommand implements Callable<Integer> {
       throw new UsageException("--quiet and --verbose exclude each other; choose one");
     }
     AuditRequest request = toRequest();
+    out.colour(environment.colour() && !noColor);
     ConsoleListener listener = new ConsoleListener(out, err, quiet ? ConsoleListener.Verbosity.QUIET
         : verbose ? ConsoleListener.Verbosity.VERBOSE : ConsoleListener.Verbosity.NORMAL, environment.terminal(),
         environment.clock());
     AuditOutcome outcome = new IamAudit(environment.clock(), environment.sleeper()).run(request, listener);
     listener.endLiveLine();
     if (quiet) {
-      out.println("Gate " + outcome.result().gate().id() + ": " + Totals.of(outcome.result()) + ".");
+      out.print(outcome.result().gate().failed() ? ConsoleWriter.Style.FAILED : ConsoleWriter.Style.PASSED,
+          "Gate " + outcome.result().gate().id());
+      out.println(": " + Totals.of(outcome.result()) + ".");
       out.flush();
     } else {
       ConsoleSummary.print(outcome.result(), outcome.reports(), out);

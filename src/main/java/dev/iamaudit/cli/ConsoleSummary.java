@@ -46,8 +46,11 @@ final class ConsoleSummary {
     if (violations > 0) {
       out.println();
       out.println("Top violations:");
-      result.firstViolations().stream().limit(TOP_VIOLATIONS).forEach(finding -> out.println("  "
-          + finding.severity().id().toUpperCase(Locale.ROOT) + " " + finding.rule() + ": " + finding.message()));
+      result.firstViolations().stream().limit(TOP_VIOLATIONS).forEach(finding -> {
+        out.print("  ");
+        out.print(ConsoleWriter.Style.of(finding.severity()), finding.severity().id().toUpperCase(Locale.ROOT));
+        out.println(" " + finding.rule() + ": " + finding.message());
+      });
       if (violations > TOP_VIOLATIONS) {
         out.println("  ... and " + (violations - TOP_VIOLATIONS) + " more in the reports.");
       }
@@ -59,10 +62,12 @@ final class ConsoleSummary {
     out.println("Reports: " + String.join(", ", reports.stream().map(Path::toString).toList()));
     if (result.gate().failed()) {
       String them = result.gate().blocking() == 1 ? "it" : "them";
-      out.println("Gate FAILED: " + Totals.of(result) + ". Fix " + them + ", or accept " + them
+      out.print(ConsoleWriter.Style.FAILED, "Gate FAILED");
+      out.println(": " + Totals.of(result) + ". Fix " + them + ", or accept " + them
           + " in the allowlist with a reason and an expiry date.");
     } else {
-      out.println("Gate passed: " + Totals.of(result) + ".");
+      out.print(ConsoleWriter.Style.PASSED, "Gate passed");
+      out.println(": " + Totals.of(result) + ".");
     }
     out.flush();
   }
