@@ -13,7 +13,13 @@ def severities = ['critical', 'high', 'medium', 'low']
 def blocking = violations.findAll { severities.indexOf(it.severity) <= severities.indexOf(json.summary.failOn) }
 assert blocking.size() == json.summary.blocking
 assert blocking.size() > 0
-assert log.contains("on project demo-gate-fails: IAM audit failed: ${blocking.size()} violation")
+// The failure states the totals the JSON holds: violations by severity, allowlisted, rules not evaluated.
+def bySeverity = severities.collect { s -> [s, violations.count { it.severity == s }] }.findAll { it[1] > 0 }
+def notEvaluated = json.rules.count { it.state == 'not-evaluated' }
+assert log.contains("on project demo-gate-fails: IAM audit failed: ${violations.size()} violations ("
+        + bySeverity.collect { "${it[1]} ${it[0]}" }.join(', ') + "), ${json.summary.allowlisted} allowlisted"
+        + (notEvaluated == 0 ? '' : ", ${notEvaluated} rules not evaluated")
+        + "; ${blocking.size()} at or above failOn ${json.summary.failOn}:\n")
 blocking.take(20).each { assert log.contains("[ERROR]   [${it.severity}] ${it.rule}: ${it.message}\n") }
 assert log.contains("[ERROR] Reports: ${reports.canonicalPath}\n")
 assert log.contains('/MojoFailureException')

@@ -84,6 +84,14 @@ assert junit.@failures.toInteger() == failures.size()
 def version = run(plain, new File(work, 'version'), [launcher.path, '--version'])
 assert version == [code: 0, out: "iam-audit ${iamAuditVersion}\n".toString(), err: '']
 
+// The help names the command as the launcher runs it; the jar run directly names java -jar.
+def help = run(plain, new File(work, 'help'), [launcher.path, 'rules', '--help'])
+assert help.code == 0 && help.err == '': help
+assert help.out.startsWith('Usage: iam-audit rules [-hV] [ID]\n'): help.out
+def jarHelp = run(plain, new File(work, 'jar-help'), ["${javaHome}/bin/java".toString(), '-jar',
+        new File(home, 'lib/iam-audit.jar').path, 'rules', '--help'])
+assert jarHelp.out.startsWith('Usage: java -jar iam-audit.jar rules [-hV] [ID]\n'): jarHelp.out
+
 // Through a relative symlink in another folder, found on the PATH, as a package manager would install it.
 def links = new File(work, 'links')
 links.mkdirs()
@@ -116,16 +124,16 @@ def recorded = { Map<String, String> environment, List<String> arguments ->
 }
 def withFake = [PATH: '/usr/bin:/bin', JAVA_HOME: fakeJdk.path]
 assert recorded(withFake + [JAVA_OPTS: '-Xmx300m -Dglob=*'], ['--out', 'a folder', '--fail-on', 'never']) ==
-        ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx300m', '-Dglob=*', '-jar', jar,
+        ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Diam-audit.command=iam-audit', '-Xmx300m', '-Dglob=*', '-jar', jar,
          '--out', 'a folder', '--fail-on', 'never']
 // Two collectors would stop the JVM, so one chosen in the user's options replaces the default.
 assert recorded(withFake + [JAVA_OPTS: '-XX:+UseParallelGC'], ['--demo']) ==
-        ['-XX:TieredStopAtLevel=1', '-XX:+UseParallelGC', '-jar', jar, '--demo']
+        ['-XX:TieredStopAtLevel=1', '-Diam-audit.command=iam-audit', '-XX:+UseParallelGC', '-jar', jar, '--demo']
 assert recorded(withFake + [JDK_JAVA_OPTIONS: '-XX:+UseZGC'], ['--demo']) ==
-        ['-XX:TieredStopAtLevel=1', '-jar', jar, '--demo']
+        ['-XX:TieredStopAtLevel=1', '-Diam-audit.command=iam-audit', '-jar', jar, '--demo']
 // Without JAVA_HOME, the java on the PATH.
 assert recorded([PATH: "${fakeJava.parent}:/usr/bin:/bin".toString()], ['--version']) ==
-        ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', jar, '--version']
+        ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Diam-audit.command=iam-audit', '-jar', jar, '--version']
 
 // A Java older than 17 would fail to load the jar with exit 1, a failed gate to CI; the launcher says so, exit 2.
 new File(fakeJdk, 'release').text = 'IMPLEMENTOR="Test"\nJAVA_VERSION="11.0.2"\n'

@@ -24,7 +24,7 @@ assert json.findings.collect { [it.rule, it.severity, it.status, it.entity.id] }
 
 // The failure lists every blocking violation as the JSON has it, then where the reports are.
 assert log.contains('[ERROR] Failed to execute goal dev.iamaudit:iam-maven-plugin:')
-assert log.contains(':audit (default) on project report-file-gate-fails: IAM audit failed: 6 violations at or above failOn medium:')
+assert log.contains(':audit (default) on project report-file-gate-fails: IAM audit failed: 7 violations (3 high, 3 medium, 1 low), 0 allowlisted, 10 rules not evaluated; 6 at or above failOn medium:')
 assert log.contains("[ERROR]   [high] apikey-inactive: API key 'ci-deployer' (ApiKey-7f3c0000-0000-4000-8000-000000000001) of user 'Chris CI' (IBMid-270000CHRS) last authenticated 2025-10-15, 108 days ago; threshold 90 days. Fix: delete it with 'ibmcloud iam api-key-delete ApiKey-7f3c0000-0000-4000-8000-000000000001', ")
 json.findings.findAll { it.severity != 'low' }.each {
     assert log.contains("[ERROR]   [${it.severity}] ${it.rule}: ${it.message}")
@@ -32,6 +32,8 @@ json.findings.findAll { it.severity != 'low' }.each {
 assert !log.contains('user-multiple-apikeys: ')
 assert log.contains("[ERROR] Reports: ${reports.canonicalPath}\n")
 assert log.contains('/MojoFailureException')
+assert log.contains('[INFO] Policy: none found at iam-audit.yml, using the defaults\n'
+        + '[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions\n')
 
 def junit = new File(reports, 'TEST-iam-audit.xml')
 assert junit.exists()

@@ -22,8 +22,9 @@ assert json.findings.collect { [it.rule, it.entity.id, it.allowlist.entry] } == 
 assert json.findings[0].allowlist == [entry: 'iam-allowlist.yml:1:3', reason: 'Deploys the yearly release only',
                                       owner: 'platform@example.com', expires: '2099-12-31']
 
-assert log.contains("[INFO] IAM audit passed (failOn medium): 0 violations, 7 allowlisted. Reports: ${reports.canonicalPath}\n")
+assert log.contains("[INFO] IAM audit passed: 0 violations, 7 allowlisted, 10 rules not evaluated; none at or above failOn medium. Reports: ${reports.canonicalPath}\n")
 assert log.contains('[INFO] BUILD SUCCESS')
+assert log.contains('[INFO] Policy: iam-audit.yml (every rule at its default)\n[INFO] Allowlist: iam-allowlist.yml (7 entries)\n')
 
 def junit = new File(reports, 'TEST-iam-audit.xml')
 assert junit.exists()

@@ -1,6 +1,7 @@
 @echo off
 rem Runs lib\iam-audit.jar with the JVM flags that suit a short CI run (see bin/iam-audit for why each):
-rem -XX:+UseSerialGC -XX:TieredStopAtLevel=1. JAVA_OPTS comes after them, so it wins; a collector chosen in
+rem -XX:+UseSerialGC -XX:TieredStopAtLevel=1, and -Diam-audit.command=iam-audit so that the help and the
+rem hints name the command as it is run here. JAVA_OPTS comes after them, so it wins; a collector chosen in
 rem JAVA_OPTS, JDK_JAVA_OPTIONS or JAVA_TOOL_OPTIONS replaces -XX:+UseSerialGC, since the JVM refuses two.
 rem Java is %JAVA_HOME%\bin\java.exe, else the java on the PATH. The exit code is the jar's; this script's own
 rem refusals exit 2, never 1, which would read as a failed gate. Labels and goto instead of ( ) blocks: a
@@ -31,7 +32,7 @@ set "IAM_AUDIT_GC=-XX:+UseSerialGC"
 set "IAM_AUDIT_OPTS= %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% %JAVA_OPTS% "
 for %%g in (SerialGC ParallelGC G1GC ZGC ShenandoahGC EpsilonGC) do call :chosen %%g
 
-"%IAM_AUDIT_JAVA%" %IAM_AUDIT_GC% -XX:TieredStopAtLevel=1 %JAVA_OPTS% -jar "%IAM_AUDIT_JAR%" %*
+"%IAM_AUDIT_JAVA%" %IAM_AUDIT_GC% -XX:TieredStopAtLevel=1 -Diam-audit.command=iam-audit %JAVA_OPTS% -jar "%IAM_AUDIT_JAR%" %*
 exit /b %ERRORLEVEL%
 
 rem Drops the default collector when the options name -XX:+Use<%1>.

@@ -10,13 +10,13 @@ import dev.iamaudit.audit.Locator;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.audit.Spill;
 import dev.iamaudit.failure.UsageException;
-import dev.iamaudit.iam.IamSettings;
 import dev.iamaudit.iam.IamSource;
 import dev.iamaudit.iam.Sleeper;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Allowlist;
 import dev.iamaudit.policy.AllowlistLoader;
+import dev.iamaudit.policy.LoadedFiles;
 import dev.iamaudit.policy.Policy;
 import dev.iamaudit.policy.PolicyLoader;
 import dev.iamaudit.report.MarkdownReport;
@@ -27,9 +27,9 @@ import dev.iamaudit.rules.AccountSettingsDrift;
 import dev.iamaudit.rules.Rule;
 import dev.iamaudit.rules.RuleDescriptor;
 import dev.iamaudit.rules.Rules;
-import dev.iamaudit.simulator.DemoAccount;
-import dev.iamaudit.simulator.Simulator;
+import dev.iamaudit.simulator.DemoSource;
 import dev.iamaudit.source.DataRequest;
+import dev.iamaudit.source.DefaultFiles;
 import dev.iamaudit.source.ReportFileSource;
 import dev.iamaudit.source.Source;
 import dev.iamaudit.terraform.TerraformDeclarations;
@@ -83,44 +83,35 @@ public final class IamAudit {
   public AuditOutcome run(AuditRequest request, AuditListener listener, Consumer<AuditResult> whileOpen) {
     List<ReportWriter> writers = formats.select(request.formats());
     outputDirectory(request).clearEarlierRun();
-    if (request.source() == AuditRequest.SourceKind.DEMO) {
-      try (Simulator simulator = Simulator.start(DemoAccount.create(clock), clock)) {
-        listener.info("Demo: auditing the built-in simulated account served at " + simulator.baseUrl());
-        Path governance = DemoAccount.writeGovernanceFiles(request.outputDirectory().resolve("demo"),
-            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        Path policy = request.policyFile() != null ? request.policyFile() : governance.resolve(
-            AuditRequest.DEFAULT_POLICY);
-        Path allowlist = request.allowlistFile() != null ? request.allowlistFile() : governance.resolve(
-            AuditRequest.DEFAULT_ALLOWLIST);
-        IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
-            "the built-in demo key", request.report(), request.reportTimeout(), request.saveReport());
-        return audit(request, policy, allowlist, governance.resolve(DemoAccount.TERRAFORM),
-            new IamSource(settings, clock, sleeper), writers, listener, whileOpen);
-      }
+    try (Source source = open(request, listener)) {
+      return audit(request, source.defaultFiles(request.baseDir()), source, writers, listener, whileOpen);
     }
-    Path policy = orDefault(request.policyFile(), request.baseDir(), AuditRequest.DEFAULT_POLICY);
-    Path allowlist = orDefault(request.allowlistFile(), request.baseDir(), AuditRequest.DEFAULT_ALLOWLIST);
-    Source source;
-    if (request.source() == AuditRequest.SourceKind.REPORT_FILE) {
-      source = new ReportFileSource(request.reportFile(), display(request.reportFile(), request.baseDir()));
-    } else {
-      if (request.apiKey() == null) {
-        throw new UsageException("No API key: set the " + request.apiKeyOrigin()
-            + " to an IBM Cloud API key with Service Configuration Reader on IAM Identity, or try the built-in demo account (--demo; in Maven -Diam.demo)");
-      }
-      source = new IamSource(new IamSettings(request.iamUrl(), request.userManagementUrl(), request.apiKey(),
-          request.apiKeyOrigin(), request.report(), request.reportTimeout(), request.saveReport()), clock, sleeper);
-    }
-    return audit(request, policy, allowlist, request.baseDir(), source, writers, listener, whileOpen);
   }
 
-  /** @param terraformDir the directory scanned for Terraform unless the request names one */
-  private AuditOutcome audit(AuditRequest request, Path policyFile, Path allowlistFile, Path terraformDir,
-      Source source, List<ReportWriter> writers, AuditListener listener, Consumer<AuditResult> whileOpen) {
+  private Source open(AuditRequest request, AuditListener listener) {
+    SourceChoice choice = request.source();
+    if (choice instanceof SourceChoice.Demo demo) {
+      return DemoSource.start(demo, request.outputDirectory().resolve("demo"), request.options(), clock, sleeper,
+          listener);
+    }
+    if (choice instanceof SourceChoice.ReportFile file) {
+      return new ReportFileSource(file.file(), display(file.file(), request.baseDir()));
+    }
+    return new IamSource(((SourceChoice.Live) choice).settings(), clock, sleeper);
+  }
+
+  /** @param defaults where the policy, allowlist and Terraform are unless the request names them */
+  private AuditOutcome audit(AuditRequest request, DefaultFiles defaults, Source source, List<ReportWriter> writers,
+      AuditListener listener, Consumer<AuditResult> whileOpen) {
     List<RuleDescriptor> all = Rules.all();
+    Path policyFile = request.policyFile() != null ? request.policyFile() : existing(defaults.policy());
+    Path allowlistFile = request.allowlistFile() != null ? request.allowlistFile() : existing(defaults.allowlist());
+    Policy defaultPolicy = Policy.defaults(Rules.specs());
     Policy policy = policyFile == null
-        ? Policy.defaults(Rules.specs())
+        ? defaultPolicy
         : new PolicyLoader(Rules.specs()).load(policyFile, display(policyFile, request.baseDir()));
+    listener.info(policyFile == null ? LoadedFiles.noPolicy(display(defaults.policy(), request.baseDir()))
+        : LoadedFiles.policy(policy, defaultPolicy));
     if (request.failOn() != null) {
       policy = policy.withFailOn(request.failOn());
     }
@@ -129,6 +120,8 @@ public final class IamAudit {
         ? Allowlist.NONE
         : new AllowlistLoader(all.stream().map(RuleDescriptor::id).toList(), today, policy.allowlistMaxDays())
             .load(allowlistFile, display(allowlistFile, request.baseDir()));
+    listener.info(allowlistFile == null ? LoadedFiles.noAllowlist(display(defaults.allowlist(), request.baseDir()))
+        : LoadedFiles.allowlist(allowlist));
 
     List<String> notes = new ArrayList<>();
     AuditListener recording = new AuditListener() {
@@ -158,7 +151,7 @@ public final class IamAudit {
         listener.progress(status);
       }
     };
-    TerraformDeclarations terraform = terraform(request, terraformDir);
+    TerraformDeclarations terraform = terraform(request, defaults.terraform());
     listener.info(terraform.summary());
     terraform.notes().forEach(recording::warn);
     if (terraform.enabled() && !Locator.inRepo(terraform.dir())) {
@@ -292,12 +285,8 @@ public final class IamAudit {
     return Locator.inRepo(shown) ? shown : report.fileName();
   }
 
-  private static Path orDefault(Path given, Path baseDir, String defaultName) {
-    if (given != null) {
-      return given;
-    }
-    Path fallback = baseDir.resolve(defaultName);
-    return Files.isRegularFile(fallback) ? fallback : null;
+  private static Path existing(Path file) {
+    return Files.isRegularFile(file) ? file : null;
   }
 
   /** The path as reports show it: relative to the repo root when inside it, with forward slashes. */

@@ -68,7 +68,7 @@ class IamAuditTest {
     IamAudit audit = new IamAudit(new TestClock(Instant.parse("2026-11-22T10:00:00Z")), duration -> {},
         new ReportFormats(List.of(new CountingWriter())), Spill::temporary);
 
-    AuditOutcome outcome = audit.run(AuditRequest.builder(dir, dir.resolve("out")).reportFile(report)
+    AuditOutcome outcome = audit.run(request("out").reportFile(report)
         .formats(List.of("count")).build(), listener);
 
     assertEquals(List.of("No policy or allowlist file in the repository: findings that no Terraform declaration"
@@ -76,6 +76,10 @@ class IamAuditTest {
         + " them in the repository", "count.txt counts 9 findings and names none of them"), warnings);
     assertEquals("9", Files.readString(dir.resolve("out/count.txt")));
     assertEquals(List.of(dir.resolve("out/count.txt")), outcome.reports());
+  }
+
+  private AuditRequest.Builder request(String outputDirectory) {
+    return AuditRequest.builder(dir, dir.resolve(outputDirectory), TestOptionNames.INSTANCE);
   }
 
   private Path copyReport() throws IOException {
@@ -112,10 +116,10 @@ class IamAuditTest {
     };
     ReportFormats formats = new ReportFormats(List.of(probe, new CsvReport()));
 
-    spillingAudit(temporary, formats).run(AuditRequest.builder(dir, dir.resolve("out")).reportFile(report)
+    spillingAudit(temporary, formats).run(request("out").reportFile(report)
         .formats(List.of("count", "csv")).build(), AuditListener.SILENT);
     new IamAudit(new TestClock(Instant.parse("2026-11-22T10:00:00Z")), duration -> {}, formats, Spill::temporary)
-        .run(AuditRequest.builder(dir, dir.resolve("in-memory")).reportFile(report).formats(List.of("count", "csv"))
+        .run(request("in-memory").reportFile(report).formats(List.of("count", "csv"))
             .build(), AuditListener.SILENT);
 
     assertEquals("9", Files.readString(dir.resolve("out/count.txt")));
@@ -134,7 +138,7 @@ class IamAuditTest {
     Path temporary = dir.resolve("tmp");
 
     DataException e = assertThrows(DataException.class, () -> spillingAudit(temporary, ReportFormats.standard())
-        .run(AuditRequest.builder(dir, dir.resolve("out")).reportFile(report).build(), AuditListener.SILENT));
+        .run(request("out").reportFile(report).build(), AuditListener.SILENT));
 
     assertTrue(e.getMessage().contains("the report ends early"), e.getMessage());
     assertEquals(List.of(), names(temporary));
@@ -164,7 +168,7 @@ class IamAuditTest {
     IamAudit audit = new IamAudit(new TestClock(Instant.parse("2026-11-22T10:00:00Z")), duration -> {},
         new ReportFormats(List.of(failing, new CountingWriter())), Spill::temporary);
 
-    UsageException e = assertThrows(UsageException.class, () -> audit.run(AuditRequest.builder(dir, dir.resolve("out"))
+    UsageException e = assertThrows(UsageException.class, () -> audit.run(request("out")
         .reportFile(report).formats(List.of("failing", "count")).build(), AuditListener.SILENT));
 
     assertEquals("Could not write the reports to " + dir.resolve("out") + ": disk full; check that the output "
@@ -176,7 +180,7 @@ class IamAuditTest {
   void reportsAreListedInTheOrderAskedFor() throws IOException {
     Path report = copyReport();
     AuditOutcome outcome = new IamAudit(new TestClock(Instant.parse("2026-11-22T10:00:00Z")), duration -> {})
-        .run(AuditRequest.builder(dir, dir.resolve("out")).reportFile(report).formats(List.of("json,csv,sarif"))
+        .run(request("out").reportFile(report).formats(List.of("json,csv,sarif"))
             .build(), AuditListener.SILENT);
     assertEquals(List.of(dir.resolve("out/iam-audit.json"), dir.resolve("out/iam-audit.csv"),
         dir.resolve("out/iam-audit.sarif")), outcome.reports());

@@ -15,7 +15,7 @@ public interface AuditListener {
   /** Something the user should know that does not stop the audit. */
   default void warn(String message) {}
 
-  /** Detail for --verbose / mvn -X. */
+  /** Detail shown only when the user asks for it (verbose console, Maven's debug log). */
   default void debug(String message) {}
 
   /**

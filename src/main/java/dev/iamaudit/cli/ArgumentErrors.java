@@ -1,5 +1,6 @@
 package dev.iamaudit.cli;
 
+import dev.iamaudit.Counted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +36,7 @@ final class ArgumentErrors {
     } else {
       lines.add("iam-audit: invalid command line; its arguments are not shown, in case one is a secret");
     }
-    CommandLine command = ex.getCommandLine();
-    String subcommand = command.getParent() == null ? "" : command.getCommandName() + " ";
-    lines.add("Run 'java -jar iam-audit.jar " + subcommand + "--help' for the options.");
+    lines.add("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
     return lines;
   }
 
@@ -67,8 +66,8 @@ final class ArgumentErrors {
       lines.add("iam-audit: unexpected argument, not shown in case it is a secret; " + takes(ex.getCommandLine()));
       return;
     }
-    String hidden = values == 0 ? "" : values == 1 ? ", and 1 value, not shown in case it is a secret"
-        : ", and " + values + " values, not shown in case one is a secret";
+    String hidden = values == 0 ? "" : ", and " + Counted.of(values, "value") + ", not shown in case "
+        + (values == 1 ? "it is" : "one is") + " a secret";
     lines.add("iam-audit: unknown option" + (options.size() == 1 ? " " : "s ") + String.join(", ", options) + hidden);
     if (!ex.getSuggestions().isEmpty()) {
       // picocli lists the closest first; the rest are mostly noise ("--report" for "--repor-file").
@@ -79,10 +78,12 @@ final class ArgumentErrors {
   /** What the command accepts besides options: "iam-audit takes options only, ..." or "rules takes one ID at most". */
   private static String takes(CommandLine command) {
     List<CommandLine.Model.PositionalParamSpec> positionals = command.getCommandSpec().positionalParameters();
+    // The tool is iam-audit however it is run; a subcommand goes by its own name.
+    String name = command.getParent() == null ? "iam-audit" : command.getCommandName();
     if (positionals.isEmpty()) {
-      return command.getCommandName() + " takes options only, such as --report-file FILE";
+      return name + " takes options only, such as --report-file FILE";
     }
-    return command.getCommandName() + " takes " + String.join(", ", positionals.stream()
+    return name + " takes " + String.join(", ", positionals.stream()
         .map(positional -> (positional.arity().max() == 1 ? "one " : "") + positional.paramLabel()
             + (positional.arity().min() == 0 ? " at most" : ""))
         .toList());

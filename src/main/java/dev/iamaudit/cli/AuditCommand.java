@@ -3,26 +3,27 @@ package dev.iamaudit.cli;
 import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
-import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
-import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.Secret;
-import dev.iamaudit.policy.FailOn;
+import dev.iamaudit.report.Totals;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar iam-audit.jar}: maps the options to one {@link AuditRequest} and the outcome to an exit code. */
+/**
+ * {@code java -jar iam-audit.jar}, or {@code iam-audit} from the launcher: maps the options to one {@link AuditRequest}
+ * and the outcome to an exit code.
+ */
 @Command(
     name = "iam-audit",
     mixinStandardHelpOptions = true,
@@ -110,6 +111,10 @@ public class AuditCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "More detail, and stack traces for errors (never secrets).")
   boolean verbose;
 
+  @Option(names = "--no-color", description = "No colours, even on a terminal (as when NO_COLOR is set). Files and"
+      + " CI logs never get any.")
+  boolean noColor;
+
   final Environment environment;
   final ConsoleWriter out;
   private final ConsoleWriter err;
@@ -129,7 +134,9 @@ public class AuditCommand implements Callable<Integer> {
     ConsoleWriter err = new ConsoleWriter(rawErr);
     AuditCommand command = new AuditCommand(environment, out, err);
     CommandLine line = new CommandLine(command);
-    line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown));
+    line.setCommandName(environment.command());
+    line.addSubcommand("simulator", new SimulatorCommand(environment.clock(), SimulatorCommand::untilShutdown,
+        environment.command()));
     line.addSubcommand("init", new InitCommand(environment));
     line.addSubcommand("rules", new RulesCommand(environment));
     CommandLine baseline = new CommandLine(new BaselineCommand(environment, out, err));
@@ -138,6 +145,14 @@ public class AuditCommand implements Callable<Integer> {
     line.addSubcommand("baseline", baseline);
     line.setOut(rawOut);
     line.setErr(rawErr);
+    line.setColorScheme(CommandLine.Help.defaultColorScheme(environment.colour() ? Ansi.ON : Ansi.OFF));
+    line.setExecutionStrategy(parseResult -> {
+      // Parsed by now, so --no-color reaches the help too.
+      if (command.noColor) {
+        line.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     // An @file argument would be read and its lines taken as arguments: a file of secrets would be echoed back.
     line.setExpandAtFiles(false);
     line.setParameterExceptionHandler((ex, args) -> {
@@ -147,7 +162,7 @@ public class AuditCommand implements Callable<Integer> {
     });
     line.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       if (OutOfMemory.in(ex)) {
-        err.println(Main.outOfMemory(Runtime.getRuntime().maxMemory()));
+        err.println(Main.outOfMemory(Runtime.getRuntime().maxMemory(), environment.command()));
         err.flush();
         return DataException.EXIT_CODE;
       }
@@ -180,9 +195,9 @@ public class AuditCommand implements Callable<Integer> {
     AuditOutcome outcome = new IamAudit(environment.clock(), environment.sleeper()).run(toRequest(), listener);
     listener.endLiveLine();
     if (quiet) {
-      out.println("Gate " + outcome.result().gate().id() + ": "
-          + ConsoleSummary.count(outcome.result().violations(), "violation") + ", "
-          + outcome.result().allowlisted() + " allowlisted.");
+      out.print(outcome.result().gate().failed() ? ConsoleWriter.Style.FAILED : ConsoleWriter.Style.PASSED,
+          "Gate " + outcome.result().gate().id());
+      out.println(": " + Totals.of(outcome.result()) + ".");
       out.flush();
     } else {
       ConsoleSummary.print(outcome.result(), outcome.reports(), out);
@@ -190,74 +205,53 @@ public class AuditCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
-  /** The console the core reports its progress to, as loud as the options ask. */
+  /** The console the core reports its progress to, as loud as the options ask, coloured where they allow. */
   ConsoleListener listener() {
     if (quiet && verbose) {
       throw new UsageException("--quiet and --verbose exclude each other; choose one");
     }
+    out.colour(environment.colour() && !noColor);
     return new ConsoleListener(out, err, quiet ? ConsoleListener.Verbosity.QUIET
         : verbose ? ConsoleListener.Verbosity.VERBOSE : ConsoleListener.Verbosity.NORMAL, environment.terminal(),
         environment.clock());
   }
 
-  /** The one place where the options become the core's request, for an audit and for a baseline alike. */
+  /**
+   * The one place where the options become the core's request, for an audit and for a baseline alike: the options
+   * as they came; the core checks how they go together.
+   */
   AuditRequest toRequest() {
-    if (demo && reportFile != null) {
-      throw new UsageException("--demo and --report-file exclude each other; choose one");
-    }
-    if (reportFile != null && !"new".equals(report)) {
-      throw new UsageException("--report picks a report to fetch and --report-file audits a saved one; choose one");
-    }
-    if (reportFile != null && saveReport != null) {
-      throw new UsageException("--save-report keeps a fetched report, and --report-file fetches none; drop "
-          + "--save-report");
-    }
-    if ("none".equals(terraform) && terraformState != null) {
-      throw new UsageException("--terraform none turns Terraform off, and --terraform-state needs it; drop one");
-    }
     Path base = environment.workingDirectory();
-    AuditRequest.Builder request = AuditRequest.builder(base, base.resolve(outputDirectory))
+    AuditRequest.Builder request = AuditRequest.builder(base, base.resolve(outputDirectory), CommandLineNames.INSTANCE)
+        .reportFile(resolve(reportFile))
         .report(report)
         .accountId(accountId)
+        .apiKey(apiKeyEnv, variable -> {
+          String key = environment.variables().get(variable);
+          return new ApiKeyVariable.Found(key == null || key.isBlank() ? null : new Secret(key),
+              "environment variable " + variable);
+        })
         .iamUrl(iamUrl)
         .userManagementUrl(userManagementUrl)
         .policyFile(resolve(policy))
         .allowlistFile(resolve(allowlist))
         .formats(formats)
-        .failOn(failOn == null ? null : failOn(failOn))
+        .failOn(failOn)
         .saveReport(resolve(saveReport))
-        .reportTimeout(Durations.parse(reportTimeout, "--report-timeout"))
+        .reportTimeout(reportTimeout)
+        .terraform(terraform)
         .terraformState(resolve(terraformState));
-    if ("none".equals(terraform)) {
-      request.noTerraform();
-    } else if (terraform != null) {
-      request.terraform(resolve(Path.of(terraform)));
+    if (demo) {
+      request.demo();
     }
     String summary = environment.variables().get("GITHUB_STEP_SUMMARY");
     if (summary != null && !summary.isBlank()) {
       request.stepSummary(Path.of(summary));
-    }
-    if (demo) {
-      request.demo();
-    } else if (reportFile != null) {
-      request.reportFile(resolve(reportFile));
-    } else {
-      ApiKeyVariable.requireName(apiKeyEnv, "--api-key-env");
-      String key = environment.variables().get(apiKeyEnv);
-      request.apiKey(key == null || key.isBlank() ? null : new Secret(key), "environment variable " + apiKeyEnv);
     }
     return request.build();
   }
 
   private Path resolve(Path path) {
     return path == null ? null : environment.workingDirectory().resolve(path);
-  }
-
-  private static FailOn failOn(String text) {
-    try {
-      return FailOn.parse(text.toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--fail-on must be one of " + FailOn.allIds() + ", not '" + ShownValue.of(text) + "'");
-    }
   }
 }

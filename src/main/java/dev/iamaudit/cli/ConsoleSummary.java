@@ -1,9 +1,11 @@
 package dev.iamaudit.cli;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.report.Totals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ final class ConsoleSummary {
     out.println("Account " + result.accountId() + (report == null ? "" : ", activity report "
         + report.reference() + " (" + report.durationHours() + " h, ending " + report.endTime() + ")"));
     long identities = result.scope().identities();
-    out.println("Checked " + identities + (identities == 1 ? " identity" : " identities") + "; ages as of "
+    out.println("Checked " + Counted.of(identities, "identity", "identities") + "; ages as of "
         + result.scope().asOf() + ".");
     out.println();
     out.println(String.format(Locale.ROOT, "  %-40s %8s %5s %6s %4s %11s", "rule", "critical", "high", "medium",
@@ -44,8 +46,11 @@ final class ConsoleSummary {
     if (violations > 0) {
       out.println();
       out.println("Top violations:");
-      result.firstViolations().stream().limit(TOP_VIOLATIONS).forEach(finding -> out.println("  "
-          + finding.severity().id().toUpperCase(Locale.ROOT) + " " + finding.rule() + ": " + finding.message()));
+      result.firstViolations().stream().limit(TOP_VIOLATIONS).forEach(finding -> {
+        out.print("  ");
+        out.print(ConsoleWriter.Style.of(finding.severity()), finding.severity().id().toUpperCase(Locale.ROOT));
+        out.println(" " + finding.rule() + ": " + finding.message());
+      });
       if (violations > TOP_VIOLATIONS) {
         out.println("  ... and " + (violations - TOP_VIOLATIONS) + " more in the reports.");
       }
@@ -55,25 +60,15 @@ final class ConsoleSummary {
     }
     out.println();
     out.println("Reports: " + String.join(", ", reports.stream().map(Path::toString).toList()));
-    String failOn = result.gate().failOn().id();
     if (result.gate().failed()) {
-      long blocking = result.gate().blocking();
-      String them = blocking == 1 ? "it" : "them";
-      out.println("Gate FAILED: " + blocking + " of " + count(result.violations(), "violation")
-          + (blocking == 1 ? " is" : " are") + " at or above failOn " + failOn + ", " + result.allowlisted()
-          + " allowlisted. Fix " + them + ", or accept " + them
+      String them = result.gate().blocking() == 1 ? "it" : "them";
+      out.print(ConsoleWriter.Style.FAILED, "Gate FAILED");
+      out.println(": " + Totals.of(result) + ". Fix " + them + ", or accept " + them
           + " in the allowlist with a reason and an expiry date.");
     } else {
-      out.println("Gate passed: " + count(result.violations(), "violation")
-          + (result.gate().failOn().lowest().isPresent() ? " (none at or above failOn " + failOn + ")"
-              : " (failOn never)")
-          + ", " + result.allowlisted() + " allowlisted.");
+      out.print(ConsoleWriter.Style.PASSED, "Gate passed");
+      out.println(": " + Totals.of(result) + ".");
     }
     out.flush();
-  }
-
-  /** "1 violation", "9 violations". */
-  static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

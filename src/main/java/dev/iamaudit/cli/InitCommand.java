@@ -54,8 +54,9 @@ final class InitCommand implements Callable<Integer> {
     written.forEach(file -> out.println("Wrote " + base.relativize(file)));
     if (!schemasOnly) {
       String where = target.equals(base) ? "here" : "in " + base.relativize(target);
-      out.println("Next: review iam-audit.yml, then run 'java -jar iam-audit.jar' " + where
-          + " to audit with these files; 'java -jar iam-audit.jar rules ID' explains a rule.");
+      String command = environment.command();
+      out.println("Next: review iam-audit.yml, then run '" + command + "' " + where
+          + " to audit with these files; '" + command + " rules ID' explains a rule.");
     }
     out.flush();
     return 0;

@@ -42,7 +42,8 @@ final class RulesCommand implements Callable<Integer> {
     if (id == null) {
       out.print(manual.list());
       out.println();
-      out.println("'java -jar iam-audit.jar rules ID' explains a rule and how to configure it or accept a finding.");
+      out.println("'" + environment.command() + " rules ID' explains a rule and how to configure it or accept a"
+          + " finding.");
     } else {
       out.print(manual.explain(id));
     }

@@ -79,15 +79,20 @@ public final class SimulatorCommand implements Callable<Integer> {
 
   private final Clock clock;
   private final Consumer<Simulator> whileRunning;
+  private final String command;
 
   public SimulatorCommand() {
-    this(Clock.systemUTC(), SimulatorCommand::untilShutdown);
+    this(Clock.systemUTC(), SimulatorCommand::untilShutdown, Environment.JAR);
   }
 
-  /** @param whileRunning what to do while the simulator serves; the command stops it when this returns */
-  SimulatorCommand(Clock clock, Consumer<Simulator> whileRunning) {
+  /**
+   * @param whileRunning what to do while the simulator serves; the command stops it when this returns
+   * @param command how the user runs the tool, for the command line it suggests
+   */
+  SimulatorCommand(Clock clock, Consumer<Simulator> whileRunning, String command) {
     this.clock = clock;
     this.whileRunning = whileRunning;
+    this.command = command;
   }
 
   @Override
@@ -150,7 +155,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     return DemoAccount.create(clock);
   }
 
-  private static void describe(Simulator simulator, PrintWriter out) {
+  private void describe(Simulator simulator, PrintWriter out) {
     SimulatedAccount served = simulator.account();
     String url = simulator.baseUrl().toString();
     out.println("IAM simulator listening on " + url + " (IAM and User Management)");
@@ -160,7 +165,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     out.println("Its API key is a fake that only this simulator accepts:");
     out.println("  export IBMCLOUD_API_KEY=" + served.logins().get(0).apiKey());
     out.println("Audit it with the jar or the Maven goal:");
-    out.println("  java -jar iam-audit.jar --iam-url " + url + " --user-management-url " + url);
+    out.println("  " + command + " --iam-url " + url + " --user-management-url " + url);
     out.println("  mvn iam:audit -Diam.iamUrl=" + url + " -Diam.userManagementUrl=" + url);
     out.println("Press Ctrl-C to stop.");
     out.flush();

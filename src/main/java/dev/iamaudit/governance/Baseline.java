@@ -2,6 +2,7 @@ package dev.iamaudit.governance;
 
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.IamAudit;
+import dev.iamaudit.SourceChoice;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
@@ -60,7 +61,7 @@ public final class Baseline {
    * @throws dev.iamaudit.failure.AuditFailure when the audit could not run or the entries could not be added
    */
   public BaselineOutcome run(AuditRequest request, BaselineRequest baseline, AuditListener listener) {
-    if (request.source() == AuditRequest.SourceKind.DEMO && request.allowlistFile() == null) {
+    if (request.source() instanceof SourceChoice.Demo && request.allowlistFile() == null) {
       throw new IllegalArgumentException("a demo baseline needs an allowlist file besides the demo's own");
     }
     Path file = request.allowlistFile() != null ? request.allowlistFile()

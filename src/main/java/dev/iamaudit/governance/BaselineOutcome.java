@@ -1,5 +1,6 @@
 package dev.iamaudit.governance;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.policy.FilePosition;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,14 +50,14 @@ public record BaselineOutcome(
     String terms = " (expires " + expires + ", " + (owner == null ? "no owner" : "owner " + owner) + ")";
     if (added > 0) {
       return created
-          ? "Created " + allowlist + " with " + count(added, "entry", "entries") + terms
-          : "Added " + count(added, "entry", "entries") + " to " + allowlist + terms;
+          ? "Created " + allowlist + " with " + Counted.of(added, "entry", "entries") + terms
+          : "Added " + Counted.of(added, "entry", "entries") + " to " + allowlist + terms;
     }
     String why;
     if (allowlistFindings + expiredFindings > 0) {
       why = "no violation that a new entry could accept";
     } else if (allowlisted > 0) {
-      why = "every finding is allowlisted already (" + count(allowlisted, "finding", "findings") + ")";
+      why = "every finding is allowlisted already (" + Counted.of(allowlisted, "finding") + ")";
     } else {
       why = "the audit found no violations";
     }
@@ -73,7 +74,7 @@ public record BaselineOutcome(
   public List<String> notAdded() {
     List<String> lines = new ArrayList<>();
     if (allowlistFindings > 0) {
-      lines.add("Not added: " + count(allowlistFindings, "violation", "violations") + " of "
+      lines.add("Not added: " + Counted.of(allowlistFindings, "violation") + " of "
           + String.join(" and ", allowlistRules) + ": findings about the allowlist's own entries, which no entry can"
           + " accept; renew, correct or delete the entries they name");
     }
@@ -81,15 +82,11 @@ public record BaselineOutcome(
       boolean one = expiredEntries.size() == 1;
       String entries = expiredEntries.stream().map(at -> at.file() + ":" + at.line())
           .collect(Collectors.joining(", "));
-      lines.add("Not added: " + count(expiredFindings, "violation", "violations") + " that "
+      lines.add("Not added: " + Counted.of(expiredFindings, "violation") + " that "
           + (one ? "an expired entry covers (" : "expired entries cover (") + entries + "): give "
           + (one ? "the entry a new expires date" : "the entries new expires dates") + ", or fix "
           + (expiredFindings == 1 ? "the finding" : "the findings") + " and delete " + (one ? "it" : "them"));
     }
     return lines;
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
   }
 }

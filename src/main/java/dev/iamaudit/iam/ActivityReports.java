@@ -1,5 +1,9 @@
 package dev.iamaudit.iam;
 
+import static dev.iamaudit.OptionNames.Setting.REPORT;
+import static dev.iamaudit.OptionNames.Setting.REPORT_TIMEOUT;
+
+import dev.iamaudit.OptionNames;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.inventory.ActivityReport;
@@ -103,7 +107,7 @@ final class ActivityReports {
         "Report " + reference + ", triggered over " + hours + " hours, covers"));
   }
 
-  /** A report and, with --save-report, its raw bytes waiting to be kept. */
+  /** A report and, when it is to be saved, its raw bytes waiting to be kept. */
   private record Fetched(ActivityReport report, SavedReport saved) {
     void discard() {
       if (saved != null) {
@@ -133,7 +137,7 @@ final class ActivityReports {
     HttpUrl url = reportUrl().newBuilder().addPathSegment(reference).build();
     return new ReportPoller(http, settings.reportTimeout(), clock, sleeper, listener).poll(url, what,
         (response, exchange) -> read(response.body().byteStream(), reference), () -> notFound(reference),
-        http::unexpected, "raise --report-timeout or use --report latest");
+        http::unexpected, "raise " + options().name(REPORT_TIMEOUT) + " or use " + options().set(REPORT, "latest"));
   }
 
   private Fetched read(InputStream body, String reference) {
@@ -141,7 +145,7 @@ final class ActivityReports {
     if (settings.saveReport() == null) {
       return new Fetched(parser.parse(new BufferedInputStream(body, 1 << 16)), null);
     }
-    SavedReport saved = SavedReport.copy(body, settings.saveReport());
+    SavedReport saved = SavedReport.copy(body, settings.saveReport(), options());
     try (InputStream in = new BufferedInputStream(Files.newInputStream(saved.file()), 1 << 16)) {
       return new Fetched(parser.parse(in), saved);
     } catch (IOException | RuntimeException e) {
@@ -156,10 +160,12 @@ final class ActivityReports {
 
   private DataException notFound(String reference) {
     if (reference.equals("latest")) {
-      return new DataException("IAM has no activity report for account " + account + " yet; use --report new");
+      return new DataException("IAM has no activity report for account " + account + " yet; use "
+          + options().set(REPORT, "new"));
     }
     return new DataException("IAM knows no report " + reference + " for account " + account + " (IBM deletes "
-        + "reports older than a day when a new one is generated); use --report new or --report latest");
+        + "reports older than a day when a new one is generated); use " + options().set(REPORT, "new") + " or "
+        + options().set(REPORT, "latest"));
   }
 
   private void refuseStale(ReportInfo info, DataRequest request, String subject) {
@@ -167,8 +173,12 @@ final class ActivityReports {
     if (ReportChecks.stale(info, now, request.maxReportAgeHours())) {
       throw new DataException(subject + " ended " + Duration.between(info.endTime(), now)
           .toHours() + " hours ago, at " + info.endTime() + ", older than maxReportAgeHours ("
-          + request.maxReportAgeHours() + "); use --report new to trigger a fresh one");
+          + request.maxReportAgeHours() + "); use " + options().set(REPORT, "new") + " to trigger a fresh one");
     }
+  }
+
+  private OptionNames options() {
+    return settings.options();
   }
 
   private HttpUrl reportUrl() {

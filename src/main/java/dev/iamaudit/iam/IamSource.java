@@ -1,5 +1,6 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AccountSink;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.iam.Pager.Listing;
@@ -85,7 +86,7 @@ public final class IamSource implements Source {
     Redactor redactor = new Redactor();
     RetryPolicy retry = new RetryPolicy(jitter);
     TokenProvider tokens = new TokenProvider(new IamHttp(client, endpoints, retry, sleeper, clock, redactor, out),
-        settings.apiKey(), settings.apiKeyOrigin(), clock, redactor);
+        settings, clock, redactor);
     IamHttp http = new IamHttp(client.newBuilder().addInterceptor(new BearerAuth(endpoints, tokens)).build(),
         endpoints, retry, sleeper, clock, redactor, out);
     PullProgress progress = new PullProgress(clock, out);
@@ -113,7 +114,7 @@ public final class IamSource implements Source {
     CompletableFuture<ActivityReport> report = start(parallel, request.wants(DataSet.REPORT),
         () -> new ActivityReports(http, account, settings, clock, sleeper, out).fetch(request));
     CompletableFuture<MfaReports.Result> mfaReport = start(parallel, request.wants(DataSet.MFA_REPORT),
-        () -> new MfaReports(http, account, settings.reportTimeout(), clock, sleeper, out).fetch());
+        () -> new MfaReports(http, account, settings, clock, sleeper, out).fetch());
     boolean keys = request.wants(DataSet.API_KEYS);
     boolean services = request.wants(DataSet.SERVICE_IDS);
     CompletableFuture<List<Listings.ServiceIdGroup>> groups =
@@ -135,7 +136,7 @@ public final class IamSource implements Source {
     List<CompletableFuture<Listing<ServiceId>>> groupServiceIds = new ArrayList<>();
     List<Listings.ServiceIdGroup> fetchedGroups = join(parallel, groups);
     if (fetchedGroups != null) {
-      out.info("Fetched " + count(fetchedGroups.size(), "service ID group"));
+      out.info("Fetched " + Counted.of(fetchedGroups.size(), "service ID group"));
       for (Listings.ServiceIdGroup group : fetchedGroups) {
         if (keys) {
           groupKeys.add(parallel.start(() -> listings.apiKeys(KeyOwner.Kind.SERVICEID, group.id(), listedKeys)));
@@ -163,9 +164,9 @@ public final class IamSource implements Source {
       }
       authnCounts = activity.counts();
       CallLimit limit = activity.limit();
-      out.info("Fetched the activity details of " + count(authnCounts.size(), "API key") + " (at most "
-          + count(limit.mostInFlight(), "call") + " at once"
-          + (limit.throttled() == 0 ? "" : "; IAM asked to slow down " + count(limit.throttled(), "time")) + ")");
+      out.info("Fetched the activity details of " + Counted.of(authnCounts.size(), "API key") + " (at most "
+          + Counted.of(limit.mostInFlight(), "call") + " at once"
+          + (limit.throttled() == 0 ? "" : "; IAM asked to slow down " + Counted.of(limit.throttled(), "time")) + ")");
     }
     Map<DataSet, String> unavailable = new EnumMap<>(DataSet.class);
     if (mfa != null && mfa.unavailable() != null) {
@@ -214,7 +215,7 @@ public final class IamSource implements Source {
     all.add(userKeys);
     all.addAll(serviceKeys);
     Listing<ApiKey> keys = merged(all, ApiKey::id);
-    out.info("Fetched " + count(keys.items().size(), "API key") + " (" + pages(keys.pages()) + ")");
+    out.info("Fetched " + Counted.of(keys.items().size(), "API key") + " (" + Counted.of(keys.pages(), "page") + ")");
     return keys.items();
   }
 
@@ -222,21 +223,12 @@ public final class IamSource implements Source {
     if (listing == null) {
       return null;
     }
-    out.info("Fetched " + count(listing.items().size(), what) + " (" + pages(listing.pages()) + ")");
+    out.info("Fetched " + Counted.of(listing.items().size(), what) + " (" + Counted.of(listing.pages(), "page") + ")");
     return listing.items();
   }
 
   /** "0.4 s", "18.2 s". */
   private static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-  }
-
-  /** "1 user", "12,345 API keys". */
-  private static String count(long n, String noun) {
-    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  private static String pages(int pages) {
-    return pages == 1 ? "1 page" : pages + " pages";
   }
 }

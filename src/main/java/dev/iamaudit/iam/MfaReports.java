@@ -1,12 +1,12 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.Counted;
+import dev.iamaudit.OptionNames;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.inventory.MfaEnrollment;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -45,15 +45,16 @@ final class MfaReports {
 
   private final IamHttp http;
   private final String account;
-  private final Duration timeout;
+  private final IamSettings settings;
   private final Clock clock;
   private final Sleeper sleeper;
   private final AuditListener listener;
 
-  MfaReports(IamHttp http, String account, Duration timeout, Clock clock, Sleeper sleeper, AuditListener listener) {
+  MfaReports(IamHttp http, String account, IamSettings settings, Clock clock, Sleeper sleeper,
+      AuditListener listener) {
     this.http = http;
     this.account = account;
-    this.timeout = timeout;
+    this.settings = settings;
     this.clock = clock;
     this.sleeper = sleeper;
     this.listener = listener;
@@ -64,14 +65,15 @@ final class MfaReports {
       String reference = trigger();
       HttpUrl url = reportUrl().newBuilder().addPathSegment(reference).build();
       String what = "MFA report " + reference;
-      List<MfaEnrollment> users = new ReportPoller(http, timeout, clock, sleeper, listener).poll(url, what,
+      ReportPoller poller = new ReportPoller(http, settings.reportTimeout(), clock, sleeper, listener);
+      List<MfaEnrollment> users = poller.poll(url, what,
           (response, exchange) -> users(IamJson.read(response.body().byteStream(), ReportBody.class,
               exchange.answer()), exchange.answer()),
           () -> new DataException("IAM knows no MFA report " + reference + " for account " + account + " (IBM "
               + "deletes reports older than a day when a new one is generated); run the audit again"),
-          this::refusedOrUnexpected, "raise --report-timeout");
+          this::refusedOrUnexpected, "raise " + settings.options().name(OptionNames.Setting.REPORT_TIMEOUT));
       long failing = users.stream().filter(user -> !user.complies()).count();
-      listener.info("Fetched MFA enrollment report " + reference + ": " + count(users.size(), "user") + ", "
+      listener.info("Fetched MFA enrollment report " + reference + ": " + Counted.of(users.size(), "user") + ", "
           + failing + " not enrolled as required");
       return new Result(users, null);
     } catch (Refused refused) {
@@ -129,8 +131,4 @@ final class MfaReports {
         .build();
   }
 
-  /** "1 user", "12,345 users". */
-  private static String count(long n, String noun) {
-    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
-  }
-}
+  /** "1 user", "12,345 users". */}

@@ -1,12 +1,12 @@
 package dev.iamaudit.iam;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AuditListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,16 +67,12 @@ final class PullProgress {
     long a = activities.get();
     List<String> parts = new ArrayList<>();
     if (p > 0) {
-      parts.add(count(p, "page", "", "s"));
-      parts.add(count(identities.get(), "identit", "y", "ies"));
+      parts.add(Counted.of(p, "page"));
+      parts.add(Counted.of(identities.get(), "identity", "identities"));
     }
     if (a > 0) {
-      parts.add("the activity details of " + count(a, "API key", "", "s"));
+      parts.add("the activity details of " + Counted.of(a, "API key"));
     }
     return "Fetched so far: " + String.join(", ", parts);
-  }
-
-  private static String count(long n, String stem, String one, String many) {
-    return String.format(Locale.ROOT, "%,d", n) + " " + stem + (n == 1 ? one : many);
   }
 }

@@ -85,7 +85,7 @@ final class ReportPoller {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  /** "10m", "90s", "1h": how --report-timeout is written. */
+  /** "10m", "90s", "1h": how a report timeout is written. */
   static String human(Duration duration) {
     long seconds = duration.toSeconds();
     if (seconds > 0 && seconds % 3600 == 0) {

@@ -1,6 +1,7 @@
 package dev.iamaudit.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.iamaudit.OptionNames;
 import dev.iamaudit.failure.DataException;
 import java.io.IOException;
 import java.time.Clock;
@@ -26,14 +27,16 @@ final class TokenProvider {
   private final IamHttp http;
   private final Secret apiKey;
   private final String apiKeyOrigin;
+  private final OptionNames options;
   private final Clock clock;
   private final Redactor redactor;
   private volatile Token token;
 
-  TokenProvider(IamHttp http, Secret apiKey, String apiKeyOrigin, Clock clock, Redactor redactor) {
+  TokenProvider(IamHttp http, IamSettings settings, Clock clock, Redactor redactor) {
     this.http = http;
-    this.apiKey = apiKey;
-    this.apiKeyOrigin = apiKeyOrigin;
+    this.apiKey = settings.apiKey();
+    this.apiKeyOrigin = settings.apiKeyOrigin();
+    this.options = settings.options();
     this.clock = clock;
     this.redactor = redactor;
     redactor.add(apiKey.reveal());
@@ -56,7 +59,7 @@ final class TokenProvider {
   /** The account the key belongs to: {@code account.bss} in the token's JWT payload. */
   String accountId() {
     return keyAccount().orElseThrow(() -> new DataException("The access token from IAM names no account "
-        + "(account.bss in its payload); pass the account id with --account-id (iam.accountId in Maven)"));
+        + "(account.bss in its payload); pass the account id with " + options.name(OptionNames.Setting.ACCOUNT_ID)));
   }
 
   /** {@link #accountId()}, or empty when the token does not say. */

@@ -1,5 +1,6 @@
 package dev.iamaudit.inventory;
 
+import dev.iamaudit.Counted;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record ActivityReport(
 
   /** {@link #describe()} of a report with this header that lists {@code identities}. */
   public static String describe(ReportInfo info, long identities) {
-    return identities + (identities == 1 ? " inactive identity" : " inactive identities") + " over "
+    return Counted.of(identities, "inactive identity", "inactive identities") + " over "
         + info.durationHours() + " hours";
   }
 }

@@ -1,8 +1,9 @@
 package dev.iamaudit.maven;
 
+import dev.iamaudit.ApiKeyVariable.Found;
+import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.Secret;
 import java.util.function.UnaryOperator;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -25,19 +26,13 @@ final class ApiKeyLookup {
     this.decrypter = decrypter;
   }
 
-  /**
-   * An API key and where it was found, for messages.
-   *
-   * @param secret null when none was found; {@code origin} then says where it was looked for
-   */
-  record FoundKey(Secret secret, String origin) {}
-
-  FoundKey find(String envName, String serverId) throws MojoExecutionException {
+  /** @throws UsageException when the server's password cannot be decrypted */
+  Found find(String envName, String serverId) {
     String value = environment.apply(envName);
     if (value != null && !value.isBlank()) {
-      return new FoundKey(new Secret(value), "environment variable " + envName);
+      return new Found(new Secret(value), "environment variable " + envName);
     }
-    FoundKey none = new FoundKey(null,
+    Found none = new Found(null,
         "environment variable " + envName + " (or the password of server '" + serverId + "' in settings.xml)");
     Server server = settings == null ? null : settings.getServer(serverId);
     if (server == null || server.getPassword() == null) {
@@ -46,7 +41,7 @@ final class ApiKeyLookup {
     SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     for (SettingsProblem problem : result.getProblems()) {
       if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new MojoExecutionException("Could not decrypt the password of server '" + serverId
+        throw new UsageException("Could not decrypt the password of server '" + serverId
             + "' in settings.xml: " + rootCause(problem) + "; check the master password in settings-security.xml"
             + " (mvn --encrypt-master-password)");
       }
@@ -54,7 +49,7 @@ final class ApiKeyLookup {
     String password = result.getServer().getPassword();
     return password == null || password.isBlank()
         ? none
-        : new FoundKey(new Secret(password), "password of server '" + serverId + "' in settings.xml");
+        : new Found(new Secret(password), "password of server '" + serverId + "' in settings.xml");
   }
 
   /** The decrypter wraps the reason (a missing file, a wrong master password) in two layers of class names. */

@@ -1,15 +1,11 @@
 package dev.iamaudit.maven;
 
-import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
-import dev.iamaudit.Durations;
 import dev.iamaudit.IamAudit;
-import dev.iamaudit.ShownValue;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.OutOfMemory;
 import dev.iamaudit.iam.Sleeper;
-import dev.iamaudit.policy.FailOn;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
@@ -188,62 +184,43 @@ public class AuditMojo extends AbstractMojo {
         + "MAVEN_OPTS=" + more + " mvn ... (or " + more + " in .mvn/jvm.config)";
   }
 
-  /** The one place where the goal's parameters become the core's request. */
+  /** The one place where the goal's parameters become the core's request; the core checks how they go together. */
   AuditRequest toRequest() throws MojoExecutionException {
     refuseKeyProperties();
     Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
     Path output = outputDirectory != null ? outputDirectory.toPath()
         : (basedir != null ? buildDirectory.toPath() : base.resolve("target")).resolve("iam-audit");
-    AuditRequest.Builder builder = AuditRequest.builder(base, output)
+    AuditRequest.Builder builder = AuditRequest.builder(base, output, PropertyNames.INSTANCE)
+        .reportFile(path(reportFile))
         .report(report)
         .accountId(accountId)
+        .apiKey(apiKeyEnv, variable -> new ApiKeyLookup(environment, settings, decrypter).find(variable, serverId))
         .iamUrl(iamUrl)
         .userManagementUrl(userManagementUrl)
-        .policyFile(policy == null ? null : policy.toPath())
-        .allowlistFile(allowlist == null ? null : allowlist.toPath())
+        .policyFile(path(policy))
+        .allowlistFile(path(allowlist))
         .formats(formats == null ? null : List.of(formats))
-        .failOn(failOn())
-        .saveReport(saveReport == null ? null : saveReport.toPath())
-        .reportTimeout(reportTimeout == null ? null : reportTimeout())
+        .failOn(failOn)
+        .saveReport(path(saveReport))
+        .reportTimeout(reportTimeout)
         .stepSummary(stepSummary())
-        .terraformState(terraformState == null ? null : terraformState.toPath());
-    if (basedir != null) {
-      builder.buildDirectory(buildDirectory.toPath()).projectFile(projectFile == null ? null : projectFile.toPath());
-    }
-    if ("none".equals(terraform)) {
-      if (terraformState != null) {
-        throw new MojoExecutionException("iam.terraform=none turns Terraform off, and iam.terraformState needs it;"
-            + " drop one");
-      }
-      builder.noTerraform();
-    } else if (terraform != null) {
-      builder.terraform(base.resolve(terraform));
-    }
-    if (demo && reportFile != null) {
-      throw new MojoExecutionException("iam.demo and iam.reportFile exclude each other; use one of them");
-    }
-    if (reportFile != null && !"new".equals(report)) {
-      throw new MojoExecutionException("iam.report picks a report to fetch and iam.reportFile audits a saved one; "
-          + "use one of them");
-    }
-    if (reportFile != null && saveReport != null) {
-      throw new MojoExecutionException("iam.saveReport keeps a fetched report, and iam.reportFile fetches none; "
-          + "drop iam.saveReport");
-    }
+        .terraform(terraform)
+        .terraformState(path(terraformState));
     if (demo) {
       builder.demo();
-    } else if (reportFile != null) {
-      builder.reportFile(reportFile.toPath());
-    } else {
-      try {
-        ApiKeyVariable.requireName(apiKeyEnv, "iam.apiKeyEnv");
-      } catch (AuditFailure e) {
-        throw new MojoExecutionException(e.getMessage());
-      }
-      ApiKeyLookup.FoundKey key = new ApiKeyLookup(environment, settings, decrypter).find(apiKeyEnv, serverId);
-      builder.apiKey(key.secret(), key.origin());
     }
-    return builder.build();
+    if (basedir != null) {
+      builder.buildDirectory(buildDirectory.toPath()).projectFile(path(projectFile));
+    }
+    try {
+      return builder.build();
+    } catch (AuditFailure e) {
+      throw new MojoExecutionException(e.getMessage(), e.getCause());
+    }
+  }
+
+  private static Path path(File file) {
+    return file == null ? null : file.toPath();
   }
 
   /**
@@ -259,26 +236,6 @@ public class AuditMojo extends AbstractMojo {
             + "the password of the settings.xml server iam.serverId names (default ibmcloud); remove -D" + name
             + ", which shows the key in process lists and logs");
       }
-    }
-  }
-
-  private FailOn failOn() throws MojoExecutionException {
-    if (failOn == null) {
-      return null;
-    }
-    try {
-      return FailOn.parse(failOn.trim().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("Invalid iam.failOn '" + ShownValue.of(failOn) + "': use one of "
-          + FailOn.allIds());
-    }
-  }
-
-  private java.time.Duration reportTimeout() throws MojoExecutionException {
-    try {
-      return Durations.parse(reportTimeout, "iam.reportTimeout");
-    } catch (AuditFailure e) {
-      throw new MojoExecutionException(e.getMessage());
     }
   }
 

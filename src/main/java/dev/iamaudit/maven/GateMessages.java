@@ -2,6 +2,7 @@ package dev.iamaudit.maven;
 
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
+import dev.iamaudit.report.Totals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,7 @@ final class GateMessages {
   List<String> failure() {
     long blocking = result.gate().blocking();
     List<String> lines = new ArrayList<>();
-    lines.add("IAM audit failed: " + count(blocking, "violation") + " at or above failOn "
-        + result.gate().failOn().id() + ":");
+    lines.add("IAM audit failed: " + Totals.of(result) + ":");
     // Findings come most severe first, so the violations that fail the gate are the first ones.
     lines.addAll(listed(result.firstViolations().stream()
         .filter(finding -> result.gate().failOn().fails(finding.severity())).toList(), blocking));
@@ -40,8 +40,7 @@ final class GateMessages {
   }
 
   String passed() {
-    return "IAM audit passed (failOn " + result.gate().failOn().id() + "): " + count(result.violations(), "violation")
-        + ", " + result.allowlisted() + " allowlisted. Reports: " + reports;
+    return "IAM audit passed: " + Totals.of(result) + ". Reports: " + reports;
   }
 
   List<String> notEvaluated() {
@@ -57,9 +56,5 @@ final class GateMessages {
       lines.add("  ... and " + (total - MAX_LISTED) + " more");
     }
     return lines;
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -1,5 +1,6 @@
 package dev.iamaudit.policy;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.inventory.IdentityType;
 import java.nio.file.Path;
@@ -176,8 +177,8 @@ public final class AllowlistLoader {
     }
     LocalDate latest = today.plusDays(maxDays);
     if (expires.isAfter(latest)) {
-      throw new UsageException(node.position() + ": expires " + expires + " is more than " + maxDays
-          + (maxDays == 1 ? " day" : " days") + " from today (" + today + "); set a date on or before " + latest
+      throw new UsageException(node.position() + ": expires " + expires + " is more than "
+          + Counted.of(maxDays, "day") + " from today (" + today + "); set a date on or before " + latest
           + " or raise allowlistMaxDays in the policy");
     }
     return expires;

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param account the account to audit, or null for the token's account
  * @param file the policy file as the user named it, or null when none was read
  * @param rules every known rule's effective settings, keyed by rule id
+ * @param preset the benchmark the policy starts from, or null for none
  */
 public record Policy(
     String account,
@@ -18,7 +19,8 @@ public record Policy(
     int maxReportAgeHours,
     int allowlistMaxDays,
     Map<String, RuleConfig> rules,
-    String file) {
+    String file,
+    Preset preset) {
 
   public static final int DEFAULT_MAX_REPORT_AGE_HOURS = 24;
   public static final int DEFAULT_ALLOWLIST_MAX_DAYS = 365;
@@ -32,6 +34,12 @@ public record Policy(
       throw new IllegalArgumentException("allowlistMaxDays must be at least 1");
     }
     rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+  }
+
+  /** A policy that starts from no preset. */
+  public Policy(String account, FailOn failOn, int maxReportAgeHours, int allowlistMaxDays,
+      Map<String, RuleConfig> rules, String file) {
+    this(account, failOn, maxReportAgeHours, allowlistMaxDays, rules, file, null);
   }
 
   /** The policy used when the repo has no {@code iam-audit.yml}. */
@@ -50,13 +58,13 @@ public record Policy(
   }
 
   public Policy withFailOn(FailOn newFailOn) {
-    return new Policy(account, newFailOn, maxReportAgeHours, allowlistMaxDays, rules, file);
+    return new Policy(account, newFailOn, maxReportAgeHours, allowlistMaxDays, rules, file, preset);
   }
 
   /** This policy with one rule's settings replaced. */
   public Policy withRule(RuleConfig config) {
     Map<String, RuleConfig> changed = new LinkedHashMap<>(rules);
     changed.put(rule(config.ruleId()).ruleId(), config);
-    return new Policy(account, failOn, maxReportAgeHours, allowlistMaxDays, changed, file);
+    return new Policy(account, failOn, maxReportAgeHours, allowlistMaxDays, changed, file, preset);
   }
 }

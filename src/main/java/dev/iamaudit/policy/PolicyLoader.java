@@ -45,8 +45,9 @@ public final class PolicyLoader {
         ? (int) Nodes.days(keys.get("allowlistMaxDays").value(), "allowlistMaxDays", 1)
         : defaults.allowlistMaxDays();
     Map<String, RuleConfig> rules = new LinkedHashMap<>(defaults.rules());
-    if (keys.containsKey("preset")) {
-      preset(keys.get("preset").value()).apply(rules, specs, keys.get("preset").keyPosition());
+    Preset preset = keys.containsKey("preset") ? preset(keys.get("preset").value()) : null;
+    if (preset != null) {
+      preset.apply(rules, specs, keys.get("preset").keyPosition());
     }
     if (keys.containsKey("rules")) {
       YamlNode value = keys.get("rules").value();
@@ -54,7 +55,7 @@ public final class PolicyLoader {
         readRules(Nodes.mapping(value, "'rules'"), rules);
       }
     }
-    return new Policy(account, failOn, maxAge, allowlistMaxDays, rules, displayName);
+    return new Policy(account, failOn, maxAge, allowlistMaxDays, rules, displayName, preset);
   }
 
   private static FailOn failOn(YamlNode node) {

@@ -1,5 +1,6 @@
 package dev.iamaudit.report;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.Location;
@@ -183,11 +184,10 @@ public final class JunitReport implements ReportWriter {
       long findings = evaluation.findings();
       boolean identities = evaluation.rule() instanceof Rule;
       start(xml, identities ? "identities checked" : "allowlist entries checked");
-      String noun = identities ? (checked == 1 ? "identity" : "identities")
-          : (checked == 1 ? "allowlist entry" : "allowlist entries");
-      String summary = checked == 0 ? "Checked no " + noun + "."
-          : "Checked " + checked + " " + noun + (findings == 0 ? ": all comply."
-              : ": " + findings + (findings == 1 ? " finding" : " findings") + ", the rest comply.");
+      String summary = checked == 0 ? "Checked no " + (identities ? "identities." : "allowlist entries.")
+          : "Checked " + (identities ? Counted.of(checked, "identity", "identities")
+              : Counted.of(checked, "allowlist entry", "allowlist entries")) + (findings == 0 ? ": all comply."
+                  : ": " + Counted.of(findings, "finding") + ", the rest comply.");
       xml.start("system-out").text(summary).end();
       xml.text("\n    ").end();
     }

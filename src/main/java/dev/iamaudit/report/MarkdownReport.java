@@ -1,5 +1,6 @@
 package dev.iamaudit.report;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.RuleEvaluation;
@@ -76,7 +77,7 @@ public final class MarkdownReport implements ReportWriter {
     writeCounts(result, md);
     writeViolations(result, md);
     if (result.allowlisted() > 0) {
-      md.write("\n**Allowlisted:** " + plural(result.allowlisted(), "finding") + " accepted by the allowlist"
+      md.write("\n**Allowlisted:** " + Counted.of(result.allowlisted(), "finding") + " accepted by the allowlist"
           + " (suppressed in SARIF, skipped in JUnit).\n");
     }
     if (!result.notEvaluated().isEmpty()) {
@@ -97,7 +98,7 @@ public final class MarkdownReport implements ReportWriter {
   private static void writeVerdict(AuditResult result, Writer md) throws IOException {
     String failOn = result.gate().failOn().id();
     if (result.gate().failed()) {
-      md.write("**Gate: failed**: " + plural(result.gate().blocking(), "violation") + " at or above `"
+      md.write("**Gate: failed**: " + Counted.of(result.gate().blocking(), "violation") + " at or above `"
           + failOn + "`.\n\n");
     } else if (failOn.equals("never")) {
       md.write("**Gate: passed**: reporting only (`failOn: never`).\n\n");
@@ -164,9 +165,5 @@ public final class MarkdownReport implements ReportWriter {
     md.write("\n" + Arrays.stream(Compliance.Framework.values())
         .map(framework -> "`" + framework.tagPrefix() + "`: " + framework.title() + " " + framework.version())
         .collect(Collectors.joining("; ")) + ".\n");
-  }
-
-  private static String plural(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

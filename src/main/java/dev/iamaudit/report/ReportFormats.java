@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** The output formats by id; {@link OutputDirectory} writes the selected ones. */
 public final class ReportFormats {
-  /** What --format means when not given. */
+  /** The formats written when none are selected. */
   public static final List<String> DEFAULT = List.of("sarif", "junit", "json");
 
   private final Map<String, ReportWriter> writers = new LinkedHashMap<>();
@@ -37,7 +37,7 @@ public final class ReportFormats {
   }
 
   /**
-   * Resolves a --format list: ids separated by commas, {@code all} for every format.
+   * Resolves the formats a user selected: ids separated by commas, {@code all} for every format.
    *
    * @throws UsageException for an unknown id
    */

@@ -12,7 +12,7 @@ import java.util.List;
  * never built whole in memory.
  */
 public interface ReportWriter {
-  /** The id users pass to --format, e.g. {@code sarif}. */
+  /** The id users select the format by, e.g. {@code sarif}. */
   String format();
 
   /** The file name in the output directory, part of the contract. */

@@ -96,7 +96,7 @@ public final class SarifReport implements ReportWriter {
         json.writeNumberField("findings", result.findings().size());
         json.writeNumberField("results", written);
         json.writeStringField("truncation", "GitHub code scanning accepts at most " + maxResults
-            + " results per run; the most severe are kept, and --format json writes every finding to iam-audit.json");
+            + " results per run; the most severe are kept, and the json format writes every finding to iam-audit.json");
         json.writeEndObject();
       }
       json.writeEndObject();
@@ -110,7 +110,7 @@ public final class SarifReport implements ReportWriter {
     long findings = result.findings().size();
     return findings <= maxResults ? List.of() : List.of(fileName() + " holds the " + maxResults + " most severe of "
         + findings + " findings, as GitHub code scanning accepts at most " + maxResults + " results per run; "
-        + "--format json writes every finding to iam-audit.json");
+        + "the json format writes every finding to iam-audit.json");
   }
 
   private static void writeTool(JsonGenerator json, List<RuleDescriptor> rules, RuleStates states)

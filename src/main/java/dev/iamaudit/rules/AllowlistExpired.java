@@ -1,5 +1,6 @@
 package dev.iamaudit.rules;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.IdentityType;
 import dev.iamaudit.policy.AllowlistEntry;
@@ -37,7 +38,7 @@ public final class AllowlistExpired implements RuleDescriptor {
   public Violation check(AllowlistEntry entry, Entity allowlist, LocalDate today, int matched) {
     String covered = matched == 0
         ? " and covers no finding of this run"
-        : "; the " + matched + (matched == 1 ? " finding it covered counts again" : " findings it covered count again");
+        : "; the " + Counted.of(matched, "finding") + " it covered " + (matched == 1 ? "counts" : "count") + " again";
     return new Violation(allowlist, "Allowlist entry at " + entry.describe() + " expired on " + entry.expires()
         + " (today is " + today + ")" + covered + ". Fix: clean up and delete the entry, or review it and set a new"
         + " expires date" + (entry.owner() == null ? "" : " (owner: " + entry.owner() + ")") + ".");

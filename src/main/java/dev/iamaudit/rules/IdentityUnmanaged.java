@@ -1,5 +1,6 @@
 package dev.iamaudit.rules;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.inventory.ApiKey;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Entity;
@@ -72,8 +73,7 @@ public final class IdentityUnmanaged extends IdentityRule<Identity> {
     if (!gaps.isEmpty()) {
       int more = gaps.size() - 1;
       return "cannot call an identity unmanaged while a declaration may be unseen: " + gaps.get(0)
-          + (more == 0 ? "" : " (and " + more + (more == 1 ? " more such note" : " more such notes")
-              + " in the reports)");
+          + (more == 0 ? "" : " (and " + Counted.of(more, "more such note") + " in the reports)");
     }
     return null;
   }

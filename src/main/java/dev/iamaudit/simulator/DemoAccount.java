@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The built-in sample account of {@code --demo}: a small account shaped like today's IBM Cloud, dated relative to the
+ * The built-in sample account of the demo: a small account shaped like today's IBM Cloud, dated relative to the
  * clock so it never goes stale, plus the governance files (policy and allowlist) that go with it. It trips every rule
  * of the catalog at least once next to identities that pass, except {@code account-mfa-disabled}: its enterprise
  * settings template enforces MFA, which is what lets {@code user-mfa-exempt} and {@code user-mfa-not-enrolled} fire.

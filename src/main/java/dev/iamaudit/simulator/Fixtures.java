@@ -37,7 +37,7 @@ final class Fixtures {
     try (InputStream in = Files.newInputStream(fixture)) {
       return mapper(now).readValue(in, SimulatedAccount.class);
     } catch (NoSuchFileException e) {
-      throw new UsageException("Fixture " + fixture + " does not exist; give an existing JSON file to --fixture");
+      throw new UsageException("Fixture " + fixture + " does not exist; name an existing JSON file");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();

@@ -1,5 +1,6 @@
 package dev.iamaudit.terraform;
 
+import dev.iamaudit.Counted;
 import dev.iamaudit.failure.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,9 +133,9 @@ public final class TerraformDeclarations {
     if (filesRead == 0) {
       summary.append("No Terraform files under ").append(dir);
     } else {
-      summary.append("Read ").append(filesRead).append(filesRead == 1 ? " Terraform file" : " Terraform files")
-          .append(" under ").append(dir).append(": ").append(identities)
-          .append(identities == 1 ? " declaration of an IAM identity, " : " declarations of IAM identities, ")
+      summary.append("Read ").append(Counted.of(filesRead, "Terraform file")).append(" under ").append(dir).append(": ")
+          .append(Counted.of(identities, "declaration of an IAM identity", "declarations of IAM identities"))
+          .append(", ")
           .append(settings.isEmpty() ? "no account settings" : "account settings at " + settings.stream()
               .map(d -> d.location().toString()).distinct().collect(Collectors.joining(", ")));
     }
@@ -142,7 +143,7 @@ public final class TerraformDeclarations {
       summary.append("; the state ").append(stateName);
       if (filesRead == 0) {
         int named = stateIds.values().stream().mapToInt(Set::size).sum();
-        summary.append(" names ").append(named).append(named == 1 ? " resource" : " resources");
+        summary.append(" names ").append(Counted.of(named, "resource"));
       } else {
         long mapped = declarations.stream()
             .filter(d -> d.id() != null && d.kind() != DeclarationKind.ACCOUNT_SETTINGS)

@@ -88,13 +88,15 @@ class AuditCommandTest {
         + " places point at iam-audit-report/iam-audit.json line 1. Add an iam-audit.yml (an empty one keeps every"
         + " default) to place them in the repository\n", err.toString());
     String console = out.toString();
-    assertTrue(console.startsWith("No Terraform files under .\nRead report.json: report"
-        + " 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive identities over 720 hours, as of"
+    assertTrue(console.startsWith("Policy: none found at iam-audit.yml, using the defaults\n"
+        + "Allowlist: none found at iam-allowlist.yml, no exceptions\nNo Terraform files under .\n"
+        + "Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive identities over 720 hours, as of"
         + " 2026-11-20T06:00:00Z\n"), console);
     assertTrue(console.contains("  apikey-inactive                                 0     2      0    0           0\n"),
         console);
-    assertTrue(console.endsWith("Gate FAILED: 8 of 9 violations are at or above failOn medium, 0 allowlisted. Fix "
-        + "them, or accept them in the allowlist with a reason and an expiry date.\n"), console);
+    assertTrue(console.endsWith("Gate FAILED: 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules not"
+        + " evaluated; 8 at or above failOn medium. Fix them, or accept them in the allowlist with a reason and an"
+        + " expiry date.\n"), console);
     JsonNode json = json();
     assertEquals("failed", json.at("/summary/gate").asText());
     assertEquals(9, json.at("/summary/violations").asInt());
@@ -106,7 +108,8 @@ class AuditCommandTest {
   @Test
   void failOnNeverPasses() throws IOException {
     assertEquals(0, run("--report-file", "report.json", "--format", "json", "--fail-on", "never"));
-    assertTrue(out.toString().endsWith("Gate passed: 9 violations (failOn never), 0 allowlisted.\n"), out.toString());
+    assertTrue(out.toString().endsWith("Gate passed: 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules"
+        + " not evaluated; reporting only (failOn never).\n"), out.toString());
     assertEquals("passed", json().at("/summary/gate").asText());
   }
 
@@ -130,17 +133,37 @@ class AuditCommandTest {
          "apikeys": [], "serviceids": [], "profiles": []}
         """);
     assertEquals(1, run("--report-file", "one.json", "--format", "json"));
-    assertTrue(out.toString().endsWith("Gate FAILED: 1 of 1 violation is at or above failOn medium, 0 allowlisted. "
-        + "Fix it, or accept it in the allowlist with a reason and an expiry date.\n"), out.toString());
+    assertTrue(out.toString().endsWith("Gate FAILED: 1 violation (1 medium), 0 allowlisted, 10 rules not evaluated; 1"
+        + " at or above failOn medium. Fix it, or accept it in the allowlist with a reason and an expiry date.\n"),
+        out.toString());
     out.getBuffer().setLength(0);
     assertEquals(1, run("--report-file", "one.json", "--format", "json", "--quiet"));
-    assertEquals("Gate failed: 1 violation, 0 allowlisted.\n", out.toString());
+    assertEquals("Gate failed: 1 violation (1 medium), 0 allowlisted, 10 rules not evaluated; 1 at or above failOn"
+        + " medium.\n", out.toString());
   }
 
   @Test
   void quietPrintsOnlyTheVerdict() {
     assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
-    assertEquals("Gate failed: 9 violations, 0 allowlisted.\n", out.toString());
+    assertEquals("Gate failed: 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules not evaluated; 8 at or"
+        + " above failOn medium.\n", out.toString());
+  }
+
+  @Test
+  void theRunNamesThePolicyAndAllowlistItRead() throws IOException {
+    write("gov/policy.yml", "preset: cis\n");
+    write("gov/allow.yml", """
+        - match: { id: ApiKey-7f3c1a2b-0000-4000-8000-000000000004 }
+          reason: "Disaster-recovery key, used only in quarterly drills"
+          expires: 2027-01-31
+        - match: { id: ApiKey-7f3c1a2b-0000-4000-8000-000000000005 }
+          reason: "Break-glass key"
+          expires: 2027-01-31
+        """);
+    assertEquals(1, run("--report-file", "report.json", "--format", "json", "--policy", "gov/policy.yml",
+        "--allowlist", "gov/allow.yml"));
+    assertTrue(out.toString().startsWith("Policy: gov/policy.yml (preset cis, 3 rules differ from the defaults)\n"
+        + "Allowlist: gov/allow.yml (2 entries)\nNo Terraform files under .\n"), out.toString());
   }
 
   @Test
@@ -287,7 +310,7 @@ class AuditCommandTest {
   void liveWithoutAKeyNamesTheVariable() {
     assertEquals(2, run(Map.of("OTHER", "x"), "--api-key-env", "MY_KEY"));
     assertEquals("iam-audit: No API key: set the environment variable MY_KEY to an IBM Cloud API key with Service "
-        + "Configuration Reader on IAM Identity, or try the built-in demo account (--demo; in Maven -Diam.demo)\n",
+        + "Configuration Reader on IAM Identity, or try the built-in demo account (--demo)\n",
         err.toString());
   }
 
@@ -360,6 +383,7 @@ class AuditCommandTest {
 
   private void write(String name, String content) {
     try {
+      Files.createDirectories(dir.resolve(name).getParent());
       Files.writeString(dir.resolve(name), content);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -371,7 +395,8 @@ class AuditCommandTest {
     write("bare.json",
         "{\"reference\":\"x\",\"report_duration\":\"720\",\"report_end_time\":\"2026-11-20T00:00:00Z\"}");
     assertEquals(3, run("--report-file", "bare.json"));
-    assertEquals("No Terraform files under .\n", out.toString());
+    assertEquals("Policy: none found at iam-audit.yml, using the defaults\nAllowlist: none found at"
+        + " iam-allowlist.yml, no exceptions\nNo Terraform files under .\n", out.toString());
     assertEquals("iam-audit: bare.json is not a valid activity report at line 1, column 83: the required field "
         + "'report_start_time' is missing. Fetch the report again or check that the file is complete.\n",
         err.toString());
@@ -428,12 +453,12 @@ class AuditCommandTest {
   void theHeapAdviceDoublesTheLimit() {
     assertEquals("iam-audit: out of memory: the Java heap is limited to 256 MiB. Give it more, e.g. java -Xmx512m "
         + "-jar iam-audit.jar (or JAVA_OPTS=-Xmx512m where your CI passes JAVA_OPTS to java)",
-        Main.outOfMemory(256L << 20));
+        Main.outOfMemory(256L << 20, Environment.JAR));
     assertEquals("iam-audit: out of memory: the Java heap is limited to 1024 MiB. Give it more, e.g. java -Xmx2g "
         + "-jar iam-audit.jar (or JAVA_OPTS=-Xmx2g where your CI passes JAVA_OPTS to java)",
-        Main.outOfMemory(1L << 30));
+        Main.outOfMemory(1L << 30, Environment.JAR));
     assertEquals("iam-audit: out of memory, with no limit set on the Java heap. Give it more memory, or audit with "
-        + "fewer report formats", Main.outOfMemory(Long.MAX_VALUE));
+        + "fewer report formats", Main.outOfMemory(Long.MAX_VALUE, Environment.JAR));
   }
 
   @Test

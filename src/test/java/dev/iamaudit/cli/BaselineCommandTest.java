@@ -56,7 +56,9 @@ class BaselineCommandTest {
     assertEquals(0, run("baseline", "--report-file", "report.json", "--format", "json", "--owner",
         "secops@example.com"));
 
-    assertEquals(READ + "Created iam-allowlist.yml with 9 entries (expires 2027-02-22, owner secops@example.com)\n"
+    // The allowlist is created with init's header before the audit reads it.
+    assertEquals("Policy: none found at iam-audit.yml, using the defaults\nAllowlist: iam-allowlist.yml (0 entries)\n"
+        + READ + "Created iam-allowlist.yml with 9 entries (expires 2027-02-22, owner secops@example.com)\n"
         + "Wrote iam-allowlist.schema.json beside it, the schema its first line names\n", out.toString());
     assertEquals("", err.toString());
     // The baseline's own reports show what it accepted: the violations as they stood.
@@ -142,7 +144,7 @@ class BaselineCommandTest {
     assertEquals(0, run("baseline", "--help"));
 
     String help = out.toString();
-    assertTrue(help.startsWith("Usage: iam-audit baseline "), help);
+    assertTrue(help.startsWith("Usage: java -jar iam-audit.jar baseline "), help);
     assertTrue(help.contains("      --owner=OWNER          Who answers for the entries"), help);
     assertTrue(help.contains("      --expires-in=DAYS      Days from today until the entries expire (default:"), help);
     assertTrue(help.contains("      --report-file=FILE     Audit a saved activity report offline."), help);
@@ -169,7 +171,7 @@ class BaselineCommandTest {
     assertEquals("Created accepted.yml with 34 entries (expires 2027-02-22, no owner)\n"
         + "Wrote iam-allowlist.schema.json beside it, the schema its first line names\n", out.toString());
     assertEquals(0, run("--demo", "--allowlist", "accepted.yml", "--format", "json", "--quiet"));
-    assertEquals("Gate passed: 0 violations, 34 allowlisted.\n", out.toString());
+    assertEquals("Gate passed: 0 violations, 34 allowlisted; none at or above failOn medium.\n", out.toString());
     long account = 0;
     for (JsonNode finding : json().at("/findings")) {
       if (finding.at("/entity/type").asText().equals("account")) {

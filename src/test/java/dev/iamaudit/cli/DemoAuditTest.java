@@ -35,7 +35,8 @@ class DemoAuditTest {
     assertEquals(1, Main.run(environment, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
         "--demo", "--format", "json,sarif"));
 
-    assertTrue(out.toString().contains("\nRead 2 Terraform files under iam-audit-report/demo/terraform: 12"
+    assertTrue(out.toString().contains("\nPolicy: iam-audit-report/demo/iam-audit.yml (4 rules differ from the"
+        + " defaults)\nAllowlist: iam-audit-report/demo/iam-allowlist.yml (3 entries)\nRead 2 Terraform files under iam-audit-report/demo/terraform: 12"
         + " declarations of IAM identities, account settings at " + MAIN + "3\n"), out.toString());
     JsonNode json = new ObjectMapper().readTree(dir.resolve("iam-audit-report/iam-audit.json").toFile());
     List<String> findings = new ArrayList<>();

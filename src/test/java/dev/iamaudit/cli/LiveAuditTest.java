@@ -68,6 +68,14 @@ class LiveAuditTest {
   }
 
   @Test
+  void aMissingLatestReportIsAskedForWithTheCommandLinesOption() {
+    serve("");
+    assertEquals(3, run(KEY, "--report", "latest", "--format", "json"));
+    assertEquals("iam-audit: IAM has no activity report for account " + DemoAccount.ACCOUNT_ID + " yet; use --report"
+        + " new\n", err.toString());
+  }
+
+  @Test
   void pullsTheAccountFailsTheGateAndWritesEveryReport() throws IOException {
     serve("");
     assertEquals(1, run(KEY, "--format", "all", "--save-report", "raw-report.json"));

@@ -39,7 +39,7 @@ class SimulatorCommandTest {
   private final StringWriter err = new StringWriter();
 
   private CommandLine commandLine(Consumer<Simulator> whileRunning) {
-    CommandLine commandLine = new CommandLine(new SimulatorCommand(CLOCK, whileRunning));
+    CommandLine commandLine = new CommandLine(new SimulatorCommand(CLOCK, whileRunning, Environment.JAR));
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
     return commandLine;
@@ -113,7 +113,7 @@ class SimulatorCommandTest {
 
   @Test
   void aBadBuildTimeIsAUsageError() {
-    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { });
+    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { }, Environment.JAR);
     new CommandLine(command).parseArgs("--report-build-time", "soon");
 
     UsageException e = assertThrows(UsageException.class, command::call);
@@ -133,7 +133,7 @@ class SimulatorCommandTest {
 
   @Test
   void badFaultsAreAUsageError() {
-    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { });
+    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { }, Environment.JAR);
     new CommandLine(command).parseArgs("--faults", "418:every=2");
 
     UsageException e = assertThrows(UsageException.class, command::call);
@@ -144,18 +144,18 @@ class SimulatorCommandTest {
 
   @Test
   void aMissingFixtureIsAUsageError() {
-    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { });
+    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { }, Environment.JAR);
     Path missing = dir.resolve("missing.json");
     new CommandLine(command).parseArgs("--fixture", missing.toString());
 
     UsageException e = assertThrows(UsageException.class, command::call);
 
-    assertEquals("Fixture " + missing + " does not exist; give an existing JSON file to --fixture", e.getMessage());
+    assertEquals("Fixture " + missing + " does not exist; name an existing JSON file", e.getMessage());
   }
 
   @Test
   void aBusyPortIsAUsageError() {
-    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { });
+    SimulatorCommand command = new SimulatorCommand(CLOCK, simulator -> { }, Environment.JAR);
     try (Simulator busy = Simulator.start(DemoAccount.create(CLOCK), CLOCK)) {
       int port = busy.address().getPort();
       new CommandLine(command).parseArgs("--port", Integer.toString(port));

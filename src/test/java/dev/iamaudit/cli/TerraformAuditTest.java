@@ -194,7 +194,9 @@ class TerraformAuditTest {
   void terraformNoneLeavesTheFindingsOnThePolicyAndTheDriftRuleOff() throws IOException {
     assertEquals(1, run("--terraform", "none", "--format", "json"));
 
-    assertTrue(out.toString().startsWith("No Terraform read: turned off\n"), out.toString());
+    assertTrue(out.toString().startsWith("Policy: iam-audit.yml (1 rule differs from the defaults)\n"
+        + "Allowlist: none found at iam-allowlist.yml, no exceptions\nNo Terraform read: turned off\n"),
+        out.toString());
     for (String location : jsonLocations()) {
       assertTrue(location.endsWith(" @ iam-audit.yml:1-1") || location.endsWith(" @ iam-audit.yml:3-3"), location);
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.IamAudit;
+import dev.iamaudit.TestOptionNames;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.failure.DataException;
@@ -108,7 +109,7 @@ class BaselineTest {
   }
 
   private AuditRequest request() {
-    return AuditRequest.builder(dir, dir.resolve("out")).reportFile(dir.resolve("report.json"))
+    return AuditRequest.builder(dir, dir.resolve("out"), TestOptionNames.INSTANCE).reportFile(dir.resolve("report.json"))
         .formats(List.of("json")).build();
   }
 
@@ -297,7 +298,7 @@ class BaselineTest {
   /** The front ends refuse it in their own terms; the core refuses it too rather than write where nobody reads. */
   @Test
   void aDemoWithoutAnAllowlistOfItsOwnIsNoBaseline() {
-    AuditRequest demo = AuditRequest.builder(dir, dir.resolve("out")).demo().build();
+    AuditRequest demo = AuditRequest.builder(dir, dir.resolve("out"), TestOptionNames.INSTANCE).demo().build();
 
     assertThrows(IllegalArgumentException.class,
         () -> new Baseline(CLOCK, sleep -> {}).run(demo, DEFAULTS, AuditListener.SILENT));
@@ -396,7 +397,7 @@ class BaselineTest {
   @Test
   void aNamedAllowlistThatDoesNotExistIsCreatedThere() throws IOException {
     Path named = Files.createDirectories(dir.resolve("governance")).resolve("accepted.yml");
-    AuditRequest request = AuditRequest.builder(dir, dir.resolve("out")).reportFile(dir.resolve("report.json"))
+    AuditRequest request = AuditRequest.builder(dir, dir.resolve("out"), TestOptionNames.INSTANCE).reportFile(dir.resolve("report.json"))
         .allowlistFile(named).formats(List.of("json")).build();
 
     BaselineOutcome outcome = new Baseline(CLOCK, sleep -> {}).run(request, DEFAULTS, AuditListener.SILENT);
@@ -417,7 +418,7 @@ class BaselineTest {
     Path governance = DemoAccount.writeGovernanceFiles(dir.resolve("governance"), LocalDate.of(2026, 11, 24));
     Path demoAllowlist = governance.resolve("iam-allowlist.yml");
     String before = Files.readString(demoAllowlist);
-    AuditRequest request = AuditRequest.builder(dir, dir.resolve("out")).demo().allowlistFile(demoAllowlist)
+    AuditRequest request = AuditRequest.builder(dir, dir.resolve("out"), TestOptionNames.INSTANCE).demo().allowlistFile(demoAllowlist)
         .formats(List.of("json")).build();
 
     BaselineOutcome outcome = new Baseline(CLOCK, sleep -> {}).run(request, DEFAULTS, AuditListener.SILENT);

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iamaudit.ApiKeyVariable;
 import dev.iamaudit.AuditOutcome;
 import dev.iamaudit.AuditRequest;
 import dev.iamaudit.IamAudit;
+import dev.iamaudit.TestOptionNames;
 import dev.iamaudit.audit.AuditListener;
 import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.policy.Allowlist;
@@ -248,10 +250,10 @@ class StarterFilesTest {
   }
 
   private JsonNode audit(Simulator simulator, Path base) throws IOException {
-    AuditRequest request = AuditRequest.builder(base, base.resolve("out"))
+    AuditRequest request = AuditRequest.builder(base, base.resolve("out"), TestOptionNames.INSTANCE)
         .iamUrl(simulator.baseUrl())
         .userManagementUrl(simulator.baseUrl())
-        .apiKey(DemoAccount.API_KEY, "the demo key")
+        .apiKey(null, variable -> new ApiKeyVariable.Found(DemoAccount.API_KEY, "the demo key"))
         .formats(List.of("json"))
         .build();
     AuditOutcome outcome = new IamAudit(CLOCK, duration -> {}).run(request, new AuditListener() {});

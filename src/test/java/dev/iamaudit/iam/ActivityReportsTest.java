@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.iamaudit.TestOptionNames;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.inventory.ActivityReport;
 import dev.iamaudit.inventory.DataSet;
@@ -51,7 +52,7 @@ class ActivityReportsTest {
   private ActivityReport fetch(String report, Path saveTo, DataRequest request) {
     URI uri = server.uri();
     IamSettings settings = new IamSettings(uri, uri, new Secret(IbmFixtures.API_KEY), "the test key", report,
-        Duration.ofMinutes(10), saveTo);
+        Duration.ofMinutes(10), saveTo, TestOptionNames.INSTANCE);
     IamHttp http = new IamHttp(new OkHttpClient(), new IamEndpoints(uri, uri), new RetryPolicy(() -> 0L), sleeper,
         clock, new Redactor(), listener);
     return new ActivityReports(http, ACCOUNT, settings, clock, sleeper, listener).fetch(request);
@@ -90,7 +91,7 @@ class ActivityReportsTest {
     DataException e = assertThrows(DataException.class, () -> fetch("r-gone", null, MONTH));
 
     assertEquals("IAM knows no report r-gone for account " + ACCOUNT + " (IBM deletes reports older than a day "
-        + "when a new one is generated); use --report new or --report latest", e.getMessage());
+        + "when a new one is generated); use <report>=new or <report>=latest", e.getMessage());
   }
 
   @Test
@@ -100,8 +101,8 @@ class ActivityReportsTest {
 
     DataException e = assertThrows(DataException.class, () -> fetch("new", null, MONTH));
 
-    assertEquals("Timed out after 10m waiting for IAM to build report r-slow; raise --report-timeout or use "
-        + "--report latest", e.getMessage());
+    assertEquals("Timed out after 10m waiting for IAM to build report r-slow; raise <report timeout> or use "
+        + "<report>=latest", e.getMessage());
     assertEquals(Duration.ofMinutes(10), sleeper.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
     // Every 2 s for the first 20 s, then after a tenth of the time waited so far, then every 15 s.
     List<Duration> expected = new ArrayList<>(Collections.nCopies(11, Duration.ofSeconds(2)));
@@ -119,7 +120,7 @@ class ActivityReportsTest {
     DataException e = assertThrows(DataException.class, () -> fetch("latest", null, MONTH));
 
     assertEquals("The latest report (r-old) ended 30 hours ago, at 2025-12-30T18:00:00Z, older than "
-        + "maxReportAgeHours (24); use --report new to trigger a fresh one", e.getMessage());
+        + "maxReportAgeHours (24); use <report>=new to trigger a fresh one", e.getMessage());
   }
 
   @Test
@@ -156,7 +157,7 @@ class ActivityReportsTest {
     DataException e = assertThrows(DataException.class, () -> fetch("r-s", null, MONTH));
 
     assertEquals("Report r-s ended 168 hours ago, at 2025-12-25T00:00:00Z, older than maxReportAgeHours "
-        + "(24); use --report new to trigger a fresh one", e.getMessage());
+        + "(24); use <report>=new to trigger a fresh one", e.getMessage());
   }
 
   @Test

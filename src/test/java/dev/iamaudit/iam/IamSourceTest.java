@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.iamaudit.TestOptionNames;
 import dev.iamaudit.failure.AuditFailure;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.failure.UsageException;
@@ -58,7 +59,7 @@ class IamSourceTest {
 
   private IamSource source(URI iam, URI userManagement) {
     return new IamSource(new IamSettings(iam, userManagement, new Secret(API_KEY),
-        "environment variable IBMCLOUD_API_KEY", "new", Duration.ofMinutes(10), null), clock, sleeper,
+        "environment variable IBMCLOUD_API_KEY", "new", Duration.ofMinutes(10), null, TestOptionNames.INSTANCE), clock, sleeper,
         () -> 0L, 4);
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.iamaudit.TestClock;
+import dev.iamaudit.TestOptionNames;
 import dev.iamaudit.failure.DataException;
 import dev.iamaudit.inventory.MfaEnrollment;
 import java.io.IOException;
@@ -42,7 +43,9 @@ class MfaReportsTest {
     URI uri = server.uri();
     IamHttp http = new IamHttp(new OkHttpClient(), new IamEndpoints(uri, uri), new RetryPolicy(() -> 0L), sleeper,
         clock, new Redactor(), listener);
-    return new MfaReports(http, ACCOUNT, Duration.ofMinutes(10), clock, sleeper, listener).fetch();
+    IamSettings settings = new IamSettings(uri, uri, new Secret(IbmFixtures.API_KEY), "the test key", "new",
+        Duration.ofMinutes(10), null, TestOptionNames.INSTANCE);
+    return new MfaReports(http, ACCOUNT, settings, clock, sleeper, listener).fetch();
   }
 
   @Test
@@ -108,7 +111,7 @@ class MfaReportsTest {
 
     DataException e = assertThrows(DataException.class, this::fetch);
 
-    assertEquals("Timed out after 10m waiting for IAM to build MFA report m-4; raise --report-timeout",
+    assertEquals("Timed out after 10m waiting for IAM to build MFA report m-4; raise <report timeout>",
         e.getMessage());
     assertEquals(Duration.ofMinutes(10), sleeper.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.iamaudit.TestOptionNames;
 import dev.iamaudit.failure.DataException;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,8 +34,9 @@ class TokenProviderTest {
     IamEndpoints endpoints = new IamEndpoints(server.uri(), server.uri());
     IamHttp http = new IamHttp(new OkHttpClient(), endpoints, new RetryPolicy(() -> 0L),
         new RecordingSleeper(clock), clock, new Redactor(), listener);
-    return new TokenProvider(http, new Secret(API_KEY), "environment variable IBMCLOUD_API_KEY", clock,
-        new Redactor());
+    IamSettings settings = new IamSettings(server.uri(), server.uri(), new Secret(API_KEY),
+        "environment variable IBMCLOUD_API_KEY", "new", Duration.ofMinutes(10), null, TestOptionNames.INSTANCE);
+    return new TokenProvider(http, settings, clock, new Redactor());
   }
 
   @Test
@@ -95,6 +97,6 @@ class TokenProviderTest {
     DataException e = assertThrows(DataException.class, () -> tokens().accountId());
 
     assertEquals("The access token from IAM names no account (account.bss in its payload); pass the account id "
-        + "with --account-id (iam.accountId in Maven)", e.getMessage());
+        + "with <account id>", e.getMessage());
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.iamaudit.AuditRequest;
+import dev.iamaudit.SourceChoice;
+import dev.iamaudit.iam.IamSettings;
 import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.Severity;
 import java.io.File;
@@ -70,11 +72,10 @@ class AuditMojoConfigurationTest {
 
     mojo.environment = Map.of("IBMCLOUD_API_KEY", "env-key-0123")::get;
     AuditRequest request = mojo.toRequest();
-    assertEquals(AuditRequest.SourceKind.LIVE, request.source());
     assertEquals(dir, request.baseDir());
     assertEquals(dir.resolve("target/iam-audit"), request.outputDirectory());
     assertEquals(List.of("sarif", "junit", "json"), request.formats());
-    assertEquals("environment variable IBMCLOUD_API_KEY", request.apiKeyOrigin());
+    assertEquals("environment variable IBMCLOUD_API_KEY", live(request).apiKeyOrigin());
   }
 
   @Test
@@ -84,20 +85,24 @@ class AuditMojoConfigurationTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals(AuditRequest.SourceKind.LIVE, request.source());
-    assertEquals("latest", request.report());
+    IamSettings live = live(request);
+    assertEquals("latest", live.report());
     assertEquals("a1b2c3", request.accountId());
-    assertEquals("environment variable PROD_IAM_KEY", request.apiKeyOrigin());
+    assertEquals("environment variable PROD_IAM_KEY", live.apiKeyOrigin());
     assertEquals("ibmcloud-prod", mojo.serverId);
-    assertEquals(URI.create("http://127.0.0.1:8080"), request.iamUrl());
-    assertEquals(URI.create("http://127.0.0.1:8081"), request.userManagementUrl());
+    assertEquals(URI.create("http://127.0.0.1:8080"), live.iamUrl());
+    assertEquals(URI.create("http://127.0.0.1:8081"), live.userManagementUrl());
     assertEquals(dir.resolve("governance/iam-audit.yml"), request.policyFile());
     assertEquals(dir.resolve("governance/iam-allowlist.yml"), request.allowlistFile());
     assertEquals(dir.resolve("target/gate"), request.outputDirectory());
     assertEquals(List.of("sarif,junit"), request.formats());
     assertEquals(FailOn.of(Severity.HIGH), request.failOn());
-    assertEquals(dir.resolve("raw-report.json"), request.saveReport());
-    assertEquals(Duration.ofSeconds(90), request.reportTimeout());
+    assertEquals(dir.resolve("raw-report.json"), live.saveReport());
+    assertEquals(Duration.ofSeconds(90), live.reportTimeout());
+  }
+
+  private static IamSettings live(AuditRequest request) {
+    return ((SourceChoice.Live) request.source()).settings();
   }
 
   /** -Diam.name=value for every parameter, as on a command line. */

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamaudit.AuditRequest;
+import dev.iamaudit.SourceChoice;
+import dev.iamaudit.iam.IamSettings;
 import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.simulator.DemoAccount;
+import dev.iamaudit.simulator.Simulator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -86,13 +90,12 @@ class AuditMojoTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals(AuditRequest.SourceKind.LIVE, request.source());
-    assertNull(request.reportFile());
-    assertEquals("latest", request.report());
+    IamSettings live = live(request);
+    assertEquals("latest", live.report());
     assertEquals("a1b2c3", request.accountId());
-    assertEquals("environment variable IBMCLOUD_API_KEY", request.apiKeyOrigin());
-    assertEquals(URI.create("http://127.0.0.1:8080"), request.iamUrl());
-    assertEquals(URI.create("http://127.0.0.1:8081"), request.userManagementUrl());
+    assertEquals("environment variable IBMCLOUD_API_KEY", live.apiKeyOrigin());
+    assertEquals(URI.create("http://127.0.0.1:8080"), live.iamUrl());
+    assertEquals(URI.create("http://127.0.0.1:8081"), live.userManagementUrl());
     assertEquals(dir.resolve("gov/policy.yml"), request.policyFile());
     assertEquals(dir.resolve("gov/allow.yml"), request.allowlistFile());
     assertEquals(dir.resolve("out"), request.outputDirectory());
@@ -100,8 +103,10 @@ class AuditMojoTest {
     assertEquals(FailOn.of(Severity.HIGH), request.failOn());
     assertEquals(dir, request.baseDir());
     assertEquals(Path.of("/tmp/summary.md"), request.stepSummary());
-    assertEquals(dir.resolve("raw.json"), request.saveReport());
-    assertEquals(java.time.Duration.ofSeconds(90), request.reportTimeout());
+    assertEquals(dir.resolve("raw.json"), live.saveReport());
+    assertEquals(java.time.Duration.ofSeconds(90), live.reportTimeout());
+    assertEquals(PropertyNames.INSTANCE, live.options());
+    assertEquals(PropertyNames.INSTANCE, request.options());
   }
 
   @Test
@@ -111,9 +116,7 @@ class AuditMojoTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals(AuditRequest.SourceKind.REPORT_FILE, request.source());
-    assertEquals(dir.resolve("saved.json"), request.reportFile());
-    assertNull(request.apiKey());
+    assertEquals(new SourceChoice.ReportFile(dir.resolve("saved.json")), request.source());
   }
 
   @Test
@@ -126,21 +129,22 @@ class AuditMojoTest {
 
   @Test
   void leavesTheDefaultsToTheCore() throws Exception {
+    environment.put("IBMCLOUD_API_KEY", "env-key-0123");
     AuditRequest request = mojo(NO_DECRYPTION).toRequest();
 
-    assertEquals(AuditRequest.SourceKind.LIVE, request.source());
-    assertEquals("new", request.report());
+    IamSettings live = live(request);
+    assertEquals("new", live.report());
     assertNull(request.accountId());
-    assertEquals(AuditRequest.DEFAULT_IAM_URL, request.iamUrl());
-    assertEquals(AuditRequest.DEFAULT_USER_MANAGEMENT_URL, request.userManagementUrl());
+    assertEquals(AuditRequest.DEFAULT_IAM_URL, live.iamUrl());
+    assertEquals(AuditRequest.DEFAULT_USER_MANAGEMENT_URL, live.userManagementUrl());
     assertNull(request.policyFile());
     assertNull(request.allowlistFile());
     assertEquals(dir.resolve("target/iam-audit"), request.outputDirectory());
     assertEquals(List.of("sarif", "junit", "json"), request.formats());
     assertNull(request.failOn());
     assertNull(request.stepSummary());
-    assertEquals(AuditRequest.DEFAULT_REPORT_TIMEOUT, request.reportTimeout());
-    assertNull(request.saveReport());
+    assertEquals(AuditRequest.DEFAULT_REPORT_TIMEOUT, live.reportTimeout());
+    assertNull(live.saveReport());
     assertNull(request.terraformDir());
     assertFalse(request.terraformOff());
     assertNull(request.terraformState());
@@ -151,6 +155,7 @@ class AuditMojoTest {
   @Test
   void mapsTheTerraformDirectoryAndStateRelativeToTheBaseDirectory() throws Exception {
     AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.demo = true;
     mojo.terraform = "infra/iam";
     mojo.terraformState = dir.resolve("state.json").toFile();
 
@@ -163,11 +168,12 @@ class AuditMojoTest {
   @Test
   void terraformNoneTurnsItOffAndRefusesAState() throws Exception {
     AuditMojo mojo = mojo(NO_DECRYPTION);
+    mojo.demo = true;
     mojo.terraform = "none";
     assertTrue(mojo.toRequest().terraformOff());
 
     mojo.terraformState = dir.resolve("state.json").toFile();
-    assertEquals("iam.terraform=none turns Terraform off, and iam.terraformState needs it; drop one",
+    assertEquals("-Diam.terraform=none turns Terraform off, and iam.terraformState needs it; drop one",
         assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
   }
 
@@ -182,7 +188,9 @@ class AuditMojoTest {
 
     mojo.execute();
 
-    assertEquals("[INFO] No Terraform files under .", log.lines.get(0));
+    assertEquals(List.of("[INFO] Policy: none found at iam-audit.yml, using the defaults",
+        "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions", "[INFO] No Terraform files under ."),
+        log.lines.subList(0, 3));
     assertTrue(log.lines.contains("[WARNING] No policy or allowlist file in the repository: findings that no"
         + " Terraform declaration places point at pom.xml line 1. Add an iam-audit.yml (an empty one keeps every"
         + " default) to place them in the repository"), log.lines.toString());
@@ -199,7 +207,7 @@ class AuditMojoTest {
     AuditRequest request = mojo.toRequest();
 
     Path current = Path.of("").toAbsolutePath();
-    assertEquals(AuditRequest.SourceKind.DEMO, request.source());
+    assertEquals(new SourceChoice.Demo("new", AuditRequest.DEFAULT_REPORT_TIMEOUT, null), request.source());
     assertEquals(current, request.baseDir());
     assertEquals(current.resolve("target/iam-audit"), request.outputDirectory());
   }
@@ -212,8 +220,8 @@ class AuditMojoTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals("env-key-0123", request.apiKey().reveal());
-    assertEquals("environment variable IBMCLOUD_API_KEY", request.apiKeyOrigin());
+    assertEquals("env-key-0123", live(request).apiKey().reveal());
+    assertEquals("environment variable IBMCLOUD_API_KEY", live(request).apiKeyOrigin());
     assertFalse(request.toString().contains("env-key-0123"));
   }
 
@@ -226,8 +234,8 @@ class AuditMojoTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals("prod-key", request.apiKey().reveal());
-    assertEquals("environment variable PROD_IAM_KEY", request.apiKeyOrigin());
+    assertEquals("prod-key", live(request).apiKey().reveal());
+    assertEquals("environment variable PROD_IAM_KEY", live(request).apiKeyOrigin());
   }
 
   @Test
@@ -243,8 +251,8 @@ class AuditMojoTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals("settings-key-0123", request.apiKey().reveal());
-    assertEquals("password of server 'ibmcloud' in settings.xml", request.apiKeyOrigin());
+    assertEquals("settings-key-0123", live(request).apiKey().reveal());
+    assertEquals("password of server 'ibmcloud' in settings.xml", live(request).apiKeyOrigin());
   }
 
   @Test
@@ -256,20 +264,20 @@ class AuditMojoTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals("plain-key", request.apiKey().reveal());
-    assertEquals("password of server 'ibmcloud-prod' in settings.xml", request.apiKeyOrigin());
+    assertEquals("plain-key", live(request).apiKey().reveal());
+    assertEquals("password of server 'ibmcloud-prod' in settings.xml", live(request).apiKeyOrigin());
   }
 
   @Test
-  void saysWhereItLookedWhenThereIsNoKey() throws Exception {
+  void saysWhereItLookedWhenThereIsNoKey() {
     AuditMojo mojo = mojo(NO_DECRYPTION);
     mojo.settings.addServer(server("nexus", "repository-password"));
 
-    AuditRequest request = mojo.toRequest();
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
 
-    assertNull(request.apiKey());
-    assertEquals("environment variable IBMCLOUD_API_KEY (or the password of server 'ibmcloud' in settings.xml)",
-        request.apiKeyOrigin());
+    assertEquals("No API key: set the environment variable IBMCLOUD_API_KEY (or the password of server 'ibmcloud' in"
+        + " settings.xml) to an IBM Cloud API key with Service Configuration Reader on IAM Identity, or try the"
+        + " built-in demo account (-Diam.demo)", e.getMessage());
   }
 
   @Test
@@ -300,7 +308,7 @@ class AuditMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
 
-    assertEquals("Invalid iam.failOn 'severe': use one of critical, high, medium, low, never", e.getMessage());
+    assertEquals("iam.failOn must be one of critical, high, medium, low, never, not 'severe'", e.getMessage());
   }
 
   @Test
@@ -311,7 +319,7 @@ class AuditMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
 
-    assertEquals("iam.demo and iam.reportFile exclude each other; use one of them", e.getMessage());
+    assertEquals("iam.demo and iam.reportFile exclude each other; choose one", e.getMessage());
   }
 
   @Test
@@ -319,7 +327,7 @@ class AuditMojoTest {
     AuditMojo mojo = mojo(NO_DECRYPTION);
     mojo.reportFile = dir.resolve("saved.json").toFile();
     mojo.report = "latest";
-    assertEquals("iam.report picks a report to fetch and iam.reportFile audits a saved one; use one of them",
+    assertEquals("iam.report picks a report to fetch and iam.reportFile audits a saved one; choose one",
         assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
 
     mojo.report = "new";
@@ -349,7 +357,8 @@ class AuditMojoTest {
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
     assertEquals(String.join(NL,
-        "IAM audit failed: 2 violations at or above failOn medium:",
+        "IAM audit failed: 2 violations (1 high, 1 medium), 0 allowlisted, 10 rules not evaluated; 2 at or above"
+            + " failOn medium:",
         "  [high] apikey-inactive: " + STALE_KEY,
         "  [medium] serviceid-inactive: " + STALE_SERVICE_ID,
         "Reports: " + dir.resolve("target/iam-audit")), e.getMessage());
@@ -367,7 +376,8 @@ class AuditMojoTest {
     List<String> lines = assertThrows(MojoFailureException.class, mojo::execute).getMessage().lines().toList();
 
     assertEquals(23, lines.size());
-    assertEquals("IAM audit failed: 23 violations at or above failOn high:", lines.get(0));
+    assertEquals("IAM audit failed: 24 violations (23 high, 1 medium), 0 allowlisted, 10 rules not evaluated; 23 at or"
+        + " above failOn high:", lines.get(0));
     assertEquals("  ... and 3 more", lines.get(21));
     assertEquals("Reports: " + dir.resolve("target/iam-audit"), lines.get(22));
   }
@@ -379,13 +389,54 @@ class AuditMojoTest {
 
     mojo.execute();
 
-    assertEquals(List.of("[INFO] No Terraform files under .", "[INFO] Read activity-report.json: report ref-1, 2"
-        + " inactive identities over 720 hours, as of 2026-01-31T12:00:00Z"), log.lines.subList(0, 2));
+    assertEquals(List.of("[INFO] Policy: none found at iam-audit.yml, using the defaults",
+        "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions", "[INFO] No Terraform files under .",
+        "[INFO] Read activity-report.json: report ref-1, 2 inactive identities over 720 hours, as of"
+            + " 2026-01-31T12:00:00Z"), log.lines.subList(0, 4));
     assertEquals(List.of(
         "[WARNING]   [high] apikey-inactive: " + STALE_KEY,
         "[WARNING]   [medium] serviceid-inactive: " + STALE_SERVICE_ID,
-        "[INFO] IAM audit passed (failOn never): 2 violations, 0 allowlisted. Reports: "
+        "[INFO] IAM audit passed: 2 violations (1 high, 1 medium), 0 allowlisted, 10 rules not evaluated; reporting"
+            + " only (failOn never). Reports: "
             + dir.resolve("target/iam-audit")), log.lines.subList(log.lines.size() - 3, log.lines.size()));
+  }
+
+  @Test
+  void aMissingLatestReportIsAskedForWithMavensProperty() {
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-24T12:00:00Z"),
+        java.time.ZoneOffset.UTC);
+    try (Simulator simulator = Simulator.start(DemoAccount.create(clock), clock)) {
+      environment.put("IBMCLOUD_API_KEY", DemoAccount.API_KEY.reveal());
+      AuditMojo mojo = mojo(NO_DECRYPTION);
+      mojo.clock = clock;
+      mojo.sleeper = duration -> {};
+      mojo.iamUrl = simulator.baseUrl();
+      mojo.userManagementUrl = simulator.baseUrl();
+      mojo.report = "latest";
+      mojo.formats = "json";
+
+      MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+      assertEquals("IAM has no activity report for account " + DemoAccount.ACCOUNT_ID + " yet; use -Diam.report=new",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void theLogNamesThePolicyAndAllowlistTheGoalRead() throws Exception {
+    Files.writeString(dir.resolve("iam-audit.yml"), "preset: cis\nfailOn: never\n");
+    Files.writeString(dir.resolve("iam-allowlist.yml"), """
+        - match: { id: ApiKey-1 }
+          reason: "Disaster-recovery key, used only in quarterly drills"
+          expires: 2026-02-28
+        """);
+    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    mojo.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-31T12:00:00Z"), java.time.ZoneOffset.UTC);
+
+    mojo.execute();
+
+    assertEquals(List.of("[INFO] Policy: iam-audit.yml (preset cis, 3 rules differ from the defaults)",
+        "[INFO] Allowlist: iam-allowlist.yml (1 entry)"), log.lines.subList(0, 2));
   }
 
   @Test
@@ -489,6 +540,10 @@ class AuditMojoTest {
     assertEquals(4, lines.size());
     lines.forEach(line -> assertTrue(line.chars().noneMatch(AuditMojoTest::actsOnTerminal), line));
     debugLog.lines.forEach(line -> assertTrue(line.chars().noneMatch(AuditMojoTest::actsOnTerminal), line));
+  }
+
+  private static IamSettings live(AuditRequest request) {
+    return ((SourceChoice.Live) request.source()).settings();
   }
 
   private AuditMojo reportFileMojo(String reportJson) throws IOException {

@@ -1,6 +1,7 @@
 package dev.iamaudit.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamaudit.AuditRequest;
+import dev.iamaudit.SourceChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +98,8 @@ class BaselineMojoTest {
 
     mojo.execute();
 
-    assertEquals(List.of("[INFO] No Terraform files under .", READ,
+    assertEquals(List.of("[INFO] Policy: none found at iam-audit.yml, using the defaults",
+        "[INFO] Allowlist: iam-allowlist.yml (0 entries)", "[INFO] No Terraform files under .", READ,
         "[INFO] Created iam-allowlist.yml with 9 entries (expires 2027-02-22, no owner)",
         "[INFO] Wrote iam-allowlist.schema.json beside it, the schema its first line names"), log.lines);
     assertEquals(9, json().at("/summary/violations").asInt());
@@ -104,7 +107,8 @@ class BaselineMojoTest {
 
     audit().execute();
 
-    assertEquals("[INFO] IAM audit passed (failOn medium): 0 violations, 9 allowlisted. Reports: "
+    assertEquals("[INFO] IAM audit passed: 0 violations, 9 allowlisted, 10 rules not evaluated; none at or above "
+        + "failOn medium. Reports: "
         + dir.resolve("target/iam-audit"), log.lines.get(log.lines.size() - 1));
     assertEquals("passed", json().at("/summary/gate").asText());
     assertEquals(9, json().at("/summary/allowlisted").asInt());
@@ -218,8 +222,8 @@ class BaselineMojoTest {
 
     AuditRequest request = mojo.toRequest();
 
-    assertEquals(AuditRequest.SourceKind.LIVE, request.source());
-    assertEquals("environment variable PROD_IAM_KEY", request.apiKeyOrigin());
+    SourceChoice.Live live = assertInstanceOf(SourceChoice.Live.class, request.source());
+    assertEquals("environment variable PROD_IAM_KEY", live.settings().apiKeyOrigin());
     assertEquals(dir.resolve("governance/iam-allowlist.yml"), request.allowlistFile());
     assertEquals(dir.resolve("target/gate"), request.outputDirectory());
   }

@@ -138,7 +138,7 @@ class SarifReportTest {
     assertEquals(result.findings().size(), run.at("/properties/findings").asInt());
     assertEquals(5, run.at("/properties/results").asInt());
     String said = "iam-audit.sarif holds the 5 most severe of " + result.findings().size() + " findings, as GitHub "
-        + "code scanning accepts at most 5 results per run; --format json writes every finding to iam-audit.json";
+        + "code scanning accepts at most 5 results per run; the json format writes every finding to iam-audit.json";
     assertEquals(List.of(said), new SarifReport(5).omissions(result));
     JsonNode notifications = run.at("/invocations/0/toolExecutionNotifications");
     JsonNode last = notifications.get(notifications.size() - 1);

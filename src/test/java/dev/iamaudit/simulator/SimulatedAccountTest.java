@@ -145,7 +145,7 @@ class SimulatedAccountTest {
 
     UsageException e = assertThrows(UsageException.class, () -> SimulatedAccount.read(missing, NOW));
 
-    assertEquals("Fixture " + missing + " does not exist; give an existing JSON file to --fixture", e.getMessage());
+    assertEquals("Fixture " + missing + " does not exist; name an existing JSON file", e.getMessage());
   }
 
   @Test
