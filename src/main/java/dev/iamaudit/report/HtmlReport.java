@@ -110,9 +110,10 @@ public final class HtmlReport implements ReportWriter {
         + "</h1>\n<span class=\"gate " + gate + "\">Gate " + gate + "</span>\n<dl>\n");
     ReportInfo report = result.scope().report();
     term(html, "Activity report", report == null ? "none"
-        : report.reference() + " (" + report.durationHours() + " hours, ending " + report.endTime() + ")");
-    term(html, "Identities as of", result.scope().asOf().toString());
-    term(html, "Generated", result.generatedAt().toString());
+        : report.reference() + " (" + report.durationHours() + " hours, ending "
+            + InstantText.readable(report.endTime()) + ")");
+    term(html, "Identities as of", InstantText.readable(result.scope().asOf()));
+    term(html, "Generated", InstantText.readable(result.generatedAt()));
     term(html, "Fails on", result.gate().failOn().id() + (result.gate().failed()
         ? " (" + result.gate().blocking() + " blocking)" : ""));
     term(html, "Identities", Long.toString(result.scope().identities()));

@@ -39,6 +39,14 @@ class HtmlReportTest {
   }
 
   @Test
+  void timesAreReadToTheSecondInUtc() {
+    String html = ReportFixtures.render(new HtmlReport(), ReportFixtures.precise());
+    assertTrue(html.contains("<dl>\n<dt>Activity report</dt><dd>ref-precise (720 hours, ending 2026-12-01 23:39:50 "
+        + "UTC)</dd>\n<dt>Identities as of</dt><dd>2026-12-01 23:39:55 UTC</dd>\n<dt>Generated</dt><dd>2026-12-01 "
+        + "23:39:56 UTC</dd>\n"), html);
+  }
+
+  @Test
   void chartsLastAuthenticationAges() {
     assertArrayEquals(new long[] {1, 0, 3, 2, 0, 2, 2, 1}, AuthnAges.count(ReportFixtures.sample().scope().ages()));
     String html = ReportFixtures.render(new HtmlReport(), ReportFixtures.sample());
