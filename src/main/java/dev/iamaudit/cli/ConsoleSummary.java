@@ -5,6 +5,7 @@ import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.policy.Severity;
+import dev.iamaudit.report.InstantText;
 import dev.iamaudit.report.Totals;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,10 +21,11 @@ final class ConsoleSummary {
     ReportInfo report = result.scope().report();
     out.println();
     out.println("Account " + result.accountId() + (report == null ? "" : ", activity report "
-        + report.reference() + " (" + report.durationHours() + " h, ending " + report.endTime() + ")"));
+        + report.reference() + " (" + report.durationHours() + " h, ending " + InstantText.readable(report.endTime())
+        + ")"));
     long identities = result.scope().identities();
     out.println("Checked " + Counted.of(identities, "identity", "identities") + "; ages as of "
-        + result.scope().asOf() + ".");
+        + InstantText.readable(result.scope().asOf()) + ".");
     out.println();
     out.println(String.format(Locale.ROOT, "  %-40s %8s %5s %6s %4s %11s", "rule", "critical", "high", "medium",
         "low", "allowlisted"));

@@ -24,8 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code iam-audit.csv}: one row per identity for spreadsheets, with the columns of the IBM seed scripts (the
- * second {@code name} is the owner's for an API key, the user's own for a user) plus the identity's findings.
+ * {@code iam-audit.csv}: one row per identity for spreadsheets, with the columns of the IBM seed scripts in their
+ * order plus the identity's findings. Each column has a name of its own, so that a reader that keys a row by its
+ * header (Python's {@code csv.DictReader}, pandas) keeps them all: where the seed scripts name two columns
+ * {@code name}, the second, the owner's name for an API key and the user's own for a user, is {@code owner_name},
+ * and the {@code username} and {@code email} beside it are {@code owner_username} and {@code owner_email}.
  * Identities a finding names but the account does not list follow the listed ones; the account comes last. The
  * column {@code state}, after the seed scripts' columns, tells an API key that can no longer authenticate
  * ({@code disabled}, {@code expired}) from one that can ({@code active}), and a user who has not joined yet
@@ -39,8 +42,9 @@ public final class CsvReport implements ReportWriter {
   private static final Comparator<Verdict> REPORT_ORDER =
       Comparator.comparing(Verdict::severity).thenComparing(Verdict::rule);
 
-  static final List<String> HEADER = List.of("iam_id", "name", "last_authn", "type", "id", "name", "username",
-      "email", "created_by", "created_at", "locked", "authn_count", "state", "findings", "severity", "status");
+  static final List<String> HEADER = List.of("iam_id", "name", "last_authn", "type", "id", "owner_name",
+      "owner_username", "owner_email", "created_by", "created_at", "locked", "authn_count", "state", "findings",
+      "severity", "status");
 
   @Override
   public String format() {

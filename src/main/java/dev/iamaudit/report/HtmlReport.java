@@ -14,7 +14,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,9 +29,10 @@ import java.util.stream.Collectors;
 public final class HtmlReport implements ReportWriter {
   private static final String STYLE = """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
-      main{max-width:1200px;margin:0 auto;padding:24px}
+      main{padding:24px 32px}
       h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}
       .card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:16px}
+      .card{max-width:1200px;box-sizing:border-box}
       .gate{display:inline-block;font-weight:600;padding:4px 12px;border-radius:16px;color:#fff}
       .gate.failed{background:#cf222e}.gate.passed{background:#1a7f37}
       dl{display:grid;grid-template-columns:max-content auto;gap:4px 16px;margin:12px 0 0}dt{color:#59636e}dd{margin:0}
@@ -36,40 +40,196 @@ public final class HtmlReport implements ReportWriter {
       .count{border-radius:6px;padding:8px 14px;color:#fff;min-width:90px}.count b{display:block;font-size:20px}
       table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d0d7de}
       th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #d8dee4}
-      th{background:#eef1f4;cursor:pointer;user-select:none;white-space:nowrap}
+      th{background:#eef1f4;cursor:pointer;user-select:none;white-space:nowrap;position:sticky;top:0}
       th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
-      td.msg{min-width:320px;white-space:pre-wrap;word-break:break-word}td.id{min-width:180px;max-width:280px;word-break:break-word}
-      td.num{text-align:right}td.note{word-break:break-word}
+      code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;white-space:nowrap}
+      td.id{min-width:12em;overflow-wrap:anywhere}
+      td.msg{min-width:24em;white-space:pre-wrap;overflow-wrap:anywhere}
+      td.num{text-align:right}td.note{overflow-wrap:anywhere}
       .ctl{font-size:12px;color:#59636e;margin-top:4px;white-space:nowrap}
       .sev{display:inline-block;border-radius:4px;padding:1px 6px;color:#fff;font-size:12px;font-weight:600}
       .critical{background:#8e1519}.high{background:#cf222e}.medium{background:#bf8700}.low{background:#0969da}
-      tr.allowlisted td{color:#59636e;background:#f6f8fa}.tag{font-size:12px;border:1px solid #8c959f;border-radius:10px;padding:0 6px}
-      .why{font-size:12px;color:#59636e;min-width:160px;max-width:280px;margin-top:4px;word-break:break-word}
-      td code{white-space:nowrap}td.loc code{white-space:normal;word-break:break-all}code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
+      tr.allowlisted td{color:#59636e;background:#f6f8fa}
+      .tag{font-size:12px;border:1px solid #8c959f;border-radius:10px;padding:0 6px}
+      .why,.at{font-size:12px;color:#59636e;margin-top:4px}
+      .filter,.more{display:none}.ready .more{display:block}.js #findings>tbody.later{display:none}
+      .ready .filter{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;margin:0 0 8px}
+      .filter input[type=search]{font:inherit;padding:4px 8px;border:1px solid #8c959f;border-radius:6px}
+      .filter input[type=search]{width:32em;max-width:100%}
+      .filter fieldset{border:0;margin:0;padding:0;display:flex;gap:10px}
+      .filter legend{float:left;margin-right:6px;color:#59636e}
+      .filter label{white-space:nowrap}.filter output{color:#59636e}
+      svg text{font:12px system-ui,sans-serif;fill:#1f2328}
       """;
+  /** Rows shown at once, before and after filtering; the rest wait for "Show more". */
+  static final int PAGE = 1000;
+  /**
+   * Runs before the body is read, so that the findings past the first page are never laid out while the page loads:
+   * a page of hundreds of thousands of findings opens in seconds, not minutes. Without scripts the class is not set
+   * and every row shows.
+   */
+  private static final String HEAD_SCRIPT = "document.documentElement.className = 'js';";
+  /**
+   * Sorts a table by a clicked header, and filters the findings by text (every word must occur in the row) and by
+   * severity and status, showing the first {@link #PAGE} matches. A filter costs one pass over arrays read once from
+   * the rows and the layout of at most a page of rows: a row is shown or hidden only when that changes, and nothing
+   * reads layout in the loop. Each row's text is read into the index while the browser is idle after loading, so the
+   * first search does not wait for it. Typing waits for a pause before filtering, longer for a large table. Sorting
+   * reads each row's key once and moves the rows in one insertion.
+   */
   private static final String SCRIPT = """
-      document.querySelectorAll('table.sortable').forEach(function (table) {
-        table.querySelectorAll('th').forEach(function (th, column) {
-          th.addEventListener('click', function () {
-            var ascending = th.getAttribute('aria-sort') !== 'ascending';
-            table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('aria-sort'); });
-            th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-            var body = table.tBodies[0];
-            var key = function (row) {
+      (function () {
+        var PAGE = %d;
+        var collator = new Intl.Collator();
+        function sortRows(table, th, column) {
+          var ascending = th.getAttribute('aria-sort') !== 'ascending';
+          table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('aria-sort'); });
+          th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+          var keyed = [];
+          Array.prototype.forEach.call(table.tBodies, function (body) {
+            Array.prototype.forEach.call(body.rows, function (row) {
               var cell = row.cells[column];
-              return cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent;
-            };
-            var rows = Array.prototype.slice.call(body.rows);
-            rows.sort(function (a, b) {
-              var x = key(a), y = key(b), nx = Number(x), ny = Number(y);
-              var order = (x !== '' && y !== '' && !isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
-              return ascending ? order : -order;
+              var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent;
+              keyed.push({ row: row, key: key, number: key === '' ? NaN : Number(key), at: keyed.length });
             });
-            rows.forEach(function (row) { body.appendChild(row); });
+          });
+          keyed.sort(function (a, b) {
+            var order = !isNaN(a.number) && !isNaN(b.number) ? a.number - b.number : collator.compare(a.key, b.key);
+            return (ascending ? order : -order) || a.at - b.at;
+          });
+          var sorted = document.createDocumentFragment();
+          var rows = keyed.map(function (k) { sorted.appendChild(k.row); return k.row; });
+          table.tBodies[0].appendChild(sorted);
+          return rows;
+        }
+        function filterRows(form, table) {
+          var text = document.getElementById('filter-text');
+          var shown = document.getElementById('filter-shown');
+          var more = document.getElementById('filter-more');
+          var all = document.getElementById('filter-all');
+          var rows = Array.prototype.slice.call(table.querySelectorAll('#findings > tbody > tr'));
+          var count = rows.length;
+          var order = rows;
+          var severity = new Array(count), status = new Array(count), texts = new Array(count);
+          var indexed = 0, limit = PAGE, timer = 0;
+          var words = [], severities = null, statuses = null;
+          for (var i = 0; i < count; i++) {
+            rows[i].iamIndex = i;
+            severity[i] = rows[i].cells[0].getAttribute('data-sort');
+            status[i] = rows[i].className;
+            if (i >= limit) {
+              rows[i].hidden = true;
+            }
+          }
+          document.documentElement.className = 'ready';
+          function index(until) {
+            for (; indexed < until; indexed++) {
+              texts[indexed] = rows[indexed].textContent.toLowerCase();
+            }
+          }
+          function indexWhenIdle(deadline) {
+            while (indexed < count && deadline.timeRemaining() > 2) {
+              index(Math.min(count, indexed + 500));
+            }
+            if (indexed < count) {
+              requestIdleCallback(indexWhenIdle);
+            }
+          }
+          function checked(name) {
+            var on = {};
+            form.querySelectorAll('input[name=' + name + ']').forEach(function (box) { on[box.value] = box.checked; });
+            return on;
+          }
+          function matches(i) {
+            if (!severities[severity[i]] || !statuses[status[i]]) {
+              return false;
+            }
+            for (var w = 0; w < words.length; w++) {
+              if (texts[i].indexOf(words[w]) < 0) {
+                return false;
+              }
+            }
+            return true;
+          }
+          function apply() {
+            timer = 0;
+            words = text.value.toLowerCase().split(/\\s+/).filter(Boolean);
+            severities = checked('severity');
+            statuses = checked('status');
+            if (words.length) {
+              index(count);
+            }
+            var matching = 0;
+            for (var i = 0; i < count; i++) {
+              var row = order[i];
+              var hide = true;
+              if (matches(row.iamIndex)) {
+                hide = matching >= limit;
+                matching++;
+              }
+              if (row.hidden !== hide) {
+                row.hidden = hide;
+              }
+            }
+            var visible = Math.min(matching, limit);
+            shown.textContent = (matching === count ? 'All ' : matching + ' of ') + count + ' match'
+                + (visible < matching ? ', the first ' + visible + ' shown' : '');
+            more.hidden = all.hidden = visible === matching;
+          }
+          function now() {
+            clearTimeout(timer);
+            apply();
+          }
+          form.addEventListener('input', function () {
+            clearTimeout(timer);
+            limit = PAGE;
+            timer = setTimeout(apply, count > 20000 ? 300 : 150);
+          });
+          form.addEventListener('submit', function (event) {
+            event.preventDefault();
+            limit = PAGE;
+            now();
+          });
+          more.addEventListener('click', function () {
+            limit += PAGE;
+            now();
+          });
+          all.addEventListener('click', function () {
+            limit = Infinity;
+            now();
+          });
+          apply();
+          if (window.requestIdleCallback) {
+            requestIdleCallback(indexWhenIdle);
+          }
+          return function (sorted) {
+            order = sorted;
+            now();
+          };
+        }
+        var findings = document.getElementById('findings');
+        var form = document.getElementById('filter');
+        var resort = form && findings ? filterRows(form, findings) : null;
+        document.querySelectorAll('table.sortable').forEach(function (table) {
+          table.querySelectorAll('th').forEach(function (th, column) {
+            th.addEventListener('click', function () {
+              var rows = sortRows(table, th, column);
+              if (table === findings && resort) {
+                resort(rows);
+              }
+            });
           });
         });
-      });
-      """;
+      })();
+      """.formatted(PAGE);
+
+  /**
+   * Lets the page run its own style and script and nothing else: no other script, no handler in an attribute, no
+   * fetch, no form sent anywhere. Names in the page come from whoever may create an identity; they are escaped, and
+   * were one ever not, the browser would still refuse what they carried.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + sha256(STYLE) + "; script-src "
+      + sha256(HEAD_SCRIPT) + " " + sha256(SCRIPT) + "; base-uri 'none'; form-action 'none'";
 
   @Override
   public String format() {
@@ -86,8 +246,10 @@ public final class HtmlReport implements ReportWriter {
     Writer html = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     String account = HtmlText.escape(result.accountId());
     html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + "<title>IAM audit of account " + account + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n"
+        + "<title>IAM audit of account " + account + "</title>\n<script>" + HEAD_SCRIPT + "</script>\n<style>" + STYLE
+        + "</style>\n</head>\n<body>\n"
         + "<main>\n");
     writeSummary(result, html);
     writeChart(result, html);
@@ -100,7 +262,7 @@ public final class HtmlReport implements ReportWriter {
       }
       html.write("</ul>\n");
     }
-    html.write("</main>\n<script>\n" + SCRIPT + "</script>\n</body>\n</html>\n");
+    html.write("</main>\n<script>" + SCRIPT + "</script>\n</body>\n</html>\n");
     html.flush();
   }
 
@@ -110,9 +272,10 @@ public final class HtmlReport implements ReportWriter {
         + "</h1>\n<span class=\"gate " + gate + "\">Gate " + gate + "</span>\n<dl>\n");
     ReportInfo report = result.scope().report();
     term(html, "Activity report", report == null ? "none"
-        : report.reference() + " (" + report.durationHours() + " hours, ending " + report.endTime() + ")");
-    term(html, "Identities as of", result.scope().asOf().toString());
-    term(html, "Generated", result.generatedAt().toString());
+        : report.reference() + " (" + report.durationHours() + " hours, ending "
+            + InstantText.readable(report.endTime()) + ")");
+    term(html, "Identities as of", InstantText.readable(result.scope().asOf()));
+    term(html, "Generated", InstantText.readable(result.generatedAt()));
     term(html, "Fails on", result.gate().failOn().id() + (result.gate().failed()
         ? " (" + result.gate().blocking() + " blocking)" : ""));
     term(html, "Identities", Long.toString(result.scope().identities()));
@@ -168,13 +331,38 @@ public final class HtmlReport implements ReportWriter {
       html.write("<p>No findings.</p>\n");
       return;
     }
+    writeFilter(result, html);
     html.write("<table class=\"sortable\" id=\"findings\">\n<thead><tr><th>Severity</th><th>Status</th><th>Rule</th>"
-        + "<th>Identity</th><th>Message</th><th>Location</th></tr></thead>\n<tbody>\n");
+        + "<th>Identity</th><th>Message</th></tr></thead>\n<tbody>\n");
     html.flush();
     LocalDate day = result.day();
     ParallelChunks.write(result.findings(), result.findings().size(), chunk -> new HtmlFindingRows(chunk, day),
         out);
-    html.write("</tbody>\n</table>\n");
+    html.write("</tbody>\n</table>\n<p class=\"more\"><button type=\"button\" id=\"filter-more\">Show " + PAGE
+        + " more</button> <button type=\"button\" id=\"filter-all\">Show all</button></p>\n");
+  }
+
+  /**
+   * Above the findings: a text box (every word must occur in the row), a box per severity and per status, and how
+   * many rows match. A form, so that Enter filters at once; the page's policy sends it nowhere. Shown only once the
+   * script runs: without it the boxes would do nothing.
+   */
+  private static void writeFilter(AuditResult result, Writer html) throws IOException {
+    long total = result.findings().size();
+    html.write("<form class=\"filter\" id=\"filter\" role=\"search\">\n<input type=\"search\" id=\"filter-text\" "
+        + "placeholder=\"Filter by rule, identity, id, message or file\" aria-label=\"Filter findings by text\" "
+        + "autocomplete=\"off\">\n<fieldset><legend>Severity</legend>");
+    for (Severity severity : Severity.values()) {
+      html.write("<label><input type=\"checkbox\" name=\"severity\" value=\"" + severity.ordinal() + "\" checked> "
+          + severity.id() + "</label>");
+    }
+    html.write("</fieldset>\n<fieldset><legend>Status</legend>");
+    for (String status : List.of("violation", "allowlisted")) {
+      html.write("<label><input type=\"checkbox\" name=\"status\" value=\"" + status + "\" checked> " + status
+          + "</label>");
+    }
+    html.write("</fieldset>\n<output id=\"filter-shown\" aria-live=\"polite\">All " + total + " match"
+        + (total > PAGE ? ", the first " + PAGE + " shown" : "") + "</output>\n</form>\n");
   }
 
   private static void writeRules(AuditResult result, Writer html) throws IOException {
@@ -195,7 +383,18 @@ public final class HtmlReport implements ReportWriter {
           + "</td><td class=\"num\">" + (evaluation == null ? 0 : evaluation.allowlisted()) + "</td><td class=\"note\">"
           + HtmlText.escape(note) + "</td></tr>\n");
     }
-    html.write("</tbody>\n</table>\n");
+    html.write("</tbody>\n</table>\n<p class=\"more\"><button type=\"button\" id=\"filter-more\">Show " + PAGE
+        + " more</button> <button type=\"button\" id=\"filter-all\">Show all</button></p>\n");
+  }
+
+  /** A CSP source for an inline element holding exactly {@code text}. */
+  private static String sha256(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** Under the rule's title, each control's tag with its framework, version and title on hover; "" for none. */

@@ -108,8 +108,9 @@ public final class MarkdownReport implements ReportWriter {
     ReportInfo report = result.scope().report();
     md.write((report == null ? "No activity report"
         : "Activity report " + MarkdownText.cell(report.reference()) + " (" + report.durationHours()
-            + " hours, ending " + report.endTime() + ")")
-        + "; identities as of " + result.scope().asOf() + "; generated " + result.generatedAt() + ".\n\n");
+            + " hours, ending " + InstantText.readable(report.endTime()) + ")")
+        + "; identities as of " + InstantText.readable(result.scope().asOf()) + "; generated "
+        + InstantText.readable(result.generatedAt()) + ".\n\n");
   }
 
   private static void writeCounts(AuditResult result, Writer md) throws IOException {

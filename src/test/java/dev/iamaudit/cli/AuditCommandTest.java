@@ -143,6 +143,23 @@ class AuditCommandTest {
   }
 
   @Test
+  void theSummaryReadsTimesToTheSecondWhileTheJsonKeepsThemExact() throws IOException {
+    write("millis.json", """
+        {"reference": "r-1", "report_duration": "720", "report_start_time": "2026-10-21T06:00:00:648+0000",
+         "report_end_time": "2026-11-20T06:00:00:648+0000",
+         "users": [{"iam_id": "IBMid-1", "username": "u@example.com", "last_authn": "2026-01-01T00:00+0000"}],
+         "apikeys": [], "serviceids": [], "profiles": []}
+        """);
+    assertEquals(1, run("--report-file", "millis.json", "--format", "json"));
+    String console = out.toString();
+    assertTrue(console.contains("\nAccount unknown, activity report r-1 (720 h, ending 2026-11-20 06:00:00 UTC)\n"),
+        console);
+    assertTrue(console.contains("; ages as of 2026-11-20 06:00:00 UTC.\n"), console);
+    assertEquals("2026-11-20T06:00:00.648Z", json().at("/report/endTime").asText());
+    assertEquals("2026-11-20T06:00:00.648Z", json().get("asOf").asText());
+  }
+
+  @Test
   void quietPrintsOnlyTheVerdict() {
     assertEquals(1, run("--report-file", "report.json", "--format", "json", "--quiet"));
     assertEquals("Gate failed: 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules not evaluated; 8 at or"

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.inventory.Entity;
 import dev.iamaudit.inventory.Identity;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,6 +46,50 @@ class CsvReportTest {
         "violation"), rows.get(rows.size() - 1));
   }
 
+  /** Keyed by the header's names, as Python's csv.DictReader and pandas read it: no column may shadow another. */
+  private static List<Map<String, String>> parseByHeader(String csv) throws Exception {
+    CsvMapper mapper = new CsvMapper();
+    try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+        .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+      return rows.readAll();
+    }
+  }
+
+  @Test
+  void everyColumnHasANameOfItsOwnSoAReaderByHeaderKeepsThemAll() throws Exception {
+    List<Map<String, String>> rows = parseByHeader(ReportFixtures.render(new CsvReport(), ReportFixtures.sample()));
+    assertEquals(ReportFixtures.sample().scope().identities() + 1, rows.size());
+    Map<String, String> key = new LinkedHashMap<>();
+    key.put("iam_id", "IBMid-1000AAAA");
+    key.put("name", ReportFixtures.TRICKY);
+    key.put("last_authn", "2026-05-06T09:00:00Z");
+    key.put("type", "apikey");
+    key.put("id", "ApiKey-1111");
+    key.put("owner_name", "Jane O'Neil <ops>");
+    key.put("owner_username", "jane@example.com");
+    key.put("owner_email", "jane@example.com");
+    key.put("created_by", "IBMid-1000AAAA");
+    key.put("created_at", "2025-10-18T09:00:00Z");
+    key.put("locked", "false");
+    key.put("authn_count", "");
+    key.put("state", "active");
+    key.put("findings", "apikey-inactive;apikey-too-old");
+    key.put("severity", "high");
+    key.put("status", "violation");
+    assertEquals(key, rows.get(2));
+    assertEquals(List.copyOf(key.keySet()), List.copyOf(rows.get(2).keySet()));
+    Map<String, String> serviceId = rows.get(7);
+    assertEquals("builder", serviceId.get("name"));
+    assertEquals("ServiceId-9", serviceId.get("id"));
+    assertEquals("", serviceId.get("owner_name"));
+    assertEquals("2025-07-10T09:00:00Z", serviceId.get("created_at"));
+    Map<String, String> user = rows.get(0);
+    assertEquals("Jane O'Neil <ops>", user.get("name"));
+    assertEquals("Jane O'Neil <ops>", user.get("owner_name"));
+    assertEquals("jane@example.com", user.get("owner_email"));
+    rows.forEach(row -> assertEquals(CsvReport.HEADER, List.copyOf(row.keySet())));
+  }
+
   @Test
   void defusesSpreadsheetFormulas() throws Exception {
     List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), ReportFixtures.sample()));
@@ -53,8 +99,8 @@ class CsvReportTest {
   @Test
   void quotesPerRfc4180WithCrlf() {
     String csv = ReportFixtures.render(new CsvReport(), ReportFixtures.sample());
-    assertTrue(csv.startsWith("iam_id,name,last_authn,type,id,name,username,email,created_by,created_at,locked,"
-        + "authn_count,state,findings,severity,status\r\n"));
+    assertTrue(csv.startsWith("iam_id,name,last_authn,type,id,owner_name,owner_username,owner_email,created_by,"
+        + "created_at,locked,authn_count,state,findings,severity,status\r\n"));
     assertTrue(csv.contains(",\"deploy, \"\"prod\"\" <main> & Zoë\nline2 | ü*_\",2026-05-06T09:00:00Z,"));
     assertTrue(csv.endsWith(",high,violation\r\n"));
     assertEquals("", CsvRow.field(null));

@@ -21,6 +21,15 @@ import org.junit.jupiter.api.Test;
 class JsonReportTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** The times people read to the second in the Markdown and HTML stay exact for machines. */
+  @Test
+  void timesAreTheExactInstants() throws Exception {
+    JsonNode json = MAPPER.readTree(ReportFixtures.render(new JsonReport(), ReportFixtures.precise()));
+    assertEquals("2026-12-01T23:39:56.102030405Z", json.get("generatedAt").asText());
+    assertEquals("2026-12-01T23:39:55.458318817Z", json.get("asOf").asText());
+    assertEquals("2026-12-01T23:39:50.648Z", json.at("/report/endTime").asText());
+  }
+
   @Test
   void largeAccountHasEveryFindingInOrderOnALineOfItsOwn() throws Exception {
     AuditResult result = ReportFixtures.generated(12_000);

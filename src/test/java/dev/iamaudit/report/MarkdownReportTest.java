@@ -26,14 +26,21 @@ class MarkdownReportTest {
   }
 
   @Test
+  void timesAreReadToTheSecondInUtc() {
+    String md = ReportFixtures.render(new MarkdownReport(), ReportFixtures.precise());
+    assertTrue(md.contains("\n\nActivity report ref-precise (720 hours, ending 2026-12-01 23:39:50 UTC); identities as "
+        + "of 2026-12-01 23:39:55 UTC; generated 2026-12-01 23:39:56 UTC.\n\n"), md);
+  }
+
+  @Test
   void summarisesThePassingEmptyAccount() {
     assertEquals("""
         # IAM audit of account a1b2c3d4e5f60718293a4b5c6d7e8f90
 
         **Gate: passed**: no violation at or above `medium`.
 
-        Activity report ref-empty (720 hours, ending 2026-11-22T10:00:00Z); identities as of 2026-11-22T10:00:00Z; \
-        generated 2026-11-22T10:00:00Z.
+        Activity report ref-empty (720 hours, ending 2026-11-22 10:00:00 UTC); identities as of 2026-11-22 10:00:00 \
+        UTC; generated 2026-11-22 10:00:00 UTC.
 
         | Severity | Violations | Allowlisted |
         |---|---:|---:|

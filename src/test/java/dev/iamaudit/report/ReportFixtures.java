@@ -116,6 +116,23 @@ final class ReportFixtures {
   }
 
   /**
+   * {@link #empty()} as a live run sees it: the report ends on IBM's milliseconds, the identities are listed and the
+   * run ends on the clock's nanoseconds.
+   */
+  static AuditResult precise() {
+    Inventory inventory = new Inventory(ACCOUNT, Instant.parse("2026-12-01T23:39:55.458318817Z"),
+        new ReportInfo("ref-precise", 720, null, Instant.parse("2026-12-01T23:39:50.648Z"), null),
+        List.of(), List.of(), List.of(), List.of(), settings("RESTRICTED", "RESTRICTED", "TOTP"), List.of(),
+        EnumSet.of(DataSet.REPORT, DataSet.API_KEYS, DataSet.SERVICE_IDS, DataSet.PROFILES, DataSet.USERS,
+            DataSet.SETTINGS, DataSet.MFA_REPORT), Map.of());
+    Policy policy = AccountSettingsDrift.applyTo(Policy.defaults(Rules.specs()), TerraformDeclarations.none());
+    AuditEngine engine = TestAudits.engine(Rules.identityRules(), policy, Allowlist.NONE,
+        Clock.fixed(Instant.parse("2026-12-01T23:39:56.102030405Z"), ZoneOffset.UTC));
+    return TestAudits.audit(engine, inventory, List.of(), new CsvReport().identityColumns(),
+        new JsonReport().findingLines());
+  }
+
+  /**
    * {@code keys} service-ID keys (every third inactive 200 days, every third never used, the rest recent), plus
    * {@code keys / 10} inactive users and as many service IDs; account settings all fine.
    */
