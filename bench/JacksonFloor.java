@@ -6,13 +6,13 @@ import dev.iamaudit.shaded.jackson.core.JsonToken;
 import java.io.File;
 
 /**
- * What reading a report and writing a JSON file of about the size of iam-audit.json costs a fresh JVM with the
- * jar's Jackson and nothing else: no records, rules, messages or fingerprints. It writes every field name and
- * string of the report COPIES times (default 3), which for a generated report comes to about iam-audit.json's size;
- * 6 writes about as much as the default formats.
+ * What reading a report and writing a JSON file of about the size of iam-audit.json costs a fresh
+ * JVM with the jar's Jackson and nothing else: no records, rules, messages or fingerprints. It
+ * writes every field name and string of the report COPIES times (default 3), which for a generated
+ * report comes to about iam-audit.json's size; 6 writes about as much as the default formats.
  *
- * <p>bench/report-file.sh and bench/scale.sh compile it against target/iam-audit.jar, hence Jackson's relocated
- * package.
+ * <p>bench/report-file.sh and bench/scale.sh compile it against target/iam-audit.jar, hence
+ * Jackson's relocated package.
  *
  * <pre>java -cp target/iam-audit.jar:DIR JacksonFloor REPORT OUT [COPIES]</pre>
  */

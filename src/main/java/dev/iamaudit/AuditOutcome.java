@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A finished audit: the result, the reports written, and the exit code of the contract (0 passed, 1 failed).
+ * A finished audit: the result, the reports written, and the exit code of the contract (0 passed, 1
+ * failed).
  */
 public record AuditOutcome(AuditResult result, List<Path> reports) {
   public static final int PASSED = 0;

@@ -22,24 +22,29 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One audit, as the CLI or the Maven goal asked for it. The core owns every default and every check of how the
- * options go together; front ends only map their options here, and name them through {@link OptionNames}.
+ * One audit, as the CLI or the Maven goal asked for it. The core owns every default and every check
+ * of how the options go together; front ends only map their options here, and name them through
+ * {@link OptionNames}.
  *
  * @param source where the data comes from
  * @param accountId the account to audit; null for the policy's, else the token's
- * @param policyFile the policy; null for {@code iam-audit.yml} where the source keeps its files, if present
- * @param allowlistFile the allowlist; null for {@code iam-allowlist.yml} where the source keeps its files, if present
+ * @param policyFile the policy; null for {@code iam-audit.yml} where the source keeps its files, if
+ *     present
+ * @param allowlistFile the allowlist; null for {@code iam-allowlist.yml} where the source keeps its
+ *     files, if present
  * @param failOn overrides the policy's failOn when not null
  * @param baseDir the repo root: defaults are looked up and report locations made relative here
- * @param stepSummary a file the Markdown summary is appended to ($GITHUB_STEP_SUMMARY); null for none
- * @param terraformDir the directory scanned for {@code *.tf}; null for {@code baseDir} (the demo's own folder in a
- *     demo)
+ * @param stepSummary a file the Markdown summary is appended to ($GITHUB_STEP_SUMMARY); null for
+ *     none
+ * @param terraformDir the directory scanned for {@code *.tf}; null for {@code baseDir} (the demo's
+ *     own folder in a demo)
  * @param terraformOff true to read no Terraform at all
- * @param terraformState {@code terraform.tfstate} or {@code terraform show -json} output; null for none
- * @param projectFile the build file that runs the audit (Maven's {@code pom.xml}); null for none. Findings point at
- *     it when the repository holds no policy, allowlist or Terraform to point at
- * @param buildDirectory a directory of build output the Terraform scan skips, as it skips the output directory
- *     (Maven's {@code target}); null for none
+ * @param terraformState {@code terraform.tfstate} or {@code terraform show -json} output; null for
+ *     none
+ * @param projectFile the build file that runs the audit (Maven's {@code pom.xml}); null for none.
+ *     Findings point at it when the repository holds no policy, allowlist or Terraform to point at
+ * @param buildDirectory a directory of build output the Terraform scan skips, as it skips the
+ *     output directory (Maven's {@code target}); null for none
  * @param options how the front end that asked names its settings, for messages
  */
 public record AuditRequest(
@@ -60,7 +65,8 @@ public record AuditRequest(
     OptionNames options) {
 
   public static final URI DEFAULT_IAM_URL = URI.create("https://iam.cloud.ibm.com");
-  public static final URI DEFAULT_USER_MANAGEMENT_URL = URI.create("https://user-management.cloud.ibm.com");
+  public static final URI DEFAULT_USER_MANAGEMENT_URL =
+      URI.create("https://user-management.cloud.ibm.com");
   public static final String DEFAULT_API_KEY_ENV = "IBMCLOUD_API_KEY";
   public static final String DEFAULT_POLICY = "iam-audit.yml";
   public static final String DEFAULT_ALLOWLIST = "iam-allowlist.yml";
@@ -77,14 +83,16 @@ public record AuditRequest(
     }
   }
 
-  /** @param options how the front end names its settings, for the messages about them */
+  /**
+   * @param options how the front end names its settings, for the messages about them
+   */
   public static Builder builder(Path baseDir, Path outputDirectory, OptionNames options) {
     return new Builder(baseDir, outputDirectory, options);
   }
 
   /**
-   * Takes the options a front end was given as they came, everything unset keeping its default, and checks them in
-   * {@link #build()}.
+   * Takes the options a front end was given as they came, everything unset keeping its default, and
+   * checks them in {@link #build()}.
    */
   public static final class Builder {
     private final Path baseDir;
@@ -126,7 +134,9 @@ public record AuditRequest(
       return this;
     }
 
-    /** @param value {@code new} (the default), {@code latest} or a report reference */
+    /**
+     * @param value {@code new} (the default), {@code latest} or a report reference
+     */
     public Builder report(String value) {
       report = value;
       return this;
@@ -138,8 +148,9 @@ public record AuditRequest(
     }
 
     /**
-     * Where a live audit gets its API key: {@code keys} is asked for the variable named {@code variable} (null for
-     * {@value AuditRequest#DEFAULT_API_KEY_ENV}) once the name is checked, and only when the audit is live.
+     * Where a live audit gets its API key: {@code keys} is asked for the variable named {@code
+     * variable} (null for {@value AuditRequest#DEFAULT_API_KEY_ENV}) once the name is checked, and
+     * only when the audit is live.
      */
     public Builder apiKey(String variable, ApiKeyVariable.Lookup keys) {
       apiKeyVariable = variable;
@@ -172,7 +183,9 @@ public record AuditRequest(
       return this;
     }
 
-    /** @param text a severity or {@code never}, in any case; null keeps the policy's */
+    /**
+     * @param text a severity or {@code never}, in any case; null keeps the policy's
+     */
     public Builder failOn(String text) {
       failOn = text;
       return this;
@@ -183,7 +196,10 @@ public record AuditRequest(
       return this;
     }
 
-    /** @param text as {@link Durations#parse} reads it; null for {@link AuditRequest#DEFAULT_REPORT_TIMEOUT} */
+    /**
+     * @param text as {@link Durations#parse} reads it; null for {@link
+     *     AuditRequest#DEFAULT_REPORT_TIMEOUT}
+     */
     public Builder reportTimeout(String text) {
       reportTimeout = text;
       return this;
@@ -194,7 +210,10 @@ public record AuditRequest(
       return this;
     }
 
-    /** @param dirOrNone the directory scanned for {@code *.tf}, relative to the base directory, or {@code none} */
+    /**
+     * @param dirOrNone the directory scanned for {@code *.tf}, relative to the base directory, or
+     *     {@code none}
+     */
     public Builder terraform(String dirOrNone) {
       terraform = dirOrNone;
       return this;
@@ -215,36 +234,70 @@ public record AuditRequest(
       return this;
     }
 
-    /** @throws UsageException for options that do not go together or a value that is not one */
+    /**
+     * @throws UsageException for options that do not go together or a value that is not one
+     */
     public AuditRequest build() {
       boolean terraformOff = "none".equals(terraform);
       if (terraformOff && terraformState != null) {
-        throw new UsageException(options.set(TERRAFORM, "none") + " turns Terraform off, and "
-            + options.name(TERRAFORM_STATE) + " needs it; drop one");
+        throw new UsageException(
+            options.set(TERRAFORM, "none")
+                + " turns Terraform off, and "
+                + options.name(TERRAFORM_STATE)
+                + " needs it; drop one");
       }
       Path terraformDir = terraform == null || terraformOff ? null : baseDir.resolve(terraform);
       FailOn gate = failOn();
-      return new AuditRequest(source(), accountId, policyFile, allowlistFile, outputDirectory, formats, gate, baseDir,
-          stepSummary, terraformDir, terraformOff, terraformState, projectFile, buildDirectory, options);
+      return new AuditRequest(
+          source(),
+          accountId,
+          policyFile,
+          allowlistFile,
+          outputDirectory,
+          formats,
+          gate,
+          baseDir,
+          stepSummary,
+          terraformDir,
+          terraformOff,
+          terraformState,
+          projectFile,
+          buildDirectory,
+          options);
     }
 
-    /** The one place that decides where the data comes from, and whether what was asked for can be had. */
+    /**
+     * The one place that decides where the data comes from, and whether what was asked for can be
+     * had.
+     */
     private SourceChoice source() {
       if (demo && reportFile != null) {
-        throw new UsageException(options.name(DEMO) + " and " + options.name(REPORT_FILE)
-            + " exclude each other; choose one");
+        throw new UsageException(
+            options.name(DEMO)
+                + " and "
+                + options.name(REPORT_FILE)
+                + " exclude each other; choose one");
       }
       String which = report == null ? "new" : report;
-      Duration timeout = reportTimeout == null ? DEFAULT_REPORT_TIMEOUT
-          : Durations.parse(reportTimeout, options.name(REPORT_TIMEOUT));
+      Duration timeout =
+          reportTimeout == null
+              ? DEFAULT_REPORT_TIMEOUT
+              : Durations.parse(reportTimeout, options.name(REPORT_TIMEOUT));
       if (reportFile != null) {
         if (!which.equals("new")) {
-          throw new UsageException(options.name(REPORT) + " picks a report to fetch and " + options.name(REPORT_FILE)
-              + " audits a saved one; choose one");
+          throw new UsageException(
+              options.name(REPORT)
+                  + " picks a report to fetch and "
+                  + options.name(REPORT_FILE)
+                  + " audits a saved one; choose one");
         }
         if (saveReport != null) {
-          throw new UsageException(options.name(SAVE_REPORT) + " keeps a fetched report, and "
-              + options.name(REPORT_FILE) + " fetches none; drop " + options.name(SAVE_REPORT));
+          throw new UsageException(
+              options.name(SAVE_REPORT)
+                  + " keeps a fetched report, and "
+                  + options.name(REPORT_FILE)
+                  + " fetches none; drop "
+                  + options.name(SAVE_REPORT));
         }
         return new SourceChoice.ReportFile(reportFile);
       }
@@ -258,12 +311,24 @@ public record AuditRequest(
       }
       ApiKeyVariable.Found key = keys.find(variable);
       if (key.secret() == null) {
-        throw new UsageException("No API key: set the " + key.origin() + " to an IBM Cloud API key with Service"
-            + " Configuration Reader on IAM Identity, or try the built-in demo account (" + options.on(DEMO) + ")");
+        throw new UsageException(
+            "No API key: set the "
+                + key.origin()
+                + " to an IBM Cloud API key with Service"
+                + " Configuration Reader on IAM Identity, or try the built-in demo account ("
+                + options.on(DEMO)
+                + ")");
       }
-      return new SourceChoice.Live(new IamSettings(iamUrl == null ? DEFAULT_IAM_URL : iamUrl,
-          userManagementUrl == null ? DEFAULT_USER_MANAGEMENT_URL : userManagementUrl, key.secret(), key.origin(),
-          which, timeout, saveReport, options));
+      return new SourceChoice.Live(
+          new IamSettings(
+              iamUrl == null ? DEFAULT_IAM_URL : iamUrl,
+              userManagementUrl == null ? DEFAULT_USER_MANAGEMENT_URL : userManagementUrl,
+              key.secret(),
+              key.origin(),
+              which,
+              timeout,
+              saveReport,
+              options));
     }
 
     private FailOn failOn() {
@@ -273,8 +338,13 @@ public record AuditRequest(
       try {
         return FailOn.parse(failOn.trim().toLowerCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new UsageException(options.name(FAIL_ON) + " must be one of " + FailOn.allIds() + ", not '"
-            + ShownValue.of(failOn) + "'");
+        throw new UsageException(
+            options.name(FAIL_ON)
+                + " must be one of "
+                + FailOn.allIds()
+                + ", not '"
+                + ShownValue.of(failOn)
+                + "'");
       }
     }
   }

@@ -48,8 +48,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The whole audit in one call, shared by the command line and the Maven goal: read the policy and allowlist, pull
- * the data the enabled rules need, evaluate, write the reports, and hand back the verdict.
+ * The whole audit in one call, shared by the command line and the Maven goal: read the policy and
+ * allowlist, pull the data the enabled rules need, evaluate, write the reports, and hand back the
+ * verdict.
  */
 public final class IamAudit {
   private final Clock clock;
@@ -61,7 +62,9 @@ public final class IamAudit {
     this(clock, sleeper, ReportFormats.standard(), Spill::temporary);
   }
 
-  /** @param spills where each audit keeps its findings */
+  /**
+   * @param spills where each audit keeps its findings
+   */
   IamAudit(Clock clock, Sleeper sleeper, ReportFormats formats, Supplier<Spill> spills) {
     this.clock = clock;
     this.sleeper = sleeper;
@@ -77,21 +80,29 @@ public final class IamAudit {
   }
 
   /**
-   * @param whileOpen given the result once the reports are written, while its findings can still be read
+   * @param whileOpen given the result once the reports are written, while its findings can still be
+   *     read
    * @throws dev.iamaudit.failure.AuditFailure when the audit could not run (exit 2 or 3)
    */
-  public AuditOutcome run(AuditRequest request, AuditListener listener, Consumer<AuditResult> whileOpen) {
+  public AuditOutcome run(
+      AuditRequest request, AuditListener listener, Consumer<AuditResult> whileOpen) {
     List<ReportWriter> writers = formats.select(request.formats());
     outputDirectory(request).clearEarlierRun();
     try (Source source = open(request, listener)) {
-      return audit(request, source.defaultFiles(request.baseDir()), source, writers, listener, whileOpen);
+      return audit(
+          request, source.defaultFiles(request.baseDir()), source, writers, listener, whileOpen);
     }
   }
 
   private Source open(AuditRequest request, AuditListener listener) {
     SourceChoice choice = request.source();
     if (choice instanceof SourceChoice.Demo demo) {
-      return DemoSource.start(demo, request.outputDirectory().resolve("demo"), request.options(), clock, sleeper,
+      return DemoSource.start(
+          demo,
+          request.outputDirectory().resolve("demo"),
+          request.options(),
+          clock,
+          sleeper,
           listener);
     }
     if (choice instanceof SourceChoice.ReportFile file) {
@@ -100,84 +111,121 @@ public final class IamAudit {
     return new IamSource(((SourceChoice.Live) choice).settings(), clock, sleeper);
   }
 
-  /** @param defaults where the policy, allowlist and Terraform are unless the request names them */
-  private AuditOutcome audit(AuditRequest request, DefaultFiles defaults, Source source, List<ReportWriter> writers,
-      AuditListener listener, Consumer<AuditResult> whileOpen) {
+  /**
+   * @param defaults where the policy, allowlist and Terraform are unless the request names them
+   */
+  private AuditOutcome audit(
+      AuditRequest request,
+      DefaultFiles defaults,
+      Source source,
+      List<ReportWriter> writers,
+      AuditListener listener,
+      Consumer<AuditResult> whileOpen) {
     List<RuleDescriptor> all = Rules.all();
-    Path policyFile = request.policyFile() != null ? request.policyFile() : existing(defaults.policy());
-    Path allowlistFile = request.allowlistFile() != null ? request.allowlistFile() : existing(defaults.allowlist());
+    Path policyFile =
+        request.policyFile() != null ? request.policyFile() : existing(defaults.policy());
+    Path allowlistFile =
+        request.allowlistFile() != null ? request.allowlistFile() : existing(defaults.allowlist());
     Policy defaultPolicy = Policy.defaults(Rules.specs());
-    Policy policy = policyFile == null
-        ? defaultPolicy
-        : new PolicyLoader(Rules.specs()).load(policyFile, display(policyFile, request.baseDir()));
-    listener.info(policyFile == null ? LoadedFiles.noPolicy(display(defaults.policy(), request.baseDir()))
-        : LoadedFiles.policy(policy, defaultPolicy));
+    Policy policy =
+        policyFile == null
+            ? defaultPolicy
+            : new PolicyLoader(Rules.specs())
+                .load(policyFile, display(policyFile, request.baseDir()));
+    listener.info(
+        policyFile == null
+            ? LoadedFiles.noPolicy(display(defaults.policy(), request.baseDir()))
+            : LoadedFiles.policy(policy, defaultPolicy));
     if (request.failOn() != null) {
       policy = policy.withFailOn(request.failOn());
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    Allowlist allowlist = allowlistFile == null
-        ? Allowlist.NONE
-        : new AllowlistLoader(all.stream().map(RuleDescriptor::id).toList(), today, policy.allowlistMaxDays())
-            .load(allowlistFile, display(allowlistFile, request.baseDir()));
-    listener.info(allowlistFile == null ? LoadedFiles.noAllowlist(display(defaults.allowlist(), request.baseDir()))
-        : LoadedFiles.allowlist(allowlist));
+    Allowlist allowlist =
+        allowlistFile == null
+            ? Allowlist.NONE
+            : new AllowlistLoader(
+                    all.stream().map(RuleDescriptor::id).toList(), today, policy.allowlistMaxDays())
+                .load(allowlistFile, display(allowlistFile, request.baseDir()));
+    listener.info(
+        allowlistFile == null
+            ? LoadedFiles.noAllowlist(display(defaults.allowlist(), request.baseDir()))
+            : LoadedFiles.allowlist(allowlist));
 
     List<String> notes = new ArrayList<>();
-    AuditListener recording = new AuditListener() {
-      @Override
-      public void info(String message) {
-        listener.info(message);
-      }
+    AuditListener recording =
+        new AuditListener() {
+          @Override
+          public void info(String message) {
+            listener.info(message);
+          }
 
-      @Override
-      public void warn(String message) {
-        notes.add(message);
-        listener.warn(message);
-      }
+          @Override
+          public void warn(String message) {
+            notes.add(message);
+            listener.warn(message);
+          }
 
-      @Override
-      public void debug(String message) {
-        listener.debug(message);
-      }
+          @Override
+          public void debug(String message) {
+            listener.debug(message);
+          }
 
-      @Override
-      public void waiting(String what, java.time.Duration elapsed, int attempt) {
-        listener.waiting(what, elapsed, attempt);
-      }
+          @Override
+          public void waiting(String what, java.time.Duration elapsed, int attempt) {
+            listener.waiting(what, elapsed, attempt);
+          }
 
-      @Override
-      public void progress(String status) {
-        listener.progress(status);
-      }
-    };
+          @Override
+          public void progress(String status) {
+            listener.progress(status);
+          }
+        };
     TerraformDeclarations terraform = terraform(request, defaults.terraform());
     listener.info(terraform.summary());
     terraform.notes().forEach(recording::warn);
     if (terraform.enabled() && !Locator.inRepo(terraform.dir())) {
-      recording.warn("The Terraform directory " + terraform.dir() + " is outside the repository, so findings on"
-          + " what it declares point at the allowlist or the policy instead of its files");
+      recording.warn(
+          "The Terraform directory "
+              + terraform.dir()
+              + " is outside the repository, so findings on"
+              + " what it declares point at the allowlist or the policy instead of its files");
     }
     policy = AccountSettingsDrift.applyTo(policy, terraform);
     String anchor = anchor(request, writers);
     Locator locator = Locator.of(policy, allowlist, terraform, anchor);
     String account = request.accountId() != null ? request.accountId() : policy.account();
-    IdentityColumns columns = writers.stream().map(ReportWriter::identityColumns).filter(Objects::nonNull)
-        .findFirst().orElse(null);
-    FindingLines lines = writers.stream().map(ReportWriter::findingLines).filter(Objects::nonNull).findFirst()
-        .orElse(null);
-    // The findings are read back from the spill until the last report is written; then its files go.
+    IdentityColumns columns =
+        writers.stream()
+            .map(ReportWriter::identityColumns)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    FindingLines lines =
+        writers.stream()
+            .map(ReportWriter::findingLines)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    // The findings are read back from the spill until the last report is written; then its files
+    // go.
     try (Spill spill = spills.get();
-        AuditRun run = new AuditEngine(Rules.identityRules(), policy, allowlist, clock, terraform, locator)
-            .start(spill, columns, lines)) {
+        AuditRun run =
+            new AuditEngine(Rules.identityRules(), policy, allowlist, clock, terraform, locator)
+                .start(spill, columns, lines)) {
       ReportInfo report = source.read(account, dataRequest(policy), recording, run);
       if (!Locator.inRepo(policy.file()) && !Locator.inRepo(allowlist.file())) {
-        recording.warn("No policy or allowlist file in the repository: findings that no Terraform declaration places"
-            + " point at " + anchor + " line 1. Add an " + AuditRequest.DEFAULT_POLICY + " (an empty one keeps every"
-            + " default) to place them in the repository");
+        recording.warn(
+            "No policy or allowlist file in the repository: findings that no Terraform declaration"
+                + " places point at "
+                + anchor
+                + " line 1. Add an "
+                + AuditRequest.DEFAULT_POLICY
+                + " (an empty one keeps every"
+                + " default) to place them in the repository");
       }
       AuditResult result = run.finish(report, notes);
-      requireSomethingAudited(result, policyFile == null ? null : display(policyFile, request.baseDir()));
+      requireSomethingAudited(
+          result, policyFile == null ? null : display(policyFile, request.baseDir()));
       List<Path> written = outputDirectory(request).write(result, writers);
       writers.forEach(writer -> writer.omissions(result).forEach(listener::warn));
       if (request.stepSummary() != null) {
@@ -194,8 +242,8 @@ public final class IamAudit {
   }
 
   /**
-   * A gate that judged nothing must not pass: every rule disabled, or only rules this source has no data for, is a
-   * configuration to correct, not a clean account.
+   * A gate that judged nothing must not pass: every rule disabled, or only rules this source has no
+   * data for, is a configuration to correct, not a clean account.
    */
   private static void requireSomethingAudited(AuditResult result, String policyFile) {
     List<String> disabled = new ArrayList<>();
@@ -209,20 +257,28 @@ public final class IamAudit {
           return;
         }
         case DISABLED -> disabled.add(evaluation.rule().id());
-        case NOT_EVALUATED -> unevaluated.add(evaluation.rule().id() + " (" + evaluation.note() + ")");
+        case NOT_EVALUATED ->
+            unevaluated.add(evaluation.rule().id() + " (" + evaluation.note() + ")");
       }
     }
     StringBuilder message = new StringBuilder("Nothing was audited: no rule could be evaluated");
     if (!disabled.isEmpty()) {
-      message.append("; disabled in ").append(policyFile == null ? "the policy" : policyFile).append(": ")
+      message
+          .append("; disabled in ")
+          .append(policyFile == null ? "the policy" : policyFile)
+          .append(": ")
           .append(String.join(", ", disabled));
     }
     if (unevaluated.isEmpty()) {
-      throw new UsageException(message.append(". Enable at least one rule in the policy").toString());
+      throw new UsageException(
+          message.append(". Enable at least one rule in the policy").toString());
     }
     message.append("; not evaluated: ").append(String.join("; ", unevaluated));
-    throw new UsageException(message.append(". Enable a rule in the policy, or audit the live account, which has ")
-        .append("the data every rule needs").toString());
+    throw new UsageException(
+        message
+            .append(". Enable a rule in the policy, or audit the live account, which has ")
+            .append("the data every rule needs")
+            .toString());
   }
 
   /** A job summary that cannot be written costs the summary, not the audit. */
@@ -245,11 +301,15 @@ public final class IamAudit {
       }
       needs.addAll(rule.needs());
       OptionalLong days = rule.inactivityThresholdDays(config);
-      if (days.isPresent() && (shortestDays.isEmpty() || days.getAsLong() < shortestDays.getAsLong())) {
+      if (days.isPresent()
+          && (shortestDays.isEmpty() || days.getAsLong() < shortestDays.getAsLong())) {
         shortestDays = days;
       }
     }
-    OptionalLong hours = shortestDays.isPresent() ? OptionalLong.of(shortestDays.getAsLong() * 24) : OptionalLong.empty();
+    OptionalLong hours =
+        shortestDays.isPresent()
+            ? OptionalLong.of(shortestDays.getAsLong() * 24)
+            : OptionalLong.empty();
     return new DataRequest(needs, hours, policy.maxReportAgeHours());
   }
 
@@ -264,23 +324,33 @@ public final class IamAudit {
       skip.add(request.buildDirectory());
     }
     Path state = request.terraformState();
-    return TerraformDeclarations.load(dir, request.baseDir(), skip, state,
+    return TerraformDeclarations.load(
+        dir,
+        request.baseDir(),
+        skip,
+        state,
         state == null ? null : display(state, request.baseDir()));
   }
 
   /**
-   * The file findings point at when the repository holds no policy, allowlist or Terraform to point at: GitHub
-   * rejects a whole upload over one result without a file, and naming a file that does not exist would send the
-   * reader looking for it. The build file that runs the audit (Maven's POM) comes first; else the report the run
-   * writes, SARIF first, which exists by the time anyone reads a finding (GitHub shows it without a preview).
+   * The file findings point at when the repository holds no policy, allowlist or Terraform to point
+   * at: GitHub rejects a whole upload over one result without a file, and naming a file that does
+   * not exist would send the reader looking for it. The build file that runs the audit (Maven's
+   * POM) comes first; else the report the run writes, SARIF first, which exists by the time anyone
+   * reads a finding (GitHub shows it without a preview).
    */
   private static String anchor(AuditRequest request, List<ReportWriter> writers) {
     Path project = request.projectFile();
-    if (project != null && Files.isRegularFile(project) && Locator.inRepo(display(project, request.baseDir()))) {
+    if (project != null
+        && Files.isRegularFile(project)
+        && Locator.inRepo(display(project, request.baseDir()))) {
       return display(project, request.baseDir());
     }
-    ReportWriter report = writers.stream().filter(writer -> writer.format().equals("sarif")).findFirst()
-        .orElse(writers.get(0));
+    ReportWriter report =
+        writers.stream()
+            .filter(writer -> writer.format().equals("sarif"))
+            .findFirst()
+            .orElse(writers.get(0));
     String shown = display(request.outputDirectory().resolve(report.fileName()), request.baseDir());
     return Locator.inRepo(shown) ? shown : report.fileName();
   }
@@ -289,7 +359,9 @@ public final class IamAudit {
     return Files.isRegularFile(file) ? file : null;
   }
 
-  /** The path as reports show it: relative to the repo root when inside it, with forward slashes. */
+  /**
+   * The path as reports show it: relative to the repo root when inside it, with forward slashes.
+   */
   static String display(Path file, Path baseDir) {
     Path absolute = file.toAbsolutePath().normalize();
     Path base = baseDir.toAbsolutePath().normalize();

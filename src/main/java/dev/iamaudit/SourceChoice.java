@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where one audit's data comes from. {@link AuditRequest.Builder} chooses it from a front end's options and checks
- * them, once for both front ends, so a choice that exists is one that can run.
+ * Where one audit's data comes from. {@link AuditRequest.Builder} chooses it from a front end's
+ * options and checks them, once for both front ends, so a choice that exists is one that can run.
  */
 public sealed interface SourceChoice {
   /**

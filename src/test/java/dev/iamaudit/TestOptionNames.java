@@ -3,8 +3,8 @@ package dev.iamaudit;
 import java.util.Locale;
 
 /**
- * Settings spelled as neither front end spells them, so a core test sees which name a message asked for:
- * {@code <report timeout>}, {@code <report>=new}, {@code <demo> on}.
+ * Settings spelled as neither front end spells them, so a core test sees which name a message asked
+ * for: {@code <report timeout>}, {@code <report>=new}, {@code <demo> on}.
  */
 public final class TestOptionNames implements OptionNames {
   public static final OptionNames INSTANCE = new TestOptionNames();

@@ -6,8 +6,9 @@ import dev.iamaudit.inventory.ReportInfo;
 import dev.iamaudit.rules.RuleContext;
 
 /**
- * Where a source hands the account to the audit as it reads it: first what the rules know before any identity,
- * then each identity once, so that no source need hold the account for it to be judged.
+ * Where a source hands the account to the audit as it reads it: first what the rules know before
+ * any identity, then each identity once, so that no source need hold the account for it to be
+ * judged.
  */
 public interface AccountSink {
   /** Before the first identity. */
@@ -17,7 +18,8 @@ public interface AccountSink {
   void accept(Identity identity);
 
   /**
-   * Hands an inventory held in memory to {@code sink}: its context, then its identities in its order.
+   * Hands an inventory held in memory to {@code sink}: its context, then its identities in its
+   * order.
    *
    * @return the inventory's activity report header, or null
    */

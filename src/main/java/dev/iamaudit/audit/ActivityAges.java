@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * How long ago the audited identities last authenticated: a count per whole day up to a year, then one for older,
- * and a count for each kind of activity without a date. Its size is fixed, whatever the number of identities, so
- * reports can chart the ages without the identities being kept.
+ * How long ago the audited identities last authenticated: a count per whole day up to a year, then
+ * one for older, and a count for each kind of activity without a date. Its size is fixed, whatever
+ * the number of identities, so reports can chart the ages without the identities being kept.
  */
 public final class ActivityAges {
   /** Ages beyond this many days are counted together. */
@@ -30,8 +30,9 @@ public final class ActivityAges {
   }
 
   /**
-   * The inactive identities that last authenticated between {@code minDays} and {@code maxDays} whole days ago,
-   * both included; a {@code maxDays} of {@link #MAX_DAYS} or more takes in all the older ones too.
+   * The inactive identities that last authenticated between {@code minDays} and {@code maxDays}
+   * whole days ago, both included; a {@code maxDays} of {@link #MAX_DAYS} or more takes in all the
+   * older ones too.
    */
   public long inactive(long minDays, long maxDays) {
     int from = (int) Math.max(0, Math.min(MAX_DAYS + 1L, minDays));

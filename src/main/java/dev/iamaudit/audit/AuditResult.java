@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one audit produced, for the report writers and the gate: counts and the first violations in memory,
- * the findings to be read back in report order. Its size does not depend on the number of identities.
+ * Everything one audit produced, for the report writers and the gate: counts and the first
+ * violations in memory, the findings to be read back in report order. Its size does not depend on
+ * the number of identities.
  *
  * @param evaluations how each rule fared and what it found, in the catalog's order
- * @param findings every finding, sorted: most severe first, then by rule and identity; readable until the audit's
- *     {@link Spill} is closed
- * @param firstViolations the first {@value AuditRun#FIRST_VIOLATIONS} violations of {@code findings}, or all of them
- * @param identityRows each identity judged, for a report that lists identities; null when none was asked for
+ * @param findings every finding, sorted: most severe first, then by rule and identity; readable
+ *     until the audit's {@link Spill} is closed
+ * @param firstViolations the first {@value AuditRun#FIRST_VIOLATIONS} violations of {@code
+ *     findings}, or all of them
+ * @param identityRows each identity judged, for a report that lists identities; null when none was
+ *     asked for
  * @param notes what the run had to say about its data ("triggered a new report because ...")
  */
 public record AuditResult(
@@ -62,17 +65,23 @@ public record AuditResult(
 
   /** The violations of rules graded {@code severity}. */
   public long violations(Severity severity) {
-    return evaluations.stream().filter(evaluation -> evaluation.config().severity() == severity)
-        .mapToLong(RuleEvaluation::violations).sum();
+    return evaluations.stream()
+        .filter(evaluation -> evaluation.config().severity() == severity)
+        .mapToLong(RuleEvaluation::violations)
+        .sum();
   }
 
   /** The allowlisted findings of rules graded {@code severity}. */
   public long allowlisted(Severity severity) {
-    return evaluations.stream().filter(evaluation -> evaluation.config().severity() == severity)
-        .mapToLong(RuleEvaluation::allowlisted).sum();
+    return evaluations.stream()
+        .filter(evaluation -> evaluation.config().severity() == severity)
+        .mapToLong(RuleEvaluation::allowlisted)
+        .sum();
   }
 
   public List<RuleEvaluation> notEvaluated() {
-    return evaluations.stream().filter(e -> e.state() == RuleEvaluation.State.NOT_EVALUATED).toList();
+    return evaluations.stream()
+        .filter(e -> e.state() == RuleEvaluation.State.NOT_EVALUATED)
+        .toList();
   }
 }

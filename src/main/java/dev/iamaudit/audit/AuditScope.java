@@ -5,13 +5,18 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What one audit looked at: the account, the moment ages are measured from, the activity report, and how many
- * identities were judged and how long ago they last authenticated.
+ * What one audit looked at: the account, the moment ages are measured from, the activity report,
+ * and how many identities were judged and how long ago they last authenticated.
  *
  * @param report the activity report's header, or null when the source read none
  * @param keys the API keys among the identities that IBM no longer accepts
  */
-public record AuditScope(String accountId, Instant asOf, ReportInfo report, long identities, ActivityAges ages,
+public record AuditScope(
+    String accountId,
+    Instant asOf,
+    ReportInfo report,
+    long identities,
+    ActivityAges ages,
     KeyStates keys) {
   public AuditScope {
     Objects.requireNonNull(accountId, "accountId");

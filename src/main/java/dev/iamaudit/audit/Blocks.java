@@ -6,14 +6,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Length-prefixed records held in memory in blocks the {@link Spill} lends, each record whole in one block. No array
- * grows with the records, so none is copied as they come, and none is so large that the collector treats it apart.
+ * Length-prefixed records held in memory in blocks the {@link Spill} lends, each record whole in
+ * one block. No array grows with the records, so none is copied as they come, and none is so large
+ * that the collector treats it apart.
  */
 final class Blocks {
   private final Spill spill;
   private final List<byte[]> blocks = new ArrayList<>();
+
   /** How much of each block is used. */
   private int[] used = new int[8];
+
   private long bytes;
 
   Blocks(Spill spill) {
@@ -61,11 +64,17 @@ final class Blocks {
 
   /** The length of the record at {@code offset} of {@code block}, with its length field. */
   static int recordLength(byte[] block, int offset) {
-    return 4 + ((block[offset] & 0xff) << 24 | (block[offset + 1] & 0xff) << 16 | (block[offset + 2] & 0xff) << 8
-        | (block[offset + 3] & 0xff));
+    return 4
+        + ((block[offset] & 0xff) << 24
+            | (block[offset + 1] & 0xff) << 16
+            | (block[offset + 2] & 0xff) << 8
+            | (block[offset + 3] & 0xff));
   }
 
-  /** Writes the records in the order taken to {@code file} from {@code position}; the position after them. */
+  /**
+   * Writes the records in the order taken to {@code file} from {@code position}; the position after
+   * them.
+   */
   long writeTo(FileChannel file, long position) {
     for (int i = 0; i < blocks.size(); i++) {
       spill.write(file, blocks.get(i), used[i], position);

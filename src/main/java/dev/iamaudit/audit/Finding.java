@@ -8,14 +8,17 @@ import java.util.Objects;
 /**
  * One rule's verdict on one identity, as every report shows it.
  *
- * <p>Reports read findings one at a time from the audit (see {@link Findings}); the message is written when the rule
- * finds it, so a finding holds text, never the identity record it was found on.
+ * <p>Reports read findings one at a time from the audit (see {@link Findings}); the message is
+ * written when the rule finds it, so a finding holds text, never the identity record it was found
+ * on.
  *
  * @param message what was seen and how to fix it
- * @param fingerprint the stable hash of (rule, account, identity) that code-scanning UIs track a finding by across
- *     runs: {@value Fingerprints#LENGTH} hex digits
- * @param allowlistEntry the entry that accepted the finding, or the expired entry that no longer does; else null
- * @param location the repo file and lines the finding points at (code-scanning UIs need one; see {@link Locator})
+ * @param fingerprint the stable hash of (rule, account, identity) that code-scanning UIs track a
+ *     finding by across runs: {@value Fingerprints#LENGTH} hex digits
+ * @param allowlistEntry the entry that accepted the finding, or the expired entry that no longer
+ *     does; else null
+ * @param location the repo file and lines the finding points at (code-scanning UIs need one; see
+ *     {@link Locator})
  */
 public record Finding(
     String rule,

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes a finding as one line, for a report that lists findings a line each ({@code iam-audit.json}). The audit
- * writes each finding's line as it keeps the finding, on its own thread while the source is still being read, and
- * the report then copies the lines in order ({@link Findings#writeLines}) instead of reading every finding back.
+ * Writes a finding as one line, for a report that lists findings a line each ({@code
+ * iam-audit.json}). The audit writes each finding's line as it keeps the finding, on its own thread
+ * while the source is still being read, and the report then copies the lines in order ({@link
+ * Findings#writeLines}) instead of reading every finding back.
  */
 @FunctionalInterface
 public interface FindingLines {

@@ -6,18 +6,25 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The findings of one audit in report order: most severe first, then by rule, kind of identity and id (the
- * allowlist's own findings in the allowlist's order). They are read back from the audit's {@link Spill} each time
- * they are iterated, one at a time, so a report of any size holds only the finding it is writing. They can be read
- * until the spill is closed.
+ * The findings of one audit in report order: most severe first, then by rule, kind of identity and
+ * id (the allowlist's own findings in the allowlist's order). They are read back from the audit's
+ * {@link Spill} each time they are iterated, one at a time, so a report of any size holds only the
+ * finding it is writing. They can be read until the spill is closed.
  */
 public final class Findings implements Iterable<Finding> {
-  /** Takes the lines of a report of one line per finding (see {@link FindingLines}), in report order. */
+  /**
+   * Takes the lines of a report of one line per finding (see {@link FindingLines}), in report
+   * order.
+   */
   public interface LineSink {
-    /** The next finding's line, {@code bytes[offset, offset + length)}, valid until the next call. */
+    /**
+     * The next finding's line, {@code bytes[offset, offset + length)}, valid until the next call.
+     */
     void line(byte[] bytes, int offset, int length) throws IOException;
 
-    /** The next finding, whose line could not be written as it was found: the report writes it now. */
+    /**
+     * The next finding, whose line could not be written as it was found: the report writes it now.
+     */
     void finding(Finding finding) throws IOException;
   }
 
@@ -43,7 +50,10 @@ public final class Findings implements Iterable<Finding> {
     this.lines = lines;
   }
 
-  /** Whether the audit kept each finding's line for a report of one line per finding (see {@link FindingLines}). */
+  /**
+   * Whether the audit kept each finding's line for a report of one line per finding (see {@link
+   * FindingLines}).
+   */
   public boolean hasLines() {
     return lines;
   }

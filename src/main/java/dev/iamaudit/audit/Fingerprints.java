@@ -7,11 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
- * A finding's stable identity across runs: a hash of (rule, account, identity). Names, messages and dates stay out
- * of it, so renaming a key or another day passing does not make an old finding look new.
+ * A finding's stable identity across runs: a hash of (rule, account, identity). Names, messages and
+ * dates stay out of it, so renaming a key or another day passing does not make an old finding look
+ * new.
  *
- * <p>A large account has hundreds of thousands of findings, so the hash is taken in buffers each thread keeps
- * instead of building the input and the digest anew every time.
+ * <p>A large account has hundreds of thousands of findings, so the hash is taken in buffers each
+ * thread keeps instead of building the input and the digest anew every time.
  */
 public final class Fingerprints {
   /** Hex digits of the first 16 bytes of the SHA-256 digest. */
@@ -35,8 +36,9 @@ public final class Fingerprints {
   }
 
   /**
-   * The {@value #BYTES} bytes the fingerprint is made of, at the start of this thread's buffer and valid until the
-   * thread's next call: the audit keeps them with each finding, and writes the digits only when a report asks.
+   * The {@value #BYTES} bytes the fingerprint is made of, at the start of this thread's buffer and
+   * valid until the thread's next call: the audit keeps them with each finding, and writes the
+   * digits only when a report asks.
    */
   static byte[] digest(String rule, String accountId, String identity, String idOrNull) {
     return HASHER.get().hash(rule, accountId, identity, idOrNull);

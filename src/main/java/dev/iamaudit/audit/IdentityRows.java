@@ -12,12 +12,14 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * Every identity the audit judged, in the order it was judged, as a report that lists identities needs it: its own
- * columns (see {@link IdentityColumns}) and the verdicts about it. A rule may find something about another identity
- * than the one it is shown, or only at the end ({@code user-multiple-apikeys}), and the allowlist's and the account
- * settings' findings are about the account: those come apart, in report order, as {@link #others()}.
+ * Every identity the audit judged, in the order it was judged, as a report that lists identities
+ * needs it: its own columns (see {@link IdentityColumns}) and the verdicts about it. A rule may
+ * find something about another identity than the one it is shown, or only at the end ({@code
+ * user-multiple-apikeys}), and the allowlist's and the account settings' findings are about the
+ * account: those come apart, in report order, as {@link #others()}.
  *
- * <p>Kept like the findings: in memory up to the {@link Spill}'s budget, beyond it in a file read back in order.
+ * <p>Kept like the findings: in memory up to the {@link Spill}'s budget, beyond it in a file read
+ * back in order.
  */
 public final class IdentityRows implements Spill.Buffer {
   private static final IdentityType[] TYPES = IdentityType.values();
@@ -36,15 +38,22 @@ public final class IdentityRows implements Spill.Buffer {
     }
   }
 
-  /** One judged identity: its kind and id, its columns, and the verdicts about it in no particular order. */
+  /**
+   * One judged identity: its kind and id, its columns, and the verdicts about it in no particular
+   * order.
+   */
   public record Row(IdentityType type, String id, String columns, List<Verdict> verdicts) {}
 
   /** A verdict about {@code entity}, which is not an identity the rule was shown at the time. */
   public record Other(Entity entity, Verdict verdict) {}
 
   private final Spill spill;
-  /** Per rule in the order the audit numbers them, its verdict when violated, then when allowlisted. */
+
+  /**
+   * Per rule in the order the audit numbers them, its verdict when violated, then when allowlisted.
+   */
   private final List<Verdict> verdicts;
+
   private final RecordBuffer record = new RecordBuffer(1 << 9);
   private final Blocks blocks;
   private FileChannel file;
@@ -52,7 +61,10 @@ public final class IdentityRows implements Spill.Buffer {
   private List<Other> others;
   private boolean complete;
 
-  /** @param verdicts per rule numbered from 0, the verdict of a violation and of an allowlisted finding */
+  /**
+   * @param verdicts per rule numbered from 0, the verdict of a violation and of an allowlisted
+   *     finding
+   */
   IdentityRows(Spill spill, List<Verdict> verdicts) {
     this.spill = spill;
     this.verdicts = List.copyOf(verdicts);
@@ -123,13 +135,18 @@ public final class IdentityRows implements Spill.Buffer {
     if (!complete) {
       throw new IllegalStateException("identity rows are read before the audit finished");
     }
-    return () -> file == null ? new Rows(null) : new Rows(new RecordWindow(spill, file, 0, fileLength, WINDOW));
+    return () ->
+        file == null
+            ? new Rows(null)
+            : new Rows(new RecordWindow(spill, file, 0, fileLength, WINDOW));
   }
 
   private final class Rows implements Iterator<Row> {
     private final RecordReader reader = new RecordReader();
+
     /** Null while the rows are all in memory. */
     private final RecordWindow window;
+
     /** The next row's address in memory, or -1. */
     private long at;
 

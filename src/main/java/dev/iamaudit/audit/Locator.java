@@ -18,13 +18,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where in the user's repository a finding points. Code-scanning UIs drop results without a file (GitHub rejects the
- * whole upload), and IAM identities have no source line of their own, so every finding gets the closest file that
- * exists in the repository, in this order: the line a rule names (the account setting's argument), the Terraform
- * resource block that declares the identity, the allowlist entry that covers the finding, the rule's settings in the
- * policy, the policy file, the allowlist file, and last the anchor: a file the run knows exists when the repository
- * holds none of these. A file outside the repository (a Terraform directory or policy given as {@code ../x}) is
- * passed over, since code-scanning UIs cannot show it.
+ * Where in the user's repository a finding points. Code-scanning UIs drop results without a file
+ * (GitHub rejects the whole upload), and IAM identities have no source line of their own, so every
+ * finding gets the closest file that exists in the repository, in this order: the line a rule names
+ * (the account setting's argument), the Terraform resource block that declares the identity, the
+ * allowlist entry that covers the finding, the rule's settings in the policy, the policy file, the
+ * allowlist file, and last the anchor: a file the run knows exists when the repository holds none
+ * of these. A file outside the repository (a Terraform directory or policy given as {@code ../x})
+ * is passed over, since code-scanning UIs cannot show it.
  */
 public final class Locator {
   private static final Pattern ABSOLUTE = Pattern.compile("^(/|[A-Za-z]:[/\\\\]).*|.*://.*");
@@ -40,14 +41,18 @@ public final class Locator {
   }
 
   /**
-   * @param anchor a repo-relative file the run knows exists, for a repository with no policy, allowlist or
-   *     Terraform to point at
+   * @param anchor a repo-relative file the run knows exists, for a repository with no policy,
+   *     allowlist or Terraform to point at
    */
-  public static Locator of(Policy policy, Allowlist allowlist, TerraformDeclarations terraform, String anchor) {
+  public static Locator of(
+      Policy policy, Allowlist allowlist, TerraformDeclarations terraform, String anchor) {
     Objects.requireNonNull(anchor, "anchor");
-    Location fallback = inRepo(policy.file()) ? Location.line(policy.file(), 1)
-        : inRepo(allowlist.file()) ? Location.line(allowlist.file(), 1)
-        : Location.line(anchor, 1);
+    Location fallback =
+        inRepo(policy.file())
+            ? Location.line(policy.file(), 1)
+            : inRepo(allowlist.file())
+                ? Location.line(allowlist.file(), 1)
+                : Location.line(anchor, 1);
     Locator locator = new Locator(terraform, fallback);
     for (AllowlistEntry entry : allowlist.entries()) {
       if (inRepo(entry.position().file())) {
@@ -98,26 +103,32 @@ public final class Locator {
     if (terraform.declarations().isEmpty()) {
       return null;
     }
-    Optional<Declaration> declaration = switch (entity.type()) {
-      case SERVICEID -> terraform.declarationOf(DeclarationKind.SERVICE_ID, entity.id(), entity.name());
-      case PROFILE -> terraform.declarationOf(DeclarationKind.TRUSTED_PROFILE, entity.id(), entity.name());
-      case APIKEY -> key(entity);
-      case ACCOUNT -> terraform.accountSettings(entity.id());
-      case USER -> Optional.empty();
-    };
-    return declaration.filter(d -> inRepo(d.file()))
+    Optional<Declaration> declaration =
+        switch (entity.type()) {
+          case SERVICEID ->
+              terraform.declarationOf(DeclarationKind.SERVICE_ID, entity.id(), entity.name());
+          case PROFILE ->
+              terraform.declarationOf(DeclarationKind.TRUSTED_PROFILE, entity.id(), entity.name());
+          case APIKEY -> key(entity);
+          case ACCOUNT -> terraform.accountSettings(entity.id());
+          case USER -> Optional.empty();
+        };
+    return declaration
+        .filter(d -> inRepo(d.file()))
         .map(d -> new Location(d.file(), d.startLine(), d.endLine()))
         .orElse(null);
   }
 
   /**
-   * A key's declaration, whether a service ID's or a user's: the entity does not say whose key it is. The state's id
-   * settles it; by name alone, a service-ID key and a user key of the same name leave it open.
+   * A key's declaration, whether a service ID's or a user's: the entity does not say whose key it
+   * is. The state's id settles it; by name alone, a service-ID key and a user key of the same name
+   * leave it open.
    */
   private Optional<Declaration> key(Entity entity) {
-    Optional<Declaration> service = terraform.declarationOf(DeclarationKind.SERVICE_ID_API_KEY, entity.id(),
-        entity.name());
-    Optional<Declaration> user = terraform.declarationOf(DeclarationKind.USER_API_KEY, entity.id(), entity.name());
+    Optional<Declaration> service =
+        terraform.declarationOf(DeclarationKind.SERVICE_ID_API_KEY, entity.id(), entity.name());
+    Optional<Declaration> user =
+        terraform.declarationOf(DeclarationKind.USER_API_KEY, entity.id(), entity.name());
     if (service.isPresent() && user.isPresent()) {
       return byId(service, entity).or(() -> byId(user, entity));
     }

@@ -3,10 +3,10 @@ package dev.iamaudit.audit;
 import java.util.Arrays;
 
 /**
- * Records appended to a growing byte array, in the spill's encoding: unsigned varints, and texts as their length
- * plus one (0 for null) followed by each char in one to three bytes. A char is encoded on its own, surrogates too, so
- * any Java string comes back exactly as it went in, even half a surrogate pair, which reports then treat as they
- * always did.
+ * Records appended to a growing byte array, in the spill's encoding: unsigned varints, and texts as
+ * their length plus one (0 for null) followed by each char in one to three bytes. A char is encoded
+ * on its own, surrogates too, so any Java string comes back exactly as it went in, even half a
+ * surrogate pair, which reports then treat as they always did.
  */
 final class RecordBuffer {
   private byte[] bytes;
@@ -110,7 +110,10 @@ final class RecordBuffer {
     return scratch;
   }
 
-  /** Begins a record with room for its length, which {@link #writeLength} fills in once the record is written. */
+  /**
+   * Begins a record with room for its length, which {@link #writeLength} fills in once the record
+   * is written.
+   */
   int reserveLength() {
     ensure(4);
     int start = length;
@@ -118,7 +121,9 @@ final class RecordBuffer {
     return start;
   }
 
-  /** @param start what {@link #reserveLength()} returned */
+  /**
+   * @param start what {@link #reserveLength()} returned
+   */
   void writeLength(int start) {
     int value = length - start - 4;
     bytes[start] = (byte) (value >>> 24);

@@ -4,15 +4,17 @@ import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
- * Reads the length-prefixed records of a stretch of a spill file through a window of a few KB, so that reading a
- * file of any size holds one window.
+ * Reads the length-prefixed records of a stretch of a spill file through a window of a few KB, so
+ * that reading a file of any size holds one window.
  */
 final class RecordWindow {
   private final Spill spill;
   private final FileChannel file;
   private final long end;
+
   /** The file position of {@code window[0]}. */
   private long position;
+
   private byte[] window;
   private int at;
   private int limit;
@@ -45,11 +47,16 @@ final class RecordWindow {
   }
 
   private int length(int offset) {
-    return (window[offset] & 0xff) << 24 | (window[offset + 1] & 0xff) << 16 | (window[offset + 2] & 0xff) << 8
+    return (window[offset] & 0xff) << 24
+        | (window[offset + 1] & 0xff) << 16
+        | (window[offset + 2] & 0xff) << 8
         | (window[offset + 3] & 0xff);
   }
 
-  /** Moves the unread rest to the front and reads on, growing the window for a record longer than it. */
+  /**
+   * Moves the unread rest to the front and reads on, growing the window for a record longer than
+   * it.
+   */
   private void refill() {
     int rest = limit - at;
     System.arraycopy(window, at, window, 0, rest);
@@ -63,6 +70,8 @@ final class RecordWindow {
     if (unread <= 0) {
       throw new IllegalStateException("a spill file ends inside a record");
     }
-    limit += spill.read(file, position + limit, window, limit, (int) Math.min(window.length - limit, unread));
+    limit +=
+        spill.read(
+            file, position + limit, window, limit, (int) Math.min(window.length - limit, unread));
   }
 }

@@ -14,16 +14,19 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
 /**
- * One rule's findings, taken as the rule finds them and read back in report order: by kind of identity, then id,
- * and in the order found where those are equal (an identity the report lists twice).
+ * One rule's findings, taken as the rule finds them and read back in report order: by kind of
+ * identity, then id, and in the order found where those are equal (an identity the report lists
+ * twice).
  *
- * <p>An external merge sort with its message written, so that no identity record stays reachable: findings gather
- * in a buffer; a full buffer is sorted and written to the rule's file as a run, or appended to the last run when it
- * continues it, as it does when the report lists identities in id order; reading merges the runs. While the findings
- * fit in the {@link Spill}'s budget they never leave memory.
+ * <p>An external merge sort with its message written, so that no identity record stays reachable:
+ * findings gather in a buffer; a full buffer is sorted and written to the rule's file as a run, or
+ * appended to the last run when it continues it, as it does when the report lists identities in id
+ * order; reading merges the runs. While the findings fit in the {@link Spill}'s budget they never
+ * leave memory.
  */
 final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
   private static final IdentityType[] TYPES = IdentityType.values();
+
   /** Bytes read from a run at a time; a merge holds one such window per run. */
   private static final int WINDOW = 1 << 15;
 
@@ -31,27 +34,37 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
   private final String rule;
   private final Severity severity;
   private final List<AllowlistEntry> entries;
-  /** Where findings point, which they name by index: the audit's table, complete before they are read back. */
+
+  /**
+   * Where findings point, which they name by index: the audit's table, complete before they are
+   * read back.
+   */
   private final List<Location> locations;
 
   /** One finding as it is encoded, before it joins the others. */
   private final RecordBuffer record = new RecordBuffer(1 << 10);
+
   private final Blocks blocks;
+
   /** Per buffered finding, where it is in {@link #blocks}, and its kind and id to sort by. */
   private long[] addresses = new long[64];
+
   private String[] ids = new String[64];
   private byte[] types = new byte[64];
   private int buffered;
 
   private FileChannel file;
   private long fileLength;
+
   /** The runs in the file, in the order they were written. */
   private final List<Span> runs = new ArrayList<>();
+
   private byte lastType;
   private String lastId;
 
   private long size;
   private boolean complete;
+
   /** After the last finding: the buffer's records in report order, when they stayed in memory. */
   private int[] order;
 
@@ -59,7 +72,11 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
    * @param entries the allowlist's entries, which findings name by index
    * @param locations where findings point, which {@link #add} names by index
    */
-  RuleFindings(Spill spill, String rule, Severity severity, List<AllowlistEntry> entries,
+  RuleFindings(
+      Spill spill,
+      String rule,
+      Severity severity,
+      List<AllowlistEntry> entries,
       List<Location> locations) {
     this.spill = spill;
     this.rule = rule;
@@ -85,7 +102,14 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
    * @param line the finding's line, or null when none is kept or it could not be written
    * @param location where the finding points, as an index into the audit's locations
    */
-  void add(Status status, Entity entity, int entry, byte[] digest, CharSequence message, Line line, int location) {
+  void add(
+      Status status,
+      Entity entity,
+      int entry,
+      byte[] digest,
+      CharSequence message,
+      Line line,
+      int location) {
     if (complete) {
       throw new IllegalStateException("findings of " + rule + " are already complete");
     }
@@ -139,7 +163,8 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     if (sorted == null) {
       fileLength = blocks.writeTo(file, fileLength);
     } else {
-      // The records in report order, copied block by block into one block that is written when full.
+      // The records in report order, copied block by block into one block that is written when
+      // full.
       byte[] out = spill.block(0);
       int used = 0;
       for (int index : sorted) {
@@ -178,7 +203,10 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     buffered = 0;
   }
 
-  /** After the last finding: what is still buffered is sorted in memory, or written out to join the runs. */
+  /**
+   * After the last finding: what is still buffered is sorted in memory, or written out to join the
+   * runs.
+   */
   void seal() {
     if (complete) {
       return;
@@ -200,7 +228,10 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     ids = null;
   }
 
-  /** The buffered records' indices in report order, or null when they are in it already (the usual case). */
+  /**
+   * The buffered records' indices in report order, or null when they are in it already (the usual
+   * case).
+   */
   private int[] sortedOrder() {
     boolean sorted = true;
     for (int i = 1; i < buffered && sorted; i++) {
@@ -252,8 +283,8 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
   }
 
   /**
-   * Hands each finding's line to {@code sink} in report order, or the finding itself where it has none: what a
-   * report of one line per finding copies, without the findings being read back whole.
+   * Hands each finding's line to {@code sink} in report order, or the finding itself where it has
+   * none: what a report of one line per finding copies, without the findings being read back whole.
    */
   void writeLines(Findings.LineSink sink) throws IOException {
     Cursor cursor = cursor();
@@ -272,7 +303,8 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
 
   private Cursor cursor() {
     if (!complete) {
-      throw new IllegalStateException("findings of " + rule + " are read before the audit finished");
+      throw new IllegalStateException(
+          "findings of " + rule + " are read before the audit finished");
     }
     if (runs.isEmpty()) {
       return new InMemory();
@@ -287,7 +319,8 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
   private Finding decode(RecordReader reader, byte[] bytes, int offset) {
     reader.at(bytes, offset + 4);
     skipLine(reader);
-    Status status = reader.readByte() == Status.ALLOWLISTED.ordinal() ? Status.ALLOWLISTED : Status.VIOLATION;
+    Status status =
+        reader.readByte() == Status.ALLOWLISTED.ordinal() ? Status.ALLOWLISTED : Status.VIOLATION;
     IdentityType type = TYPES[reader.readByte()];
     int entryIndex = (int) reader.readVarint() - 1;
     String fingerprint = Fingerprints.hex(bytes, reader.position());
@@ -298,7 +331,14 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     String message = reader.readText();
     Location location = locations.get((int) reader.readVarint());
     AllowlistEntry entry = entryIndex < 0 ? null : entries.get(entryIndex);
-    return new Finding(rule, severity, status, new Entity(type, id, iamId, name), message, fingerprint, entry,
+    return new Finding(
+        rule,
+        severity,
+        status,
+        new Entity(type, id, iamId, name),
+        message,
+        fingerprint,
+        entry,
         location);
   }
 
@@ -380,12 +420,17 @@ final class RuleFindings implements Iterable<Finding>, Spill.Buffer {
     }
   }
 
-  /** Merges the runs: equal findings come in the order of their runs, which is the order they were found in. */
+  /**
+   * Merges the runs: equal findings come in the order of their runs, which is the order they were
+   * found in.
+   */
   private final class Merge implements Cursor {
-    private final PriorityQueue<Run> heads = new PriorityQueue<>((a, b) -> {
-      int order = a.type != b.type ? Integer.compare(a.type, b.type) : a.id.compareTo(b.id);
-      return order != 0 ? order : Integer.compare(a.index, b.index);
-    });
+    private final PriorityQueue<Run> heads =
+        new PriorityQueue<>(
+            (a, b) -> {
+              int order = a.type != b.type ? Integer.compare(a.type, b.type) : a.id.compareTo(b.id);
+              return order != 0 ? order : Integer.compare(a.index, b.index);
+            });
     private Run current;
 
     Merge() {

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where one audit keeps its findings while it runs: in memory up to a budget, beyond it in files of a directory of
- * its own under the temporary directory, made when first needed and deleted on {@link #close()} (or, should the JVM
- * be stopped first, when it shuts down). The files hold what the reports hold, never a key or token.
+ * Where one audit keeps its findings while it runs: in memory up to a budget, beyond it in files of
+ * a directory of its own under the temporary directory, made when first needed and deleted on
+ * {@link #close()} (or, should the JVM be stopped first, when it shuts down). The files hold what
+ * the reports hold, never a key or token.
  *
- * <p>The audit fills it from one thread; once the identities are judged, reports read it from any thread.
+ * <p>The audit fills it from one thread; once the identities are judged, reports read it from any
+ * thread.
  */
 public final class Spill implements AutoCloseable {
   /** What the buffers of one audit may hold in memory before the largest goes to a file. */
@@ -32,14 +34,19 @@ public final class Spill implements AutoCloseable {
     void flush();
   }
 
-  /** The most a block holds: large arrays are costly for the collector, and a budget holds a few dozen blocks. */
+  /**
+   * The most a block holds: large arrays are costly for the collector, and a budget holds a few
+   * dozen blocks.
+   */
   private static final int MAX_BLOCK = 1 << 18;
 
   private final Path parent;
   private final long budget;
   private final int blockSize;
+
   /** Blocks given back, lent again before new ones are made; never more than the budget's worth. */
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+
   private final List<Buffer> buffers = new ArrayList<>();
   private final List<FileChannel> files = new ArrayList<>();
   private long buffered;
@@ -88,7 +95,10 @@ public final class Spill implements AutoCloseable {
     buffered -= bytes;
   }
 
-  /** A block for records, of at least {@code length} bytes: one longer than the usual block gets one of its own. */
+  /**
+   * A block for records, of at least {@code length} bytes: one longer than the usual block gets one
+   * of its own.
+   */
   byte[] block(int length) {
     if (length > blockSize) {
       return new byte[length];
@@ -117,8 +127,12 @@ public final class Spill implements AutoCloseable {
         cleanup = new Thread(() -> delete(made), "iam-audit-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
       }
-      FileChannel file = FileChannel.open(directory.resolve(name), StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel file =
+          FileChannel.open(
+              directory.resolve(name),
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       files.add(file);
       return file;
     } catch (IOException e) {
@@ -143,11 +157,15 @@ public final class Spill implements AutoCloseable {
     }
   }
 
-  /** Reads up to {@code length} bytes at {@code position} into {@code bytes[offset...]}; how many were read. */
+  /**
+   * Reads up to {@code length} bytes at {@code position} into {@code bytes[offset...]}; how many
+   * were read.
+   */
   int read(FileChannel file, long position, byte[] bytes, int offset, int length) {
     if (closed) {
-      throw new IllegalStateException("the audit's temporary files are deleted: findings are read before the spill "
-          + "is closed");
+      throw new IllegalStateException(
+          "the audit's temporary files are deleted: findings are read before the spill "
+              + "is closed");
     }
     ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
     try {
@@ -167,12 +185,18 @@ public final class Spill implements AutoCloseable {
     String why = e.getMessage();
     if (e instanceof FileSystemException failure) {
       // NIO's message is mostly the path again; the reason says what happened to it.
-      why = (failure.getReason() != null ? failure.getReason() : "cannot be created or written")
-          + (where.toString().equals(failure.getFile()) ? "" : " (" + failure.getFile() + ")");
+      why =
+          (failure.getReason() != null ? failure.getReason() : "cannot be created or written")
+              + (where.toString().equals(failure.getFile()) ? "" : " (" + failure.getFile() + ")");
     }
-    return new UsageException("Could not keep the audit's findings in temporary files under " + where + ": " + why
-        + "; point java.io.tmpdir at a writable directory with room (java -Djava.io.tmpdir=DIR -jar ..., "
-        + "MAVEN_OPTS for Maven)", e);
+    return new UsageException(
+        "Could not keep the audit's findings in temporary files under "
+            + where
+            + ": "
+            + why
+            + "; point java.io.tmpdir at a writable directory with room (java -Djava.io.tmpdir=DIR"
+            + " -jar ..., MAVEN_OPTS for Maven)",
+        e);
   }
 
   /** Deletes the files; the findings can no longer be read. */
@@ -197,13 +221,20 @@ public final class Spill implements AutoCloseable {
       }
       IOException failure = delete(directory);
       if (failure != null) {
-        throw new UsageException("Could not delete the audit's temporary files in " + directory + ": "
-            + failure.getMessage() + "; delete the directory by hand", failure);
+        throw new UsageException(
+            "Could not delete the audit's temporary files in "
+                + directory
+                + ": "
+                + failure.getMessage()
+                + "; delete the directory by hand",
+            failure);
       }
     }
   }
 
-  /** @return why not everything could be deleted, or null */
+  /**
+   * @return why not everything could be deleted, or null
+   */
   private static IOException delete(Path directory) {
     try (Stream<Path> files = Files.list(directory)) {
       for (Path file : files.toList()) {

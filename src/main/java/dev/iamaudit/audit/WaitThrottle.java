@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How often a long wait may show in a log that is no terminal (a CI log, a Maven build): a line at most every
- * {@link #INTERVAL}, so the log stays readable. Every front end that writes to a log uses this one rule.
+ * How often a long wait may show in a log that is no terminal (a CI log, a Maven build): a line at
+ * most every {@link #INTERVAL}, so the log stays readable. Every front end that writes to a log
+ * uses this one rule.
  */
 public final class WaitThrottle {
   public static final Duration INTERVAL = Duration.ofSeconds(15);

@@ -6,8 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Shows the core's progress on the console. Long waits and long fetches get a live line on a terminal, and in CI
- * logs (no terminal) a plain line at most every 15 seconds, so logs stay readable.
+ * Shows the core's progress on the console. Long waits and long fetches get a live line on a
+ * terminal, and in CI logs (no terminal) a plain line at most every 15 seconds, so logs stay
+ * readable.
  */
 final class ConsoleListener implements AuditListener {
   private final ConsoleWriter out;
@@ -23,7 +24,8 @@ final class ConsoleListener implements AuditListener {
     VERBOSE
   }
 
-  ConsoleListener(ConsoleWriter out, ConsoleWriter err, Verbosity verbosity, boolean terminal, Clock clock) {
+  ConsoleListener(
+      ConsoleWriter out, ConsoleWriter err, Verbosity verbosity, boolean terminal, Clock clock) {
     this.out = out;
     this.err = err;
     this.verbosity = verbosity;

@@ -6,10 +6,11 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * The one way the command line prints what it says: everything written is {@link PrintableText#escape escaped},
- * whoever builds the message, so no identity name or file content reaches the terminal or the CI log raw. Only the
- * line breaks of {@code println}, the live progress line's own controls ({@link #control}) and the colours of
- * {@link #print(Style, String)} pass through; the text inside a colour is escaped as any other.
+ * The one way the command line prints what it says: everything written is {@link
+ * PrintableText#escape escaped}, whoever builds the message, so no identity name or file content
+ * reaches the terminal or the CI log raw. Only the line breaks of {@code println}, the live
+ * progress line's own controls ({@link #control}) and the colours of {@link #print(Style, String)}
+ * pass through; the text inside a colour is escaped as any other.
  */
 final class ConsoleWriter extends PrintWriter {
   /** The colours of the words that carry a verdict, as ANSI SGR parameters. */
@@ -45,7 +46,10 @@ final class ConsoleWriter extends PrintWriter {
     super(out, true);
   }
 
-  /** Whether {@link #print(Style, String)} colours; off until asked, so files and CI logs get plain text. */
+  /**
+   * Whether {@link #print(Style, String)} colours; off until asked, so files and CI logs get plain
+   * text.
+   */
   void colour(boolean on) {
     colour = on;
   }

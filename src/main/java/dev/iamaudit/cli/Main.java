@@ -14,31 +14,47 @@ import java.util.Map;
 
 /** The standalone jar's entry point: the only place that calls {@code System.exit}. */
 public final class Main {
-  /** The system property the distribution's launcher sets to the name it is run by, {@code iam-audit}. */
+  /**
+   * The system property the distribution's launcher sets to the name it is run by, {@code
+   * iam-audit}.
+   */
   static final String COMMAND_PROPERTY = "iam-audit.command";
 
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Map<String, String> variables = System.getenv();
-    Environment environment = new Environment(variables, Path.of("").toAbsolutePath(), Clock.systemUTC(),
-        Sleeper.REAL, terminal(System.console()), command(System.getProperty(COMMAND_PROPERTY)),
-        ansi(System.getProperty("os.name"), variables));
+    Environment environment =
+        new Environment(
+            variables,
+            Path.of("").toAbsolutePath(),
+            Clock.systemUTC(),
+            Sleeper.REAL,
+            terminal(System.console()),
+            command(System.getProperty(COMMAND_PROPERTY)),
+            ansi(System.getProperty("os.name"), variables));
     System.exit(run(environment, out, err, args));
   }
 
-  /** How the user runs the tool: the name the launcher gives, else the jar; a name with controls is no name. */
+  /**
+   * How the user runs the tool: the name the launcher gives, else the jar; a name with controls is
+   * no name.
+   */
   static String command(String launcherName) {
-    return launcherName == null || launcherName.isBlank() || !PrintableText.escape(launcherName).equals(launcherName)
+    return launcherName == null
+            || launcherName.isBlank()
+            || !PrintableText.escape(launcherName).equals(launcherName)
         ? Environment.JAR
         : launcherName;
   }
 
   /**
-   * Whether stdout goes to a terminal. From Java 22 {@code System.console()} is there when the output is redirected
-   * too, and only its {@code isTerminal()} (which Java 17 lacks) tells.
+   * Whether stdout goes to a terminal. From Java 22 {@code System.console()} is there when the
+   * output is redirected too, and only its {@code isTerminal()} (which Java 17 lacks) tells.
    */
   static boolean terminal(Console console) {
     if (console == null) {
@@ -54,26 +70,39 @@ public final class Main {
   }
 
   /**
-   * Whether a terminal shows ANSI colours: every one but a plain Windows console, which prints them as text unless
-   * a Unix-like shell (TERM set), ANSICON or ConEmu interprets them, as picocli judges it.
+   * Whether a terminal shows ANSI colours: every one but a plain Windows console, which prints them
+   * as text unless a Unix-like shell (TERM set), ANSICON or ConEmu interprets them, as picocli
+   * judges it.
    */
   static boolean ansi(String osName, Map<String, String> variables) {
-    return !osName.toLowerCase(Locale.ROOT).startsWith("windows") || variables.containsKey("TERM")
-        || variables.containsKey("ANSICON") || "ON".equals(variables.get("ConEmuANSI"));
+    return !osName.toLowerCase(Locale.ROOT).startsWith("windows")
+        || variables.containsKey("TERM")
+        || variables.containsKey("ANSICON")
+        || "ON".equals(variables.get("ConEmuANSI"));
   }
 
-  /** The one line that says the heap was too small and how to give it more, run as {@code command}. */
+  /**
+   * The one line that says the heap was too small and how to give it more, run as {@code command}.
+   */
   static String outOfMemory(long maxHeap, String command) {
     if (!OutOfMemory.limited(maxHeap)) {
-      return "iam-audit: out of memory, with no limit set on the Java heap. Give it more memory, or audit with "
-          + "fewer report formats";
+      return "iam-audit: out of memory, with no limit set on the Java heap. Give it more memory, or"
+          + " audit with fewer report formats";
     }
     String more = "-Xmx" + OutOfMemory.doubled(maxHeap);
-    String example = command.equals(Environment.JAR)
-        ? "java " + more + " -jar iam-audit.jar (or JAVA_OPTS=" + more + " where your CI passes JAVA_OPTS to java)"
-        : "JAVA_OPTS=" + more + " " + command;
-    return "iam-audit: out of memory: the Java heap is limited to " + OutOfMemory.size(maxHeap) + ". Give it more, "
-        + "e.g. " + example;
+    String example =
+        command.equals(Environment.JAR)
+            ? "java "
+                + more
+                + " -jar iam-audit.jar (or JAVA_OPTS="
+                + more
+                + " where your CI passes JAVA_OPTS to java)"
+            : "JAVA_OPTS=" + more + " " + command;
+    return "iam-audit: out of memory: the Java heap is limited to "
+        + OutOfMemory.size(maxHeap)
+        + ". Give it more, "
+        + "e.g. "
+        + example;
   }
 
   /** Runs one command line and returns its exit code; tests call this. */

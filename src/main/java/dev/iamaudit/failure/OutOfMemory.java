@@ -1,9 +1,10 @@
 package dev.iamaudit.failure;
 
 /**
- * Running out of memory means the data could not be had (exit 3), never a failed gate (1) or a pass (0). The front
- * ends catch it, wherever it was thrown (the rules and the fetches run on worker threads, which hand it on), and say
- * how large the heap was and how to give it more, each in its own terms.
+ * Running out of memory means the data could not be had (exit 3), never a failed gate (1) or a pass
+ * (0). The front ends catch it, wherever it was thrown (the rules and the fetches run on worker
+ * threads, which hand it on), and say how large the heap was and how to give it more, each in its
+ * own terms.
  */
 public final class OutOfMemory {
   private static final long MIB = 1 << 20;

@@ -1,6 +1,9 @@
 package dev.iamaudit.failure;
 
-/** Bad option, invalid policy or allowlist, a missing file, no API key: the user must change the invocation. */
+/**
+ * Bad option, invalid policy or allowlist, a missing file, no API key: the user must change the
+ * invocation.
+ */
 public final class UsageException extends AuditFailure {
   public static final int EXIT_CODE = 2;
 

@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Adds lines to the end of an allowlist and leaves every byte before them as it was: the comments, blank lines and
- * order people gave the file are theirs, and a reviewer's diff shows only what was added. The whole new file is
- * written beside the old one and read back as the audit reads it before it takes the old one's place in one step,
- * so the allowlist is never half written and never left unreadable.
+ * Adds lines to the end of an allowlist and leaves every byte before them as it was: the comments,
+ * blank lines and order people gave the file are theirs, and a reviewer's diff shows only what was
+ * added. The whole new file is written beside the old one and read back as the audit reads it
+ * before it takes the old one's place in one step, so the allowlist is never half written and never
+ * left unreadable.
  */
 final class AllowlistAppender {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,17 +49,27 @@ final class AllowlistAppender {
    * @return false when it exists already
    */
   static boolean create(Path file, String text) {
-    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS)) {
+    try (OutputStream out =
+        Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
       return true;
     } catch (FileAlreadyExistsException e) {
       return false;
     } catch (NoSuchFileException e) {
-      throw new UsageException("Could not create " + file + ": its directory does not exist; create it, or name an"
-          + " allowlist in an existing directory");
+      throw new UsageException(
+          "Could not create "
+              + file
+              + ": its directory does not exist; create it, or name an"
+              + " allowlist in an existing directory");
     } catch (IOException e) {
-      throw new UsageException("Could not create " + file + ": " + e.getMessage() + "; check the directory's"
-          + " permissions", e);
+      throw new UsageException(
+          "Could not create "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; check the directory's"
+              + " permissions",
+          e);
     }
   }
 
@@ -85,41 +96,64 @@ final class AllowlistAppender {
     lines.forEach(line -> addition.append(line.isEmpty() ? "" : indent + line).append(eol));
     byte[] more = addition.toString().getBytes(StandardCharsets.UTF_8);
     if ((long) before.length + more.length > AllowlistLoader.MAX_BYTES) {
-      throw new UsageException("Could not add the entries to " + shown + ", which is left as it was: with them it"
-          + " would hold " + String.format(Locale.ROOT, "%,d", (long) before.length + more.length) + " bytes, more"
-          + " than the " + String.format(Locale.ROOT, "%,d", AllowlistLoader.MAX_BYTES) + " an allowlist may. Accept"
-          + " a few rules at a time (a policy for the baseline that enables only them), or fewer, broader entries by"
-          + " hand (iamId, name globs)");
+      throw new UsageException(
+          "Could not add the entries to "
+              + shown
+              + ", which is left as it was: with them it"
+              + " would hold "
+              + String.format(Locale.ROOT, "%,d", (long) before.length + more.length)
+              + " bytes, more"
+              + " than the "
+              + String.format(Locale.ROOT, "%,d", AllowlistLoader.MAX_BYTES)
+              + " an allowlist may. Accept a few rules at a time (a policy for the baseline that"
+              + " enables only them), or fewer, broader entries by hand (iamId, name globs)");
     }
     byte[] after = Arrays.copyOf(before, before.length + more.length);
     System.arraycopy(more, 0, after, before.length, more.length);
 
-    Path temp = target.resolveSibling("." + target.getFileName() + "." + HexFormat.of().toHexDigits(RANDOM.nextLong())
-        + ".tmp");
+    Path temp =
+        target.resolveSibling(
+            "."
+                + target.getFileName()
+                + "."
+                + HexFormat.of().toHexDigits(RANDOM.nextLong())
+                + ".tmp");
     try {
       try {
-        // CREATE_NEW fails on anything already there, a symbolic link included, instead of writing through it.
-        Files.write(temp, after, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        // CREATE_NEW fails on anything already there, a symbolic link included, instead of writing
+        // through it.
+        Files.write(
+            temp,
+            after,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
         keepPermissions(target, temp);
       } catch (IOException e) {
         throw cannotWrite(e);
       }
       readBack(temp, current.entries().size() + added, loader);
       if (!Arrays.equals(before, read(target))) {
-        throw new UsageException(shown + " changed while baseline was adding to it, so nothing was added; run"
-            + " baseline again");
+        throw new UsageException(
+            shown
+                + " changed while baseline was adding to it, so nothing was added; run"
+                + " baseline again");
       }
       move(temp, target);
     } finally {
       try {
         Files.deleteIfExists(temp);
       } catch (IOException e) {
-        // A leftover temporary file costs nothing but space; the allowlist itself is whole either way.
+        // A leftover temporary file costs nothing but space; the allowlist itself is whole either
+        // way.
       }
     }
   }
 
-  /** The file a symbolic link points at, so that the link stays and the file it names gets the entries. */
+  /**
+   * The file a symbolic link points at, so that the link stays and the file it names gets the
+   * entries.
+   */
   private Path realPath() {
     try {
       return file.toRealPath();
@@ -137,8 +171,8 @@ final class AllowlistAppender {
   }
 
   /**
-   * How far the list's dashes stand in from the left margin, so that the new entries continue the same list: the
-   * first entry's line tells; an empty list starts at the margin.
+   * How far the list's dashes stand in from the left margin, so that the new entries continue the
+   * same list: the first entry's line tells; an empty list starts at the margin.
    */
   private static int indentation(String text, Allowlist current) {
     if (current.entries().isEmpty()) {
@@ -159,24 +193,43 @@ final class AllowlistAppender {
     }
   }
 
-  /** Reads the new file as the audit will; anything but the old entries and the new ones leaves the old file. */
+  /**
+   * Reads the new file as the audit will; anything but the old entries and the new ones leaves the
+   * old file.
+   */
   private void readBack(Path temp, int expected, AllowlistLoader loader) {
     Allowlist read;
     try {
       read = loader.load(temp, shown);
     } catch (UsageException e) {
-      throw new UsageException("Could not add the entries to " + shown + ", which is left as it was: with them"
-          + " appended it would not load (" + e.getMessage() + "). Baseline appends a block list ('- match: ...')"
-          + " at the end of the file; write the file's entries that way", e);
+      throw new UsageException(
+          "Could not add the entries to "
+              + shown
+              + ", which is left as it was: with them"
+              + " appended it would not load ("
+              + e.getMessage()
+              + "). Baseline appends a block list ('- match: ...')"
+              + " at the end of the file; write the file's entries that way",
+          e);
     }
     if (read.entries().size() != expected) {
-      throw new UsageException("Could not add the entries to " + shown + ", which is left as it was: with them"
-          + " appended it would hold " + read.entries().size() + " entries instead of " + expected + ". Baseline"
-          + " appends a block list ('- match: ...') at the end of the file; write the file's entries that way");
+      throw new UsageException(
+          "Could not add the entries to "
+              + shown
+              + ", which is left as it was: with them"
+              + " appended it would hold "
+              + read.entries().size()
+              + " entries instead of "
+              + expected
+              + ". Baseline appends a block list ('- match: ...') at the end of the file; write the"
+              + " file's entries that way");
     }
   }
 
-  /** Renaming replaces the old file in one step: a reader sees the old file or the new one, never a part. */
+  /**
+   * Renaming replaces the old file in one step: a reader sees the old file or the new one, never a
+   * part.
+   */
   private void move(Path from, Path to) {
     try {
       try {
@@ -190,7 +243,13 @@ final class AllowlistAppender {
   }
 
   private UsageException cannotWrite(IOException e) {
-    return new UsageException("Could not write " + shown + ": " + e.getMessage() + "; check the permissions of its"
-        + " directory", e);
+    return new UsageException(
+        "Could not write "
+            + shown
+            + ": "
+            + e.getMessage()
+            + "; check the permissions of its"
+            + " directory",
+        e);
   }
 }

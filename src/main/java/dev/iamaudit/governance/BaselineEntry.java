@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One violation accepted as it stands: the identity by id (which is how findings suggest their own entry, and for
- * an account finding the account id, so it matches exactly the findings it was written for) and the one rule.
+ * One violation accepted as it stands: the identity by id (which is how findings suggest their own
+ * entry, and for an account finding the account id, so it matches exactly the findings it was
+ * written for) and the one rule.
  *
- * @param identity what the id is, "API key 'ci-deployer'", for a comment that tells reviewers; null when the
- *     finding names the identity by its id alone
+ * @param identity what the id is, "API key 'ci-deployer'", for a comment that tells reviewers; null
+ *     when the finding names the identity by its id alone
  */
 record BaselineEntry(String id, String rule, String identity) {
   BaselineEntry {
@@ -26,15 +27,20 @@ record BaselineEntry(String id, String rule, String identity) {
     }
     String described = entity.describe();
     String id = " (" + entity.id() + ")";
-    return new BaselineEntry(entity.id(), rule,
+    return new BaselineEntry(
+        entity.id(),
+        rule,
         described.endsWith(id) ? described.substring(0, described.length() - id.length()) : null);
   }
 
   /** The entry's lines, without indentation or line ends. */
   List<String> lines(String reason, String owner, LocalDate expires) {
     List<String> lines = new ArrayList<>(5);
-    lines.add("- match: { id: " + YamlText.scalar(id) + " }" + (identity == null ? ""
-        : "  # " + YamlText.comment(identity)));
+    lines.add(
+        "- match: { id: "
+            + YamlText.scalar(id)
+            + " }"
+            + (identity == null ? "" : "  # " + YamlText.comment(identity)));
     lines.add("  rules: [" + YamlText.scalar(rule) + "]");
     lines.add("  reason: " + YamlText.quoted(reason));
     if (owner != null) {

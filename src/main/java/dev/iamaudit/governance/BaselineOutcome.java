@@ -43,11 +43,12 @@ public record BaselineOutcome(
   }
 
   /**
-   * "Added 3 entries to iam-allowlist.yml (expires 2027-02-20, owner secops@example.com)", or why nothing was
-   * added.
+   * "Added 3 entries to iam-allowlist.yml (expires 2027-02-20, owner secops@example.com)", or why
+   * nothing was added.
    */
   public String summary() {
-    String terms = " (expires " + expires + ", " + (owner == null ? "no owner" : "owner " + owner) + ")";
+    String terms =
+        " (expires " + expires + ", " + (owner == null ? "no owner" : "owner " + owner) + ")";
     if (added > 0) {
       return created
           ? "Created " + allowlist + " with " + Counted.of(added, "entry", "entries") + terms
@@ -61,31 +62,53 @@ public record BaselineOutcome(
     } else {
       why = "the audit found no violations";
     }
-    return "Nothing to add: " + why + "; " + allowlist + (created ? " was not created" : " is unchanged");
+    return "Nothing to add: "
+        + why
+        + "; "
+        + allowlist
+        + (created ? " was not created" : " is unchanged");
   }
 
   /** What else was written: the schema beside a new allowlist. */
   public List<String> written() {
-    return schema ? List.of("Wrote " + Schemas.ALLOWLIST_FILE + " beside it, the schema its first line names")
+    return schema
+        ? List.of("Wrote " + Schemas.ALLOWLIST_FILE + " beside it, the schema its first line names")
         : List.of();
   }
 
-  /** The violations left as they were, each kind with what to do about it; empty when every one was accepted. */
+  /**
+   * The violations left as they were, each kind with what to do about it; empty when every one was
+   * accepted.
+   */
   public List<String> notAdded() {
     List<String> lines = new ArrayList<>();
     if (allowlistFindings > 0) {
-      lines.add("Not added: " + Counted.of(allowlistFindings, "violation") + " of "
-          + String.join(" and ", allowlistRules) + ": findings about the allowlist's own entries, which no entry can"
-          + " accept; renew, correct or delete the entries they name");
+      lines.add(
+          "Not added: "
+              + Counted.of(allowlistFindings, "violation")
+              + " of "
+              + String.join(" and ", allowlistRules)
+              + ": findings about the allowlist's own entries, which no entry can"
+              + " accept; renew, correct or delete the entries they name");
     }
     if (expiredFindings > 0) {
       boolean one = expiredEntries.size() == 1;
-      String entries = expiredEntries.stream().map(at -> at.file() + ":" + at.line())
-          .collect(Collectors.joining(", "));
-      lines.add("Not added: " + Counted.of(expiredFindings, "violation") + " that "
-          + (one ? "an expired entry covers (" : "expired entries cover (") + entries + "): give "
-          + (one ? "the entry a new expires date" : "the entries new expires dates") + ", or fix "
-          + (expiredFindings == 1 ? "the finding" : "the findings") + " and delete " + (one ? "it" : "them"));
+      String entries =
+          expiredEntries.stream()
+              .map(at -> at.file() + ":" + at.line())
+              .collect(Collectors.joining(", "));
+      lines.add(
+          "Not added: "
+              + Counted.of(expiredFindings, "violation")
+              + " that "
+              + (one ? "an expired entry covers (" : "expired entries cover (")
+              + entries
+              + "): give "
+              + (one ? "the entry a new expires date" : "the entries new expires dates")
+              + ", or fix "
+              + (expiredFindings == 1 ? "the finding" : "the findings")
+              + " and delete "
+              + (one ? "it" : "them"));
     }
     return lines;
   }

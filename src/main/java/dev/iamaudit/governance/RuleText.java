@@ -11,14 +11,22 @@ import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
-/** How the starter policy, the schemas and the rules manual word a rule's defaults, the same way everywhere. */
+/**
+ * How the starter policy, the schemas and the rules manual word a rule's defaults, the same way
+ * everywhere.
+ */
 final class RuleText {
-  /** Days from today of the example allowlist entries' expiry: well inside the default allowlistMaxDays. */
+  /**
+   * Days from today of the example allowlist entries' expiry: well inside the default
+   * allowlistMaxDays.
+   */
   static final int EXAMPLE_EXPIRY_DAYS = 90;
 
   private RuleText() {}
 
-  /** The rule's parameters sorted by name: a stable order whatever map the rule declared them in. */
+  /**
+   * The rule's parameters sorted by name: a stable order whatever map the rule declared them in.
+   */
   static SortedMap<String, Long> sortedParams(RuleSpec spec) {
     return new TreeMap<>(spec.params());
   }
@@ -38,7 +46,10 @@ final class RuleText {
     return text.toString();
   }
 
-  /** "{ enabled: true, severity: high, maxDays: 90 }": the rule's defaults as its line of the policy. */
+  /**
+   * "{ enabled: true, severity: high, maxDays: 90 }": the rule's defaults as its line of the
+   * policy.
+   */
   static String policyValue(RuleSpec spec) {
     StringJoiner text = new StringJoiner(", ", "{ ", " }");
     text.add("enabled: " + spec.enabledByDefault()).add("severity: " + spec.defaultSeverity().id());
@@ -47,8 +58,8 @@ final class RuleText {
   }
 
   /**
-   * "the activity report, the API key listing": what the rule judges from. The allowlist's own rules need no account
-   * data, only the allowlist.
+   * "the activity report, the API key listing": what the rule judges from. The allowlist's own
+   * rules need no account data, only the allowlist.
    */
   static String data(RuleDescriptor rule) {
     if (!(rule instanceof Rule judging)) {
@@ -64,21 +75,27 @@ final class RuleText {
   }
 
   /**
-   * "CIS-IBM-Cloud-1.1.0 1.7, 1.9; FS-Cloud IA-2(1), IA-7": the controls the rule gives evidence for, by framework,
-   * or "none".
+   * "CIS-IBM-Cloud-1.1.0 1.7, 1.9; FS-Cloud IA-2(1), IA-7": the controls the rule gives evidence
+   * for, by framework, or "none".
    */
   static String compliance(RuleDescriptor rule) {
     Map<Compliance.Framework, StringJoiner> byFramework = new LinkedHashMap<>();
     for (Compliance control : rule.compliance()) {
-      byFramework.computeIfAbsent(control.framework(),
-          framework -> new StringJoiner(", ", framework.tagPrefix() + " ", "")).add(control.id());
+      byFramework
+          .computeIfAbsent(
+              control.framework(),
+              framework -> new StringJoiner(", ", framework.tagPrefix() + " ", ""))
+          .add(control.id());
     }
     StringJoiner text = new StringJoiner("; ").setEmptyValue("none");
     byFramework.values().forEach(controls -> text.add(controls.toString()));
     return text.toString();
   }
 
-  /** {@code text} broken into lines of at most {@code width} characters, each starting with {@code indent}. */
+  /**
+   * {@code text} broken into lines of at most {@code width} characters, each starting with {@code
+   * indent}.
+   */
   static String wrap(String text, int width, String indent) {
     StringBuilder out = new StringBuilder();
     StringBuilder line = new StringBuilder(indent);

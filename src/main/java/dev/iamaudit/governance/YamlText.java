@@ -5,27 +5,42 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Values written into the user's YAML so that they read back as the very same text. Ids and names come from IBM's
- * data and owners from the user: a quote, a colon, a line break or a word YAML takes for a boolean must not change
- * what an entry says, or end it early.
+ * Values written into the user's YAML so that they read back as the very same text. Ids and names
+ * come from IBM's data and owners from the user: a quote, a colon, a line break or a word YAML
+ * takes for a boolean must not change what an entry says, or end it early.
  */
 final class YamlText {
-  /** What a plain scalar may be, in a flow mapping too, and still read back as text: no indicator, no number. */
+  /**
+   * What a plain scalar may be, in a flow mapping too, and still read back as text: no indicator,
+   * no number.
+   */
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9._@/+-]*");
+
   /** The words YAML 1.1, which SnakeYAML reads, takes for booleans and null. */
-  private static final Set<String> WORDS = Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
+  private static final Set<String> WORDS =
+      Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
+
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-  /** A comment longer than this is cut: an identity's name is IBM's data, and a line has a size limit. */
+
+  /**
+   * A comment longer than this is cut: an identity's name is IBM's data, and a line has a size
+   * limit.
+   */
   static final int MAX_COMMENT = 120;
 
   private YamlText() {}
 
   /** {@code value} plain where that reads back as the same text, else double-quoted. */
   static String scalar(String value) {
-    return PLAIN.matcher(value).matches() && !WORDS.contains(value.toLowerCase(Locale.ROOT)) ? value : quoted(value);
+    return PLAIN.matcher(value).matches() && !WORDS.contains(value.toLowerCase(Locale.ROOT))
+        ? value
+        : quoted(value);
   }
 
-  /** {@code value} double-quoted, with every character YAML or a reviewer's screen would act on escaped. */
+  /**
+   * {@code value} double-quoted, with every character YAML or a reviewer's screen would act on
+   * escaped.
+   */
   static String quoted(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     escape(value, out, true);
@@ -53,11 +68,15 @@ final class YamlText {
         out.append("\\t");
       } else if (c == '\r') {
         out.append("\\r");
-      } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
           && Character.isLowSurrogate(value.charAt(i + 1))) {
         out.append(c).append(value.charAt(++i));
       } else if (escaped(c)) {
-        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15])
+        out.append("\\u")
+            .append(HEX[c >> 12])
+            .append(HEX[(c >> 8) & 15])
+            .append(HEX[(c >> 4) & 15])
             .append(HEX[c & 15]);
       } else {
         out.append(c);
@@ -66,12 +85,22 @@ final class YamlText {
   }
 
   /**
-   * Controls, the characters YAML refuses in a file, the ones it takes for line breaks, and the bidi controls that
-   * would show a reviewer text in another order than the file holds it.
+   * Controls, the characters YAML refuses in a file, the ones it takes for line breaks, and the
+   * bidi controls that would show a reviewer text in another order than the file holds it.
    */
   private static boolean escaped(char c) {
-    return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == '\u2028'
-        || c == '\u2029' || c == '\ufeff' || c == '\ufffe' || c == '\uffff' || c == '\u061c' || c == '\u200e'
-        || c == '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    return (c < 0x20 && c != '\t')
+        || (c >= 0x7f && c <= 0x9f)
+        || Character.isSurrogate(c)
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\ufeff'
+        || c == '\ufffe'
+        || c == '\uffff'
+        || c == '\u061c'
+        || c == '\u200e'
+        || c == '\u200f'
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 }

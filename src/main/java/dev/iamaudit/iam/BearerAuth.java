@@ -21,6 +21,7 @@ final class BearerAuth implements Interceptor {
     if (!endpoints.isApiHost(request.url())) {
       return chain.proceed(request);
     }
-    return chain.proceed(request.newBuilder().header("Authorization", "Bearer " + tokens.token().reveal()).build());
+    return chain.proceed(
+        request.newBuilder().header("Authorization", "Bearer " + tokens.token().reveal()).build());
   }
 }

@@ -5,27 +5,34 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How many per-key activity calls may be in flight at once. IBM publishes no rate limit for IAM (it calls activity
- * data expensive, and answers 429 when a caller asks too much), so the limit is found the way TCP finds what a path
- * carries: additive increase, multiplicative decrease (AIMD). It starts at {@link #INITIAL} and grows by one for every
- * answer that comes back fine and fast while the limit is in use, so it doubles every round trip (slow start) until
- * IAM first answers 429, and from then on grows by one per round trip. A 429 halves it, once per round trip however
- * many calls it hits, and holds every new call back until the wait IAM asked for has passed; the throttled call
- * itself is retried by {@link IamHttp}, the one place that retries.
+ * How many per-key activity calls may be in flight at once. IBM publishes no rate limit for IAM (it
+ * calls activity data expensive, and answers 429 when a caller asks too much), so the limit is
+ * found the way TCP finds what a path carries: additive increase, multiplicative decrease (AIMD).
+ * It starts at {@link #INITIAL} and grows by one for every answer that comes back fine and fast
+ * while the limit is in use, so it doubles every round trip (slow start) until IAM first answers
+ * 429, and from then on grows by one per round trip. A 429 halves it, once per round trip however
+ * many calls it hits, and holds every new call back until the wait IAM asked for has passed; the
+ * throttled call itself is retried by {@link IamHttp}, the one place that retries.
  *
- * <p>AIMD rather than a token bucket: a bucket must be told the rate IAM allows, which IBM does not publish and may
- * change, while AIMD finds it, follows it, and lets audits that share an account's limit settle on fair shares of it.
+ * <p>AIMD rather than a token bucket: a bucket must be told the rate IAM allows, which IBM does not
+ * publish and may change, while AIMD finds it, follows it, and lets audits that share an account's
+ * limit settle on fair shares of it.
  */
 final class CallLimit {
   /** Where the limit starts: as many calls as earlier versions always made at once. */
   static final int INITIAL = 8;
+
   /**
-   * The most in flight however well IAM answers: each call in flight holds a thread and a connection, and at 50 ms a
-   * call this many make 5,000 calls a second, about what this client and the simulator manage together on two
-   * cores (bench/live-pull.sh).
+   * The most in flight however well IAM answers: each call in flight holds a thread and a
+   * connection, and at 50 ms a call this many make 5,000 calls a second, about what this client and
+   * the simulator manage together on two cores (bench/live-pull.sh).
    */
   static final int MAX = 256;
-  /** An answer slower than this many times the fastest one means IAM is busy: the limit does not grow on it. */
+
+  /**
+   * An answer slower than this many times the fastest one means IAM is busy: the limit does not
+   * grow on it.
+   */
   private static final int SLOW = 2;
 
   private final Clock clock;
@@ -36,8 +43,13 @@ final class CallLimit {
   private int mostInFlight;
   private boolean slowStart = true;
   private int answersSinceGrowth;
-  /** Counts the decreases, so the 429s of calls sent before the last one do not decrease the limit again. */
+
+  /**
+   * Counts the decreases, so the 429s of calls sent before the last one do not decrease the limit
+   * again.
+   */
   private long round;
+
   private Instant resumeAt = Instant.MIN;
   private Duration fastest;
   private int throttled;
@@ -48,7 +60,8 @@ final class CallLimit {
 
   CallLimit(Clock clock, Sleeper sleeper, int initial, int max) {
     if (initial < 1 || max < initial) {
-      throw new IllegalArgumentException("a call limit needs 1 <= initial <= max, not " + initial + " and " + max);
+      throw new IllegalArgumentException(
+          "a call limit needs 1 <= initial <= max, not " + initial + " and " + max);
     }
     this.clock = clock;
     this.sleeper = sleeper;
@@ -57,8 +70,8 @@ final class CallLimit {
   }
 
   /**
-   * Waits until one more call may go out: the limit has room and no wait IAM asked for is running. The permit is
-   * the call's {@link IamHttp.Pace} and must be closed when the call is done.
+   * Waits until one more call may go out: the limit has room and no wait IAM asked for is running.
+   * The permit is the call's {@link IamHttp.Pace} and must be closed when the call is done.
    */
   Permit acquire() throws InterruptedException {
     // A wait is taken once, whatever the clock says afterwards: a test's sleeper may not move it.

@@ -8,13 +8,15 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * The two IBM services an audit talks to. Plain http is refused except on loopback, because the API key and the
- * bearer token would otherwise cross the network in clear text.
+ * The two IBM services an audit talks to. Plain http is refused except on loopback, because the API
+ * key and the bearer token would otherwise cross the network in clear text.
  */
 final class IamEndpoints {
   /** User Management's API path; IAM's are under /v1 and /identity. */
   private static final String USER_MANAGEMENT_API = "/v2/accounts/";
-  private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+  private static final Pattern LOOPBACK_V4 =
+      Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
   private final HttpUrl iam;
   private final HttpUrl userManagement;
@@ -46,7 +48,8 @@ final class IamEndpoints {
     boolean userManagementHost = sameOrigin(url, userManagement);
     boolean sharedHost = userManagementHost && sameOrigin(url, iam);
     return userManagementHost && (!sharedHost || url.encodedPath().contains(USER_MANAGEMENT_API))
-        ? "User Management" : "IAM";
+        ? "User Management"
+        : "IAM";
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
@@ -59,8 +62,12 @@ final class IamEndpoints {
       throw new UsageException(shown(uri) + " is not an http(s) URL; use https://...");
     }
     if (!url.isHttps() && !isLoopback(url.host())) {
-      throw new UsageException("Refusing " + shown(uri) + ": plain http would send the API key and tokens "
-          + "unencrypted and is allowed only on loopback (127.0.0.1, localhost, ::1); use https://" + ShownValue.of(url.host()));
+      throw new UsageException(
+          "Refusing "
+              + shown(uri)
+              + ": plain http would send the API key and tokens unencrypted and is allowed only on"
+              + " loopback (127.0.0.1, localhost, ::1); use https://"
+              + ShownValue.of(url.host()));
     }
     return url;
   }
@@ -75,7 +82,10 @@ final class IamEndpoints {
     if (uri.getUserInfo() == null) {
       return ShownValue.of(uri.toString());
     }
-    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+    return uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
         + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 }

@@ -11,7 +11,9 @@ import okhttp3.Response;
 final class IamErrors {
   private static final long MAX_ERROR_BODY = 16 * 1024;
 
-  /** IBM's two error shapes: the token service's and the Identity API's {@code ExceptionResponse}. */
+  /**
+   * IBM's two error shapes: the token service's and the Identity API's {@code ExceptionResponse}.
+   */
   record ErrorBody(
       @JsonProperty("errorCode") String errorCode,
       @JsonProperty("errorMessage") String errorMessage,
@@ -22,22 +24,45 @@ final class IamErrors {
   private IamErrors() {}
 
   /** An answer the caller has no special meaning for. */
-  static DataException unexpected(Response response, String service, String endpoint, Redactor redactor) {
+  static DataException unexpected(
+      Response response, String service, String endpoint, Redactor redactor) {
     int code = response.code();
     String detail = detail(response, redactor).map(d -> " (" + d + ")").orElse("");
     return switch (code) {
-      case 401 -> new DataException(service + " refused the access token for " + endpoint + detail
-          + "; run again, and check the API key if it persists");
-      case 403 -> new DataException(service + " answered 403 to " + endpoint + detail + ": the API key lacks "
-          + (service.equals("IAM") ? "the Service Configuration Reader role on IAM Identity"
-              : "a Viewer role on User Management")
-          + "; grant it in Manage > Access (IAM) and run again");
-      default -> new DataException(service + " answered " + code + " to " + endpoint + detail
-          + "; check the account id and the service URLs, or try again later");
+      case 401 ->
+          new DataException(
+              service
+                  + " refused the access token for "
+                  + endpoint
+                  + detail
+                  + "; run again, and check the API key if it persists");
+      case 403 ->
+          new DataException(
+              service
+                  + " answered 403 to "
+                  + endpoint
+                  + detail
+                  + ": the API key lacks "
+                  + (service.equals("IAM")
+                      ? "the Service Configuration Reader role on IAM Identity"
+                      : "a Viewer role on User Management")
+                  + "; grant it in Manage > Access (IAM) and run again");
+      default ->
+          new DataException(
+              service
+                  + " answered "
+                  + code
+                  + " to "
+                  + endpoint
+                  + detail
+                  + "; check the account id and the service URLs, or try again later");
     };
   }
 
-  /** IBM's own words for the error, e.g. "BXNIM0415E Provided API key could not be found.", if it sent any. */
+  /**
+   * IBM's own words for the error, e.g. "BXNIM0415E Provided API key could not be found.", if it
+   * sent any.
+   */
   static Optional<String> detail(Response response, Redactor redactor) {
     String text;
     try {

@@ -14,11 +14,15 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Sends one request to IBM with retries (see {@link RetryPolicy}) and hands the final answer to the caller.
- * Debug lines name only method, path, status and elapsed time: headers and bodies may hold secrets.
+ * Sends one request to IBM with retries (see {@link RetryPolicy}) and hands the final answer to the
+ * caller. Debug lines name only method, path, status and elapsed time: headers and bodies may hold
+ * secrets.
  */
 final class IamHttp {
-  /** Beyond this a server's {@code Retry-After} is a "come back later", not a pause worth holding a build for. */
+  /**
+   * Beyond this a server's {@code Retry-After} is a "come back later", not a pause worth holding a
+   * build for.
+   */
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
   /** What to make of the final answer; the response is closed afterwards. */
@@ -28,15 +32,21 @@ final class IamHttp {
   }
 
   /**
-   * Hears how each attempt of a request went, for whoever paces the requests; the retrying stays here.
+   * Hears how each attempt of a request went, for whoever paces the requests; the retrying stays
+   * here.
    */
   interface Pace {
     Pace NONE = new Pace() {};
 
-    /** IBM gave its answer, other than one worth retrying, {@code took} after the attempt was sent. */
+    /**
+     * IBM gave its answer, other than one worth retrying, {@code took} after the attempt was sent.
+     */
     default void answered(Duration took) {}
 
-    /** IBM answered 429 and the next attempt waits {@code wait}: what it asked for in Retry-After, or the back-off. */
+    /**
+     * IBM answered 429 and the next attempt waits {@code wait}: what it asked for in Retry-After,
+     * or the back-off.
+     */
     default void throttled(Duration wait) {}
   }
 
@@ -56,8 +66,14 @@ final class IamHttp {
   private final Redactor redactor;
   private final AuditListener listener;
 
-  IamHttp(OkHttpClient client, IamEndpoints endpoints, RetryPolicy retry, Sleeper sleeper, Clock clock,
-      Redactor redactor, AuditListener listener) {
+  IamHttp(
+      OkHttpClient client,
+      IamEndpoints endpoints,
+      RetryPolicy retry,
+      Sleeper sleeper,
+      Clock clock,
+      Redactor redactor,
+      AuditListener listener) {
     this.client = client;
     this.endpoints = endpoints;
     this.retry = retry;
@@ -73,12 +89,14 @@ final class IamHttp {
 
   /** GET expecting 200 with a JSON body. */
   <T> T getJson(HttpUrl url, Class<T> type) {
-    return send(new Request.Builder().url(url).header("Accept", "application/json").build(), (response, exchange) -> {
-      if (response.code() != 200) {
-        throw unexpected(response, exchange);
-      }
-      return IamJson.read(response.body().byteStream(), type, exchange.answer());
-    });
+    return send(
+        new Request.Builder().url(url).header("Accept", "application/json").build(),
+        (response, exchange) -> {
+          if (response.code() != 200) {
+            throw unexpected(response, exchange);
+          }
+          return IamJson.read(response.body().byteStream(), type, exchange.answer());
+        });
   }
 
   DataException unexpected(Response response, Exchange exchange) {
@@ -95,7 +113,9 @@ final class IamHttp {
 
   <T> T send(Request request, Handler<T> handler, Pace pace) {
     Exchange exchange =
-        new Exchange(endpoints.serviceName(request.url()), request.method() + " " + request.url().encodedPath());
+        new Exchange(
+            endpoints.serviceName(request.url()),
+            request.method() + " " + request.url().encodedPath());
     Instant start = clock.instant();
     for (int attempt = 1; ; attempt++) {
       Instant sent = clock.instant();
@@ -108,9 +128,19 @@ final class IamHttp {
           throw new DataException("Interrupted during " + exchange.endpoint(), e);
         }
         if (attempt == RetryPolicy.MAX_ATTEMPTS) {
-          throw new DataException("Could not reach " + exchange.service() + " for " + exchange.endpoint()
-              + " after " + attempt + " attempts (" + describe(e) + "); check the network and the "
-              + exchange.service() + " URL, then try again", e);
+          throw new DataException(
+              "Could not reach "
+                  + exchange.service()
+                  + " for "
+                  + exchange.endpoint()
+                  + " after "
+                  + attempt
+                  + " attempts ("
+                  + describe(e)
+                  + "); check the network and the "
+                  + exchange.service()
+                  + " URL, then try again",
+              e);
         }
         pause(retry.backoff(attempt - 1), exchange, start, attempt);
         continue;
@@ -124,15 +154,30 @@ final class IamHttp {
           return handler.handle(response, exchange);
         }
       }
-      Optional<Duration> asked = RetryPolicy.retryAfter(response.header("Retry-After"), clock.instant());
+      Optional<Duration> asked =
+          RetryPolicy.retryAfter(response.header("Retry-After"), clock.instant());
       response.close();
       if (attempt == RetryPolicy.MAX_ATTEMPTS) {
-        throw new DataException(exchange.service() + " answered " + code + " to " + exchange.endpoint() + " after "
-            + attempt + " attempts; IBM Cloud may be having problems, try again later");
+        throw new DataException(
+            exchange.service()
+                + " answered "
+                + code
+                + " to "
+                + exchange.endpoint()
+                + " after "
+                + attempt
+                + " attempts; IBM Cloud may be having problems, try again later");
       }
       if (asked.isPresent() && asked.get().compareTo(MAX_RETRY_AFTER) > 0) {
-        throw new DataException(exchange.service() + " answered " + code + " to " + exchange.endpoint()
-            + " and asked to wait " + asked.get().toSeconds() + " s before trying again; try again later");
+        throw new DataException(
+            exchange.service()
+                + " answered "
+                + code
+                + " to "
+                + exchange.endpoint()
+                + " and asked to wait "
+                + asked.get().toSeconds()
+                + " s before trying again; try again later");
       }
       int retries = attempt - 1;
       Duration wait = asked.orElseGet(() -> retry.backoff(retries));
@@ -144,7 +189,8 @@ final class IamHttp {
   }
 
   private void pause(Duration wait, Exchange exchange, Instant start, int attempt) {
-    listener.waiting("a retry of " + exchange.endpoint(), Duration.between(start, clock.instant()), attempt);
+    listener.waiting(
+        "a retry of " + exchange.endpoint(), Duration.between(start, clock.instant()), attempt);
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {

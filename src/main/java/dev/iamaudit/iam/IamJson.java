@@ -14,33 +14,47 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads IBM's JSON into the wire records: snake_case names, unknown fields ignored (IBM adds fields over time),
- * absent fields null. Errors name the endpoint and the position, never the content, which may hold secrets.
+ * Reads IBM's JSON into the wire records: snake_case names, unknown fields ignored (IBM adds fields
+ * over time), absent fields null. Errors name the endpoint and the position, never the content,
+ * which may hold secrets.
  */
 final class IamJson {
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private IamJson() {}
 
-  /** @param endpoint "IAM's answer to GET /v1/apikeys" style subject of the error message */
+  /**
+   * @param endpoint "IAM's answer to GET /v1/apikeys" style subject of the error message
+   */
   static <T> T read(InputStream body, Class<T> type, String endpoint) {
     try (InputStream in = body) {
       T value = MAPPER.readValue(in, type);
       if (value == null) {
-        throw new DataException(endpoint + " has an empty body; try again, and report it to IBM if it persists");
+        throw new DataException(
+            endpoint + " has an empty body; try again, and report it to IBM if it persists");
       }
       return value;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new DataException(endpoint + " is not valid JSON of the expected shape" + where
-          + "; try again, and report it to IBM if it persists");
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new DataException(
+          endpoint
+              + " is not valid JSON of the expected shape"
+              + where
+              + "; try again, and report it to IBM if it persists");
     } catch (IOException e) {
-      throw new DataException("Could not read " + endpoint + ": " + e.getMessage()
-          + "; check the network and try again", e);
+      throw new DataException(
+          "Could not read "
+              + endpoint
+              + ": "
+              + e.getMessage()
+              + "; check the network and try again",
+          e);
     }
   }
 
@@ -49,8 +63,13 @@ final class IamJson {
     try {
       return Timestamps.parse(text);
     } catch (DateTimeParseException e) {
-      throw new DataException(endpoint + " has an unreadable " + field + " \"" + text
-          + "\"; report it to IBM if it persists");
+      throw new DataException(
+          endpoint
+              + " has an unreadable "
+              + field
+              + " \""
+              + text
+              + "\"; report it to IBM if it persists");
     }
   }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * How to reach IBM Cloud IAM for one audit.
  *
- * @param apiKeyOrigin where the key came from, for messages: "environment variable IBMCLOUD_API_KEY"
+ * @param apiKeyOrigin where the key came from, for messages: "environment variable
+ *     IBMCLOUD_API_KEY"
  * @param report {@code new} to trigger a fitting report, {@code latest}, or a report reference
  * @param saveReport where to keep the raw report as fetched; null for nowhere
  * @param options how the front end names its settings, for messages that say which one to change

@@ -25,12 +25,16 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
- * Merges the listings (every identity, with metadata) and the report (activity of the inactive ones). A listed
- * identity the report leaves out was active within the report's duration; one only the report knows is kept with
- * what the report says, so nothing inactive is lost to a listing that raced a deletion.
+ * Merges the listings (every identity, with metadata) and the report (activity of the inactive
+ * ones). A listed identity the report leaves out was active within the report's duration; one only
+ * the report knows is kept with what the report says, so nothing inactive is lost to a listing that
+ * raced a deletion.
  */
 final class InventoryAssembler {
-  /** What was fetched; null means not fetched, so {@link Inventory#available()} tells "none" from "not looked". */
+  /**
+   * What was fetched; null means not fetched, so {@link Inventory#available()} tells "none" from
+   * "not looked".
+   */
   record Parts(
       ActivityReport report,
       List<User> users,
@@ -42,8 +46,14 @@ final class InventoryAssembler {
       List<MfaEnrollment> mfaEnrollments,
       Map<DataSet, String> unavailable) {
     /** What was fetched when nothing was refused and the MFA report was not asked for. */
-    Parts(ActivityReport report, List<User> users, List<ApiKey> apiKeys, List<ServiceId> serviceIds,
-        List<Profile> profiles, AccountSettings settings, Map<String, Long> authnCounts) {
+    Parts(
+        ActivityReport report,
+        List<User> users,
+        List<ApiKey> apiKeys,
+        List<ServiceId> serviceIds,
+        List<Profile> profiles,
+        AccountSettings settings,
+        Map<String, Long> authnCounts) {
       this(report, users, apiKeys, serviceIds, profiles, settings, authnCounts, null, Map.of());
     }
   }
@@ -54,22 +64,69 @@ final class InventoryAssembler {
 
   static Inventory assemble(String accountId, Instant asOf, Parts parts) {
     ActivityReport report = parts.report();
-    List<User> users = merge(parts.users(), report == null ? null : report.users(), User::id,
-        User::withActivity, (listed, reported) -> new User(listed.id(), listed.iamId(),
-            first(listed.name(), reported.name()), first(listed.username(), reported.username()),
-            first(listed.email(), reported.email()), listed.state(), listed.addedOn(), reported.activity()));
-    List<ServiceId> serviceIds = merge(parts.serviceIds(), report == null ? null : report.serviceIds(),
-        ServiceId::id, ServiceId::withActivity, (listed, reported) -> new ServiceId(listed.id(), listed.iamId(),
-            first(listed.name(), reported.name()), listed.createdAt(), listed.locked(), reported.activity()));
-    List<Profile> profiles = merge(parts.profiles(), report == null ? null : report.profiles(), Profile::id,
-        Profile::withActivity, (listed, reported) -> new Profile(listed.id(), listed.iamId(),
-            first(listed.name(), reported.name()), listed.createdAt(), reported.activity()));
-    List<ApiKey> keys = merge(parts.apiKeys(), report == null ? null : report.apiKeys(), ApiKey::id,
-        ApiKey::withActivity, InventoryAssembler::mergeKey);
+    List<User> users =
+        merge(
+            parts.users(),
+            report == null ? null : report.users(),
+            User::id,
+            User::withActivity,
+            (listed, reported) ->
+                new User(
+                    listed.id(),
+                    listed.iamId(),
+                    first(listed.name(), reported.name()),
+                    first(listed.username(), reported.username()),
+                    first(listed.email(), reported.email()),
+                    listed.state(),
+                    listed.addedOn(),
+                    reported.activity()));
+    List<ServiceId> serviceIds =
+        merge(
+            parts.serviceIds(),
+            report == null ? null : report.serviceIds(),
+            ServiceId::id,
+            ServiceId::withActivity,
+            (listed, reported) ->
+                new ServiceId(
+                    listed.id(),
+                    listed.iamId(),
+                    first(listed.name(), reported.name()),
+                    listed.createdAt(),
+                    listed.locked(),
+                    reported.activity()));
+    List<Profile> profiles =
+        merge(
+            parts.profiles(),
+            report == null ? null : report.profiles(),
+            Profile::id,
+            Profile::withActivity,
+            (listed, reported) ->
+                new Profile(
+                    listed.id(),
+                    listed.iamId(),
+                    first(listed.name(), reported.name()),
+                    listed.createdAt(),
+                    reported.activity()));
+    List<ApiKey> keys =
+        merge(
+            parts.apiKeys(),
+            report == null ? null : report.apiKeys(),
+            ApiKey::id,
+            ApiKey::withActivity,
+            InventoryAssembler::mergeKey);
     List<ApiKey> apiKeys = new Owners(users, serviceIds).complete(keys, parts.authnCounts());
-    return new Inventory(accountId, asOf, report == null ? null : report.info(), users, apiKeys, serviceIds,
-        profiles, parts.settings(), parts.mfaEnrollments() == null ? List.of() : parts.mfaEnrollments(),
-        available(parts), parts.unavailable());
+    return new Inventory(
+        accountId,
+        asOf,
+        report == null ? null : report.info(),
+        users,
+        apiKeys,
+        serviceIds,
+        profiles,
+        parts.settings(),
+        parts.mfaEnrollments() == null ? List.of() : parts.mfaEnrollments(),
+        available(parts),
+        parts.unavailable());
   }
 
   private static Set<DataSet> available(Parts parts) {
@@ -91,8 +148,12 @@ final class InventoryAssembler {
     }
   }
 
-  private static <T extends Identity> List<T> merge(List<T> listed, List<T> reported, Function<T, String> id,
-      BiFunction<T, Activity, T> withActivity, BinaryOperator<T> both) {
+  private static <T extends Identity> List<T> merge(
+      List<T> listed,
+      List<T> reported,
+      Function<T, String> id,
+      BiFunction<T, Activity, T> withActivity,
+      BinaryOperator<T> both) {
     if (listed == null) {
       return reported == null ? List.of() : reported;
     }
@@ -104,7 +165,10 @@ final class InventoryAssembler {
     List<T> merged = new ArrayList<>(listed.size() + reported.size());
     for (T item : listed) {
       T inReport = onlyReported.remove(id.apply(item));
-      merged.add(inReport == null ? withActivity.apply(item, Activity.RECENT) : both.apply(item, inReport));
+      merged.add(
+          inReport == null
+              ? withActivity.apply(item, Activity.RECENT)
+              : both.apply(item, inReport));
     }
     merged.addAll(onlyReported.values());
     return merged;
@@ -112,9 +176,19 @@ final class InventoryAssembler {
 
   /** The listing's metadata, the report's activity and owner details. */
   private static ApiKey mergeKey(ApiKey listed, ApiKey reported) {
-    return new ApiKey(listed.id(), first(listed.name(), reported.name()), first(listed.iamId(), reported.iamId()),
-        listed.owner().orElse(reported.owner()), listed.createdAt(), listed.createdBy(), listed.locked(),
-        listed.disabled(), listed.expiresAt(), listed.actionWhenLeaked(), reported.activity(), listed.authnCount());
+    return new ApiKey(
+        listed.id(),
+        first(listed.name(), reported.name()),
+        first(listed.iamId(), reported.iamId()),
+        listed.owner().orElse(reported.owner()),
+        listed.createdAt(),
+        listed.createdBy(),
+        listed.locked(),
+        listed.disabled(),
+        listed.expiresAt(),
+        listed.actionWhenLeaked(),
+        reported.activity(),
+        listed.authnCount());
   }
 
   /** Fills in who owns each key from the user and service ID listings. */
@@ -124,7 +198,9 @@ final class InventoryAssembler {
     private final Map<String, ServiceId> serviceIdsById = new HashMap<>();
 
     Owners(List<User> users, List<ServiceId> serviceIds) {
-      users.stream().filter(user -> user.iamId() != null).forEach(user -> usersByIamId.put(user.iamId(), user));
+      users.stream()
+          .filter(user -> user.iamId() != null)
+          .forEach(user -> usersByIamId.put(user.iamId(), user));
       for (ServiceId serviceId : serviceIds) {
         serviceIdsById.put(serviceId.id(), serviceId);
         if (serviceId.iamId() != null) {
@@ -142,20 +218,31 @@ final class InventoryAssembler {
       if (!owner.isUser()) {
         String ownerId = first(owner.id(), serviceIdOf(key.iamId()));
         ServiceId listed = ownerId == null ? null : serviceIdsById.get(ownerId);
-        return key.withOwner(new KeyOwner(KeyOwner.Kind.SERVICEID, ownerId,
-            first(owner.name(), listed == null ? null : listed.name()), owner.username(), owner.email()));
+        return key.withOwner(
+            new KeyOwner(
+                KeyOwner.Kind.SERVICEID,
+                ownerId,
+                first(owner.name(), listed == null ? null : listed.name()),
+                owner.username(),
+                owner.email()));
       }
       User listed = usersByIamId.get(first(key.iamId(), owner.id()));
       if (listed == null) {
         return key;
       }
-      return key.withOwner(owner.orElse(new KeyOwner(KeyOwner.Kind.USER, listed.iamId(), listed.name(),
-          listed.username(), listed.email())));
+      return key.withOwner(
+          owner.orElse(
+              new KeyOwner(
+                  KeyOwner.Kind.USER,
+                  listed.iamId(),
+                  listed.name(),
+                  listed.username(),
+                  listed.email())));
     }
 
     /**
-     * The service ID's id for its IAM id: from the listing when fetched, else by IBM's naming, where service ID
-     * {@code ServiceId-<uuid>} authenticates as {@code iam-ServiceId-<uuid>}.
+     * The service ID's id for its IAM id: from the listing when fetched, else by IBM's naming,
+     * where service ID {@code ServiceId-<uuid>} authenticates as {@code iam-ServiceId-<uuid>}.
      */
     private String serviceIdOf(String iamId) {
       if (iamId == null) {
@@ -165,12 +252,14 @@ final class InventoryAssembler {
       if (listed != null) {
         return listed.id();
       }
-      return iamId.startsWith(SERVICE_ID_IAM_PREFIX + "ServiceId-") ? iamId.substring(SERVICE_ID_IAM_PREFIX.length())
+      return iamId.startsWith(SERVICE_ID_IAM_PREFIX + "ServiceId-")
+          ? iamId.substring(SERVICE_ID_IAM_PREFIX.length())
           : null;
     }
 
     private static ApiKey withCount(ApiKey key, Map<String, Long> authnCounts) {
-      return authnCounts == null || !authnCounts.containsKey(key.id()) ? key
+      return authnCounts == null || !authnCounts.containsKey(key.id())
+          ? key
           : key.withAuthnCount(authnCounts.get(key.id()));
     }
   }

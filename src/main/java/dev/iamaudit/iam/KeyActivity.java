@@ -15,9 +15,9 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Each key's authentication count, one call per key, fetched only when a rule needs the counts. The calls start as
- * soon as a listing page names the keys, while the listings and the report are still on their way, and as many go
- * out at once as the {@link CallLimit} allows.
+ * Each key's authentication count, one call per key, fetched only when a rule needs the counts. The
+ * calls start as soon as a listing page names the keys, while the listings and the report are still
+ * on their way, and as many go out at once as the {@link CallLimit} allows.
  */
 final class KeyActivity {
   record Detail(String id, ActivityBody activity) {}
@@ -44,7 +44,9 @@ final class KeyActivity {
     this.dispatched = parallel.start(this::dispatch);
   }
 
-  /** Asks for the counts of these keys, each key once however often it is named; returns at once. */
+  /**
+   * Asks for the counts of these keys, each key once however often it is named; returns at once.
+   */
   void fetch(Collection<String> keyIds) {
     for (String id : keyIds) {
       if (asked.add(id)) {
@@ -76,38 +78,53 @@ final class KeyActivity {
     for (String id = queue.take(); id != END; id = queue.take()) {
       CallLimit.Permit permit = limit.acquire();
       String key = id;
-      calls.add(parallel.start(() -> {
-        try (permit) {
-          fetch(key, permit);
-          progress.activityFetched();
-        }
-        return null;
-      }));
+      calls.add(
+          parallel.start(
+              () -> {
+                try (permit) {
+                  fetch(key, permit);
+                  progress.activityFetched();
+                }
+                return null;
+              }));
     }
     parallel.join(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)));
     return null;
   }
 
   private void fetch(String id, IamHttp.Pace pace) {
-    HttpUrl url = http.endpoints().iam("v1/apikeys").newBuilder()
-        .addPathSegment(id)
-        .addQueryParameter("include_activity", "true")
-        .build();
+    HttpUrl url =
+        http.endpoints()
+            .iam("v1/apikeys")
+            .newBuilder()
+            .addPathSegment(id)
+            .addQueryParameter("include_activity", "true")
+            .build();
     Request request = new Request.Builder().url(url).header("Accept", "application/json").build();
-    Detail detail = http.send(request, (response, exchange) -> {
-      if (response.code() == 404) {
-        return null;
-      }
-      if (response.code() != 200) {
-        throw http.unexpected(response, exchange);
-      }
-      Detail answer = IamJson.read(response.body().byteStream(), Detail.class, exchange.answer());
-      if (answer.id() != null && !answer.id().equals(id)) {
-        throw new DataException(exchange.answer() + " is about key " + answer.id() + ", not " + id
-            + "; report it to IBM if it persists");
-      }
-      return answer;
-    }, pace);
+    Detail detail =
+        http.send(
+            request,
+            (response, exchange) -> {
+              if (response.code() == 404) {
+                return null;
+              }
+              if (response.code() != 200) {
+                throw http.unexpected(response, exchange);
+              }
+              Detail answer =
+                  IamJson.read(response.body().byteStream(), Detail.class, exchange.answer());
+              if (answer.id() != null && !answer.id().equals(id)) {
+                throw new DataException(
+                    exchange.answer()
+                        + " is about key "
+                        + answer.id()
+                        + ", not "
+                        + id
+                        + "; report it to IBM if it persists");
+              }
+              return answer;
+            },
+            pace);
     if (detail != null) {
       synchronized (counts) {
         counts.put(id, detail.activity() == null ? null : detail.activity().authnCount());

@@ -14,12 +14,13 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * IBM's MFA enrollment status report: {@code POST /v1/mfa/accounts/{account}/report?type=mfa_status} answers 202 with
- * a reference, then {@code GET .../report/{reference}} answers 204 while IAM builds it and 200 with the users. IBM
- * requires the Administrator role on the IAM Identity Service to generate and view it (actions
- * {@code iam-identity.report.create} and {@code iam-identity.mfa-status.get}), which an audit key may well lack: a 403
- * leaves the report unavailable with the role to grant, so the rule that needs it is not evaluated, while the rest of
- * the audit goes on.
+ * IBM's MFA enrollment status report: {@code POST
+ * /v1/mfa/accounts/{account}/report?type=mfa_status} answers 202 with a reference, then {@code GET
+ * .../report/{reference}} answers 204 while IAM builds it and 200 with the users. IBM requires the
+ * Administrator role on the IAM Identity Service to generate and view it (actions {@code
+ * iam-identity.report.create} and {@code iam-identity.mfa-status.get}), which an audit key may well
+ * lack: a 403 leaves the report unavailable with the role to grant, so the rule that needs it is
+ * not evaluated, while the rest of the audit goes on.
  */
 final class MfaReports {
   /** The report's users, or why there are none: exactly one of the two is null. */
@@ -29,8 +30,14 @@ final class MfaReports {
 
   record ReportBody(String reference, String reportTime, List<UserItem> users) {}
 
-  record UserItem(String iamId, String name, String username, String email, String effectiveMfaType,
-      IdBased idBasedMfa, AccountBased accountBasedMfa) {}
+  record UserItem(
+      String iamId,
+      String name,
+      String username,
+      String email,
+      String effectiveMfaType,
+      IdBased idBasedMfa,
+      AccountBased accountBasedMfa) {}
 
   record IdBased(String traitEffective, Boolean complies, String complyState) {}
 
@@ -50,7 +57,12 @@ final class MfaReports {
   private final Sleeper sleeper;
   private final AuditListener listener;
 
-  MfaReports(IamHttp http, String account, IamSettings settings, Clock clock, Sleeper sleeper,
+  MfaReports(
+      IamHttp http,
+      String account,
+      IamSettings settings,
+      Clock clock,
+      Sleeper sleeper,
       AuditListener listener) {
     this.http = http;
     this.account = account;
@@ -65,16 +77,36 @@ final class MfaReports {
       String reference = trigger();
       HttpUrl url = reportUrl().newBuilder().addPathSegment(reference).build();
       String what = "MFA report " + reference;
-      ReportPoller poller = new ReportPoller(http, settings.reportTimeout(), clock, sleeper, listener);
-      List<MfaEnrollment> users = poller.poll(url, what,
-          (response, exchange) -> users(IamJson.read(response.body().byteStream(), ReportBody.class,
-              exchange.answer()), exchange.answer()),
-          () -> new DataException("IAM knows no MFA report " + reference + " for account " + account + " (IBM "
-              + "deletes reports older than a day when a new one is generated); run the audit again"),
-          this::refusedOrUnexpected, "raise " + settings.options().name(OptionNames.Setting.REPORT_TIMEOUT));
+      ReportPoller poller =
+          new ReportPoller(http, settings.reportTimeout(), clock, sleeper, listener);
+      List<MfaEnrollment> users =
+          poller.poll(
+              url,
+              what,
+              (response, exchange) ->
+                  users(
+                      IamJson.read(
+                          response.body().byteStream(), ReportBody.class, exchange.answer()),
+                      exchange.answer()),
+              () ->
+                  new DataException(
+                      "IAM knows no MFA report "
+                          + reference
+                          + " for account "
+                          + account
+                          + " (IBM deletes reports older than a day when a new one is generated);"
+                          + " run the audit again"),
+              this::refusedOrUnexpected,
+              "raise " + settings.options().name(OptionNames.Setting.REPORT_TIMEOUT));
       long failing = users.stream().filter(user -> !user.complies()).count();
-      listener.info("Fetched MFA enrollment report " + reference + ": " + Counted.of(users.size(), "user") + ", "
-          + failing + " not enrolled as required");
+      listener.info(
+          "Fetched MFA enrollment report "
+              + reference
+              + ": "
+              + Counted.of(users.size(), "user")
+              + ", "
+              + failing
+              + " not enrolled as required");
       return new Result(users, null);
     } catch (Refused refused) {
       return new Result(null, refused.getMessage());
@@ -83,18 +115,29 @@ final class MfaReports {
 
   private String trigger() {
     HttpUrl url = reportUrl().newBuilder().addQueryParameter("type", "mfa_status").build();
-    Request post = new Request.Builder().url(url).header("Accept", "application/json")
-        .post(RequestBody.create(new byte[0], null)).build();
-    String reference = http.send(post, (response, exchange) -> {
-      if (response.code() != 202 && response.code() != 200 && response.code() != 201) {
-        throw refusedOrUnexpected(response, exchange);
-      }
-      String ref = IamJson.read(response.body().byteStream(), ReportReference.class, exchange.answer()).reference();
-      if (ref == null || ref.isBlank()) {
-        throw new DataException(exchange.answer() + " holds no report reference; try again later");
-      }
-      return ref;
-    });
+    Request post =
+        new Request.Builder()
+            .url(url)
+            .header("Accept", "application/json")
+            .post(RequestBody.create(new byte[0], null))
+            .build();
+    String reference =
+        http.send(
+            post,
+            (response, exchange) -> {
+              if (response.code() != 202 && response.code() != 200 && response.code() != 201) {
+                throw refusedOrUnexpected(response, exchange);
+              }
+              String ref =
+                  IamJson.read(
+                          response.body().byteStream(), ReportReference.class, exchange.answer())
+                      .reference();
+              if (ref == null || ref.isBlank()) {
+                throw new DataException(
+                    exchange.answer() + " holds no report reference; try again later");
+              }
+              return ref;
+            });
     listener.info("Triggered MFA enrollment report " + reference);
     return reference;
   }
@@ -104,31 +147,49 @@ final class MfaReports {
       return http.unexpected(response, exchange);
     }
     String detail = http.errorDetail(response).map(d -> " (" + d + ")").orElse("");
-    return new Refused("which IAM refused with 403 to " + exchange.endpoint() + detail + ": grant the API key the "
-        + "Administrator role on the IAM Identity Service, which IBM requires to generate and view the report");
+    return new Refused(
+        "which IAM refused with 403 to "
+            + exchange.endpoint()
+            + detail
+            + ": grant the API key the Administrator role on the IAM Identity Service, which IBM"
+            + " requires to generate and view the report");
   }
 
   private List<MfaEnrollment> users(ReportBody body, String answer) {
     if (body.users() == null) {
       return List.of();
     }
-    return body.users().stream().filter(Objects::nonNull).map(user -> {
-      if (user.iamId() == null || user.iamId().isBlank()) {
-        throw new DataException(answer + " lists a user without iam_id; report it to IBM if it persists");
-      }
-      IdBased idBased = user.idBasedMfa();
-      return new MfaEnrollment(user.iamId(), user.name(), user.username(), user.email(), user.effectiveMfaType(),
-          idBased == null ? null : idBased.traitEffective(), idBased == null ? null : idBased.complies(),
-          idBased == null ? null : idBased.complyState(),
-          user.accountBasedMfa() == null ? null : user.accountBasedMfa().complies());
-    }).toList();
+    return body.users().stream()
+        .filter(Objects::nonNull)
+        .map(
+            user -> {
+              if (user.iamId() == null || user.iamId().isBlank()) {
+                throw new DataException(
+                    answer + " lists a user without iam_id; report it to IBM if it persists");
+              }
+              IdBased idBased = user.idBasedMfa();
+              return new MfaEnrollment(
+                  user.iamId(),
+                  user.name(),
+                  user.username(),
+                  user.email(),
+                  user.effectiveMfaType(),
+                  idBased == null ? null : idBased.traitEffective(),
+                  idBased == null ? null : idBased.complies(),
+                  idBased == null ? null : idBased.complyState(),
+                  user.accountBasedMfa() == null ? null : user.accountBasedMfa().complies());
+            })
+        .toList();
   }
 
   private HttpUrl reportUrl() {
-    return http.endpoints().iam("v1/mfa/accounts").newBuilder()
+    return http.endpoints()
+        .iam("v1/mfa/accounts")
+        .newBuilder()
         .addPathSegment(account)
         .addPathSegment("report")
         .build();
   }
 
-  /** "1 user", "12,345 users". */}
+  /** "1 user", "12,345 users". */
+}

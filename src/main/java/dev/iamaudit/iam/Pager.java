@@ -8,10 +8,11 @@ import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
- * Follows IBM's paging. The link to the next page is only read for its page token, which is then sent with the
- * first page's filters: IAM's {@code next} is a full URL ({@code pagetoken}), User Management's {@code next_url}
- * may be relative or absolute ({@code _start}). So a link never sends the token to another host. A page's token
- * comes only with the page before it, so one listing's pages are fetched one after the other.
+ * Follows IBM's paging. The link to the next page is only read for its page token, which is then
+ * sent with the first page's filters: IAM's {@code next} is a full URL ({@code pagetoken}), User
+ * Management's {@code next_url} may be relative or absolute ({@code _start}). So a link never sends
+ * the token to another host. A page's token comes only with the page before it, so one listing's
+ * pages are fetched one after the other.
  */
 final class Pager<P, T> {
   /** Everything a listing returned, and over how many pages. */
@@ -28,9 +29,16 @@ final class Pager<P, T> {
   private final String tokenParameter;
   private final HttpUrl linkBase;
 
-  /** @param linkBase what a relative next link is resolved against */
-  Pager(IamHttp http, Class<P> pageType, Function<P, String> nextLink, Function<P, List<T>> items,
-      String tokenParameter, HttpUrl linkBase) {
+  /**
+   * @param linkBase what a relative next link is resolved against
+   */
+  Pager(
+      IamHttp http,
+      Class<P> pageType,
+      Function<P, String> nextLink,
+      Function<P, List<T>> items,
+      String tokenParameter,
+      HttpUrl linkBase) {
     this.http = http;
     this.pageType = pageType;
     this.nextLink = nextLink;
@@ -39,7 +47,10 @@ final class Pager<P, T> {
     this.linkBase = linkBase;
   }
 
-  /** Every page from {@code first} on, one after the other; {@code onPage} hears of each page's items as it comes. */
+  /**
+   * Every page from {@code first} on, one after the other; {@code onPage} hears of each page's
+   * items as it comes.
+   */
   Listing<T> all(HttpUrl first, Consumer<List<T>> onPage) {
     List<T> all = new ArrayList<>();
     HttpUrl url = first;
@@ -59,8 +70,11 @@ final class Pager<P, T> {
       }
       String token = token(link, first);
       if (token.equals(previousToken)) {
-        throw new DataException(http.endpoints().serviceName(first) + " sent the same next page twice for GET "
-            + first.encodedPath() + "; stopped to avoid an endless loop. Try again later");
+        throw new DataException(
+            http.endpoints().serviceName(first)
+                + " sent the same next page twice for GET "
+                + first.encodedPath()
+                + "; stopped to avoid an endless loop. Try again later");
       }
       previousToken = token;
       url = first.newBuilder().setQueryParameter(tokenParameter, token).build();
@@ -71,8 +85,12 @@ final class Pager<P, T> {
     HttpUrl resolved = linkBase.resolve(link.trim());
     String token = resolved == null ? null : resolved.queryParameter(tokenParameter);
     if (token == null || token.isEmpty()) {
-      throw new DataException("The next-page link of GET " + first.encodedPath() + " has no " + tokenParameter
-          + "; report it to IBM if it persists");
+      throw new DataException(
+          "The next-page link of GET "
+              + first.encodedPath()
+              + " has no "
+              + tokenParameter
+              + "; report it to IBM if it persists");
     }
     return token;
   }

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts what a pull has fetched so far and tells the listener at most once every {@link #EVERY}, so a pull of many
- * pages shows it is moving; one that ends within the first interval says nothing.
+ * Counts what a pull has fetched so far and tells the listener at most once every {@link #EVERY},
+ * so a pull of many pages shows it is moving; one that ends within the first interval says nothing.
  */
 final class PullProgress {
   static final Duration EVERY = Duration.ofSeconds(1);

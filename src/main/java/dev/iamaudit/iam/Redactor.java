@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Scrubs the API key and every token issued in this run from text that came from IBM (error messages), in case a
- * server ever echoes one back into what we would show the user.
+ * Scrubs the API key and every token issued in this run from text that came from IBM (error
+ * messages), in case a server ever echoes one back into what we would show the user.
  */
 final class Redactor {
   private final Set<String> secrets = new CopyOnWriteArraySet<>();

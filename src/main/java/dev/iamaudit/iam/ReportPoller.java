@@ -11,10 +11,11 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Waits for a report IAM builds on request, the activity report and the MFA enrollment report alike: a GET answers
- * 204 while the report is being built and 200 once it is. The next poll comes after a tenth of the time waited so
- * far, at least 2 and at most 15 seconds apart, for at most the report timeout: a report is fetched within 10% (or
- * 2 s) of being built, with about as few polls as a doubling back-off would make.
+ * Waits for a report IAM builds on request, the activity report and the MFA enrollment report
+ * alike: a GET answers 204 while the report is being built and 200 once it is. The next poll comes
+ * after a tenth of the time waited so far, at least 2 and at most 15 seconds apart, for at most the
+ * report timeout: a report is fetched within 10% (or 2 s) of being built, with about as few polls
+ * as a doubling back-off would make.
  */
 final class ReportPoller {
   private static final Duration SHORTEST_POLL = Duration.ofSeconds(2);
@@ -26,7 +27,8 @@ final class ReportPoller {
   private final Sleeper sleeper;
   private final AuditListener listener;
 
-  ReportPoller(IamHttp http, Duration timeout, Clock clock, Sleeper sleeper, AuditListener listener) {
+  ReportPoller(
+      IamHttp http, Duration timeout, Clock clock, Sleeper sleeper, AuditListener listener) {
     this.http = http;
     this.timeout = timeout;
     this.clock = clock;
@@ -43,24 +45,38 @@ final class ReportPoller {
    * @param otherwise the error for any other answer
    * @param timeoutAdvice what to do when IAM takes longer than the timeout
    */
-  <T> T poll(HttpUrl url, String what, IamHttp.Handler<T> built, Supplier<RuntimeException> notFound,
-      IamHttp.Handler<RuntimeException> otherwise, String timeoutAdvice) {
+  <T> T poll(
+      HttpUrl url,
+      String what,
+      IamHttp.Handler<T> built,
+      Supplier<RuntimeException> notFound,
+      IamHttp.Handler<RuntimeException> otherwise,
+      String timeoutAdvice) {
     Request get = new Request.Builder().url(url).header("Accept", "application/json").build();
     Instant start = clock.instant();
     for (int attempt = 1; ; attempt++) {
-      Optional<T> fetched = http.send(get, (response, exchange) -> switch (response.code()) {
-        case 200 -> Optional.of(built.handle(response, exchange));
-        case 204 -> Optional.empty();
-        case 404 -> throw notFound.get();
-        default -> throw otherwise.handle(response, exchange);
-      });
+      Optional<T> fetched =
+          http.send(
+              get,
+              (response, exchange) ->
+                  switch (response.code()) {
+                    case 200 -> Optional.of(built.handle(response, exchange));
+                    case 204 -> Optional.empty();
+                    case 404 -> throw notFound.get();
+                    default -> throw otherwise.handle(response, exchange);
+                  });
       if (fetched.isPresent()) {
         return fetched.get();
       }
       Duration elapsed = Duration.between(start, clock.instant());
       if (elapsed.compareTo(timeout) >= 0) {
-        throw new DataException("Timed out after " + human(timeout) + " waiting for IAM to build " + what + "; "
-            + timeoutAdvice);
+        throw new DataException(
+            "Timed out after "
+                + human(timeout)
+                + " waiting for IAM to build "
+                + what
+                + "; "
+                + timeoutAdvice);
       }
       listener.waiting("IAM to build " + what, elapsed, attempt);
       Duration wait = min(max(elapsed.dividedBy(10), SHORTEST_POLL), LONGEST_POLL);

@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * When to try a request again, the way IBM's own SDK core does: 429 and 5xx except 501, honouring
- * {@code Retry-After}, else exponential back-off, capped, with 75-100% jitter so parallel clients spread out.
+ * {@code Retry-After}, else exponential back-off, capped, with 75-100% jitter so parallel clients
+ * spread out.
  */
 final class RetryPolicy {
   static final int MAX_ATTEMPTS = 5;
@@ -27,13 +28,18 @@ final class RetryPolicy {
     return code == 429 || (code >= 500 && code <= 599 && code != 501);
   }
 
-  /** @param retry 0 for the wait before the second attempt */
+  /**
+   * @param retry 0 for the wait before the second attempt
+   */
   Duration backoff(int retry) {
     long millis = Math.min(CAP.toMillis(), BASE.toMillis() << Math.min(retry, 20));
     return Duration.ofMillis(Math.round(millis * random.nextDouble(0.75, 1.0)));
   }
 
-  /** The server's wish, in seconds or as an HTTP date relative to {@code now}; empty when absent or unreadable. */
+  /**
+   * The server's wish, in seconds or as an HTTP date relative to {@code now}; empty when absent or
+   * unreadable.
+   */
   static Optional<Duration> retryAfter(String header, Instant now) {
     if (header == null || header.isBlank()) {
       return Optional.empty();

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The raw report bytes as fetched, held in a temporary file beside the file they are saved to until the report
- * is accepted, then moved into place in one step: a refused or half-read report never lands there.
+ * The raw report bytes as fetched, held in a temporary file beside the file they are saved to until
+ * the report is accepted, then moved into place in one step: a refused or half-read report never
+ * lands there.
  */
 final class SavedReport implements AutoCloseable {
   private final Path target;
@@ -35,8 +36,15 @@ final class SavedReport implements AutoCloseable {
       return new SavedReport(absolute, temp, setting);
     } catch (IOException e) {
       deleteQuietly(temp);
-      throw new UsageException("Could not save the activity report to " + target + ": " + e.getMessage()
-          + "; check the path " + setting + " names", e);
+      throw new UsageException(
+          "Could not save the activity report to "
+              + target
+              + ": "
+              + e.getMessage()
+              + "; check the path "
+              + setting
+              + " names",
+          e);
     }
   }
 
@@ -47,13 +55,21 @@ final class SavedReport implements AutoCloseable {
   void keep() {
     try {
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UsageException("Could not save the activity report to " + target + ": " + e.getMessage()
-          + "; check the path " + setting + " names", e);
+      throw new UsageException(
+          "Could not save the activity report to "
+              + target
+              + ": "
+              + e.getMessage()
+              + "; check the path "
+              + setting
+              + " names",
+          e);
     }
   }
 

@@ -3,8 +3,8 @@ package dev.iamaudit.iam;
 import java.util.Objects;
 
 /**
- * An API key or token. It prints as {@code [redacted]} everywhere (logs, exceptions, records' toString), so the
- * only way to the value is {@link #reveal()}, called where it goes on the wire.
+ * An API key or token. It prints as {@code [redacted]} everywhere (logs, exceptions, records'
+ * toString), so the only way to the value is {@link #reveal()}, called where it goes on the wire.
  */
 public final class Secret {
   private final String value;

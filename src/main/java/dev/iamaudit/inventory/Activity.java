@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * What is known of an identity's last authentication.
  *
- * <p>The activity report lists only identities inactive for its whole duration, so an identity that the listings
- * return but the report does not was active within that duration ({@link Kind#RECENT}).
+ * <p>The activity report lists only identities inactive for its whole duration, so an identity that
+ * the listings return but the report does not was active within that duration ({@link
+ * Kind#RECENT}).
  */
 public record Activity(Kind kind, Instant lastAuthn) {
   public enum Kind {

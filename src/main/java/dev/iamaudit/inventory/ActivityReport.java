@@ -6,7 +6,11 @@ import java.util.Objects;
 
 /** An IAM activity report as IBM returns it: the header and the identities it lists as inactive. */
 public record ActivityReport(
-    ReportInfo info, List<User> users, List<ApiKey> apiKeys, List<ServiceId> serviceIds, List<Profile> profiles) {
+    ReportInfo info,
+    List<User> users,
+    List<ApiKey> apiKeys,
+    List<ServiceId> serviceIds,
+    List<Profile> profiles) {
   public ActivityReport {
     Objects.requireNonNull(info, "info");
     users = List.copyOf(users);
@@ -26,7 +30,9 @@ public record ActivityReport(
 
   /** {@link #describe()} of a report with this header that lists {@code identities}. */
   public static String describe(ReportInfo info, long identities) {
-    return Counted.of(identities, "inactive identity", "inactive identities") + " over "
-        + info.durationHours() + " hours";
+    return Counted.of(identities, "inactive identity", "inactive identities")
+        + " over "
+        + info.durationHours()
+        + " hours";
   }
 }

@@ -16,64 +16,84 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads an activity report with Jackson's streaming parser straight into the compact inventory records, so a report
- * of hundreds of thousands of identities never exists as a JSON tree, and hands each identity on as it is read (see
- * {@link #read}), so a report of millions need not be held either. Unknown fields are skipped; a missing
- * {@code last_authn} means never; a truncated, malformed or inconsistent document is a {@link DataException}
- * naming the source, line and column.
+ * Reads an activity report with Jackson's streaming parser straight into the compact inventory
+ * records, so a report of hundreds of thousands of identities never exists as a JSON tree, and
+ * hands each identity on as it is read (see {@link #read}), so a report of millions need not be
+ * held either. Unknown fields are skipped; a missing {@code last_authn} means never; a truncated,
+ * malformed or inconsistent document is a {@link DataException} naming the source, line and column.
  *
- * <p>A report that lacks one of its four lists, contradicts itself or lists an identity twice is refused rather than
- * read as "nobody inactive": see {@link ReportConsistency}. No text a report holds reaches a message or an output
- * longer than {@link #MAX_TEXT} characters.
+ * <p>A report that lacks one of its four lists, contradicts itself or lists an identity twice is
+ * refused rather than read as "nobody inactive": see {@link ReportConsistency}. No text a report
+ * holds reaches a message or an output longer than {@link #MAX_TEXT} characters.
  */
 public final class ActivityReportParser {
   /** Takes a report as it is read. */
   public interface Handler {
     /**
-     * The report's header, once: before the first identity when the report names its reference, duration, start
-     * and end time before its identities, as IBM writes reports; otherwise after the last identity.
+     * The report's header, once: before the first identity when the report names its reference,
+     * duration, start and end time before its identities, as IBM writes reports; otherwise after
+     * the last identity.
      */
     void header(ReportInfo info);
 
     /**
-     * The next identity, in the report's order. A report found inconsistent after its identities were handed on
-     * still fails the read, so what took them must not act on them before the read returns.
+     * The next identity, in the report's order. A report found inconsistent after its identities
+     * were handed on still fails the read, so what took them must not act on them before the read
+     * returns.
      */
     void identity(Identity identity);
   }
 
   /**
-   * The longest name, username or e-mail kept whole; longer ones are cut there and marked. IBM documents no limit,
-   * and real names are a few dozen characters; an 8 MB name would otherwise be copied into every report.
+   * The longest name, username or e-mail kept whole; longer ones are cut there and marked. IBM
+   * documents no limit, and real names are a few dozen characters; an 8 MB name would otherwise be
+   * copied into every report.
    */
   public static final int MAX_TEXT = 1024;
-  /** The longest id, reference or timestamp read at all: IBM's are under 100 characters, and one cut short is wrong. */
+
+  /**
+   * The longest id, reference or timestamp read at all: IBM's are under 100 characters, and one cut
+   * short is wrong.
+   */
   public static final int MAX_ID = 256;
+
   /** How much of a value that is not what it should be is quoted in the error. */
   private static final int QUOTED = 64;
+
   /** How many unknown top-level fields are kept, to name one that looks like a misspelt list. */
   private static final int MAX_OTHER_FIELDS = 16;
+
   /** The four lists IBM's live service returns in every report, each possibly empty. */
   private static final List<String> LISTS = List.of("users", "apikeys", "serviceids", "profiles");
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final String sourceName;
+
   /**
-   * One copy of each text the report repeats: users and service IDs own many keys each, and the report names the
-   * owner in every key as well as in the owner's own entry; every key has a type.
+   * One copy of each text the report repeats: users and service IDs own many keys each, and the
+   * report names the owner in every key as well as in the owner's own entry; every key has a type.
    */
   private final SharedStrings shared = new SharedStrings();
+
   /**
-   * The {@code id|iam_id, name, username, email} of the key being read, in that order: refilled for every key
-   * instead of allocated, as a report has one owner object per key.
+   * The {@code id|iam_id, name, username, email} of the key being read, in that order: refilled for
+   * every key instead of allocated, as a report has one owner object per key.
    */
   private final String[] keyOwner = new String[4];
+
   private final CharWindow window = new CharWindow();
-  /** What this parse has seen of the identities, to refuse one listed twice or active after the report's end. */
+
+  /**
+   * What this parse has seen of the identities, to refuse one listed twice or active after the
+   * report's end.
+   */
   private ReportConsistency consistency;
 
-  /** @param sourceName how errors name the input, e.g. the file path or "the activity report from IAM" */
+  /**
+   * @param sourceName how errors name the input, e.g. the file path or "the activity report from
+   *     IAM"
+   */
   public ActivityReportParser(String sourceName) {
     this.sourceName = sourceName;
   }
@@ -84,23 +104,26 @@ public final class ActivityReportParser {
     List<ApiKey> apiKeys = new ArrayList<>();
     List<ServiceId> serviceIds = new ArrayList<>();
     List<Profile> profiles = new ArrayList<>();
-    ReportInfo info = read(in, new Handler() {
-      @Override
-      public void header(ReportInfo header) {}
+    ReportInfo info =
+        read(
+            in,
+            new Handler() {
+              @Override
+              public void header(ReportInfo header) {}
 
-      @Override
-      public void identity(Identity identity) {
-        if (identity instanceof User user) {
-          users.add(user);
-        } else if (identity instanceof ApiKey key) {
-          apiKeys.add(key);
-        } else if (identity instanceof ServiceId serviceId) {
-          serviceIds.add(serviceId);
-        } else {
-          profiles.add((Profile) identity);
-        }
-      }
-    });
+              @Override
+              public void identity(Identity identity) {
+                if (identity instanceof User user) {
+                  users.add(user);
+                } else if (identity instanceof ApiKey key) {
+                  apiKeys.add(key);
+                } else if (identity instanceof ServiceId serviceId) {
+                  serviceIds.add(serviceId);
+                } else {
+                  profiles.add((Profile) identity);
+                }
+              }
+            });
     return new ActivityReport(info, users, apiKeys, serviceIds, profiles);
   }
 
@@ -115,11 +138,20 @@ public final class ActivityReportParser {
       return readReport(parser, handler);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      boolean truncated = e instanceof JsonEOFException || e.getOriginalMessage().startsWith("Unexpected end-of-input");
-      throw new DataException(sourceName + " is not a valid activity report" + where + ": "
-          + (truncated ? "the report ends early (truncated?)" : capped(e.getOriginalMessage(), MAX_TEXT))
-          + ". Fetch the report again or check that the file is complete.");
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      boolean truncated =
+          e instanceof JsonEOFException
+              || e.getOriginalMessage().startsWith("Unexpected end-of-input");
+      throw new DataException(
+          sourceName
+              + " is not a valid activity report"
+              + where
+              + ": "
+              + (truncated
+                  ? "the report ends early (truncated?)"
+                  : capped(e.getOriginalMessage(), MAX_TEXT))
+              + ". Fetch the report again or check that the file is complete.");
     } catch (IOException e) {
       throw new DataException("Could not read " + sourceName + ": " + e.getMessage(), e);
     }
@@ -189,7 +221,10 @@ public final class ActivityReportParser {
     return info;
   }
 
-  /** Refuses a header that contradicts itself beyond the clock skew {@link ReportConsistency#TOLERANCE} allows. */
+  /**
+   * Refuses a header that contradicts itself beyond the clock skew {@link
+   * ReportConsistency#TOLERANCE} allows.
+   */
   private void checkHeader(ReportInfo info) {
     String problem = ReportConsistency.headerProblem(info);
     if (problem != null) {
@@ -197,11 +232,20 @@ public final class ActivityReportParser {
     }
   }
 
-  /** An identity active after the report's end, or a header at odds with itself: the report was damaged or altered. */
+  /**
+   * An identity active after the report's end, or a header at odds with itself: the report was
+   * damaged or altered.
+   */
   private DataException contradiction(String problem) {
-    return new DataException(sourceName + " contradicts itself: " + problem + ". IBM's reports agree with "
-        + "themselves (within " + ReportConsistency.TOLERANCE.toMinutes() + " minutes), so this one was damaged "
-        + "or altered: fetch a new report from IAM and audit that.");
+    return new DataException(
+        sourceName
+            + " contradicts itself: "
+            + problem
+            + ". IBM's reports agree with "
+            + "themselves (within "
+            + ReportConsistency.TOLERANCE.toMinutes()
+            + " minutes), so this one was damaged "
+            + "or altered: fetch a new report from IAM and audit that.");
   }
 
   private void required(JsonParser p, Object value, String field) {
@@ -211,25 +255,40 @@ public final class ActivityReportParser {
   }
 
   /**
-   * IBM's live service returns all four lists in every report, if only as {@code []}; a report without one cannot
-   * tell "nobody inactive" from "not reported", so it is refused, naming a field that looks like a misspelling.
+   * IBM's live service returns all four lists in every report, if only as {@code []}; a report
+   * without one cannot tell "nobody inactive" from "not reported", so it is refused, naming a field
+   * that looks like a misspelling.
    */
   private void requiredList(JsonParser p, boolean present, String field, List<String> otherFields) {
     if (present) {
       return;
     }
     String singular = field.substring(0, field.length() - 1);
-    String near = otherFields.stream()
-        .filter(other -> {
-          String plain = other.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
-          return plain.equals(field) || plain.equals(singular);
-        })
-        .findFirst().map(other -> "; found '" + other + "' instead").orElse("");
-    throw fail(p, "the required list '" + field + "' is missing" + near + " (IBM's reports always hold "
-        + String.join(", ", LISTS) + ", if only as [])");
+    String near =
+        otherFields.stream()
+            .filter(
+                other -> {
+                  String plain =
+                      other.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
+                  return plain.equals(field) || plain.equals(singular);
+                })
+            .findFirst()
+            .map(other -> "; found '" + other + "' instead")
+            .orElse("");
+    throw fail(
+        p,
+        "the required list '"
+            + field
+            + "' is missing"
+            + near
+            + " (IBM's reports always hold "
+            + String.join(", ", LISTS)
+            + ", if only as [])");
   }
 
-  /** @return whether the list was there: a {@code null} list counts as missing */
+  /**
+   * @return whether the list was there: a {@code null} list counts as missing
+   */
   private boolean readIdentities(JsonParser p, String field, Handler handler) throws IOException {
     return switch (field) {
       case "users" -> readList(p, () -> handler.identity(readUser(p)));
@@ -255,8 +314,15 @@ public final class ActivityReportParser {
         default -> p.skipChildren();
       }
     }
-    User user = new User(requiredId(p, iamId, "users[].iam_id"), name, username, email, null, null,
-        Activity.fromReport(last));
+    User user =
+        new User(
+            requiredId(p, iamId, "users[].iam_id"),
+            name,
+            username,
+            email,
+            null,
+            null,
+            Activity.fromReport(last));
     seen(p, IdentityType.USER, user.iamId(), last);
     return user;
   }
@@ -299,15 +365,34 @@ public final class ActivityReportParser {
     } else if ("serviceid".equals(type)) {
       owner = new KeyOwner(KeyOwner.Kind.SERVICEID, ownerId, ownerName, null, null);
     } else {
-      throw fail(p, "API key " + id + " has type '" + (type == null ? null : capped(type, QUOTED))
-          + "'; expected 'user' or 'serviceid'");
+      throw fail(
+          p,
+          "API key "
+              + id
+              + " has type '"
+              + (type == null ? null : capped(type, QUOTED))
+              + "'; expected 'user' or 'serviceid'");
     }
     seen(p, IdentityType.APIKEY, id, last);
-    return new ApiKey(id, name, owner.isUser() ? userIamId : null, owner, null, null, null, null, null, null,
-        Activity.fromReport(last), null);
+    return new ApiKey(
+        id,
+        name,
+        owner.isUser() ? userIamId : null,
+        owner,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Activity.fromReport(last),
+        null);
   }
 
-  /** Reads {@code {id|iam_id, name, username, email}} into {@link #keyOwner}; a null owner leaves it all null. */
+  /**
+   * Reads {@code {id|iam_id, name, username, email}} into {@link #keyOwner}; a null owner leaves it
+   * all null.
+   */
   private void readOwner(JsonParser p, String idField) throws IOException {
     Arrays.fill(keyOwner, null);
     if (p.currentToken() == JsonToken.VALUE_NULL) {
@@ -316,14 +401,19 @@ public final class ActivityReportParser {
     expect(p, p.currentToken(), JsonToken.START_OBJECT, "an API key's owner must be an object");
     while (nextField(p)) {
       String field = p.currentName();
-      int slot = field.equals(idField) ? 0 : switch (field) {
-        case "name" -> 1;
-        case "username" -> 2;
-        case "email" -> 3;
-        default -> -1;
-      };
-      // One place reads the value: the JIT inlines shared(), with Jackson's buffer access, at each call site, and
-      // this method twice into readApiKey. A copy per field made readApiKey by far the costliest method to compile,
+      int slot =
+          field.equals(idField)
+              ? 0
+              : switch (field) {
+                case "name" -> 1;
+                case "username" -> 2;
+                case "email" -> 3;
+                default -> -1;
+              };
+      // One place reads the value: the JIT inlines shared(), with Jackson's buffer access, at each
+      // call site, and
+      // this method twice into readApiKey. A copy per field made readApiKey by far the costliest
+      // method to compile,
       // on the critical path of a short run and in its peak memory.
       if (slot < 0) {
         p.skipChildren();
@@ -336,7 +426,8 @@ public final class ActivityReportParser {
   private ServiceId readServiceId(JsonParser p) throws IOException {
     EntityRow row = readEntity(p, "serviceids[].id");
     seen(p, IdentityType.SERVICEID, row.id(), row.lastAuthn());
-    return new ServiceId(row.id(), null, row.name(), null, null, Activity.fromReport(row.lastAuthn()));
+    return new ServiceId(
+        row.id(), null, row.name(), null, null, Activity.fromReport(row.lastAuthn()));
   }
 
   private Profile readProfile(JsonParser p) throws IOException {
@@ -346,12 +437,16 @@ public final class ActivityReportParser {
   }
 
   /**
-   * Once per identity: IBM lists each identity once, so a second entry (the same id, maybe with other data) makes
-   * the report untrustworthy, and would otherwise give two findings with one fingerprint.
+   * Once per identity: IBM lists each identity once, so a second entry (the same id, maybe with
+   * other data) makes the report untrustworthy, and would otherwise give two findings with one
+   * fingerprint.
    */
   private void seen(JsonParser p, IdentityType type, String id, Instant lastAuthn) {
     if (!consistency.firstSighting(type, id, lastAuthn)) {
-      throw fail(p, ReportConsistency.describe(type, id) + " is listed twice, and IBM lists each identity once");
+      throw fail(
+          p,
+          ReportConsistency.describe(type, id)
+              + " is listed twice, and IBM lists each identity once");
     }
   }
 
@@ -377,23 +472,29 @@ public final class ActivityReportParser {
     void read() throws IOException;
   }
 
-  /** @return false for a list that is {@code null}, which counts as missing */
+  /**
+   * @return false for a list that is {@code null}, which counts as missing
+   */
   private boolean readList(JsonParser p, ItemReader item) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return false;
     }
-    expect(p, p.currentToken(), JsonToken.START_ARRAY, "'" + p.currentName() + "' must be an array");
+    expect(
+        p, p.currentToken(), JsonToken.START_ARRAY, "'" + p.currentName() + "' must be an array");
     JsonToken token;
     while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
       item.read();
     }
     if (token != JsonToken.END_ARRAY) {
-      throw fail(p, token == null ? "the report ends early (truncated?)" : "array items must be objects");
+      throw fail(
+          p, token == null ? "the report ends early (truncated?)" : "array items must be objects");
     }
     return true;
   }
 
-  /** Advances to the next field of the current object and onto its value; false at the object's end. */
+  /**
+   * Advances to the next field of the current object and onto its value; false at the object's end.
+   */
   private boolean nextField(JsonParser p) throws IOException {
     JsonToken token = p.nextToken();
     if (token == JsonToken.END_OBJECT) {
@@ -408,7 +509,9 @@ public final class ActivityReportParser {
     return true;
   }
 
-  /** Free text (a name, an e-mail), cut at {@link #MAX_TEXT} characters with a mark that says so. */
+  /**
+   * Free text (a name, an e-mail), cut at {@link #MAX_TEXT} characters with a mark that says so.
+   */
   private String text(JsonParser p) throws IOException {
     if (!hasText(p)) {
       return null;
@@ -417,7 +520,10 @@ public final class ActivityReportParser {
     return value.length() <= MAX_TEXT ? value.toString() : truncated(value);
   }
 
-  /** {@link #text} for values that repeat, read from Jackson's buffer so that a repeat allocates nothing. */
+  /**
+   * {@link #text} for values that repeat, read from Jackson's buffer so that a repeat allocates
+   * nothing.
+   */
   private String shared(JsonParser p) throws IOException {
     if (!hasText(p)) {
       return null;
@@ -438,17 +544,33 @@ public final class ActivityReportParser {
 
   private CharWindow checkedId(JsonParser p, CharWindow value) throws IOException {
     if (value.length() > MAX_ID) {
-      throw fail(p, "'" + p.currentName() + "' is " + value.length() + " characters long, more than the "
-          + MAX_ID + " an IBM id can have: \"" + capped(value, QUOTED) + "\"");
+      throw fail(
+          p,
+          "'"
+              + p.currentName()
+              + "' is "
+              + value.length()
+              + " characters long, more than the "
+              + MAX_ID
+              + " an IBM id can have: \""
+              + capped(value, QUOTED)
+              + "\"");
     }
     return value;
   }
 
   private static String truncated(CharSequence value) {
-    return value.subSequence(0, MAX_TEXT) + "[... cut at " + MAX_TEXT + " of " + value.length() + " characters]";
+    return value.subSequence(0, MAX_TEXT)
+        + "[... cut at "
+        + MAX_TEXT
+        + " of "
+        + value.length()
+        + " characters]";
   }
 
-  /** At most {@code max} characters of {@code text}, for quoting it in a message; "..." marks a cut. */
+  /**
+   * At most {@code max} characters of {@code text}, for quoting it in a message; "..." marks a cut.
+   */
   private static String capped(CharSequence text, int max) {
     return text.length() <= max ? text.toString() : text.subSequence(0, max) + "...";
   }
@@ -465,12 +587,14 @@ public final class ActivityReportParser {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    throw fail(p, "'" + p.currentName() + "' is not a timestamp: \"" + capped(value, QUOTED) + "\"");
+    throw fail(
+        p, "'" + p.currentName() + "' is not a timestamp: \"" + capped(value, QUOTED) + "\"");
   }
 
   /** The current value's text where Jackson decoded it, good until the next token. */
   private CharWindow inPlace(JsonParser p) throws IOException {
-    // Jackson finishes decoding the value in getTextCharacters, so it is called before the offset and length.
+    // Jackson finishes decoding the value in getTextCharacters, so it is called before the offset
+    // and length.
     char[] chars = p.getTextCharacters();
     return window.set(chars, p.getTextOffset(), p.getTextLength());
   }
@@ -497,8 +621,13 @@ public final class ActivityReportParser {
       throw fail(p, "'report_duration' is not a number of hours: \"" + text + "\"");
     }
     if (hours < 0 || hours > ReportConsistency.MAX_DURATION_HOURS) {
-      throw fail(p, "'report_duration' is " + hours + " hours; a report covers from 0 to "
-          + ReportConsistency.MAX_DURATION_HOURS + " hours");
+      throw fail(
+          p,
+          "'report_duration' is "
+              + hours
+              + " hours; a report covers from 0 to "
+              + ReportConsistency.MAX_DURATION_HOURS
+              + " hours");
     }
     return hours;
   }
@@ -518,8 +647,14 @@ public final class ActivityReportParser {
 
   private DataException fail(JsonParser p, String what) {
     JsonLocation at = p.currentToken() == null ? p.currentLocation() : p.currentTokenLocation();
-    return new DataException(sourceName + " is not a valid activity report at line " + at.getLineNr()
-        + ", column " + at.getColumnNr() + ": " + what
-        + ". Fetch the report again or check that the file is complete.");
+    return new DataException(
+        sourceName
+            + " is not a valid activity report at line "
+            + at.getLineNr()
+            + ", column "
+            + at.getColumnNr()
+            + ": "
+            + what
+            + ". Fetch the report again or check that the file is complete.");
   }
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An API key of a user or a service ID, merged from the report, the key listing and, when asked for, the key's
- * activity details. Fields the source did not provide are null.
+ * An API key of a user or a service ID, merged from the report, the key listing and, when asked
+ * for, the key's activity details. Fields the source did not provide are null.
  *
  * @param iamId the IAM id the key authenticates as (the user's or the service ID's)
  * @param disabled true when IBM says the key cannot be used
@@ -57,8 +57,9 @@ public record ApiKey(
   }
 
   /**
-   * False for a key IBM will not accept: disabled, or past its expiry. Such a key is no standing credential, so the
-   * rules about use and rotation leave it alone (IBM deletes expired keys itself).
+   * False for a key IBM will not accept: disabled, or past its expiry. Such a key is no standing
+   * credential, so the rules about use and rotation leave it alone (IBM deletes expired keys
+   * itself).
    */
   public boolean canAuthenticate(Instant asOf) {
     return state(asOf) == State.ACTIVE;
@@ -73,17 +74,50 @@ public record ApiKey(
   }
 
   public ApiKey withActivity(Activity newActivity) {
-    return new ApiKey(id, name, iamId, owner, createdAt, createdBy, locked, disabled, expiresAt, actionWhenLeaked,
-        newActivity, authnCount);
+    return new ApiKey(
+        id,
+        name,
+        iamId,
+        owner,
+        createdAt,
+        createdBy,
+        locked,
+        disabled,
+        expiresAt,
+        actionWhenLeaked,
+        newActivity,
+        authnCount);
   }
 
   public ApiKey withOwner(KeyOwner newOwner) {
-    return new ApiKey(id, name, iamId, newOwner, createdAt, createdBy, locked, disabled, expiresAt,
-        actionWhenLeaked, activity, authnCount);
+    return new ApiKey(
+        id,
+        name,
+        iamId,
+        newOwner,
+        createdAt,
+        createdBy,
+        locked,
+        disabled,
+        expiresAt,
+        actionWhenLeaked,
+        activity,
+        authnCount);
   }
 
   public ApiKey withAuthnCount(Long count) {
-    return new ApiKey(id, name, iamId, owner, createdAt, createdBy, locked, disabled, expiresAt, actionWhenLeaked,
-        activity, count);
+    return new ApiKey(
+        id,
+        name,
+        iamId,
+        owner,
+        createdAt,
+        createdBy,
+        locked,
+        disabled,
+        expiresAt,
+        actionWhenLeaked,
+        activity,
+        count);
   }
 }

@@ -3,9 +3,9 @@ package dev.iamaudit.inventory;
 import java.util.Objects;
 
 /**
- * A range of a char array seen as a {@link CharSequence} and moved from value to value, so that text in Jackson's
- * buffer can be read without first being copied into a string. It shows the buffer as it is now: it is good only
- * until the parser moves on.
+ * A range of a char array seen as a {@link CharSequence} and moved from value to value, so that
+ * text in Jackson's buffer can be read without first being copied into a string. It shows the
+ * buffer as it is now: it is good only until the parser moves on.
  */
 final class CharWindow implements CharSequence {
   private char[] chars = new char[0];

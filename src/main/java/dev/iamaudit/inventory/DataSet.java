@@ -1,6 +1,9 @@
 package dev.iamaudit.inventory;
 
-/** The pieces of account data a rule may need; a source fetches only those the enabled rules ask for. */
+/**
+ * The pieces of account data a rule may need; a source fetches only those the enabled rules ask
+ * for.
+ */
 public enum DataSet {
   /** The activity report: inactive users, API keys, service IDs and trusted profiles. */
   REPORT("the activity report"),
@@ -13,7 +16,9 @@ public enum DataSet {
   SETTINGS("the account identity settings"),
   /** Per-key authentication counts (one expensive call per key). */
   KEY_ACTIVITY("the per-key activity details"),
-  /** Who has not enrolled the MFA factors the account asks of them: a report IAM builds on request. */
+  /**
+   * Who has not enrolled the MFA factors the account asks of them: a report IAM builds on request.
+   */
   MFA_REPORT("the MFA enrollment report");
 
   private final String description;

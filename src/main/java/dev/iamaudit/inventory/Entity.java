@@ -3,8 +3,8 @@ package dev.iamaudit.inventory;
 import java.util.Objects;
 
 /**
- * What a finding is about, as shown in every report. A user's {@code id} is its IAM id; {@code iamId} and
- * {@code name} may be null where IBM does not return them.
+ * What a finding is about, as shown in every report. A user's {@code id} is its IAM id; {@code
+ * iamId} and {@code name} may be null where IBM does not return them.
  */
 public record Entity(IdentityType type, String id, String iamId, String name) {
   public Entity {

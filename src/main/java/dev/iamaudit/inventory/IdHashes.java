@@ -1,10 +1,11 @@
 package dev.iamaudit.inventory;
 
 /**
- * The identities seen so far, kept as 64-bit hashes of kind and id in an open-addressing table of primitive longs:
- * 11 to 22 bytes per identity (16 MB for a million), where a set of the id strings would keep every id alive, at
- * some 100 bytes each. Two different ids share a hash with a chance of about n&sup2;/2<sup>65</sup>: for a million identities,
- * one in 37 million reports would be refused as listing an identity twice when it does not.
+ * The identities seen so far, kept as 64-bit hashes of kind and id in an open-addressing table of
+ * primitive longs: 11 to 22 bytes per identity (16 MB for a million), where a set of the id strings
+ * would keep every id alive, at some 100 bytes each. Two different ids share a hash with a chance
+ * of about n&sup2;/2<sup>65</sup>: for a million identities, one in 37 million reports would be
+ * refused as listing an identity twice when it does not.
  */
 final class IdHashes {
   /** Marks an empty slot; a hash that comes out as 0 is stored as 1. */
@@ -13,7 +14,9 @@ final class IdHashes {
   private long[] table = new long[1024];
   private int size;
 
-  /** @return false when the same kind and id were added before */
+  /**
+   * @return false when the same kind and id were added before
+   */
   boolean add(IdentityType type, CharSequence id) {
     long hash = hash(type, id);
     int mask = table.length - 1;
@@ -32,7 +35,10 @@ final class IdHashes {
     }
   }
 
-  /** FNV-1a over the kind and the id's chars, then SplitMix64's finalizer so every bit depends on every char. */
+  /**
+   * FNV-1a over the kind and the id's chars, then SplitMix64's finalizer so every bit depends on
+   * every char.
+   */
   static long hash(IdentityType type, CharSequence id) {
     long h = 0xcbf29ce484222325L ^ type.ordinal();
     for (int i = 0; i < id.length(); i++) {

@@ -9,13 +9,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Everything known of one account at one moment: the identities (merged from the report and the listings), the
- * account settings, and which data sets were actually fetched, so rules can tell "none" from "not looked at".
+ * Everything known of one account at one moment: the identities (merged from the report and the
+ * listings), the account settings, and which data sets were actually fetched, so rules can tell
+ * "none" from "not looked at".
  *
- * @param asOf the moment ages are measured from: now for a live pull, the report's end time for a saved report
- * @param mfaEnrollments the users of the MFA enrollment report; empty unless {@link DataSet#MFA_REPORT} is available
- * @param unavailable why a data set is missing ("which a saved activity report does not hold"), for the ones the
- *     source could say something about
+ * @param asOf the moment ages are measured from: now for a live pull, the report's end time for a
+ *     saved report
+ * @param mfaEnrollments the users of the MFA enrollment report; empty unless {@link
+ *     DataSet#MFA_REPORT} is available
+ * @param unavailable why a data set is missing ("which a saved activity report does not hold"), for
+ *     the ones the source could say something about
  */
 public record Inventory(
     String accountId,
@@ -41,7 +44,8 @@ public record Inventory(
     available = available.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(available));
     unavailable = Map.copyOf(unavailable);
     if (available.contains(DataSet.REPORT) && report == null) {
-      throw new IllegalArgumentException("report data is marked available but the report header is missing");
+      throw new IllegalArgumentException(
+          "report data is marked available but the report header is missing");
     }
     if (available.contains(DataSet.SETTINGS) && settings == null) {
       throw new IllegalArgumentException("settings are marked available but missing");
@@ -49,10 +53,29 @@ public record Inventory(
   }
 
   /** An inventory without the MFA enrollment report. */
-  public Inventory(String accountId, Instant asOf, ReportInfo report, List<User> users, List<ApiKey> apiKeys,
-      List<ServiceId> serviceIds, List<Profile> profiles, AccountSettings settings, Set<DataSet> available,
+  public Inventory(
+      String accountId,
+      Instant asOf,
+      ReportInfo report,
+      List<User> users,
+      List<ApiKey> apiKeys,
+      List<ServiceId> serviceIds,
+      List<Profile> profiles,
+      AccountSettings settings,
+      Set<DataSet> available,
       Map<DataSet, String> unavailable) {
-    this(accountId, asOf, report, users, apiKeys, serviceIds, profiles, settings, List.of(), available, unavailable);
+    this(
+        accountId,
+        asOf,
+        report,
+        users,
+        apiKeys,
+        serviceIds,
+        profiles,
+        settings,
+        List.of(),
+        available,
+        unavailable);
   }
 
   public boolean has(DataSet dataSet) {

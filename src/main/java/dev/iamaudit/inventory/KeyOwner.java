@@ -3,8 +3,8 @@ package dev.iamaudit.inventory;
 import java.util.Objects;
 
 /**
- * Who an API key belongs to, as far as the sources tell: a user (by IAM id) or a service ID (by its id). Fields the
- * sources did not provide are null.
+ * Who an API key belongs to, as far as the sources tell: a user (by IAM id) or a service ID (by its
+ * id). Fields the sources did not provide are null.
  *
  * @param id the owning user's IAM id or the owning service ID's id
  */
@@ -31,12 +31,18 @@ public record KeyOwner(Kind kind, String id, String name, String username, Strin
     return kind == Kind.USER;
   }
 
-  /** This owner with each missing field taken from {@code other}, which describes the same owner. */
+  /**
+   * This owner with each missing field taken from {@code other}, which describes the same owner.
+   */
   public KeyOwner orElse(KeyOwner other) {
     if (other == null) {
       return this;
     }
-    return new KeyOwner(kind, first(id, other.id), first(name, other.name), first(username, other.username),
+    return new KeyOwner(
+        kind,
+        first(id, other.id),
+        first(name, other.name),
+        first(username, other.username),
         first(email, other.email));
   }
 

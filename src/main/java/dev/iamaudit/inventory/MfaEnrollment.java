@@ -5,9 +5,12 @@ import java.util.Objects;
 /**
  * One user of IBM's MFA enrollment status report ({@code UserReportMfaEnrollmentStatus}).
  *
- * @param effectiveMfaType which requirement applies: {@code id_based_mfa} or {@code account_based_mfa}
- * @param trait the effective ID-based MFA requirement ({@code id_based_mfa.trait_effective}: NONE, TOTP4ALL, ...)
- * @param idBasedComplies {@code id_based_mfa.complies}: the user is enrolled for what the requirement asks
+ * @param effectiveMfaType which requirement applies: {@code id_based_mfa} or {@code
+ *     account_based_mfa}
+ * @param trait the effective ID-based MFA requirement ({@code id_based_mfa.trait_effective}: NONE,
+ *     TOTP4ALL, ...)
+ * @param idBasedComplies {@code id_based_mfa.complies}: the user is enrolled for what the
+ *     requirement asks
  * @param complyState {@code id_based_mfa.comply_state}: NO, ACCOUNT or CROSS_ACCOUNT
  * @param accountBasedComplies {@code account_based_mfa.complies}
  */

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A service ID of the account. */
-public record ServiceId(String id, String iamId, String name, Instant createdAt, Boolean locked, Activity activity)
+public record ServiceId(
+    String id, String iamId, String name, Instant createdAt, Boolean locked, Activity activity)
     implements Identity {
   public ServiceId {
     Objects.requireNonNull(id, "id");

@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An enterprise settings template assigned to the account ({@code assigned_templates} of the effective settings).
+ * An enterprise settings template assigned to the account ({@code assigned_templates} of the
+ * effective settings).
  *
- * @param settings the values the template sets, by IBM's field name ({@code mfa}, {@code restrict_create_service_id},
- *     ...); fields the template leaves to the account are absent
+ * @param settings the values the template sets, by IBM's field name ({@code mfa}, {@code
+ *     restrict_create_service_id}, ...); fields the template leaves to the account are absent
  */
 public record SettingsTemplate(String id, Long version, String name, Map<String, String> settings) {
   public SettingsTemplate {

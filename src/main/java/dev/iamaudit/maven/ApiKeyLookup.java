@@ -12,8 +12,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * Finds the API key for a live audit: the environment variable first (what CI systems inject), else the password of
- * a {@code settings.xml} server, decrypted the way Maven decrypts repository passwords.
+ * Finds the API key for a live audit: the environment variable first (what CI systems inject), else
+ * the password of a {@code settings.xml} server, decrypted the way Maven decrypts repository
+ * passwords.
  */
 final class ApiKeyLookup {
   private final UnaryOperator<String> environment;
@@ -26,24 +27,37 @@ final class ApiKeyLookup {
     this.decrypter = decrypter;
   }
 
-  /** @throws UsageException when the server's password cannot be decrypted */
+  /**
+   * @throws UsageException when the server's password cannot be decrypted
+   */
   Found find(String envName, String serverId) {
     String value = environment.apply(envName);
     if (value != null && !value.isBlank()) {
       return new Found(new Secret(value), "environment variable " + envName);
     }
-    Found none = new Found(null,
-        "environment variable " + envName + " (or the password of server '" + serverId + "' in settings.xml)");
+    Found none =
+        new Found(
+            null,
+            "environment variable "
+                + envName
+                + " (or the password of server '"
+                + serverId
+                + "' in settings.xml)");
     Server server = settings == null ? null : settings.getServer(serverId);
     if (server == null || server.getPassword() == null) {
       return none;
     }
-    SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    SettingsDecryptionResult result =
+        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     for (SettingsProblem problem : result.getProblems()) {
       if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new UsageException("Could not decrypt the password of server '" + serverId
-            + "' in settings.xml: " + rootCause(problem) + "; check the master password in settings-security.xml"
-            + " (mvn --encrypt-master-password)");
+        throw new UsageException(
+            "Could not decrypt the password of server '"
+                + serverId
+                + "' in settings.xml: "
+                + rootCause(problem)
+                + "; check the master password in settings-security.xml"
+                + " (mvn --encrypt-master-password)");
       }
     }
     String password = result.getServer().getPassword();
@@ -52,7 +66,10 @@ final class ApiKeyLookup {
         : new Found(new Secret(password), "password of server '" + serverId + "' in settings.xml");
   }
 
-  /** The decrypter wraps the reason (a missing file, a wrong master password) in two layers of class names. */
+  /**
+   * The decrypter wraps the reason (a missing file, a wrong master password) in two layers of class
+   * names.
+   */
   private static String rootCause(SettingsProblem problem) {
     Throwable cause = problem.getException();
     if (cause == null) {

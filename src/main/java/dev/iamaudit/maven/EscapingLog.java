@@ -5,10 +5,10 @@ import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Maven's log, through which everything the goal says passes {@link PrintableText#escape escaped}, so that no
- * identity name or file content reaches the build log raw: a key named {@code "ci\n[INFO] BUILD SUCCESS"} stays on
- * its line. Messages of the exceptions the goal throws, which Maven prints itself, are made the same way by
- * {@link #message}.
+ * Maven's log, through which everything the goal says passes {@link PrintableText#escape escaped},
+ * so that no identity name or file content reaches the build log raw: a key named {@code
+ * "ci\n[INFO] BUILD SUCCESS"} stays on its line. Messages of the exceptions the goal throws, which
+ * Maven prints itself, are made the same way by {@link #message}.
  */
 final class EscapingLog implements Log {
   private final Log log;
@@ -17,7 +17,10 @@ final class EscapingLog implements Log {
     this.log = log;
   }
 
-  /** Lines joined into one exception message, each escaped, so only the breaks between them are real. */
+  /**
+   * Lines joined into one exception message, each escaped, so only the breaks between them are
+   * real.
+   */
   static String message(List<String> lines) {
     return String.join(System.lineSeparator(), lines.stream().map(PrintableText::escape).toList());
   }

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the build log says about a finished audit. A failed gate's message lists the blocking violations, at most
- * {@link #MAX_LISTED} so a neglected account cannot bury the log, and ends with where the full reports are.
+ * What the build log says about a finished audit. A failed gate's message lists the blocking
+ * violations, at most {@link #MAX_LISTED} so a neglected account cannot bury the log, and ends with
+ * where the full reports are.
  */
 final class GateMessages {
   static final int MAX_LISTED = 20;
@@ -28,8 +29,12 @@ final class GateMessages {
     List<String> lines = new ArrayList<>();
     lines.add("IAM audit failed: " + Totals.of(result) + ":");
     // Findings come most severe first, so the violations that fail the gate are the first ones.
-    lines.addAll(listed(result.firstViolations().stream()
-        .filter(finding -> result.gate().failOn().fails(finding.severity())).toList(), blocking));
+    lines.addAll(
+        listed(
+            result.firstViolations().stream()
+                .filter(finding -> result.gate().failOn().fails(finding.severity()))
+                .toList(),
+            blocking));
     lines.add("Reports: " + reports);
     return lines;
   }
@@ -44,14 +49,19 @@ final class GateMessages {
   }
 
   List<String> notEvaluated() {
-    return result.notEvaluated().stream().map(e -> "Not evaluated: " + e.rule().id() + ": " + e.note()).toList();
+    return result.notEvaluated().stream()
+        .map(e -> "Not evaluated: " + e.rule().id() + ": " + e.note())
+        .toList();
   }
 
-  /** @param first the first of {@code total} findings in report order */
+  /**
+   * @param first the first of {@code total} findings in report order
+   */
   private static List<String> listed(List<Finding> first, long total) {
     List<String> lines = new ArrayList<>();
-    first.stream().limit(MAX_LISTED).forEach(f -> lines.add("  [" + f.severity().id() + "] " + f.rule() + ": "
-        + f.message()));
+    first.stream()
+        .limit(MAX_LISTED)
+        .forEach(f -> lines.add("  [" + f.severity().id() + "] " + f.rule() + ": " + f.message()));
     if (total > MAX_LISTED) {
       lines.add("  ... and " + (total - MAX_LISTED) + " more");
     }

@@ -17,13 +17,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes a starter {@code iam-audit.yml} (every rule with its default settings, commented) and
- * {@code iam-allowlist.yml} (a commented example entry) into the project's base directory, with the JSON Schemas
- * that let an editor check them. Never overwrites a file. Runs without a project too, in the current directory:
- * {@code mvn dev.iamaudit:iam-maven-plugin:init}.
+ * {@code iam-allowlist.yml} (a commented example entry) into the project's base directory, with the
+ * JSON Schemas that let an editor check them. Never overwrites a file. Runs without a project too,
+ * in the current directory: {@code mvn dev.iamaudit:iam-maven-plugin:init}.
  */
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
 public class InitMojo extends AbstractMojo {
-  /** Writes only the two JSON Schemas, replacing older ones (after upgrading the plugin); the YAML files are kept. */
+  /**
+   * Writes only the two JSON Schemas, replacing older ones (after upgrading the plugin); the YAML
+   * files are kept.
+   */
   @Parameter(property = "iam.schemasOnly", defaultValue = "false")
   boolean schemasOnly;
 
@@ -37,7 +40,8 @@ public class InitMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException {
     Path dir = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
     StarterFiles starter =
-        new StarterFiles(Rules.all(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), ToolVersion.get());
+        new StarterFiles(
+            Rules.all(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), ToolVersion.get());
     List<Path> written;
     try {
       written = schemasOnly ? starter.writeSchemas(dir) : starter.write(dir);

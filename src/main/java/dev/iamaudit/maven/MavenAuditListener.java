@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The core's progress, in Maven's log. A build log is no terminal, so a long wait or a long fetch shows as a plain
- * line at most every 15 seconds.
+ * The core's progress, in Maven's log. A build log is no terminal, so a long wait or a long fetch
+ * shows as a plain line at most every 15 seconds.
  */
 final class MavenAuditListener implements AuditListener {
   private final Log log;

@@ -10,18 +10,19 @@ final class PropertyNames implements OptionNames {
 
   @Override
   public String name(Setting setting) {
-    return "iam." + switch (setting) {
-      case DEMO -> "demo";
-      case REPORT_FILE -> "reportFile";
-      case REPORT -> "report";
-      case ACCOUNT_ID -> "accountId";
-      case API_KEY_ENV -> "apiKeyEnv";
-      case FAIL_ON -> "failOn";
-      case SAVE_REPORT -> "saveReport";
-      case REPORT_TIMEOUT -> "reportTimeout";
-      case TERRAFORM -> "terraform";
-      case TERRAFORM_STATE -> "terraformState";
-    };
+    return "iam."
+        + switch (setting) {
+          case DEMO -> "demo";
+          case REPORT_FILE -> "reportFile";
+          case REPORT -> "report";
+          case ACCOUNT_ID -> "accountId";
+          case API_KEY_ENV -> "apiKeyEnv";
+          case FAIL_ON -> "failOn";
+          case SAVE_REPORT -> "saveReport";
+          case REPORT_TIMEOUT -> "reportTimeout";
+          case TERRAFORM -> "terraform";
+          case TERRAFORM_STATE -> "terraformState";
+        };
   }
 
   @Override

@@ -13,7 +13,12 @@ import java.util.Set;
  * @param position where the entry starts in the allowlist file
  */
 public record AllowlistEntry(
-    Match match, Set<String> rules, String reason, String owner, LocalDate expires, FilePosition position) {
+    Match match,
+    Set<String> rules,
+    String reason,
+    String owner,
+    LocalDate expires,
+    FilePosition position) {
   public AllowlistEntry {
     Objects.requireNonNull(match, "match");
     Objects.requireNonNull(reason, "reason");
@@ -32,15 +37,20 @@ public record AllowlistEntry(
   }
 
   /**
-   * "until 2027-01-31, by secops@example.com: Used only in drills (iam-allowlist.yml:3)": what the entry accepts a
-   * finding on, appended to {@code out}, as reports show it beside the finding.
+   * "until 2027-01-31, by secops@example.com: Used only in drills (iam-allowlist.yml:3)": what the
+   * entry accepts a finding on, appended to {@code out}, as reports show it beside the finding.
    */
   public StringBuilder appendAcceptance(StringBuilder out) {
     out.append("until ").append(expires);
     if (owner != null) {
       out.append(", by ").append(owner);
     }
-    return out.append(": ").append(reason).append(" (").append(position.file()).append(':').append(position.line())
+    return out.append(": ")
+        .append(reason)
+        .append(" (")
+        .append(position.file())
+        .append(':')
+        .append(position.line())
         .append(')');
   }
 

@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code iam-allowlist.yml} strictly. Every entry needs a {@code match}, a {@code reason} and an
- * {@code expires} date no later than {@code allowlistMaxDays} from today; two entries may not cover the same
- * identities for the same rules.
+ * Reads {@code iam-allowlist.yml} strictly. Every entry needs a {@code match}, a {@code reason} and
+ * an {@code expires} date no later than {@code allowlistMaxDays} from today; two entries may not
+ * cover the same identities for the same rules.
  */
 public final class AllowlistLoader {
   /** The keys of an entry and of its {@code match}, in the order the schema lists them. */
-  public static final List<String> ENTRY_KEYS = List.of("match", "rules", "reason", "owner", "expires");
+  public static final List<String> ENTRY_KEYS =
+      List.of("match", "rules", "reason", "owner", "expires");
+
   public static final List<String> MATCH_KEYS = List.of("id", "iamId", "name", "type");
+
   /** The most bytes an allowlist may hold: a larger one is refused before it is parsed. */
   public static final int MAX_BYTES = YamlReader.MAX_BYTES;
 
@@ -53,9 +56,17 @@ public final class AllowlistLoader {
       for (int i = 0; i < entries.size(); i++) {
         AllowlistEntry earlier = entries.get(i);
         if (earlier.match().equals(entry.match()) && overlap(earlier.rules(), entry.rules())) {
-          throw new UsageException(entry.position() + ": entry " + (entries.size() + 1) + " duplicates entry "
-              + (i + 1) + " (line " + earlier.position().line() + "): both match " + entry.match()
-              + " for the same rules; merge them into one entry");
+          throw new UsageException(
+              entry.position()
+                  + ": entry "
+                  + (entries.size() + 1)
+                  + " duplicates entry "
+                  + (i + 1)
+                  + " (line "
+                  + earlier.position().line()
+                  + "): both match "
+                  + entry.match()
+                  + " for the same rules; merge them into one entry");
         }
       }
       entries.add(entry);
@@ -74,21 +85,34 @@ public final class AllowlistLoader {
     Map<String, YamlNode.Entry> keys = entry.asMap();
     FilePosition at = entry.position();
     if (!keys.containsKey("match")) {
-      throw new UsageException(at + ": " + what + " has no 'match'; add match: { id: ... } (or iamId, name, type)");
+      throw new UsageException(
+          at + ": " + what + " has no 'match'; add match: { id: ... } (or iamId, name, type)");
     }
     YamlNode matchNode = keys.get("match").value();
     Match match = readMatch(matchNode, what);
     Set<String> rules = keys.containsKey("rules") ? readRules(keys.get("rules").value()) : Set.of();
     requireNamedIdentities(match, rules, matchNode.position(), what);
     if (!keys.containsKey("reason")) {
-      throw new UsageException(at + ": " + what + " has no 'reason'; add reason: \"why this exception is"
-          + " accepted\"");
+      throw new UsageException(
+          at
+              + ": "
+              + what
+              + " has no 'reason'; add reason: \"why this exception is"
+              + " accepted\"");
     }
     String reason = Nodes.text(keys.get("reason").value(), "reason");
-    String owner = keys.containsKey("owner") ? Nodes.text(keys.get("owner").value(), "owner") : null;
+    String owner =
+        keys.containsKey("owner") ? Nodes.text(keys.get("owner").value(), "owner") : null;
     if (!keys.containsKey("expires")) {
-      throw new UsageException(at + ": " + what + " has no 'expires'; add expires: " + today.plusDays(90)
-          + " (a date at most " + maxDays + " days from today)");
+      throw new UsageException(
+          at
+              + ": "
+              + what
+              + " has no 'expires'; add expires: "
+              + today.plusDays(90)
+              + " (a date at most "
+              + maxDays
+              + " days from today)");
     }
     LocalDate expires = readExpires(keys.get("expires").value());
     return new AllowlistEntry(match, rules, reason, owner, expires, at);
@@ -99,8 +123,11 @@ public final class AllowlistLoader {
     Nodes.onlyKeys(match, MATCH_KEYS, "'match' of " + what);
     Map<String, YamlNode.Entry> keys = match.asMap();
     if (keys.isEmpty()) {
-      throw new UsageException(match.position() + ": 'match' of " + what
-          + " is empty; give at least one of id, iamId, name, type");
+      throw new UsageException(
+          match.position()
+              + ": 'match' of "
+              + what
+              + " is empty; give at least one of id, iamId, name, type");
     }
     IdentityType type = null;
     if (keys.containsKey("type")) {
@@ -110,34 +137,59 @@ public final class AllowlistLoader {
         type = IdentityType.fromId(text);
       } catch (IllegalArgumentException e) {
         List<String> types = Arrays.stream(IdentityType.values()).map(IdentityType::id).toList();
-        throw new UsageException(typeNode.position() + ": type must be one of " + String.join(", ", types)
-            + ", found '" + text + "'" + Nodes.caseHint(text, types));
+        throw new UsageException(
+            typeNode.position()
+                + ": type must be one of "
+                + String.join(", ", types)
+                + ", found '"
+                + text
+                + "'"
+                + Nodes.caseHint(text, types));
       }
     }
     return new Match(optional(keys, "id"), optional(keys, "iamId"), optional(keys, "name"), type);
   }
 
   /**
-   * An entry that names no identity (a type alone, a name glob of wildcards) would accept every finding of its rules
-   * without a word; turning a rule off for everyone belongs in the policy, where reviewers see it.
+   * An entry that names no identity (a type alone, a name glob of wildcards) would accept every
+   * finding of its rules without a word; turning a rule off for everyone belongs in the policy,
+   * where reviewers see it.
    */
-  private static void requireNamedIdentities(Match match, Set<String> rules, FilePosition at, String what) {
-    if (match.id() != null || match.iamId() != null || (match.name() != null && hasLetterOrDigit(match.name()))) {
+  private static void requireNamedIdentities(
+      Match match, Set<String> rules, FilePosition at, String what) {
+    if (match.id() != null
+        || match.iamId() != null
+        || (match.name() != null && hasLetterOrDigit(match.name()))) {
       return;
     }
-    String every = match.type() == null ? "identity" : switch (match.type()) {
-      case USER -> "user";
-      case APIKEY -> "API key";
-      case SERVICEID -> "service ID";
-      case PROFILE -> "trusted profile";
-      case ACCOUNT -> "account finding";
-    };
-    String why = match.name() == null ? "it gives only a type" : "its name glob '" + match.name()
-        + "' has no letters or digits";
+    String every =
+        match.type() == null
+            ? "identity"
+            : switch (match.type()) {
+              case USER -> "user";
+              case APIKEY -> "API key";
+              case SERVICEID -> "service ID";
+              case PROFILE -> "trusted profile";
+              case ACCOUNT -> "account finding";
+            };
+    String why =
+        match.name() == null
+            ? "it gives only a type"
+            : "its name glob '" + match.name() + "' has no letters or digits";
     String rule = rules.isEmpty() ? "apikey-inactive" : rules.iterator().next();
-    throw new UsageException(at + ": " + what + " accepts every " + every + ": " + why + ". Name the identities by "
-        + "id, iamId or a name glob with letters or digits, such as sandbox-*; to stop judging a rule for everyone, "
-        + "disable it in the policy instead: rules: { " + rule + ": { enabled: false } }");
+    throw new UsageException(
+        at
+            + ": "
+            + what
+            + " accepts every "
+            + every
+            + ": "
+            + why
+            + ". Name the identities by id, iamId or a name glob with letters or digits, such as"
+            + " sandbox-*; to stop judging a rule for everyone, disable it in the policy instead:"
+            + " rules: { "
+            + rule
+            + ": { enabled: false } }");
   }
 
   private static boolean hasLetterOrDigit(String glob) {
@@ -151,15 +203,23 @@ public final class AllowlistLoader {
   private Set<String> readRules(YamlNode node) {
     YamlNode.Sequence list = Nodes.sequence(node, "'rules'");
     if (list.items().isEmpty()) {
-      throw new UsageException(node.position() + ": 'rules' is empty; name the rules the entry accepts, or leave "
-          + "'rules' out to accept every rule");
+      throw new UsageException(
+          node.position()
+              + ": 'rules' is empty; name the rules the entry accepts, or leave "
+              + "'rules' out to accept every rule");
     }
     Set<String> rules = new LinkedHashSet<>();
     for (YamlNode item : list.items()) {
       String id = Nodes.text(item, "rules");
       if (!ruleIds.contains(id)) {
-        throw new UsageException(item.position() + ": unknown rule '" + id + "'" + Nodes.suggestion(id, ruleIds)
-            + "; known rules: " + String.join(", ", ruleIds));
+        throw new UsageException(
+            item.position()
+                + ": unknown rule '"
+                + id
+                + "'"
+                + Nodes.suggestion(id, ruleIds)
+                + "; known rules: "
+                + String.join(", ", ruleIds));
       }
       rules.add(id);
     }
@@ -172,14 +232,26 @@ public final class AllowlistLoader {
     try {
       expires = LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new UsageException(node.position() + ": expires '" + text
-          + "' is not a date; write it as YYYY-MM-DD, e.g. expires: " + today.plusDays(90));
+      throw new UsageException(
+          node.position()
+              + ": expires '"
+              + text
+              + "' is not a date; write it as YYYY-MM-DD, e.g. expires: "
+              + today.plusDays(90));
     }
     LocalDate latest = today.plusDays(maxDays);
     if (expires.isAfter(latest)) {
-      throw new UsageException(node.position() + ": expires " + expires + " is more than "
-          + Counted.of(maxDays, "day") + " from today (" + today + "); set a date on or before " + latest
-          + " or raise allowlistMaxDays in the policy");
+      throw new UsageException(
+          node.position()
+              + ": expires "
+              + expires
+              + " is more than "
+              + Counted.of(maxDays, "day")
+              + " from today ("
+              + today
+              + "); set a date on or before "
+              + latest
+              + " or raise allowlistMaxDays in the policy");
     }
     return expires;
   }

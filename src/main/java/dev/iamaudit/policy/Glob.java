@@ -1,10 +1,11 @@
 package dev.iamaudit.policy;
 
 /**
- * An allowlist name glob: {@code *} any run of characters, {@code ?} one character, everything else itself. Matched
- * without a regex: a regex backtracks exponentially on globs like {@code *-*-*-*-*-*-prod} against a name of a few
- * hundred dashes, and anyone who may name an API key could hang the gate with one. Here a mismatch only moves the
- * last star on, so a match costs at most the name's length times the glob's.
+ * An allowlist name glob: {@code *} any run of characters, {@code ?} one character, everything else
+ * itself. Matched without a regex: a regex backtracks exponentially on globs like {@code
+ * *-*-*-*-*-*-prod} against a name of a few hundred dashes, and anyone who may name an API key
+ * could hang the gate with one. Here a mismatch only moves the last star on, so a match costs at
+ * most the name's length times the glob's.
  *
  * <p>It works on code points, as the regex did: {@code ?} takes an emoji whole.
  */

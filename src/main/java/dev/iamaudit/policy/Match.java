@@ -7,11 +7,14 @@ import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which identities an allowlist entry accepts: every given field must match. {@code name} is a glob ({@code *} any
- * run of characters, {@code ?} one character); the others are exact.
+ * Which identities an allowlist entry accepts: every given field must match. {@code name} is a glob
+ * ({@code *} any run of characters, {@code ?} one character); the others are exact.
  */
 public record Match(String id, String iamId, String name, IdentityType type) {
-  /** Each name glob compiled once: an entry is tried against every finding, hundreds of thousands in a large account. */
+  /**
+   * Each name glob compiled once: an entry is tried against every finding, hundreds of thousands in
+   * a large account.
+   */
   private static final Map<String, Glob> GLOBS = new ConcurrentHashMap<>();
 
   public Match {
@@ -24,7 +27,9 @@ public record Match(String id, String iamId, String name, IdentityType type) {
     return (id == null || id.equals(entity.id()))
         && (iamId == null || iamId.equals(entity.iamId()))
         && (type == null || type == entity.type())
-        && (name == null || (entity.name() != null && GLOBS.computeIfAbsent(name, Glob::new).matches(entity.name())));
+        && (name == null
+            || (entity.name() != null
+                && GLOBS.computeIfAbsent(name, Glob::new).matches(entity.name())));
   }
 
   /** "id=ApiKey-1, type=apikey": how messages and reports name the entry. */

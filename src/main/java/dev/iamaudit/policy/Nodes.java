@@ -13,15 +13,20 @@ public final class Nodes {
     if (node instanceof YamlNode.Mapping mapping) {
       return mapping;
     }
-    throw new UsageException(node.position() + ": " + what + " must be a mapping of keys to values, found "
-        + kindOf(node));
+    throw new UsageException(
+        node.position()
+            + ": "
+            + what
+            + " must be a mapping of keys to values, found "
+            + kindOf(node));
   }
 
   static YamlNode.Sequence sequence(YamlNode node, String what) {
     if (node instanceof YamlNode.Sequence sequence) {
       return sequence;
     }
-    throw new UsageException(node.position() + ": " + what + " must be a list, found " + kindOf(node));
+    throw new UsageException(
+        node.position() + ": " + what + " must be a list, found " + kindOf(node));
   }
 
   static String text(YamlNode node, String key) {
@@ -29,9 +34,11 @@ public final class Nodes {
       if (scalar.text() != null && !scalar.text().isBlank()) {
         return scalar.text();
       }
-      throw new UsageException(node.position() + ": '" + key + "' is empty; write the value after the colon");
+      throw new UsageException(
+          node.position() + ": '" + key + "' is empty; write the value after the colon");
     }
-    throw new UsageException(node.position() + ": '" + key + "' must be a text value, found " + kindOf(node));
+    throw new UsageException(
+        node.position() + ": '" + key + "' must be a text value, found " + kindOf(node));
   }
 
   /** The most a number of days may be: beyond, days turned into hours or dates would overflow. */
@@ -48,8 +55,17 @@ public final class Nodes {
     } catch (NumberFormatException e) {
       // reported below with the fix
     }
-    throw new UsageException(node.position() + ": '" + key + "' must be a whole number from " + min + " to "
-        + MAX_DAYS + " (100 years), found '" + text + "'");
+    throw new UsageException(
+        node.position()
+            + ": '"
+            + key
+            + "' must be a whole number from "
+            + min
+            + " to "
+            + MAX_DAYS
+            + " (100 years), found '"
+            + text
+            + "'");
   }
 
   static long number(YamlNode node, String key, long min) {
@@ -62,8 +78,15 @@ public final class Nodes {
     } catch (NumberFormatException e) {
       // reported below with the fix
     }
-    throw new UsageException(node.position() + ": '" + key + "' must be a whole number of at least " + min
-        + ", found '" + text + "'");
+    throw new UsageException(
+        node.position()
+            + ": '"
+            + key
+            + "' must be a whole number of at least "
+            + min
+            + ", found '"
+            + text
+            + "'");
   }
 
   static boolean bool(YamlNode node, String key) {
@@ -71,8 +94,9 @@ public final class Nodes {
     return switch (text) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new UsageException(node.position() + ": '" + key + "' must be true or false, found '"
-          + text + "'");
+      default ->
+          throw new UsageException(
+              node.position() + ": '" + key + "' must be true or false, found '" + text + "'");
     };
   }
 
@@ -80,26 +104,42 @@ public final class Nodes {
   static void onlyKeys(YamlNode.Mapping mapping, Collection<String> allowed, String where) {
     for (Map.Entry<String, YamlNode.Entry> entry : mapping.asMap().entrySet()) {
       if (!allowed.contains(entry.getKey())) {
-        throw new UsageException(entry.getValue().keyPosition() + ": unknown key '" + entry.getKey() + "' in "
-            + where + suggestion(entry.getKey(), allowed) + "; allowed keys: " + String.join(", ", allowed));
+        throw new UsageException(
+            entry.getValue().keyPosition()
+                + ": unknown key '"
+                + entry.getKey()
+                + "' in "
+                + where
+                + suggestion(entry.getKey(), allowed)
+                + "; allowed keys: "
+                + String.join(", ", allowed));
       }
     }
   }
 
   /**
-   * For values where a near miss may mean the opposite ('severe' is one letter from 'never'), only a difference of
-   * case is pointed out.
+   * For values where a near miss may mean the opposite ('severe' is one letter from 'never'), only
+   * a difference of case is pointed out.
    */
   static String caseHint(String word, Collection<String> allowed) {
-    return allowed.stream().filter(word::equalsIgnoreCase).findFirst()
-        .map(exact -> "; write it in lower case: '" + exact + "'").orElse("");
+    return allowed.stream()
+        .filter(word::equalsIgnoreCase)
+        .findFirst()
+        .map(exact -> "; write it in lower case: '" + exact + "'")
+        .orElse("");
   }
 
-  /** "; did you mean 'maxDays'?" when one allowed word is a likely typo of {@code word}, else "". */
+  /**
+   * "; did you mean 'maxDays'?" when one allowed word is a likely typo of {@code word}, else "".
+   */
   public static String suggestion(String word, Collection<String> allowed) {
     return allowed.stream()
-        .min(Comparator.comparingInt(candidate -> distance(word.toLowerCase(), candidate.toLowerCase())))
-        .filter(best -> distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, word.length() / 4))
+        .min(
+            Comparator.comparingInt(
+                candidate -> distance(word.toLowerCase(), candidate.toLowerCase())))
+        .filter(
+            best ->
+                distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, word.length() / 4))
         .map(best -> "; did you mean '" + best + "'?")
         .orElse("");
   }
@@ -114,7 +154,8 @@ public final class Nodes {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

@@ -37,8 +37,13 @@ public record Policy(
   }
 
   /** A policy that starts from no preset. */
-  public Policy(String account, FailOn failOn, int maxReportAgeHours, int allowlistMaxDays,
-      Map<String, RuleConfig> rules, String file) {
+  public Policy(
+      String account,
+      FailOn failOn,
+      int maxReportAgeHours,
+      int allowlistMaxDays,
+      Map<String, RuleConfig> rules,
+      String file) {
     this(account, failOn, maxReportAgeHours, allowlistMaxDays, rules, file, null);
   }
 
@@ -46,7 +51,13 @@ public record Policy(
   public static Policy defaults(Collection<RuleSpec> specs) {
     Map<String, RuleConfig> rules = new LinkedHashMap<>();
     specs.forEach(spec -> rules.put(spec.id(), spec.defaults()));
-    return new Policy(null, FailOn.DEFAULT, DEFAULT_MAX_REPORT_AGE_HOURS, DEFAULT_ALLOWLIST_MAX_DAYS, rules, null);
+    return new Policy(
+        null,
+        FailOn.DEFAULT,
+        DEFAULT_MAX_REPORT_AGE_HOURS,
+        DEFAULT_ALLOWLIST_MAX_DAYS,
+        rules,
+        null);
   }
 
   public RuleConfig rule(String id) {

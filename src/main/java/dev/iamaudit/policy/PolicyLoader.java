@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads {@code iam-audit.yml} strictly: every key known, every value checked, each error at file:line:column. */
+/**
+ * Reads {@code iam-audit.yml} strictly: every key known, every value checked, each error at
+ * file:line:column.
+ */
 public final class PolicyLoader {
-  /** The keys a policy may have at its top, in the order the starter file and the schema list them. */
+  /**
+   * The keys a policy may have at its top, in the order the starter file and the schema list them.
+   */
   public static final List<String> TOP_KEYS =
       List.of("account", "failOn", "maxReportAgeHours", "allowlistMaxDays", "preset", "rules");
 
@@ -30,20 +35,32 @@ public final class PolicyLoader {
     YamlNode root = new YamlReader(displayName).read(file);
     Policy defaults = Policy.defaults(specs.values());
     if (root == null) {
-      return new Policy(null, defaults.failOn(), defaults.maxReportAgeHours(), defaults.allowlistMaxDays(),
-          defaults.rules(), displayName);
+      return new Policy(
+          null,
+          defaults.failOn(),
+          defaults.maxReportAgeHours(),
+          defaults.allowlistMaxDays(),
+          defaults.rules(),
+          displayName);
     }
     YamlNode.Mapping top = Nodes.mapping(root, "the policy");
     Nodes.onlyKeys(top, TOP_KEYS, "the policy");
     Map<String, YamlNode.Entry> keys = top.asMap();
-    String account = keys.containsKey("account") ? Nodes.text(keys.get("account").value(), "account") : null;
-    FailOn failOn = keys.containsKey("failOn") ? failOn(keys.get("failOn").value()) : defaults.failOn();
-    int maxAge = keys.containsKey("maxReportAgeHours")
-        ? (int) Math.min(Integer.MAX_VALUE, Nodes.number(keys.get("maxReportAgeHours").value(), "maxReportAgeHours", 1))
-        : defaults.maxReportAgeHours();
-    int allowlistMaxDays = keys.containsKey("allowlistMaxDays")
-        ? (int) Nodes.days(keys.get("allowlistMaxDays").value(), "allowlistMaxDays", 1)
-        : defaults.allowlistMaxDays();
+    String account =
+        keys.containsKey("account") ? Nodes.text(keys.get("account").value(), "account") : null;
+    FailOn failOn =
+        keys.containsKey("failOn") ? failOn(keys.get("failOn").value()) : defaults.failOn();
+    int maxAge =
+        keys.containsKey("maxReportAgeHours")
+            ? (int)
+                Math.min(
+                    Integer.MAX_VALUE,
+                    Nodes.number(keys.get("maxReportAgeHours").value(), "maxReportAgeHours", 1))
+            : defaults.maxReportAgeHours();
+    int allowlistMaxDays =
+        keys.containsKey("allowlistMaxDays")
+            ? (int) Nodes.days(keys.get("allowlistMaxDays").value(), "allowlistMaxDays", 1)
+            : defaults.allowlistMaxDays();
     Map<String, RuleConfig> rules = new LinkedHashMap<>(defaults.rules());
     Preset preset = keys.containsKey("preset") ? preset(keys.get("preset").value()) : null;
     if (preset != null) {
@@ -63,8 +80,14 @@ public final class PolicyLoader {
     try {
       return FailOn.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(node.position() + ": failOn must be one of " + FailOn.allIds() + ", found '"
-          + text + "'" + Nodes.caseHint(text, Stream.concat(severityIds(), Stream.of("never")).toList()));
+      throw new UsageException(
+          node.position()
+              + ": failOn must be one of "
+              + FailOn.allIds()
+              + ", found '"
+              + text
+              + "'"
+              + Nodes.caseHint(text, Stream.concat(severityIds(), Stream.of("never")).toList()));
     }
   }
 
@@ -72,8 +95,14 @@ public final class PolicyLoader {
     String text = Nodes.text(node, "preset");
     Preset preset = Preset.byId(text);
     if (preset == null) {
-      throw new UsageException(node.position() + ": unknown preset '" + text + "'"
-          + Nodes.suggestion(text, Preset.allIds()) + "; known presets: " + String.join(", ", Preset.allIds()));
+      throw new UsageException(
+          node.position()
+              + ": unknown preset '"
+              + text
+              + "'"
+              + Nodes.suggestion(text, Preset.allIds())
+              + "; known presets: "
+              + String.join(", ", Preset.allIds()));
     }
     return preset;
   }
@@ -82,17 +111,26 @@ public final class PolicyLoader {
     for (YamlNode.Entry entry : rulesNode.asMap().values()) {
       RuleSpec spec = specs.get(entry.key());
       if (spec == null) {
-        throw new UsageException(entry.keyPosition() + ": unknown rule '" + entry.key() + "'"
-            + Nodes.suggestion(entry.key(), specs.keySet()) + "; known rules: " + String.join(", ", specs.keySet()));
+        throw new UsageException(
+            entry.keyPosition()
+                + ": unknown rule '"
+                + entry.key()
+                + "'"
+                + Nodes.suggestion(entry.key(), specs.keySet())
+                + "; known rules: "
+                + String.join(", ", specs.keySet()));
       }
       rules.put(spec.id(), readRule(spec, rules.get(spec.id()), entry));
     }
   }
 
-  /** Reads one rule's settings over {@code config}, its defaults or what the preset made of them. */
+  /**
+   * Reads one rule's settings over {@code config}, its defaults or what the preset made of them.
+   */
   private static RuleConfig readRule(RuleSpec spec, RuleConfig config, YamlNode.Entry entry) {
     if (entry.value() instanceof YamlNode.Scalar scalar && scalar.text() == null) {
-      return new RuleConfig(spec.id(), config.enabled(), config.severity(), config.params(), entry.keyPosition());
+      return new RuleConfig(
+          spec.id(), config.enabled(), config.severity(), config.params(), entry.keyPosition());
     }
     YamlNode.Mapping node = Nodes.mapping(entry.value(), "rule " + spec.id());
     List<String> allowed = new ArrayList<>(List.of("enabled", "severity"));
@@ -105,8 +143,12 @@ public final class PolicyLoader {
       switch (setting.key()) {
         case "enabled" -> enabled = Nodes.bool(setting.value(), "enabled");
         case "severity" -> severity = severity(setting.value());
-        default -> params.put(setting.key(), setting.key().endsWith("Days")
-            ? Nodes.days(setting.value(), setting.key(), 0) : Nodes.number(setting.value(), setting.key(), 0));
+        default ->
+            params.put(
+                setting.key(),
+                setting.key().endsWith("Days")
+                    ? Nodes.days(setting.value(), setting.key(), 0)
+                    : Nodes.number(setting.value(), setting.key(), 0));
       }
     }
     return new RuleConfig(spec.id(), enabled, severity, params, entry.keyPosition());
@@ -121,8 +163,14 @@ public final class PolicyLoader {
     try {
       return Severity.fromId(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(node.position() + ": severity must be one of " + Severity.allIds() + ", found '"
-          + text + "'" + Nodes.caseHint(text, severityIds().toList()));
+      throw new UsageException(
+          node.position()
+              + ": severity must be one of "
+              + Severity.allIds()
+              + ", found '"
+              + text
+              + "'"
+              + Nodes.caseHint(text, severityIds().toList()));
     }
   }
 }

@@ -10,7 +10,11 @@ import java.util.Objects;
  * @param position where the policy file configures this rule, or null when it keeps its defaults
  */
 public record RuleConfig(
-    String ruleId, boolean enabled, Severity severity, Map<String, Long> params, FilePosition position) {
+    String ruleId,
+    boolean enabled,
+    Severity severity,
+    Map<String, Long> params,
+    FilePosition position) {
   public RuleConfig {
     Objects.requireNonNull(ruleId, "ruleId");
     Objects.requireNonNull(severity, "severity");

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the policy may say about one rule: its id, defaults and numeric parameters (days, counts) with their
- * defaults. The rules provide these; the policy loader validates the file against them.
+ * What the policy may say about one rule: its id, defaults and numeric parameters (days, counts)
+ * with their defaults. The rules provide these; the policy loader validates the file against them.
  */
-public record RuleSpec(String id, Severity defaultSeverity, boolean enabledByDefault, Map<String, Long> params) {
+public record RuleSpec(
+    String id, Severity defaultSeverity, boolean enabledByDefault, Map<String, Long> params) {
   public RuleSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(defaultSeverity, "defaultSeverity");

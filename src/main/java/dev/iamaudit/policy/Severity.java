@@ -11,7 +11,8 @@ public enum Severity {
   MEDIUM,
   LOW;
 
-  // Reports ask for it once per finding; computing it each time allocated more than the findings themselves.
+  // Reports ask for it once per finding; computing it each time allocated more than the findings
+  // themselves.
   private final String id = name().toLowerCase(Locale.ROOT);
 
   public String id() {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML document as a tree whose every node knows its line and column, so that validation messages can point at
- * {@code file:line:column}. Jackson's own trees drop positions.
+ * A YAML document as a tree whose every node knows its line and column, so that validation messages
+ * can point at {@code file:line:column}. Jackson's own trees drop positions.
  */
 sealed interface YamlNode {
   FilePosition position();

@@ -4,13 +4,26 @@ import dev.iamaudit.audit.ActivityAges;
 import dev.iamaudit.inventory.Activity;
 import java.util.List;
 
-/** How long ago the account's identities last authenticated, in the buckets the HTML chart shows. */
+/**
+ * How long ago the account's identities last authenticated, in the buckets the HTML chart shows.
+ */
 final class AuthnAges {
-  static final List<String> LABELS = List.of("\u2264 30 d", "31\u201390 d", "91\u2013180 d", "181\u2013365 d",
-      "> 365 d", "never", "recent (not in report)", "unknown");
+  static final List<String> LABELS =
+      List.of(
+          "\u2264 30 d",
+          "31\u201390 d",
+          "91\u2013180 d",
+          "181\u2013365 d",
+          "> 365 d",
+          "never",
+          "recent (not in report)",
+          "unknown");
+
   /** Green for recent use, amber to red as the age grows, grey for no data. */
-  static final List<String> COLOURS = List.of("#1a7f37", "#0969da", "#bf8700", "#cf222e", "#8e1519", "#8e1519",
-      "#1a7f37", "#8c959f");
+  static final List<String> COLOURS =
+      List.of(
+          "#1a7f37", "#0969da", "#bf8700", "#cf222e", "#8e1519", "#8e1519", "#1a7f37", "#8c959f");
+
   /** The last day of each bucket of identities that authenticated, the last open-ended. */
   private static final long[] UPPER_DAYS = {30, 90, 180, 365, ActivityAges.MAX_DAYS};
 

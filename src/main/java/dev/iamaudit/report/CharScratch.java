@@ -1,9 +1,9 @@
 package dev.iamaudit.report;
 
 /**
- * One reused array that text is copied into for the APIs that take a char range (Jackson's writeString, a Writer,
- * the escapers), so writers that put out a message per finding do not make a String of each. Not for sharing
- * between threads.
+ * One reused array that text is copied into for the APIs that take a char range (Jackson's
+ * writeString, a Writer, the escapers), so writers that put out a message per finding do not make a
+ * String of each. Not for sharing between threads.
  */
 final class CharScratch {
   private char[] chars;
@@ -12,7 +12,10 @@ final class CharScratch {
     chars = new char[capacity];
   }
 
-  /** The chars of {@code text} from index 0, valid until the next call; the array may be longer than the text. */
+  /**
+   * The chars of {@code text} from index 0, valid until the next call; the array may be longer than
+   * the text.
+   */
   char[] copy(CharSequence text) {
     int length = text.length();
     if (length > chars.length) {

@@ -3,18 +3,20 @@ package dev.iamaudit.report;
 import java.time.Instant;
 
 /**
- * RFC 4180 records appended to a buffer: fields holding a comma, quote, CR or LF are quoted with inner quotes
- * doubled; records end in CRLF. A field that a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -},
- * {@code @}, tab, CR first) gets a leading apostrophe, since identity names are chosen by whoever may create an
- * identity (OWASP CSV injection).
+ * RFC 4180 records appended to a buffer: fields holding a comma, quote, CR or LF are quoted with
+ * inner quotes doubled; records end in CRLF. A field that a spreadsheet would run as a formula
+ * ({@code =}, {@code +}, {@code -}, {@code @}, tab, CR first) gets a leading apostrophe, since
+ * identity names are chosen by whoever may create an identity (OWASP CSV injection).
  *
- * <p>Fields are appended as they are read, without a String per field or record: a large account's CSV has
- * millions of fields.
+ * <p>Fields are appended as they are read, without a String per field or record: a large account's
+ * CSV has millions of fields.
  */
 final class CsvRow {
   private final StringBuilder line;
+
   /** A field that is not text yet: a time, a flag, a count. */
   private final StringBuilder value = new StringBuilder(32);
+
   private boolean first = true;
 
   CsvRow(StringBuilder line) {

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * {@code gl-code-quality-report.json}: GitLab Code Quality, a JSON array of the violations (allowlisted findings
- * are accepted, so they stay out of the merge-request widget). UTF-8 without a BOM, which GitLab refuses.
+ * {@code gl-code-quality-report.json}: GitLab Code Quality, a JSON array of the violations
+ * (allowlisted findings are accepted, so they stay out of the merge-request widget). UTF-8 without
+ * a BOM, which GitLab refuses.
  */
 public final class GitlabCodeQualityReport implements ReportWriter {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -41,7 +42,8 @@ public final class GitlabCodeQualityReport implements ReportWriter {
         json.flush();
         ParallelChunks.write(violations, result.violations(), Issues::new, out);
       }
-      // The default printer closes an array with " ]" whether or not it saw the issues written above.
+      // The default printer closes an array with " ]" whether or not it saw the issues written
+      // above.
       json.writeEndArray();
     }
   }
@@ -56,15 +58,17 @@ public final class GitlabCodeQualityReport implements ReportWriter {
   }
 
   /**
-   * The array's issues, each printed as the default printer prints it inside the array: that printer does not
-   * indent for an array, so an object written at the root comes out the same, and the separators are written here.
+   * The array's issues, each printed as the default printer prints it inside the array: that
+   * printer does not indent for an array, so an object written at the root comes out the same, and
+   * the separators are written here.
    */
   private static final class Issues implements ParallelChunks.Formatter<Finding> {
     private final JsonGenerator json;
 
     Issues(OutputStream out) {
       json = ParallelChunks.jsonGenerator(JSON, out);
-      json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance().withRootSeparator(null)));
+      json.setPrettyPrinter(
+          new DefaultPrettyPrinter(Separators.createDefaultInstance().withRootSeparator(null)));
     }
 
     @Override

@@ -10,17 +10,22 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The rows of the HTML findings table, one per finding, each built in place with its cells escaped as appended.
+ * The rows of the HTML findings table, one per finding, each built in place with its cells escaped
+ * as appended.
  *
- * <p>Ids, rule ids and the file a finding points at are written in {@code <code>}, which the page never breaks:
- * people copy them into commands. Where the finding points goes under the message, with the allowlist entry that
- * decided its status, so the message, the widest column, takes the width a column of paths would squeeze.
+ * <p>Ids, rule ids and the file a finding points at are written in {@code <code>}, which the page
+ * never breaks: people copy them into commands. Where the finding points goes under the message,
+ * with the allowlist entry that decided its status, so the message, the widest column, takes the
+ * width a column of paths would squeeze.
  */
 final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
   private final TextOut out;
+
   /** A message or identity before it is escaped into the row. */
   private final StringBuilder raw = new StringBuilder(512);
+
   private final CharScratch scratch = new CharScratch(512);
+
   /** What an entry's expiry is judged against: the day of the audit. */
   private final LocalDate today;
 
@@ -35,13 +40,21 @@ final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
     long position = first;
     for (Finding finding : chunk) {
       if (position++ == HtmlReport.PAGE) {
-        // Past the first page: the page hides these rows while it loads, so that they are not laid out.
+        // Past the first page: the page hides these rows while it loads, so that they are not laid
+        // out.
         row.append("</tbody>\n<tbody class=\"later\">\n");
       }
       String severity = finding.severity().id();
       String status = finding.status().id();
-      row.append("<tr class=\"").append(status).append("\"><td data-sort=\"").append(finding.severity().ordinal())
-          .append("\"><span class=\"sev ").append(severity).append("\">").append(severity).append("</span></td><td>")
+      row.append("<tr class=\"")
+          .append(status)
+          .append("\"><td data-sort=\"")
+          .append(finding.severity().ordinal())
+          .append("\"><span class=\"sev ")
+          .append(severity)
+          .append("\">")
+          .append(severity)
+          .append("</span></td><td>")
           .append(finding.isViolation() ? status : "<span class=\"tag\">allowlisted</span>")
           .append("</td><td><code>");
       HtmlText.escape(finding.rule(), row);
@@ -64,7 +77,10 @@ final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
     out.flush();
   }
 
-  /** The identity as every message names it, its id in {@code <code>}: "API key 'ci' (<code>ApiKey-1</code>)". */
+  /**
+   * The identity as every message names it, its id in {@code <code>}: "API key 'ci' (<code>ApiKey-1
+   * </code>)".
+   */
   private void appendIdentity(Entity entity, StringBuilder row) {
     raw.setLength(0);
     entity.describeTo(raw);
@@ -81,14 +97,19 @@ final class HtmlFindingRows implements ParallelChunks.Formatter<Finding> {
   }
 
   /**
-   * Why the status is what it is: the exception that accepts the finding, with its expiry, owner and reason, or the
-   * entry that accepted it until it expired. The page is where people review exceptions, not only findings.
+   * Why the status is what it is: the exception that accepts the finding, with its expiry, owner
+   * and reason, or the entry that accepted it until it expired. The page is where people review
+   * exceptions, not only findings.
    */
   private void appendAllowlistEntry(Finding finding) {
     AllowlistEntry entry = finding.allowlistEntry();
     FilePosition at = entry.position();
     if (finding.isViolation()) {
-      raw.append("Allowlist entry ").append(at.file()).append(':').append(at.line()).append(' ')
+      raw.append("Allowlist entry ")
+          .append(at.file())
+          .append(':')
+          .append(at.line())
+          .append(' ')
           .append(entry.expiry(today));
       return;
     }

@@ -22,12 +22,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code iam-audit.html}: one self-contained page for people (no external assets, so it opens from a CI artifact
- * or an e-mail attachment): the verdict, a chart of last-authentication ages, the findings and the rules, in tables
- * sortable by clicking their headers.
+ * {@code iam-audit.html}: one self-contained page for people (no external assets, so it opens from
+ * a CI artifact or an e-mail attachment): the verdict, a chart of last-authentication ages, the
+ * findings and the rules, in tables sortable by clicking their headers.
  */
 public final class HtmlReport implements ReportWriter {
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
       main{padding:24px 32px}
       h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}
@@ -61,23 +62,28 @@ public final class HtmlReport implements ReportWriter {
       .filter label{white-space:nowrap}.filter output{color:#59636e}
       svg text{font:12px system-ui,sans-serif;fill:#1f2328}
       """;
+
   /** Rows shown at once, before and after filtering; the rest wait for "Show more". */
   static final int PAGE = 1000;
+
   /**
-   * Runs before the body is read, so that the findings past the first page are never laid out while the page loads:
-   * a page of hundreds of thousands of findings opens in seconds, not minutes. Without scripts the class is not set
-   * and every row shows.
+   * Runs before the body is read, so that the findings past the first page are never laid out while
+   * the page loads: a page of hundreds of thousands of findings opens in seconds, not minutes.
+   * Without scripts the class is not set and every row shows.
    */
   private static final String HEAD_SCRIPT = "document.documentElement.className = 'js';";
+
   /**
-   * Sorts a table by a clicked header, and filters the findings by text (every word must occur in the row) and by
-   * severity and status, showing the first {@link #PAGE} matches. A filter costs one pass over arrays read once from
-   * the rows and the layout of at most a page of rows: a row is shown or hidden only when that changes, and nothing
-   * reads layout in the loop. Each row's text is read into the index while the browser is idle after loading, so the
-   * first search does not wait for it. Typing waits for a pause before filtering, longer for a large table. Sorting
-   * reads each row's key once and moves the rows in one insertion.
+   * Sorts a table by a clicked header, and filters the findings by text (every word must occur in
+   * the row) and by severity and status, showing the first {@link #PAGE} matches. A filter costs
+   * one pass over arrays read once from the rows and the layout of at most a page of rows: a row is
+   * shown or hidden only when that changes, and nothing reads layout in the loop. Each row's text
+   * is read into the index while the browser is idle after loading, so the first search does not
+   * wait for it. Typing waits for a pause before filtering, longer for a large table. Sorting reads
+   * each row's key once and moves the rows in one insertion.
    */
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       (function () {
         var PAGE = %d;
         var collator = new Intl.Collator();
@@ -221,15 +227,23 @@ public final class HtmlReport implements ReportWriter {
           });
         });
       })();
-      """.formatted(PAGE);
+      """
+          .formatted(PAGE);
 
   /**
-   * Lets the page run its own style and script and nothing else: no other script, no handler in an attribute, no
-   * fetch, no form sent anywhere. Names in the page come from whoever may create an identity; they are escaped, and
-   * were one ever not, the browser would still refuse what they carried.
+   * Lets the page run its own style and script and nothing else: no other script, no handler in an
+   * attribute, no fetch, no form sent anywhere. Names in the page come from whoever may create an
+   * identity; they are escaped, and were one ever not, the browser would still refuse what they
+   * carried.
    */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + sha256(STYLE) + "; script-src "
-      + sha256(HEAD_SCRIPT) + " " + sha256(SCRIPT) + "; base-uri 'none'; form-action 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src "
+          + sha256(STYLE)
+          + "; script-src "
+          + sha256(HEAD_SCRIPT)
+          + " "
+          + sha256(SCRIPT)
+          + "; base-uri 'none'; form-action 'none'";
 
   @Override
   public String format() {
@@ -245,12 +259,20 @@ public final class HtmlReport implements ReportWriter {
   public void write(AuditResult result, OutputStream out) throws IOException {
     Writer html = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     String account = HtmlText.escape(result.accountId());
-    html.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">\n"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + "<title>IAM audit of account " + account + "</title>\n<script>" + HEAD_SCRIPT + "</script>\n<style>" + STYLE
-        + "</style>\n</head>\n<body>\n"
-        + "<main>\n");
+    html.write(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta http-equiv=\"Content-Security-Policy\" content=\""
+            + CONTENT_SECURITY_POLICY
+            + "\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<title>IAM audit of account "
+            + account
+            + "</title>\n<script>"
+            + HEAD_SCRIPT
+            + "</script>\n<style>"
+            + STYLE
+            + "</style>\n</head>\n<body>\n"
+            + "<main>\n");
     writeSummary(result, html);
     writeChart(result, html);
     writeFindings(result, html, out);
@@ -268,25 +290,50 @@ public final class HtmlReport implements ReportWriter {
 
   private static void writeSummary(AuditResult result, Writer html) throws IOException {
     String gate = result.gate().id();
-    html.write("<section class=\"card\">\n<h1>IAM audit of account " + HtmlText.escape(result.accountId())
-        + "</h1>\n<span class=\"gate " + gate + "\">Gate " + gate + "</span>\n<dl>\n");
+    html.write(
+        "<section class=\"card\">\n<h1>IAM audit of account "
+            + HtmlText.escape(result.accountId())
+            + "</h1>\n<span class=\"gate "
+            + gate
+            + "\">Gate "
+            + gate
+            + "</span>\n<dl>\n");
     ReportInfo report = result.scope().report();
-    term(html, "Activity report", report == null ? "none"
-        : report.reference() + " (" + report.durationHours() + " hours, ending "
-            + InstantText.readable(report.endTime()) + ")");
+    term(
+        html,
+        "Activity report",
+        report == null
+            ? "none"
+            : report.reference()
+                + " ("
+                + report.durationHours()
+                + " hours, ending "
+                + InstantText.readable(report.endTime())
+                + ")");
     term(html, "Identities as of", InstantText.readable(result.scope().asOf()));
     term(html, "Generated", InstantText.readable(result.generatedAt()));
-    term(html, "Fails on", result.gate().failOn().id() + (result.gate().failed()
-        ? " (" + result.gate().blocking() + " blocking)" : ""));
+    term(
+        html,
+        "Fails on",
+        result.gate().failOn().id()
+            + (result.gate().failed() ? " (" + result.gate().blocking() + " blocking)" : ""));
     term(html, "Identities", Long.toString(result.scope().identities()));
-    term(html, "API keys that cannot authenticate", result.scope().keys().describe()
-        + ", not judged by the rules about keys in use");
+    term(
+        html,
+        "API keys that cannot authenticate",
+        result.scope().keys().describe() + ", not judged by the rules about keys in use");
     term(html, "Violations", Long.toString(result.violations()));
     term(html, "Allowlisted", Long.toString(result.allowlisted()));
     html.write("</dl>\n<div class=\"counts\">\n");
     for (Severity severity : Severity.values()) {
-      html.write("<div class=\"count " + severity.id() + "\"><b>" + result.violations(severity) + "</b>"
-          + severity.id() + "</div>\n");
+      html.write(
+          "<div class=\"count "
+              + severity.id()
+              + "\"><b>"
+              + result.violations(severity)
+              + "</b>"
+              + severity.id()
+              + "</div>\n");
     }
     html.write("</div>\n</section>\n");
   }
@@ -306,101 +353,190 @@ public final class HtmlReport implements ReportWriter {
     int gap = 24;
     int chartHeight = 180;
     int width = counts.length * (barWidth + gap) + gap;
-    html.write("<h2>Last authentication</h2>\n<div class=\"card\">\n<svg role=\"img\" width=\"100%\" viewBox=\"0 0 "
-        + width + " " + (chartHeight + 60) + "\" aria-label=\"Identities by time since last authentication\">\n");
-    html.write("<line x1=\"" + gap / 2 + "\" y1=\"" + (chartHeight + 20) + "\" x2=\"" + (width - gap / 2)
-        + "\" y2=\"" + (chartHeight + 20) + "\" stroke=\"#8c959f\"/>\n");
+    html.write(
+        "<h2>Last authentication</h2>\n"
+            + "<div class=\"card\">\n"
+            + "<svg role=\"img\" width=\"100%\" viewBox=\"0 0 "
+            + width
+            + " "
+            + (chartHeight + 60)
+            + "\" aria-label=\"Identities by time since last authentication\">\n");
+    html.write(
+        "<line x1=\""
+            + gap / 2
+            + "\" y1=\""
+            + (chartHeight + 20)
+            + "\" x2=\""
+            + (width - gap / 2)
+            + "\" y2=\""
+            + (chartHeight + 20)
+            + "\" stroke=\"#8c959f\"/>\n");
     for (int i = 0; i < counts.length; i++) {
       long height = Math.round((double) counts[i] * chartHeight / max);
       int x = gap + i * (barWidth + gap);
       long y = chartHeight + 20 - height;
       String fill = AuthnAges.COLOURS.get(i);
       String label = HtmlText.escape(AuthnAges.LABELS.get(i));
-      html.write("<g><title>" + label + ": " + counts[i] + "</title><rect x=\"" + x + "\" y=\"" + y + "\" width=\""
-          + barWidth + "\" height=\"" + height + "\" fill=\"" + fill + "\" rx=\"3\"/>"
-          + "<text x=\"" + (x + barWidth / 2) + "\" y=\"" + (y - 5) + "\" text-anchor=\"middle\">" + counts[i]
-          + "</text><text x=\"" + (x + barWidth / 2) + "\" y=\"" + (chartHeight + 40)
-          + "\" text-anchor=\"middle\">" + label + "</text></g>\n");
+      html.write(
+          "<g><title>"
+              + label
+              + ": "
+              + counts[i]
+              + "</title><rect x=\""
+              + x
+              + "\" y=\""
+              + y
+              + "\" width=\""
+              + barWidth
+              + "\" height=\""
+              + height
+              + "\" fill=\""
+              + fill
+              + "\" rx=\"3\"/>"
+              + "<text x=\""
+              + (x + barWidth / 2)
+              + "\" y=\""
+              + (y - 5)
+              + "\" text-anchor=\"middle\">"
+              + counts[i]
+              + "</text><text x=\""
+              + (x + barWidth / 2)
+              + "\" y=\""
+              + (chartHeight + 40)
+              + "\" text-anchor=\"middle\">"
+              + label
+              + "</text></g>\n");
     }
     html.write("</svg>\n</div>\n");
   }
 
-  private static void writeFindings(AuditResult result, Writer html, OutputStream out) throws IOException {
+  private static void writeFindings(AuditResult result, Writer html, OutputStream out)
+      throws IOException {
     html.write("<h2>Findings (" + result.findings().size() + ")</h2>\n");
     if (result.findings().isEmpty()) {
       html.write("<p>No findings.</p>\n");
       return;
     }
     writeFilter(result, html);
-    html.write("<table class=\"sortable\" id=\"findings\">\n<thead><tr><th>Severity</th><th>Status</th><th>Rule</th>"
-        + "<th>Identity</th><th>Message</th></tr></thead>\n<tbody>\n");
+    html.write(
+        "<table class=\"sortable\" id=\"findings\">\n"
+            + "<thead><tr><th>Severity</th><th>Status</th><th>Rule</th><th>Identity</th><th>Message</th></tr></thead>\n"
+            + "<tbody>\n");
     html.flush();
     LocalDate day = result.day();
-    ParallelChunks.write(result.findings(), result.findings().size(), chunk -> new HtmlFindingRows(chunk, day),
-        out);
-    html.write("</tbody>\n</table>\n<p class=\"more\"><button type=\"button\" id=\"filter-more\">Show " + PAGE
-        + " more</button> <button type=\"button\" id=\"filter-all\">Show all</button></p>\n");
+    ParallelChunks.write(
+        result.findings(), result.findings().size(), chunk -> new HtmlFindingRows(chunk, day), out);
+    html.write(
+        "</tbody>\n</table>\n<p class=\"more\"><button type=\"button\" id=\"filter-more\">Show "
+            + PAGE
+            + " more</button> <button type=\"button\" id=\"filter-all\">Show all</button></p>\n");
   }
 
   /**
-   * Above the findings: a text box (every word must occur in the row), a box per severity and per status, and how
-   * many rows match. A form, so that Enter filters at once; the page's policy sends it nowhere. Shown only once the
-   * script runs: without it the boxes would do nothing.
+   * Above the findings: a text box (every word must occur in the row), a box per severity and per
+   * status, and how many rows match. A form, so that Enter filters at once; the page's policy sends
+   * it nowhere. Shown only once the script runs: without it the boxes would do nothing.
    */
   private static void writeFilter(AuditResult result, Writer html) throws IOException {
     long total = result.findings().size();
-    html.write("<form class=\"filter\" id=\"filter\" role=\"search\">\n<input type=\"search\" id=\"filter-text\" "
-        + "placeholder=\"Filter by rule, identity, id, message or file\" aria-label=\"Filter findings by text\" "
-        + "autocomplete=\"off\">\n<fieldset><legend>Severity</legend>");
+    html.write(
+        "<form class=\"filter\" id=\"filter\" role=\"search\">\n"
+            + "<input type=\"search\" id=\"filter-text\" placeholder=\"Filter by rule, identity,"
+            + " id, message or file\" aria-label=\"Filter findings by text\""
+            + " autocomplete=\"off\">\n"
+            + "<fieldset><legend>Severity</legend>");
     for (Severity severity : Severity.values()) {
-      html.write("<label><input type=\"checkbox\" name=\"severity\" value=\"" + severity.ordinal() + "\" checked> "
-          + severity.id() + "</label>");
+      html.write(
+          "<label><input type=\"checkbox\" name=\"severity\" value=\""
+              + severity.ordinal()
+              + "\" checked> "
+              + severity.id()
+              + "</label>");
     }
     html.write("</fieldset>\n<fieldset><legend>Status</legend>");
     for (String status : List.of("violation", "allowlisted")) {
-      html.write("<label><input type=\"checkbox\" name=\"status\" value=\"" + status + "\" checked> " + status
-          + "</label>");
+      html.write(
+          "<label><input type=\"checkbox\" name=\"status\" value=\""
+              + status
+              + "\" checked> "
+              + status
+              + "</label>");
     }
-    html.write("</fieldset>\n<output id=\"filter-shown\" aria-live=\"polite\">All " + total + " match"
-        + (total > PAGE ? ", the first " + PAGE + " shown" : "") + "</output>\n</form>\n");
+    html.write(
+        "</fieldset>\n<output id=\"filter-shown\" aria-live=\"polite\">All "
+            + total
+            + " match"
+            + (total > PAGE ? ", the first " + PAGE + " shown" : "")
+            + "</output>\n</form>\n");
   }
 
   private static void writeRules(AuditResult result, Writer html) throws IOException {
     RuleStates states = new RuleStates(result);
-    html.write("<h2>Rules</h2>\n<table class=\"sortable\" id=\"rules\">\n<thead><tr><th>Rule</th><th>Title</th>"
-        + "<th>State</th><th>Severity</th><th>Parameters</th><th>Violations</th><th>Allowlisted</th>"
-        + "<th>Note</th></tr></thead>\n<tbody>\n");
+    html.write(
+        "<h2>Rules</h2>\n"
+            + "<table class=\"sortable\" id=\"rules\">\n"
+            + "<thead><tr><th>Rule</th><th>Title</th><th>State</th><th>Severity</th><th>Parameters</th><th>Violations</th><th>Allowlisted</th><th>Note</th></tr></thead>\n"
+            + "<tbody>\n");
     for (RuleDescriptor rule : Rules.all()) {
       RuleConfig config = states.config(rule);
       RuleEvaluation evaluation = states.evaluation(rule.id());
       String note = evaluation == null ? null : evaluation.note();
-      html.write("<tr><td><code>" + HtmlText.escape(rule.id()) + "</code></td><td>" + HtmlText.escape(rule.title())
-          + controls(rule.compliance()) + "</td><td>" + HtmlText.escape(states.state(rule.id()))
-          + "</td><td data-sort=\""
-          + config.severity().ordinal() + "\"><span class=\"sev " + config.severity().id() + "\">"
-          + config.severity().id() + "</span></td><td>" + HtmlText.escape(RuleStates.params(config))
-          + "</td><td class=\"num\">" + (evaluation == null ? 0 : evaluation.violations())
-          + "</td><td class=\"num\">" + (evaluation == null ? 0 : evaluation.allowlisted()) + "</td><td class=\"note\">"
-          + HtmlText.escape(note) + "</td></tr>\n");
+      html.write(
+          "<tr><td><code>"
+              + HtmlText.escape(rule.id())
+              + "</code></td><td>"
+              + HtmlText.escape(rule.title())
+              + controls(rule.compliance())
+              + "</td><td>"
+              + HtmlText.escape(states.state(rule.id()))
+              + "</td><td data-sort=\""
+              + config.severity().ordinal()
+              + "\"><span class=\"sev "
+              + config.severity().id()
+              + "\">"
+              + config.severity().id()
+              + "</span></td><td>"
+              + HtmlText.escape(RuleStates.params(config))
+              + "</td><td class=\"num\">"
+              + (evaluation == null ? 0 : evaluation.violations())
+              + "</td><td class=\"num\">"
+              + (evaluation == null ? 0 : evaluation.allowlisted())
+              + "</td><td class=\"note\">"
+              + HtmlText.escape(note)
+              + "</td></tr>\n");
     }
-    html.write("</tbody>\n</table>\n<p class=\"more\"><button type=\"button\" id=\"filter-more\">Show " + PAGE
-        + " more</button> <button type=\"button\" id=\"filter-all\">Show all</button></p>\n");
+    html.write(
+        "</tbody>\n</table>\n<p class=\"more\"><button type=\"button\" id=\"filter-more\">Show "
+            + PAGE
+            + " more</button> <button type=\"button\" id=\"filter-all\">Show all</button></p>\n");
   }
 
   /** A CSP source for an inline element holding exactly {@code text}. */
   private static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 
-  /** Under the rule's title, each control's tag with its framework, version and title on hover; "" for none. */
+  /**
+   * Under the rule's title, each control's tag with its framework, version and title on hover; ""
+   * for none.
+   */
   private static String controls(List<Compliance> controls) {
-    return controls.isEmpty() ? "" : controls.stream().map(control -> "<span title=\""
-        + HtmlText.escape(ComplianceText.full(control)) + "\">" + HtmlText.escape(control.tag()) + "</span>")
-        .collect(Collectors.joining("<br>", "<div class=\"ctl\">", "</div>"));
+    return controls.isEmpty()
+        ? ""
+        : controls.stream()
+            .map(
+                control ->
+                    "<span title=\""
+                        + HtmlText.escape(ComplianceText.full(control))
+                        + "\">"
+                        + HtmlText.escape(control.tag())
+                        + "</span>")
+            .collect(Collectors.joining("<br>", "<div class=\"ctl\">", "</div>"));
   }
 }

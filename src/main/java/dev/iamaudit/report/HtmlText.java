@@ -1,6 +1,9 @@
 package dev.iamaudit.report;
 
-/** Text and attribute values for HTML: every character that could open markup or end an attribute is escaped. */
+/**
+ * Text and attribute values for HTML: every character that could open markup or end an attribute is
+ * escaped.
+ */
 final class HtmlText {
   private HtmlText() {}
 
@@ -13,7 +16,9 @@ final class HtmlText {
     return html.toString();
   }
 
-  /** Appends {@code text} escaped to {@code html}, for rows built in place; null appends nothing. */
+  /**
+   * Appends {@code text} escaped to {@code html}, for rows built in place; null appends nothing.
+   */
   static void escape(String text, StringBuilder html) {
     if (text == null) {
       return;
@@ -30,8 +35,9 @@ final class HtmlText {
   }
 
   /**
-   * Appends {@code text[from, to)} escaped to {@code html}: text built in a buffer (a message) is escaped from its
-   * characters, and the runs between escapes are copied whole, since a report escapes every one of its messages.
+   * Appends {@code text[from, to)} escaped to {@code html}: text built in a buffer (a message) is
+   * escaped from its characters, and the runs between escapes are copied whole, since a report
+   * escapes every one of its messages.
    */
   static void escape(char[] text, int from, int to, StringBuilder html) {
     int run = from;

@@ -48,8 +48,9 @@ public final class JsonReport implements ReportWriter {
         json.writeStartObject();
         json.writeStringField("id", evaluation.rule().id());
         json.writeStringField("severity", evaluation.config().severity().id());
-        json.writeStringField("state", evaluation.state().name().toLowerCase(java.util.Locale.ROOT)
-            .replace('_', '-'));
+        json.writeStringField(
+            "state",
+            evaluation.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         if (!evaluation.config().params().isEmpty()) {
           json.writeObjectFieldStart("params");
           for (var param : evaluation.config().params().entrySet()) {
@@ -84,7 +85,8 @@ public final class JsonReport implements ReportWriter {
     }
   }
 
-  private static void writeCompliance(JsonGenerator json, List<Compliance> controls) throws IOException {
+  private static void writeCompliance(JsonGenerator json, List<Compliance> controls)
+      throws IOException {
     json.writeArrayFieldStart("compliance");
     for (Compliance control : controls) {
       json.writeStartObject();
@@ -134,8 +136,9 @@ public final class JsonReport implements ReportWriter {
   }
 
   /**
-   * The findings one per line, without indentation: a large account's report is mostly findings, and a line each
-   * keeps it small, quick to write and easy to grep or diff. The audit writes each line as it keeps the finding.
+   * The findings one per line, without indentation: a large account's report is mostly findings,
+   * and a line each keeps it small, quick to write and easy to grep or diff. The audit writes each
+   * line as it keeps the finding.
    */
   @Override
   public FindingLines findingLines() {
@@ -151,26 +154,29 @@ public final class JsonReport implements ReportWriter {
   /** The lines the audit wrote, each after its separator; a finding without one is written here. */
   private void copyLines(AuditResult result, OutputStream out) throws IOException {
     FindingLines.Writer late = findingLines().open(out);
-    result.findings().writeLines(new Findings.LineSink() {
-      private boolean first = true;
+    result
+        .findings()
+        .writeLines(
+            new Findings.LineSink() {
+              private boolean first = true;
 
-      @Override
-      public void line(byte[] bytes, int offset, int length) throws IOException {
-        separate();
-        out.write(bytes, offset, length);
-      }
+              @Override
+              public void line(byte[] bytes, int offset, int length) throws IOException {
+                separate();
+                out.write(bytes, offset, length);
+              }
 
-      @Override
-      public void finding(Finding finding) throws IOException {
-        separate();
-        late.write(finding);
-      }
+              @Override
+              public void finding(Finding finding) throws IOException {
+                separate();
+                late.write(finding);
+              }
 
-      private void separate() throws IOException {
-        out.write(first ? NEW_LINE : NEXT_LINE);
-        first = false;
-      }
-    });
+              private void separate() throws IOException {
+                out.write(first ? NEW_LINE : NEXT_LINE);
+                first = false;
+              }
+            });
   }
 
   private static final byte[] NEW_LINE = {'\n'};
@@ -248,9 +254,9 @@ public final class JsonReport implements ReportWriter {
   }
 
   /** A null value is written as null, as writeStringField does. */
-  private static void field(JsonGenerator json, SerializedString name, String value) throws IOException {
+  private static void field(JsonGenerator json, SerializedString name, String value)
+      throws IOException {
     json.writeFieldName(name);
     json.writeString(value);
   }
-
 }

@@ -12,11 +12,11 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * The test cases of one JUnit suite, in the audit's order, and how they count. A rule that ran has one case per
- * finding and one passing case for the identities it checked, so the file grows with the findings, not with the
- * identities times the rules. A case fails only when its finding fails the gate, so CI servers agree with the
- * gate: a violation below {@code failOn} and an allowlisted finding are skipped with the reason. A rule that could
- * not run is one skipped case that says why.
+ * The test cases of one JUnit suite, in the audit's order, and how they count. A rule that ran has
+ * one case per finding and one passing case for the identities it checked, so the file grows with
+ * the findings, not with the identities times the rules. A case fails only when its finding fails
+ * the gate, so CI servers agree with the gate: a violation below {@code failOn} and an allowlisted
+ * finding are skipped with the reason. A rule that could not run is one skipped case that says why.
  */
 sealed interface JunitCases {
   /** A finding's case: its name, and whether it fails the gate. */
@@ -26,13 +26,21 @@ sealed interface JunitCases {
 
   Counts counts();
 
-  /** @param findings the rule's findings, in the audit's order, as many as {@code evaluation} counts */
+  /**
+   * @param findings the rule's findings, in the audit's order, as many as {@code evaluation} counts
+   */
   static JunitCases of(RuleEvaluation evaluation, Iterable<Finding> findings, FailOn failOn) {
     if (evaluation.state() == RuleEvaluation.State.NOT_EVALUATED) {
       return new NotEvaluated("not evaluated: " + evaluation.note());
     }
-    return new PerFinding(evaluation, findings, failOn, new Counts(evaluation.findings() + 1, evaluation.blocking(),
-        evaluation.findings() - evaluation.blocking()));
+    return new PerFinding(
+        evaluation,
+        findings,
+        failOn,
+        new Counts(
+            evaluation.findings() + 1,
+            evaluation.blocking(),
+            evaluation.findings() - evaluation.blocking()));
   }
 
   /** The one case of a rule that could not run. */
@@ -44,52 +52,60 @@ sealed interface JunitCases {
   }
 
   /**
-   * One case per finding, named after its identity (or, for the allowlist's own rules, its entry); a name already
-   * taken gets the fingerprint, since GitLab keeps only the first of equal names. Then the passing case that counts
-   * the identities checked.
+   * One case per finding, named after its identity (or, for the allowlist's own rules, its entry);
+   * a name already taken gets the fingerprint, since GitLab keeps only the first of equal names.
+   * Then the passing case that counts the identities checked.
    */
-  record PerFinding(RuleEvaluation evaluation, Iterable<Finding> findings, FailOn failOn, Counts counts)
+  record PerFinding(
+      RuleEvaluation evaluation, Iterable<Finding> findings, FailOn failOn, Counts counts)
       implements JunitCases {
     /** The findings' cases in order; each call names them anew. */
     Iterable<Case> cases() {
-      return () -> new Iterator<>() {
-        private final Iterator<Finding> next = findings.iterator();
-        private final boolean entries = !(evaluation.rule() instanceof Rule);
-        private final Set<String> entryNames = new HashSet<>();
-        private final TakenNames identityNames = new TakenNames();
+      return () ->
+          new Iterator<>() {
+            private final Iterator<Finding> next = findings.iterator();
+            private final boolean entries = !(evaluation.rule() instanceof Rule);
+            private final Set<String> entryNames = new HashSet<>();
+            private final TakenNames identityNames = new TakenNames();
 
-        @Override
-        public boolean hasNext() {
-          return next.hasNext();
-        }
+            @Override
+            public boolean hasNext() {
+              return next.hasNext();
+            }
 
-        @Override
-        public Case next() {
-          Finding finding = next.next();
-          boolean fresh;
-          String name;
-          if (entries) {
-            name = "allowlist entry " + finding.allowlistEntry().describe();
-            fresh = entryNames.add(name);
-          } else {
-            name = JunitReport.name(finding.entity());
-            fresh = identityNames.add(finding.entity(), name);
-          }
-          return new Case(fresh ? name : name + " [" + finding.fingerprint() + "]", finding,
-              finding.isViolation() && failOn.fails(finding.severity()));
-        }
-      };
+            @Override
+            public Case next() {
+              Finding finding = next.next();
+              boolean fresh;
+              String name;
+              if (entries) {
+                name = "allowlist entry " + finding.allowlistEntry().describe();
+                fresh = entryNames.add(name);
+              } else {
+                name = JunitReport.name(finding.entity());
+                fresh = identityNames.add(finding.entity(), name);
+              }
+              return new Case(
+                  fresh ? name : name + " [" + finding.fingerprint() + "]",
+                  finding,
+                  finding.isViolation() && failOn.fails(finding.severity()));
+            }
+          };
     }
   }
 
   /**
-   * The case names taken in a suite of identity findings, without keeping one per finding: the findings come sorted
-   * by kind and id, and a name ("apikey ID (NAME)") can only equal that of the same identity or of one whose id is a
-   * prefix of this one's, which sorts before it with only ids that share the prefix in between. So the names to
-   * compare with are those of the chain of earlier ids that are prefixes of the current one.
+   * The case names taken in a suite of identity findings, without keeping one per finding: the
+   * findings come sorted by kind and id, and a name ("apikey ID (NAME)") can only equal that of the
+   * same identity or of one whose id is a prefix of this one's, which sorts before it with only ids
+   * that share the prefix in between. So the names to compare with are those of the chain of
+   * earlier ids that are prefixes of the current one.
    */
   final class TakenNames {
-    /** An id of the chain, the name it took first, and any other names it took (an identity listed twice). */
+    /**
+     * An id of the chain, the name it took first, and any other names it took (an identity listed
+     * twice).
+     */
     private static final class Taken {
       private final IdentityType type;
       private final String id;
@@ -109,7 +125,9 @@ sealed interface JunitCases {
 
     private final ArrayDeque<Taken> chain = new ArrayDeque<>();
 
-    /** @return false when {@code name} is already taken */
+    /**
+     * @return false when {@code name} is already taken
+     */
     boolean add(Entity entity, String name) {
       while (!chain.isEmpty()
           && (chain.peek().type != entity.type() || !entity.id().startsWith(chain.peek().id))) {

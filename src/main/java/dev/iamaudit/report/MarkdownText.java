@@ -1,9 +1,9 @@
 package dev.iamaudit.report;
 
 /**
- * Text inside a Markdown table cell: a {@code |} would end the cell, a line break the row, {@code <} and
- * {@code &} would be read as HTML, and emphasis or link characters would restyle a name chosen by whoever created
- * the identity.
+ * Text inside a Markdown table cell: a {@code |} would end the cell, a line break the row, {@code
+ * <} and {@code &} would be read as HTML, and emphasis or link characters would restyle a name
+ * chosen by whoever created the identity.
  */
 final class MarkdownText {
   private MarkdownText() {}

@@ -20,31 +20,37 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * Formats a long sequence in chunks on every core and writes the chunks in order. A report of hundreds of thousands
- * of findings spends most of its time turning them into text; one thread doing that left the other cores idle.
+ * Formats a long sequence in chunks on every core and writes the chunks in order. A report of
+ * hundreds of thousands of findings spends most of its time turning them into text; one thread
+ * doing that left the other cores idle.
  *
- * <p>Memory stays bounded: the items are taken from their iterator a chunk at a time, and a fixed set of formatters,
- * each with its own buffer, is handed round, so at most that many chunks exist at once and their buffers are reused
- * rather than allocated per chunk.
+ * <p>Memory stays bounded: the items are taken from their iterator a chunk at a time, and a fixed
+ * set of formatters, each with its own buffer, is handed round, so at most that many chunks exist
+ * at once and their buffers are reused rather than allocated per chunk.
  */
 final class ParallelChunks {
-  /** Items per chunk: few enough that a chunk's text stays well below what the collector treats as a huge array. */
+  /**
+   * Items per chunk: few enough that a chunk's text stays well below what the collector treats as a
+   * huge array.
+   */
   static final int CHUNK = 256;
 
   /**
-   * Writes a chunk of items, flushed, to the stream it was made for. One instance is used by one thread at a time,
-   * so it may keep a generator and buffers of its own.
+   * Writes a chunk of items, flushed, to the stream it was made for. One instance is used by one
+   * thread at a time, so it may keep a generator and buffers of its own.
    */
   interface Formatter<T> {
-    /** @param first the position of the chunk's first item in the whole sequence */
+    /**
+     * @param first the position of the chunk's first item in the whole sequence
+     */
     void format(List<T> chunk, long first) throws IOException;
   }
 
   private ParallelChunks() {}
 
   /**
-   * A JSON generator for a chunk's buffer: items are written at its root, and the formatter puts in the separators,
-   * so the generator puts none between them.
+   * A JSON generator for a chunk's buffer: items are written at its root, and the formatter puts in
+   * the separators, so the generator puts none between them.
    */
   static JsonGenerator jsonGenerator(JsonFactory factory, OutputStream chunk) {
     try {
@@ -60,10 +66,15 @@ final class ParallelChunks {
    * @param size how many items {@code items} yields
    * @param formatters makes a formatter that writes to the given stream
    */
-  static <T> void write(Iterable<T> items, long size, Function<OutputStream, Formatter<T>> formatters,
-      OutputStream out) throws IOException {
+  static <T> void write(
+      Iterable<T> items,
+      long size,
+      Function<OutputStream, Formatter<T>> formatters,
+      OutputStream out)
+      throws IOException {
     Iterator<T> iterator = items.iterator();
-    int threads = (int) Math.min(Runtime.getRuntime().availableProcessors(), (size + CHUNK - 1) / CHUNK);
+    int threads =
+        (int) Math.min(Runtime.getRuntime().availableProcessors(), (size + CHUNK - 1) / CHUNK);
     if (threads <= 1) {
       Formatter<T> formatter = formatters.apply(out);
       List<T> chunk = new ArrayList<>(CHUNK);
@@ -77,11 +88,14 @@ final class ParallelChunks {
     for (int i = 0; i < slots; i++) {
       free.add(new Slot<>(formatters));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "iam-audit-report");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "iam-audit-report");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       ArrayDeque<CompletableFuture<Slot<T>>> pending = new ArrayDeque<>();
       long first = 0;
@@ -112,7 +126,8 @@ final class ParallelChunks {
     return !chunk.isEmpty();
   }
 
-  private static <T> void drain(CompletableFuture<Slot<T>> next, BlockingQueue<Slot<T>> free, OutputStream out)
+  private static <T> void drain(
+      CompletableFuture<Slot<T>> next, BlockingQueue<Slot<T>> free, OutputStream out)
       throws IOException {
     Slot<T> slot;
     try {

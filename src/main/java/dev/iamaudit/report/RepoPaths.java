@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Finding locations as code-scanning tools want them: relative to the repository root, with forward slashes.
- * GitHub rejects a whole upload over an absolute or {@code https:} URI, so an absolute path is cut down to its file
- * name rather than passed on.
+ * Finding locations as code-scanning tools want them: relative to the repository root, with forward
+ * slashes. GitHub rejects a whole upload over an absolute or {@code https:} URI, so an absolute
+ * path is cut down to its file name rather than passed on.
  */
 final class RepoPaths {
   private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:/.*");
@@ -26,7 +26,10 @@ final class RepoPaths {
     return path;
   }
 
-  /** The relative path as a URI reference: every byte outside the unreserved set and {@code /} percent-encoded. */
+  /**
+   * The relative path as a URI reference: every byte outside the unreserved set and {@code /}
+   * percent-encoded.
+   */
   static String uri(String file) {
     StringBuilder uri = new StringBuilder();
     for (byte b : relative(file).getBytes(StandardCharsets.UTF_8)) {

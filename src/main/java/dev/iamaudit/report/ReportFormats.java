@@ -21,8 +21,15 @@ public final class ReportFormats {
   }
 
   public static ReportFormats standard() {
-    return new ReportFormats(List.of(new SarifReport(), new JunitReport(), new JsonReport(), new CsvReport(),
-        new GitlabCodeQualityReport(), new MarkdownReport(), new HtmlReport()));
+    return new ReportFormats(
+        List.of(
+            new SarifReport(),
+            new JunitReport(),
+            new JsonReport(),
+            new CsvReport(),
+            new GitlabCodeQualityReport(),
+            new MarkdownReport(),
+            new HtmlReport()));
   }
 
   public Set<String> ids() {
@@ -54,14 +61,20 @@ public final class ReportFormats {
         } else if (writers.containsKey(trimmed)) {
           selected.add(writers.get(trimmed));
         } else {
-          throw new UsageException("Unknown report format '" + ShownValue.of(trimmed) + "'; use one or more of "
-              + String.join(", ", writers.keySet()) + ", or all");
+          throw new UsageException(
+              "Unknown report format '"
+                  + ShownValue.of(trimmed)
+                  + "'; use one or more of "
+                  + String.join(", ", writers.keySet())
+                  + ", or all");
         }
       }
     }
     if (selected.isEmpty()) {
-      throw new UsageException("No report format selected; use one or more of " + String.join(", ", writers.keySet())
-          + ", or all");
+      throw new UsageException(
+          "No report format selected; use one or more of "
+              + String.join(", ", writers.keySet())
+              + ", or all");
     }
     return new ArrayList<>(selected);
   }

@@ -8,8 +8,8 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * One output format. Writers stream: they read the findings one at a time, so a report of millions of findings is
- * never built whole in memory.
+ * One output format. Writers stream: they read the findings one at a time, so a report of millions
+ * of findings is never built whole in memory.
  */
 public interface ReportWriter {
   /** The id users select the format by, e.g. {@code sarif}. */
@@ -21,16 +21,17 @@ public interface ReportWriter {
   void write(AuditResult result, OutputStream out) throws IOException;
 
   /**
-   * For a format that lists identities rather than findings, what the audit keeps of each identity for it (read back
-   * as {@link AuditResult#identityRows()}); null for a format of findings.
+   * For a format that lists identities rather than findings, what the audit keeps of each identity
+   * for it (read back as {@link AuditResult#identityRows()}); null for a format of findings.
    */
   default IdentityColumns identityColumns() {
     return null;
   }
 
   /**
-   * For a format of one line per finding, how to write a finding's line, which the audit then does as it keeps the
-   * finding (read back with {@link dev.iamaudit.audit.Findings#writeLines}); null for any other format.
+   * For a format of one line per finding, how to write a finding's line, which the audit then does
+   * as it keeps the finding (read back with {@link dev.iamaudit.audit.Findings#writeLines}); null
+   * for any other format.
    */
   default FindingLines findingLines() {
     return null;

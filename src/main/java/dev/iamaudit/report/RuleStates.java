@@ -45,7 +45,10 @@ final class RuleStates {
 
   /** "maxDays=90, graceDays=30", or "none". */
   static String params(RuleConfig config) {
-    return config.params().isEmpty() ? "none" : config.params().entrySet().stream()
-        .map(param -> param.getKey() + "=" + param.getValue()).collect(Collectors.joining(", "));
+    return config.params().isEmpty()
+        ? "none"
+        : config.params().entrySet().stream()
+            .map(param -> param.getKey() + "=" + param.getValue())
+            .collect(Collectors.joining(", "));
   }
 }

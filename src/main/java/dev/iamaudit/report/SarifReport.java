@@ -23,14 +23,15 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /**
- * {@code iam-audit.sarif}: SARIF 2.1.0 for GitHub code scanning, GitLab and IDEs. One run with every rule of the
- * catalog, one result per finding anchored in a repo file (GitHub rejects a whole upload over one result without a
- * file), the finding's own fingerprint so alerts anchored on the same line stay apart, and allowlisted findings
- * kept as accepted external suppressions.
+ * {@code iam-audit.sarif}: SARIF 2.1.0 for GitHub code scanning, GitLab and IDEs. One run with
+ * every rule of the catalog, one result per finding anchored in a repo file (GitHub rejects a whole
+ * upload over one result without a file), the finding's own fingerprint so alerts anchored on the
+ * same line stay apart, and allowlisted findings kept as accepted external suppressions.
  */
 public final class SarifReport implements ReportWriter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String INFORMATION_URI = "https://github.com/iam-audit/iam-audit";
+
   /** GitHub refuses runs with more results. */
   static final int GITHUB_MAX_RESULTS = 25_000;
 
@@ -82,11 +83,16 @@ public final class SarifReport implements ReportWriter {
       json.writeArrayFieldStart("results");
       long written = Math.min(maxResults, result.findings().size());
       if (written > 0) {
-        // Each result one compact line, as iam-audit.json's findings: a third smaller than indented.
+        // Each result one compact line, as iam-audit.json's findings: a third smaller than
+        // indented.
         json.flush();
-        Iterable<Finding> kept = () -> StreamSupport.stream(result.findings().spliterator(), false).limit(written)
-            .iterator();
-        ParallelChunks.write(kept, written, chunk -> new ResultLines(chunk, result.accountId(), ruleIndex), out);
+        Iterable<Finding> kept =
+            () ->
+                StreamSupport.stream(result.findings().spliterator(), false)
+                    .limit(written)
+                    .iterator();
+        ParallelChunks.write(
+            kept, written, chunk -> new ResultLines(chunk, result.accountId(), ruleIndex), out);
         json.writeRaw('\n');
       }
       json.writeEndArray();
@@ -95,8 +101,12 @@ public final class SarifReport implements ReportWriter {
         json.writeBooleanField("truncated", true);
         json.writeNumberField("findings", result.findings().size());
         json.writeNumberField("results", written);
-        json.writeStringField("truncation", "GitHub code scanning accepts at most " + maxResults
-            + " results per run; the most severe are kept, and the json format writes every finding to iam-audit.json");
+        json.writeStringField(
+            "truncation",
+            "GitHub code scanning accepts at most "
+                + maxResults
+                + " results per run; the most severe are kept, and the json format writes every"
+                + " finding to iam-audit.json");
         json.writeEndObject();
       }
       json.writeEndObject();
@@ -108,9 +118,18 @@ public final class SarifReport implements ReportWriter {
   @Override
   public List<String> omissions(AuditResult result) {
     long findings = result.findings().size();
-    return findings <= maxResults ? List.of() : List.of(fileName() + " holds the " + maxResults + " most severe of "
-        + findings + " findings, as GitHub code scanning accepts at most " + maxResults + " results per run; "
-        + "the json format writes every finding to iam-audit.json");
+    return findings <= maxResults
+        ? List.of()
+        : List.of(
+            fileName()
+                + " holds the "
+                + maxResults
+                + " most severe of "
+                + findings
+                + " findings, as GitHub code scanning accepts at most "
+                + maxResults
+                + " results per run; "
+                + "the json format writes every finding to iam-audit.json");
   }
 
   private static void writeTool(JsonGenerator json, List<RuleDescriptor> rules, RuleStates states)
@@ -131,7 +150,8 @@ public final class SarifReport implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static void writeRule(JsonGenerator json, RuleDescriptor rule, RuleConfig config) throws IOException {
+  private static void writeRule(JsonGenerator json, RuleDescriptor rule, RuleConfig config)
+      throws IOException {
     String params = RuleStates.params(config);
     json.writeStartObject();
     json.writeStringField("id", rule.id());
@@ -139,14 +159,35 @@ public final class SarifReport implements ReportWriter {
     text(json, "shortDescription", rule.title() + ".");
     text(json, "fullDescription", rule.description());
     json.writeObjectFieldStart("help");
-    json.writeStringField("text", rule.description() + " Fix: " + rule.remedy() + " Parameters: " + params
-        + "; severity " + config.severity().id() + (config.enabled() ? "." : "; disabled.")
-        + ComplianceText.sentence(rule.compliance()));
-    json.writeStringField("markdown", "**" + rule.title() + "**\n\n" + rule.description() + "\n\n**Fix:** "
-        + rule.remedy() + "\n\n| setting | value |\n|---|---|\n| severity | `" + config.severity().id()
-        + "` |\n| enabled | `" + config.enabled() + "` |\n" + paramRows(config)
-        + "\nAccept a finding with an entry in `iam-allowlist.yml` (`match`, `rules: [" + rule.id()
-        + "]`, `reason`, `expires`)." + ComplianceText.markdownList(rule.compliance()));
+    json.writeStringField(
+        "text",
+        rule.description()
+            + " Fix: "
+            + rule.remedy()
+            + " Parameters: "
+            + params
+            + "; severity "
+            + config.severity().id()
+            + (config.enabled() ? "." : "; disabled.")
+            + ComplianceText.sentence(rule.compliance()));
+    json.writeStringField(
+        "markdown",
+        "**"
+            + rule.title()
+            + "**\n\n"
+            + rule.description()
+            + "\n\n**Fix:** "
+            + rule.remedy()
+            + "\n\n| setting | value |\n|---|---|\n| severity | `"
+            + config.severity().id()
+            + "` |\n| enabled | `"
+            + config.enabled()
+            + "` |\n"
+            + paramRows(config)
+            + "\nAccept a finding with an entry in `iam-allowlist.yml` (`match`, `rules: ["
+            + rule.id()
+            + "]`, `reason`, `expires`)."
+            + ComplianceText.markdownList(rule.compliance()));
     json.writeEndObject();
     json.writeObjectFieldStart("defaultConfiguration");
     json.writeStringField("level", level(config.severity()));
@@ -168,13 +209,20 @@ public final class SarifReport implements ReportWriter {
 
   private static String paramRows(RuleConfig config) {
     StringBuilder rows = new StringBuilder();
-    config.params().forEach((name, value) -> rows.append("| ").append(name).append(" | `").append(value)
-        .append("` |\n"));
+    config
+        .params()
+        .forEach(
+            (name, value) ->
+                rows.append("| ").append(name).append(" | `").append(value).append("` |\n"));
     return rows.toString();
   }
 
-  private static void writeInvocation(JsonGenerator json, AuditResult result, Map<String, Integer> ruleIndex,
-      List<String> omissions) throws IOException {
+  private static void writeInvocation(
+      JsonGenerator json,
+      AuditResult result,
+      Map<String, Integer> ruleIndex,
+      List<String> omissions)
+      throws IOException {
     json.writeArrayFieldStart("invocations");
     json.writeStartObject();
     json.writeBooleanField("executionSuccessful", true);
@@ -232,8 +280,9 @@ public final class SarifReport implements ReportWriter {
     }
   }
 
-  private static void writeResult(JsonGenerator json, String accountId, Finding finding,
-      Map<String, Integer> ruleIndex) throws IOException {
+  private static void writeResult(
+      JsonGenerator json, String accountId, Finding finding, Map<String, Integer> ruleIndex)
+      throws IOException {
     Entity entity = finding.entity();
     json.writeStartObject();
     json.writeStringField("ruleId", finding.rule());
@@ -287,13 +336,20 @@ public final class SarifReport implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static void writeSuppression(JsonGenerator json, AllowlistEntry entry) throws IOException {
+  private static void writeSuppression(JsonGenerator json, AllowlistEntry entry)
+      throws IOException {
     json.writeArrayFieldStart("suppressions");
     json.writeStartObject();
     json.writeStringField("kind", "external");
     json.writeStringField("status", "accepted");
-    json.writeStringField("justification", entry.reason() + " ("
-        + (entry.owner() == null ? "" : entry.owner() + ", ") + "expires " + entry.expires() + ")");
+    json.writeStringField(
+        "justification",
+        entry.reason()
+            + " ("
+            + (entry.owner() == null ? "" : entry.owner() + ", ")
+            + "expires "
+            + entry.expires()
+            + ")");
     json.writeEndObject();
     json.writeEndArray();
   }
@@ -307,7 +363,9 @@ public final class SarifReport implements ReportWriter {
   /** "account/a1b2/apikey/ApiKey-1", or "account/a1b2" for the account itself. */
   static String qualifiedName(String accountId, Entity entity) {
     String account = "account/" + accountId;
-    return entity.type() == IdentityType.ACCOUNT ? account : account + "/" + entity.type().id() + "/" + entity.id();
+    return entity.type() == IdentityType.ACCOUNT
+        ? account
+        : account + "/" + entity.type().id() + "/" + entity.id();
   }
 
   static String level(Severity severity) {
@@ -318,7 +376,10 @@ public final class SarifReport implements ReportWriter {
     };
   }
 
-  /** A JSON string on purpose: GitHub rejects the upload when it is a number (dependency-check#5347). */
+  /**
+   * A JSON string on purpose: GitHub rejects the upload when it is a number
+   * (dependency-check#5347).
+   */
   static String securitySeverity(Severity severity) {
     return switch (severity) {
       case CRITICAL -> "9.5";

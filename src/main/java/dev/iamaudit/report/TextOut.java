@@ -7,9 +7,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Text appended in place and put out as UTF-8 a block at a time. Writers of one line per finding or identity build
- * each line in this one buffer instead of a String per cell, escaped copy and line: for an account of hundreds of
- * thousands of identities, those Strings were most of what the run allocated. One per thread.
+ * Text appended in place and put out as UTF-8 a block at a time. Writers of one line per finding or
+ * identity build each line in this one buffer instead of a String per cell, escaped copy and line:
+ * for an account of hundreds of thousands of identities, those Strings were most of what the run
+ * allocated. One per thread.
  */
 final class TextOut {
   private static final int BLOCK = 1 << 13;
@@ -22,7 +23,10 @@ final class TextOut {
     this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
   }
 
-  /** Where to append; what is there goes out at the first {@link #endLine} past a block, or at {@link #flush}. */
+  /**
+   * Where to append; what is there goes out at the first {@link #endLine} past a block, or at
+   * {@link #flush}.
+   */
   StringBuilder text() {
     return text;
   }

@@ -15,13 +15,15 @@ public final class ToolVersion {
   public static String get() {
     try (InputStream in = ToolVersion.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the build; rebuild with Maven");
+        throw new IllegalStateException(
+            RESOURCE + " is missing from the build; rebuild with Maven");
       }
       Properties properties = new Properties();
       properties.load(in);
       String version = properties.getProperty("version", "");
       if (version.isEmpty() || version.startsWith("${")) {
-        throw new IllegalStateException(RESOURCE + " was not filtered by Maven; rebuild with Maven");
+        throw new IllegalStateException(
+            RESOURCE + " was not filtered by Maven; rebuild with Maven");
       }
       return version;
     } catch (IOException e) {

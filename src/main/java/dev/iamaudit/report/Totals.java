@@ -7,15 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An audit's totals in one phrase, worded alike wherever the verdict is stated: the console's last line, the Maven
- * goal's failure and its pass.
+ * An audit's totals in one phrase, worded alike wherever the verdict is stated: the console's last
+ * line, the Maven goal's failure and its pass.
  */
 public final class Totals {
   private Totals() {}
 
   /**
-   * "9 violations (2 high, 6 medium, 1 low), 1 allowlisted, 2 rules not evaluated; 8 at or above failOn medium", or
-   * "...; none at or above failOn medium" when the gate passed, "...; reporting only (failOn never)" without a gate.
+   * "9 violations (2 high, 6 medium, 1 low), 1 allowlisted, 2 rules not evaluated; 8 at or above
+   * failOn medium", or "...; none at or above failOn medium" when the gate passed, "...; reporting
+   * only (failOn never)" without a gate.
    */
   public static String of(AuditResult result) {
     StringBuilder totals = new StringBuilder(Counted.of(result.violations(), "violation"));
@@ -36,7 +37,10 @@ public final class Totals {
     }
     String failOn = result.gate().failOn().id();
     if (result.gate().failed()) {
-      totals.append("; ").append(Counted.number(result.gate().blocking())).append(" at or above failOn ")
+      totals
+          .append("; ")
+          .append(Counted.number(result.gate().blocking()))
+          .append(" at or above failOn ")
           .append(failOn);
     } else if (result.gate().failOn().lowest().isEmpty()) {
       totals.append("; reporting only (failOn never)");

@@ -5,21 +5,24 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 
 /**
- * Writes XML as UTF-8, escaped as the JDK's XMLStreamWriter escapes it, in one pass from the caller's characters
- * into a byte buffer.
+ * Writes XML as UTF-8, escaped as the JDK's XMLStreamWriter escapes it, in one pass from the
+ * caller's characters into a byte buffer.
  *
- * <p>Identity names come from the cloud account and may hold control characters that no XML parser accepts, even
- * escaped: they become U+FFFD, and so does half a surrogate pair. Attribute values also lose their line breaks and
- * tabs to spaces, which parsers would make of them anyway, so the file reads the same as what a CI server shows.
+ * <p>Identity names come from the cloud account and may hold control characters that no XML parser
+ * accepts, even escaped: they become U+FFFD, and so does half a surrogate pair. Attribute values
+ * also lose their line breaks and tabs to spaces, which parsers would make of them anyway, so the
+ * file reads the same as what a CI server shows.
  *
- * <p>XMLStreamWriter takes attribute values only as Strings, so a JUnit report of hundreds of thousands of test cases
- * built a name and a message String for each just to hand them over; this writer takes a {@link StringBuilder} the
- * caller reuses. Its markup is the same: {@code <a x="1"/>} for an empty element, {@code &lt; &gt; &amp;} in text,
- * and {@code &quot;} too in attribute values.
+ * <p>XMLStreamWriter takes attribute values only as Strings, so a JUnit report of hundreds of
+ * thousands of test cases built a name and a message String for each just to hand them over; this
+ * writer takes a {@link StringBuilder} the caller reuses. Its markup is the same: {@code <a
+ * x="1"/>} for an empty element, {@code &lt; &gt; &amp;} in text, and {@code &quot;} too in
+ * attribute values.
  */
 final class XmlWriter {
   /** The longest any one char becomes: "&quot;". */
   private static final int MAX_BYTES_PER_CHAR = 6;
+
   /** The ASCII chars written as they are in text and attribute values alike. */
   private static final boolean[] PLAIN = new boolean[0x80];
 
@@ -161,7 +164,9 @@ final class XmlWriter {
         }
       }
       default -> {
-        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text[i + 1])) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < length
+            && Character.isLowSurrogate(text[i + 1])) {
           int code = Character.toCodePoint(c, text[i + 1]);
           buffer[position++] = (byte) (0xF0 | (code >> 18));
           buffer[position++] = (byte) (0x80 | ((code >> 12) & 0x3F));
@@ -175,9 +180,16 @@ final class XmlWriter {
     return i + 1;
   }
 
-  /** Whether XML 1.0 allows {@code c}; a surrogate is allowed only as half of a pair, which one char cannot show. */
+  /**
+   * Whether XML 1.0 allows {@code c}; a surrogate is allowed only as half of a pair, which one char
+   * cannot show.
+   */
   private static boolean isAllowed(char c) {
-    return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+    return c == '\t'
+        || c == '\n'
+        || c == '\r'
+        || (c >= 0x20 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD);
   }
 
   private void ascii(String entity) {
@@ -200,7 +212,9 @@ final class XmlWriter {
     }
   }
 
-  /** Writes what is buffered to the stream, without flushing that: before someone else writes to it. */
+  /**
+   * Writes what is buffered to the stream, without flushing that: before someone else writes to it.
+   */
   void drain() throws IOException {
     out.write(buffer, 0, position);
     position = 0;

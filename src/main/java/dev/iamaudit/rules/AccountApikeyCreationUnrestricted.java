@@ -5,7 +5,10 @@ import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.util.Map;
 
-/** Every member of the account may create API keys ({@code restrict_create_platform_apikey} not RESTRICTED). */
+/**
+ * Every member of the account may create API keys ({@code restrict_create_platform_apikey} not
+ * RESTRICTED).
+ */
 public final class AccountApikeyCreationUnrestricted extends AccountSettingRule {
   private static final RuleSpec SPEC =
       new RuleSpec("account-apikey-creation-unrestricted", Severity.MEDIUM, true, Map.of());
@@ -22,8 +25,9 @@ public final class AccountApikeyCreationUnrestricted extends AccountSettingRule 
 
   @Override
   public String description() {
-    return "By default every member of an account can create user API keys that carry all of their access. "
-        + "Restricting creation to those explicitly allowed keeps keys from appearing unnoticed (CIS IBM 1.4).";
+    return "By default every member of an account can create user API keys that carry all of their"
+        + " access. Restricting creation to those explicitly allowed keeps keys from"
+        + " appearing unnoticed (CIS IBM 1.4).";
   }
 
   @Override
@@ -46,7 +50,8 @@ public final class AccountApikeyCreationUnrestricted extends AccountSettingRule 
     return "RESTRICTED".equals(settings.restrictCreatePlatformApikey())
         ? null
         : "lets every member create API keys (restrict_create_platform_apikey: "
-            + settings.restrictCreatePlatformApikey() + ")";
+            + settings.restrictCreatePlatformApikey()
+            + ")";
   }
 
   @Override

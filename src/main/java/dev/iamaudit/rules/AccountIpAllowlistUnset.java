@@ -5,9 +5,13 @@ import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.util.Map;
 
-/** IAM tokens of the account may be created from anywhere ({@code allowed_ip_addresses} empty). Off by default. */
+/**
+ * IAM tokens of the account may be created from anywhere ({@code allowed_ip_addresses} empty). Off
+ * by default.
+ */
 public final class AccountIpAllowlistUnset extends AccountSettingRule {
-  private static final RuleSpec SPEC = new RuleSpec("account-ip-allowlist-unset", Severity.LOW, false, Map.of());
+  private static final RuleSpec SPEC =
+      new RuleSpec("account-ip-allowlist-unset", Severity.LOW, false, Map.of());
 
   @Override
   public RuleSpec spec() {
@@ -21,14 +25,15 @@ public final class AccountIpAllowlistUnset extends AccountSettingRule {
 
   @Override
   public String description() {
-    return "With no allowed_ip_addresses, a stolen API key or password works from anywhere on the internet. "
-        + "Restricting token creation to known networks contains a leak; it also blocks everyone outside them, so "
-        + "the rule is off unless the policy enables it.";
+    return "With no allowed_ip_addresses, a stolen API key or password works from anywhere on the"
+        + " internet. Restricting token creation to known networks contains a leak; it also"
+        + " blocks everyone outside them, so the rule is off unless the policy enables it.";
   }
 
   @Override
   public String remedy() {
-    return "Turn on IP address access and list the allowed networks (console: Manage > Access (IAM) > Settings).";
+    return "Turn on IP address access and list the allowed networks (console: Manage > Access (IAM)"
+        + " > Settings).";
   }
 
   @Override
@@ -44,13 +49,17 @@ public final class AccountIpAllowlistUnset extends AccountSettingRule {
   @Override
   String problem(AccountSettings settings) {
     String allowed = settings.allowedIpAddresses();
-    return allowed != null && !allowed.isBlank() ? null
-        : "lets IAM tokens be created from any IP address (allowed_ip_addresses: " + show(allowed) + ")";
+    return allowed != null && !allowed.isBlank()
+        ? null
+        : "lets IAM tokens be created from any IP address (allowed_ip_addresses: "
+            + show(allowed)
+            + ")";
   }
 
   @Override
   String fix() {
-    return "turn on 'IP address access' and list the networks that may log in (console: Manage > Access (IAM) > "
-        + "Settings, Account restrictions) or set allowed_ip_addresses in ibm_iam_account_settings";
+    return "turn on 'IP address access' and list the networks that may log in (console: Manage >"
+        + " Access (IAM) > Settings, Account restrictions) or set allowed_ip_addresses in"
+        + " ibm_iam_account_settings";
   }
 }

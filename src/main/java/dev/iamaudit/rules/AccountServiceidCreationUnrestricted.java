@@ -5,7 +5,10 @@ import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.util.Map;
 
-/** Every member of the account may create service IDs ({@code restrict_create_service_id} not RESTRICTED). */
+/**
+ * Every member of the account may create service IDs ({@code restrict_create_service_id} not
+ * RESTRICTED).
+ */
 public final class AccountServiceidCreationUnrestricted extends AccountSettingRule {
   private static final RuleSpec SPEC =
       new RuleSpec("account-serviceid-creation-unrestricted", Severity.LOW, true, Map.of());
@@ -22,8 +25,8 @@ public final class AccountServiceidCreationUnrestricted extends AccountSettingRu
 
   @Override
   public String description() {
-    return "By default every member of an account can create service IDs and their API keys. Restricting "
-        + "creation keeps machine identities under review (CIS IBM 1.4).";
+    return "By default every member of an account can create service IDs and their API keys."
+        + " Restricting creation keeps machine identities under review (CIS IBM 1.4).";
   }
 
   @Override
@@ -46,12 +49,13 @@ public final class AccountServiceidCreationUnrestricted extends AccountSettingRu
     return "RESTRICTED".equals(settings.restrictCreateServiceId())
         ? null
         : "lets every member create service IDs (restrict_create_service_id: "
-            + settings.restrictCreateServiceId() + ")";
+            + settings.restrictCreateServiceId()
+            + ")";
   }
 
   @Override
   String fix() {
-    return "turn on 'Restrict service ID creation' (console: Manage > Access (IAM) > Settings) or set "
-        + "restrict_create_service_id = \"RESTRICTED\" in ibm_iam_account_settings";
+    return "turn on 'Restrict service ID creation' (console: Manage > Access (IAM) > Settings) or"
+        + " set restrict_create_service_id = \"RESTRICTED\" in ibm_iam_account_settings";
   }
 }

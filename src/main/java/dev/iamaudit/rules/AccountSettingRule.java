@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A check of one account identity setting: the account is the only identity in scope. It judges the setting in force
- * (the stricter of the account's own and its enterprise settings template's); where a template sets it, the finding
- * or the rule's note names the template.
+ * A check of one account identity setting: the account is the only identity in scope. It judges the
+ * setting in force (the stricter of the account's own and its enterprise settings template's);
+ * where a template sets it, the finding or the rule's note names the template.
  */
 abstract class AccountSettingRule implements Rule {
   @Override
@@ -29,9 +29,9 @@ abstract class AccountSettingRule implements Rule {
   }
 
   /**
-   * IBM's name of the setting, {@code mfa}, {@code restrict_create_service_id}, ..., which is also the argument of
-   * Terraform's {@code ibm_iam_account_settings} that holds it: a finding points at that argument's line when the
-   * Terraform declares it, else at the declaration's block.
+   * IBM's name of the setting, {@code mfa}, {@code restrict_create_service_id}, ..., which is also
+   * the argument of Terraform's {@code ibm_iam_account_settings} that holds it: a finding points at
+   * that argument's line when the Terraform declares it, else at the declaration's block.
    */
   abstract String field();
 
@@ -45,21 +45,27 @@ abstract class AccountSettingRule implements Rule {
   abstract String fix();
 
   /**
-   * Why the settings judged may not be the ones in force, for every rule that judges them; null when they are the
-   * effective ones.
+   * Why the settings judged may not be the ones in force, for every rule that judges them; null
+   * when they are the effective ones.
    */
   static String fallbackNote(AccountSettings settings) {
     String fallback = settings.origin().fallback();
-    return fallback == null ? null : "judged the account's own settings, not those in force: " + fallback;
+    return fallback == null
+        ? null
+        : "judged the account's own settings, not those in force: " + fallback;
   }
 
   /** The templates that set {@code field} to {@code value}. */
   static List<SettingsTemplate> setting(AccountSettings settings, String field, String value) {
     return settings.origin().templates().stream()
-        .filter(template -> value != null && value.equals(template.settings().get(field))).toList();
+        .filter(template -> value != null && value.equals(template.settings().get(field)))
+        .toList();
   }
 
-  /** "enterprise settings template 'baseline' (AccountSettingsTemplate-1, version 3)", and so on for each. */
+  /**
+   * "enterprise settings template 'baseline' (AccountSettingsTemplate-1, version 3)", and so on for
+   * each.
+   */
   static String describe(List<SettingsTemplate> templates) {
     StringBuilder out = new StringBuilder("enterprise settings template");
     out.append(templates.size() == 1 ? " " : "s ");
@@ -70,8 +76,9 @@ abstract class AccountSettingRule implements Rule {
   }
 
   /**
-   * How the value in force came about, when a template set it against the account's own value: "mfa TOTP4ALL is
-   * enforced by enterprise settings template 'baseline' (...); the account's own setting is NONE".
+   * How the value in force came about, when a template set it against the account's own value: "mfa
+   * TOTP4ALL is enforced by enterprise settings template 'baseline' (...); the account's own
+   * setting is NONE".
    */
   private String enforcedNote(AccountSettings settings) {
     String value = value(settings);
@@ -80,7 +87,12 @@ abstract class AccountSettingRule implements Rule {
     if (templates.isEmpty() || own == null || own.equals(value)) {
       return null;
     }
-    return field() + " " + show(value) + " is enforced by " + describe(templates) + "; the account's own setting is "
+    return field()
+        + " "
+        + show(value)
+        + " is enforced by "
+        + describe(templates)
+        + "; the account's own setting is "
         + show(own);
   }
 
@@ -107,17 +119,26 @@ abstract class AccountSettingRule implements Rule {
       if (problem != null) {
         List<SettingsTemplate> templates = setting(settings, field(), value(settings));
         Entity account = Entity.account(context.accountId());
-        SourceLine at = context.terraform().accountSettings(context.accountId())
-            .filter(declaration -> declaration.attribute(field()).isPresent())
-            .map(declaration -> declaration.locationOf(field()))
-            .orElse(null);
-        out.accept(new Violation(account, text -> {
-          Message message = Message.to(text).text("Account ").text(account.id()).text(' ').text(problem);
-          if (!templates.isEmpty()) {
-            message.text(", as ").text(describe(templates)).text(" sets it");
-          }
-          message.text(". Fix: ").text(fix()).text(", ").allowlist(account, id()).text('.');
-        }, null, at));
+        SourceLine at =
+            context
+                .terraform()
+                .accountSettings(context.accountId())
+                .filter(declaration -> declaration.attribute(field()).isPresent())
+                .map(declaration -> declaration.locationOf(field()))
+                .orElse(null);
+        out.accept(
+            new Violation(
+                account,
+                text -> {
+                  Message message =
+                      Message.to(text).text("Account ").text(account.id()).text(' ').text(problem);
+                  if (!templates.isEmpty()) {
+                    message.text(", as ").text(describe(templates)).text(" sets it");
+                  }
+                  message.text(". Fix: ").text(fix()).text(", ").allowlist(account, id()).text('.');
+                },
+                null,
+                at));
       }
     }
 

@@ -3,13 +3,19 @@ package dev.iamaudit.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Whole days between two instants, and dates as messages show them (UTC). Rules and reports count alike. */
+/**
+ * Whole days between two instants, and dates as messages show them (UTC). Rules and reports count
+ * alike.
+ */
 public final class Ages {
   private static final long SECONDS_PER_DAY = 86_400;
 
   private Ages() {}
 
-  /** Completed days from {@code then} to {@code now}; an identity is over a threshold of N days from day N+1. */
+  /**
+   * Completed days from {@code then} to {@code now}; an identity is over a threshold of N days from
+   * day N+1.
+   */
   public static long days(Instant then, Instant now) {
     long seconds = now.getEpochSecond() - then.getEpochSecond();
     if (now.getNano() < then.getNano()) {
@@ -18,7 +24,10 @@ public final class Ages {
     return Math.max(0, seconds / SECONDS_PER_DAY);
   }
 
-  /** The UTC date; {@code LocalDate.ofInstant} would build the offset's zone rules anew for every call. */
+  /**
+   * The UTC date; {@code LocalDate.ofInstant} would build the offset's zone rules anew for every
+   * call.
+   */
   static LocalDate date(Instant instant) {
     return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY));
   }
@@ -33,13 +42,19 @@ public final class Ages {
     return out.append(days).append(days == 1 ? " day" : " days");
   }
 
-  /** The date as {@link LocalDate#toString()} writes it, without building that String for every message. */
+  /**
+   * The date as {@link LocalDate#toString()} writes it, without building that String for every
+   * message.
+   */
   static StringBuilder appendDate(StringBuilder out, LocalDate date) {
     int year = date.getYear();
     if (year < 0 || year > 9999) {
       return out.append(date);
     }
-    return pad(pad(pad(out, year, 4).append('-'), date.getMonthValue(), 2).append('-'), date.getDayOfMonth(), 2);
+    return pad(
+        pad(pad(out, year, 4).append('-'), date.getMonthValue(), 2).append('-'),
+        date.getDayOfMonth(),
+        2);
   }
 
   private static StringBuilder pad(StringBuilder out, int value, int width) {

@@ -9,9 +9,13 @@ import dev.iamaudit.policy.Severity;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** An allowlist entry past its {@code expires} date; the findings it covered come back as violations too. */
+/**
+ * An allowlist entry past its {@code expires} date; the findings it covered come back as violations
+ * too.
+ */
 public final class AllowlistExpired implements RuleDescriptor {
-  private static final RuleSpec SPEC = new RuleSpec("allowlist-expired", Severity.MEDIUM, true, Map.of());
+  private static final RuleSpec SPEC =
+      new RuleSpec("allowlist-expired", Severity.MEDIUM, true, Map.of());
 
   @Override
   public RuleSpec spec() {
@@ -25,23 +29,43 @@ public final class AllowlistExpired implements RuleDescriptor {
 
   @Override
   public String description() {
-    return "An exception is accepted only until its expiry date. Once it has passed, the findings it covered "
-        + "count again and the entry itself is reported so that someone reviews it.";
+    return "An exception is accepted only until its expiry date. Once it has passed, the findings"
+        + " it covered count again and the entry itself is reported so that someone reviews"
+        + " it.";
   }
 
   @Override
   public String remedy() {
-    return "Fix the findings and delete the entry, or review the exception and set a new expires date.";
+    return "Fix the findings and delete the entry, or review the exception and set a new expires"
+        + " date.";
   }
 
-  /** @param matched how many findings the entry would have covered */
+  /**
+   * @param matched how many findings the entry would have covered
+   */
   public Violation check(AllowlistEntry entry, Entity allowlist, LocalDate today, int matched) {
-    String covered = matched == 0
-        ? " and covers no finding of this run"
-        : "; the " + Counted.of(matched, "finding") + " it covered " + (matched == 1 ? "counts" : "count") + " again";
-    return new Violation(allowlist, "Allowlist entry at " + entry.describe() + " expired on " + entry.expires()
-        + " (today is " + today + ")" + covered + ". Fix: clean up and delete the entry, or review it and set a new"
-        + " expires date" + (entry.owner() == null ? "" : " (owner: " + entry.owner() + ")") + ".");
+    String covered =
+        matched == 0
+            ? " and covers no finding of this run"
+            : "; the "
+                + Counted.of(matched, "finding")
+                + " it covered "
+                + (matched == 1 ? "counts" : "count")
+                + " again";
+    return new Violation(
+        allowlist,
+        "Allowlist entry at "
+            + entry.describe()
+            + " expired on "
+            + entry.expires()
+            + " (today is "
+            + today
+            + ")"
+            + covered
+            + ". Fix: clean up and delete the entry, or review it and set a new"
+            + " expires date"
+            + (entry.owner() == null ? "" : " (owner: " + entry.owner() + ")")
+            + ".");
   }
 
   /** The entity allowlist findings are about: the account, named after the entry. */

@@ -6,9 +6,13 @@ import dev.iamaudit.policy.RuleSpec;
 import dev.iamaudit.policy.Severity;
 import java.util.Map;
 
-/** An allowlist entry that matched no finding: the identity is gone or compliant, or the match is wrong. */
+/**
+ * An allowlist entry that matched no finding: the identity is gone or compliant, or the match is
+ * wrong.
+ */
 public final class AllowlistUnused implements RuleDescriptor {
-  private static final RuleSpec SPEC = new RuleSpec("allowlist-unused", Severity.LOW, true, Map.of());
+  private static final RuleSpec SPEC =
+      new RuleSpec("allowlist-unused", Severity.LOW, true, Map.of());
 
   @Override
   public RuleSpec spec() {
@@ -22,8 +26,9 @@ public final class AllowlistUnused implements RuleDescriptor {
 
   @Override
   public String description() {
-    return "An exception that matches no finding is dead weight at best; at worst a typo in its match leaves "
-        + "the identity it was meant for unaccepted, or it will silently accept a future identity.";
+    return "An exception that matches no finding is dead weight at best; at worst a typo in its"
+        + " match leaves the identity it was meant for unaccepted, or it will silently"
+        + " accept a future identity.";
   }
 
   @Override
@@ -32,8 +37,15 @@ public final class AllowlistUnused implements RuleDescriptor {
   }
 
   public Violation check(AllowlistEntry entry, Entity allowlist) {
-    return new Violation(allowlist, "Allowlist entry at " + entry.describe() + " matched no finding"
-        + (entry.rules().isEmpty() ? "" : " of " + String.join(", ", entry.rules().stream().sorted().toList()))
-        + ". Fix: delete the entry if the identity is gone or compliant, or correct its match.");
+    return new Violation(
+        allowlist,
+        "Allowlist entry at "
+            + entry.describe()
+            + " matched no finding"
+            + (entry.rules().isEmpty()
+                ? ""
+                : " of " + String.join(", ", entry.rules().stream().sorted().toList()))
+            + ". Fix: delete the entry if the identity is gone or compliant, or correct its"
+            + " match.");
   }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** An API key that authenticated more than {@code maxAuthnCount} times. Off by default: one call per key. */
+/**
+ * An API key that authenticated more than {@code maxAuthnCount} times. Off by default: one call per
+ * key.
+ */
 public final class ApikeyHighUsage extends IdentityRule<ApiKey> {
   private static final RuleSpec SPEC =
       new RuleSpec("apikey-high-usage", Severity.MEDIUM, false, Map.of("maxAuthnCount", 10000L));
@@ -31,8 +34,9 @@ public final class ApikeyHighUsage extends IdentityRule<ApiKey> {
 
   @Override
   public String description() {
-    return "An authentication count above maxAuthnCount can mean a key is shared by many systems or abused. "
-        + "Needs one activity call per key, so the rule is off unless the policy enables it. "
+    return "An authentication count above maxAuthnCount can mean a key is shared by many systems or"
+        + " abused. Needs one activity call per key, so the rule is off unless the policy"
+        + " enables it. "
         + ApikeyInactive.LEFT_ALONE;
   }
 
@@ -57,14 +61,27 @@ public final class ApikeyHighUsage extends IdentityRule<ApiKey> {
   }
 
   @Override
-  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+  protected void judge(
+      ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     long max = config.param("maxAuthnCount");
     if (key.authnCount() != null && key.authnCount() > max) {
       Entity entity = key.entity();
-      out.accept(new Violation(entity, text -> Message.to(text).identity(entity).owner(key).text(" authenticated ")
-          .number(key.authnCount()).text(" times; threshold ").number(max)
-          .text(". Fix: find out who uses it and give each consumer its own service ID and key, ")
-          .allowlist(entity, id()).text('.')));
+      out.accept(
+          new Violation(
+              entity,
+              text ->
+                  Message.to(text)
+                      .identity(entity)
+                      .owner(key)
+                      .text(" authenticated ")
+                      .number(key.authnCount())
+                      .text(" times; threshold ")
+                      .number(max)
+                      .text(
+                          ". Fix: find out who uses it and give each consumer its own service ID"
+                              + " and key, ")
+                      .allowlist(entity, id())
+                      .text('.')));
     }
   }
 }

@@ -8,13 +8,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
-/** An API key that has not authenticated for more than {@code maxDays}. Never-used keys are apikey-never-used's. */
+/**
+ * An API key that has not authenticated for more than {@code maxDays}. Never-used keys are
+ * apikey-never-used's.
+ */
 public final class ApikeyInactive extends InactivityRule<ApiKey> {
-  private static final RuleSpec SPEC = new RuleSpec("apikey-inactive", Severity.HIGH, true, Map.of("maxDays", 90L));
+  private static final RuleSpec SPEC =
+      new RuleSpec("apikey-inactive", Severity.HIGH, true, Map.of("maxDays", 90L));
 
-  /** How the rules about keys in use say, in their descriptions, that keys IBM no longer accepts are not theirs. */
-  static final String LEFT_ALONE = "Keys that cannot authenticate (disabled, or past their expires_at) are left "
-      + "alone.";
+  /**
+   * How the rules about keys in use say, in their descriptions, that keys IBM no longer accepts are
+   * not theirs.
+   */
+  static final String LEFT_ALONE =
+      "Keys that cannot authenticate (disabled, or past their expires_at) are left " + "alone.";
 
   public ApikeyInactive() {
     super(ApiKey.class, "authenticated");
@@ -32,15 +39,17 @@ public final class ApikeyInactive extends InactivityRule<ApiKey> {
 
   @Override
   public String description() {
-    return "An API key that has not authenticated for more than maxDays days is a standing credential nobody "
-        + "watches. Judged from the activity report's last_authn; keys that never authenticated are reported by "
-        + "apikey-never-used instead. " + LEFT_ALONE;
+    return "An API key that has not authenticated for more than maxDays days is a standing"
+        + " credential nobody watches. Judged from the activity report's last_authn; keys"
+        + " that never authenticated are reported by apikey-never-used instead. "
+        + LEFT_ALONE;
   }
 
   @Override
   public String remedy() {
-    return "Delete the key (ibmcloud iam api-key-delete, or service-api-key-delete for a service ID's key) or, "
-        + "if it is kept on purpose, add an allowlist entry with a reason and an expiry date.";
+    return "Delete the key (ibmcloud iam api-key-delete, or service-api-key-delete for a service"
+        + " ID's key) or, if it is kept on purpose, add an allowlist entry with a reason and"
+        + " an expiry date.";
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /** An API key whose {@code action_when_leaked} is {@code none}. */
 public final class ApikeyLeakActionNone extends IdentityRule<ApiKey> {
-  private static final RuleSpec SPEC = new RuleSpec("apikey-leak-action-none", Severity.LOW, true, Map.of());
+  private static final RuleSpec SPEC =
+      new RuleSpec("apikey-leak-action-none", Severity.LOW, true, Map.of());
 
   public ApikeyLeakActionNone() {
     super(ApiKey.class);
@@ -31,13 +32,14 @@ public final class ApikeyLeakActionNone extends IdentityRule<ApiKey> {
   @Override
   public String description() {
     return "When IBM Cloud detects a leaked API key it disables or deletes it, unless the key's "
-        + "action_when_leaked is none: then a leaked key keeps working. " + ApikeyInactive.LEFT_ALONE;
+        + "action_when_leaked is none: then a leaked key keeps working. "
+        + ApikeyInactive.LEFT_ALONE;
   }
 
   @Override
   public String remedy() {
-    return "Set the key's leaked action to disable or delete (console: Manage > Access (IAM) > API keys > "
-        + "Edit).";
+    return "Set the key's leaked action to disable or delete (console: Manage > Access (IAM) > API"
+        + " keys > Edit).";
   }
 
   @Override
@@ -56,13 +58,23 @@ public final class ApikeyLeakActionNone extends IdentityRule<ApiKey> {
   }
 
   @Override
-  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+  protected void judge(
+      ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     if ("none".equalsIgnoreCase(key.actionWhenLeaked())) {
       Entity entity = key.entity();
-      out.accept(new Violation(entity, text -> Message.to(text).identity(entity).owner(key)
-          .text(" keeps working if it leaks (action_when_leaked: none). Fix: set its leaked action to disable or "
-              + "delete (console: Manage > Access (IAM) > API keys > Edit), ")
-          .allowlist(entity, id()).text('.')));
+      out.accept(
+          new Violation(
+              entity,
+              text ->
+                  Message.to(text)
+                      .identity(entity)
+                      .owner(key)
+                      .text(
+                          " keeps working if it leaks (action_when_leaked: none). Fix: set its"
+                              + " leaked action to disable or delete (console: Manage > Access"
+                              + " (IAM) > API keys > Edit), ")
+                      .allowlist(entity, id())
+                      .text('.')));
     }
   }
 }

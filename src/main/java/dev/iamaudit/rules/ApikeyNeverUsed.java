@@ -33,9 +33,11 @@ public final class ApikeyNeverUsed extends IdentityRule<ApiKey> {
 
   @Override
   public String description() {
-    return "An API key that never authenticated since it was created more than graceDays days ago was most "
-        + "likely forgotten, yet it still grants its owner's access to whoever holds it. Without a creation date "
-        + "(a saved report alone has none) the key counts as past its grace period. " + ApikeyInactive.LEFT_ALONE;
+    return "An API key that never authenticated since it was created more than graceDays days ago"
+        + " was most likely forgotten, yet it still grants its owner's access to whoever"
+        + " holds it. Without a creation date (a saved report alone has none) the key counts"
+        + " as past its grace period. "
+        + ApikeyInactive.LEFT_ALONE;
   }
 
   @Override
@@ -50,8 +52,10 @@ public final class ApikeyNeverUsed extends IdentityRule<ApiKey> {
 
   @Override
   protected String note(RuleContext context) {
-    return context.has(DataSet.API_KEYS) ? null : "creation dates unknown without the API key listing: every "
-        + "never-used key counts as past the grace period";
+    return context.has(DataSet.API_KEYS)
+        ? null
+        : "creation dates unknown without the API key listing: every "
+            + "never-used key counts as past the grace period";
   }
 
   @Override
@@ -60,7 +64,8 @@ public final class ApikeyNeverUsed extends IdentityRule<ApiKey> {
   }
 
   @Override
-  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+  protected void judge(
+      ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     long graceDays = config.param("graceDays");
     Instant asOf = context.asOf();
     if (key.activity().kind() != Activity.Kind.NEVER
@@ -68,16 +73,26 @@ public final class ApikeyNeverUsed extends IdentityRule<ApiKey> {
       return;
     }
     Entity entity = key.entity();
-    out.accept(new Violation(entity, text -> {
-      Message message = Message.to(text).identity(entity).owner(key);
-      if (key.createdAt() == null) {
-        message.text(" never authenticated and its creation date is unknown, so it counts as past the grace period"
-            + " (fail closed)");
-      } else {
-        message.text(" never authenticated; created ").ago(key.createdAt(), asOf);
-      }
-      message.text("; grace period ").days(graceDays).text(". Fix: delete it with ").deleteKey(key).text(", ")
-          .allowlist(entity, id()).text('.');
-    }));
+    out.accept(
+        new Violation(
+            entity,
+            text -> {
+              Message message = Message.to(text).identity(entity).owner(key);
+              if (key.createdAt() == null) {
+                message.text(
+                    " never authenticated and its creation date is unknown, so it counts as past"
+                        + " the grace period (fail closed)");
+              } else {
+                message.text(" never authenticated; created ").ago(key.createdAt(), asOf);
+              }
+              message
+                  .text("; grace period ")
+                  .days(graceDays)
+                  .text(". Fix: delete it with ")
+                  .deleteKey(key)
+                  .text(", ")
+                  .allowlist(entity, id())
+                  .text('.');
+            }));
   }
 }

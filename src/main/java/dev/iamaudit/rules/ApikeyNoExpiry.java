@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /** An API key without {@code expires_at}: it works until someone deletes it. Off by default. */
 public final class ApikeyNoExpiry extends IdentityRule<ApiKey> {
-  private static final RuleSpec SPEC = new RuleSpec("apikey-no-expiry", Severity.LOW, false, Map.of());
+  private static final RuleSpec SPEC =
+      new RuleSpec("apikey-no-expiry", Severity.LOW, false, Map.of());
 
   public ApikeyNoExpiry() {
     super(ApiKey.class);
@@ -30,15 +31,16 @@ public final class ApikeyNoExpiry extends IdentityRule<ApiKey> {
 
   @Override
   public String description() {
-    return "IBM Cloud API keys may carry an expiry date after which IAM refuses them. A key without one stays valid "
-        + "until someone remembers to delete it. Most accounts have many such keys, so the rule is off unless the "
-        + "policy enables it; keys that are disabled are left alone.";
+    return "IBM Cloud API keys may carry an expiry date after which IAM refuses them. A key without"
+        + " one stays valid until someone remembers to delete it. Most accounts have many"
+        + " such keys, so the rule is off unless the policy enables it; keys that are"
+        + " disabled are left alone.";
   }
 
   @Override
   public String remedy() {
-    return "Give the key an expiry date (IAM Identity API: update the key with expires_at), or replace it with one "
-        + "created with an expiry.";
+    return "Give the key an expiry date (IAM Identity API: update the key with expires_at), or"
+        + " replace it with one created with an expiry.";
   }
 
   @Override
@@ -57,13 +59,24 @@ public final class ApikeyNoExpiry extends IdentityRule<ApiKey> {
   }
 
   @Override
-  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+  protected void judge(
+      ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     if (key.expiresAt() == null) {
       Entity entity = key.entity();
-      out.accept(new Violation(entity, text -> Message.to(text).identity(entity).owner(key)
-          .text(" has no expiry date (expires_at). Fix: give it one (IAM Identity API: PUT /v1/apikeys/")
-          .text(key.id()).text(" with expires_at) or replace it with a key created with an expiry, ")
-          .allowlist(entity, id()).text('.')));
+      out.accept(
+          new Violation(
+              entity,
+              text ->
+                  Message.to(text)
+                      .identity(entity)
+                      .owner(key)
+                      .text(
+                          " has no expiry date (expires_at). Fix: give it one (IAM Identity API:"
+                              + " PUT /v1/apikeys/")
+                      .text(key.id())
+                      .text(" with expires_at) or replace it with a key created with an expiry, ")
+                      .allowlist(entity, id())
+                      .text('.')));
     }
   }
 }

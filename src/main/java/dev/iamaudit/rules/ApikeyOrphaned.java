@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /** A user API key whose owner is not a member of the account. */
 public final class ApikeyOrphaned extends IdentityRule<ApiKey> {
-  private static final RuleSpec SPEC = new RuleSpec("apikey-orphaned", Severity.HIGH, true, Map.of());
+  private static final RuleSpec SPEC =
+      new RuleSpec("apikey-orphaned", Severity.HIGH, true, Map.of());
 
   public ApikeyOrphaned() {
     super(ApiKey.class);
@@ -30,8 +31,9 @@ public final class ApikeyOrphaned extends IdentityRule<ApiKey> {
 
   @Override
   public String description() {
-    return "IBM Cloud deletes a removed user's API keys, so a user API key whose owner is no longer a member of "
-        + "the account should not exist; if it does, nobody in the account answers for it.";
+    return "IBM Cloud deletes a removed user's API keys, so a user API key whose owner is no longer"
+        + " a member of the account should not exist; if it does, nobody in the account"
+        + " answers for it.";
   }
 
   @Override
@@ -55,15 +57,27 @@ public final class ApikeyOrphaned extends IdentityRule<ApiKey> {
   }
 
   @Override
-  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+  protected void judge(
+      ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     if (key.iamId() == null || context.members().contains(key.iamId())) {
       return;
     }
     Entity entity = key.entity();
     String account = context.accountId();
-    out.accept(new Violation(entity, text -> Message.to(text).identity(entity).text(" belongs to ").text(key.iamId())
-        .text(", who is not a member of account ").text(account).text(". Fix: delete it with ").deleteKey(key)
-        .text(" (console: Manage > Access (IAM) > API keys, view all user API keys), ").allowlist(entity, id())
-        .text('.')));
+    out.accept(
+        new Violation(
+            entity,
+            text ->
+                Message.to(text)
+                    .identity(entity)
+                    .text(" belongs to ")
+                    .text(key.iamId())
+                    .text(", who is not a member of account ")
+                    .text(account)
+                    .text(". Fix: delete it with ")
+                    .deleteKey(key)
+                    .text(" (console: Manage > Access (IAM) > API keys, view all user API keys), ")
+                    .allowlist(entity, id())
+                    .text('.')));
   }
 }

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 
 /** An API key older than {@code maxDays}: due for rotation. */
 public final class ApikeyTooOld extends IdentityRule<ApiKey> {
-  private static final RuleSpec SPEC = new RuleSpec("apikey-too-old", Severity.MEDIUM, true, Map.of("maxDays", 365L));
+  private static final RuleSpec SPEC =
+      new RuleSpec("apikey-too-old", Severity.MEDIUM, true, Map.of("maxDays", 365L));
 
   public ApikeyTooOld() {
     super(ApiKey.class);
@@ -31,8 +32,9 @@ public final class ApikeyTooOld extends IdentityRule<ApiKey> {
 
   @Override
   public String description() {
-    return "An API key created more than maxDays days ago has had that long to leak. Rotating keys limits the "
-        + "damage of an unnoticed leak (FS Cloud IA-5: 365 days for system-to-system authenticators). "
+    return "An API key created more than maxDays days ago has had that long to leak. Rotating keys"
+        + " limits the damage of an unnoticed leak (FS Cloud IA-5: 365 days for"
+        + " system-to-system authenticators). "
         + ApikeyInactive.LEFT_ALONE;
   }
 
@@ -57,15 +59,30 @@ public final class ApikeyTooOld extends IdentityRule<ApiKey> {
   }
 
   @Override
-  protected void judge(ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+  protected void judge(
+      ApiKey key, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     long maxDays = config.param("maxDays");
     Instant asOf = context.asOf();
     if (key.createdAt() != null && Ages.days(key.createdAt(), asOf) > maxDays) {
       Entity entity = key.entity();
-      out.accept(new Violation(entity, text -> Message.to(text).identity(entity).owner(key).text(" was created ")
-          .ago(key.createdAt(), asOf).text("; keys older than ").days(maxDays)
-          .text(" must be rotated. Fix: create a new key, move its users to it, then delete this one with ")
-          .deleteKey(key).text(", ").allowlist(entity, id()).text('.')));
+      out.accept(
+          new Violation(
+              entity,
+              text ->
+                  Message.to(text)
+                      .identity(entity)
+                      .owner(key)
+                      .text(" was created ")
+                      .ago(key.createdAt(), asOf)
+                      .text("; keys older than ")
+                      .days(maxDays)
+                      .text(
+                          " must be rotated. Fix: create a new key, move its users to it, then"
+                              + " delete this one with ")
+                      .deleteKey(key)
+                      .text(", ")
+                      .allowlist(entity, id())
+                      .text('.')));
     }
   }
 }

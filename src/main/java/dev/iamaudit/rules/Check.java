@@ -5,15 +5,18 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One rule at work in one audit. It is shown every identity of the account once, in no particular order, then
- * finished; violations go to the consumer as they are found, so an audit need not hold the account to judge it.
- * One audit drives a check from one thread at a time.
+ * One rule at work in one audit. It is shown every identity of the account once, in no particular
+ * order, then finished; violations go to the consumer as they are found, so an audit need not hold
+ * the account to judge it. One audit drives a check from one thread at a time.
  */
 public interface Check {
   /** Judges one identity. */
   void judge(Identity identity, Consumer<Violation> out);
 
-  /** After the last identity: rules that judge across identities, or the account itself, report here. */
+  /**
+   * After the last identity: rules that judge across identities, or the account itself, report
+   * here.
+   */
   default void finish(Consumer<Violation> out) {}
 
   /** False when the rule could not run at all; {@link #note()} says why. */
@@ -21,10 +24,15 @@ public interface Check {
     return true;
   }
 
-  /** Why the rule did not run, or how missing data shaped its result; null when there is nothing to say. */
+  /**
+   * Why the rule did not run, or how missing data shaped its result; null when there is nothing to
+   * say.
+   */
   String note();
 
-  /** How many identities (or accounts) the rule judged: the compliant ones are shown as this count. */
+  /**
+   * How many identities (or accounts) the rule judged: the compliant ones are shown as this count.
+   */
   long checked();
 
   /** The check of a rule that cannot run: it judges nothing and says why. */

@@ -3,8 +3,9 @@ package dev.iamaudit.rules;
 import java.util.Objects;
 
 /**
- * One published control a rule's findings give evidence for: a CIS benchmark item or an IBM Cloud Framework for
- * Financial Services control, as numbered and titled in the named version of its text.
+ * One published control a rule's findings give evidence for: a CIS benchmark item or an IBM Cloud
+ * Framework for Financial Services control, as numbered and titled in the named version of its
+ * text.
  *
  * @param id the item or control as the text numbers it: {@code 1.3}, {@code IA-2(1)}
  * @param title the item's or control's title, word for word
@@ -33,7 +34,10 @@ public record Compliance(Framework framework, String id, String title) {
       return version;
     }
 
-    /** How tags name the framework: short, and with the version where item numbers change between versions. */
+    /**
+     * How tags name the framework: short, and with the version where item numbers change between
+     * versions.
+     */
     public String tagPrefix() {
       return tagPrefix;
     }
@@ -49,7 +53,10 @@ public record Compliance(Framework framework, String id, String title) {
     }
   }
 
-  /** The tag code-scanning UIs show and filter on, such as {@code CIS-IBM-Cloud-1.1.0/1.3} or {@code FS-Cloud/IA-5}. */
+  /**
+   * The tag code-scanning UIs show and filter on, such as {@code CIS-IBM-Cloud-1.1.0/1.3} or {@code
+   * FS-Cloud/IA-5}.
+   */
   public String tag() {
     return framework.tagPrefix() + "/" + id;
   }

@@ -7,36 +7,44 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which published controls each rule gives evidence for, keyed by rule id so that rule classes stay free of it and
- * rules not written yet already have their entry. Every mapping is taken from a text that was read (the README's
- * "Compliance" section lists them); a rule no text covers maps to nothing rather than to a guess.
+ * Which published controls each rule gives evidence for, keyed by rule id so that rule classes stay
+ * free of it and rules not written yet already have their entry. Every mapping is taken from a text
+ * that was read (the README's "Compliance" section lists them); a rule no text covers maps to
+ * nothing rather than to a guess.
  */
 public final class ComplianceCatalog {
-  private static final Compliance CIS_1_2 = cis("1.2",
-      "Ensure API keys unused for 180 days are detected and optionally disabled");
+  private static final Compliance CIS_1_2 =
+      cis("1.2", "Ensure API keys unused for 180 days are detected and optionally disabled");
   private static final Compliance CIS_1_3 = cis("1.3", "Ensure API keys are rotated every 90 days");
-  private static final Compliance CIS_1_4 = cis("1.4",
-      "Restrict user API key creation and service ID creation in the account via IAM roles");
-  private static final Compliance CIS_1_7 = cis("1.7",
-      "Ensure multi-factor authentication (MFA) is enabled for all users in account");
-  private static final Compliance CIS_1_9 = cis("1.9",
-      "Ensure multi-factor authentication (MFA) is enabled at the account level");
-  // The benchmark's own wording, "Suspend" included, so that the title can be searched for in its text.
-  private static final Compliance CIS_1_17 = cis("1.17", "Ensure Inactive User Accounts are Suspend");
+  private static final Compliance CIS_1_4 =
+      cis(
+          "1.4",
+          "Restrict user API key creation and service ID creation in the account via IAM roles");
+  private static final Compliance CIS_1_7 =
+      cis("1.7", "Ensure multi-factor authentication (MFA) is enabled for all users in account");
+  private static final Compliance CIS_1_9 =
+      cis("1.9", "Ensure multi-factor authentication (MFA) is enabled at the account level");
+  // The benchmark's own wording, "Suspend" included, so that the title can be searched for in its
+  // text.
+  private static final Compliance CIS_1_17 =
+      cis("1.17", "Ensure Inactive User Accounts are Suspend");
 
   private static final Compliance AC_2 = fsCloud("AC-2", "Account Management");
   private static final Compliance AC_2_3 = fsCloud("AC-2(3)", "Disable Accounts");
   private static final Compliance AC_3 = fsCloud("AC-3", "Access Enforcement");
   private static final Compliance AC_5 = fsCloud("AC-5", "Separation of Duties");
   private static final Compliance AC_6 = fsCloud("AC-6", "Least Privilege");
-  private static final Compliance IA_2_1 = fsCloud("IA-2(1)", "Multi-factor Authentication to Privileged Accounts");
-  private static final Compliance IA_2_2 = fsCloud("IA-2(2)",
-      "Multi-factor Authentication to Non-privileged Accounts");
-  private static final Compliance IA_3 = fsCloud("IA-3", "Device Identification and Authentication");
+  private static final Compliance IA_2_1 =
+      fsCloud("IA-2(1)", "Multi-factor Authentication to Privileged Accounts");
+  private static final Compliance IA_2_2 =
+      fsCloud("IA-2(2)", "Multi-factor Authentication to Non-privileged Accounts");
+  private static final Compliance IA_3 =
+      fsCloud("IA-3", "Device Identification and Authentication");
   private static final Compliance IA_5 = fsCloud("IA-5", "Authenticator Management");
   private static final Compliance IA_7 = fsCloud("IA-7", "Cryptographic Module Authentication");
   private static final Compliance SC_7 = fsCloud("SC-7", "Boundary Protection");
-  private static final Compliance SC_7_5 = fsCloud("SC-7(5)", "Deny by Default \u2014 Allow by Exception");
+  private static final Compliance SC_7_5 =
+      fsCloud("SC-7(5)", "Deny by Default \u2014 Allow by Exception");
 
   private static final Map<String, List<Compliance>> BY_RULE = catalog();
 
@@ -56,7 +64,8 @@ public final class ComplianceCatalog {
     rules.put("user-inactive", List.of(CIS_1_17, AC_2_3));
     rules.put("serviceid-inactive", List.of());
     rules.put("profile-inactive", List.of());
-    // The FS Cloud controls of the account settings rules are those IBM's Security and Compliance Center lists for
+    // The FS Cloud controls of the account settings rules are those IBM's Security and Compliance
+    // Center lists for
     // the same check in its IBM Cloud for Financial Services profile.
     rules.put("account-apikey-creation-unrestricted", List.of(CIS_1_4, AC_2, AC_3, AC_5, AC_6));
     rules.put("account-serviceid-creation-unrestricted", List.of(CIS_1_4, AC_3, AC_6));
@@ -75,7 +84,10 @@ public final class ComplianceCatalog {
     return Map.copyOf(rules);
   }
 
-  /** The controls {@code ruleId} gives evidence for, in catalog order; empty for a rule no text covers. */
+  /**
+   * The controls {@code ruleId} gives evidence for, in catalog order; empty for a rule no text
+   * covers.
+   */
   public static List<Compliance> of(String ruleId) {
     return BY_RULE.getOrDefault(ruleId, List.of());
   }

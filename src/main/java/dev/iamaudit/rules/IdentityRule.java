@@ -5,8 +5,9 @@ import dev.iamaudit.policy.RuleConfig;
 import java.util.function.Consumer;
 
 /**
- * A rule that judges identities of one kind one at a time, each on its own: what most rules are. Subclasses say
- * which identities they judge and what is wrong with one; counting, dispatch and missing data are handled here.
+ * A rule that judges identities of one kind one at a time, each on its own: what most rules are.
+ * Subclasses say which identities they judge and what is wrong with one; counting, dispatch and
+ * missing data are handled here.
  *
  * @param <T> the kind of identity judged
  */
@@ -20,7 +21,9 @@ public abstract class IdentityRule<T extends Identity> implements Rule {
   @Override
   public final Check start(RuleContext context, RuleConfig config) {
     String missing = missing(context);
-    return missing != null ? Check.notEvaluated(missing) : new Judging(context, config, note(context));
+    return missing != null
+        ? Check.notEvaluated(missing)
+        : new Judging(context, config, note(context));
   }
 
   /** Why the rule cannot run on what the source holds, or null when it can. */
@@ -39,7 +42,8 @@ public abstract class IdentityRule<T extends Identity> implements Rule {
   }
 
   /** Reports what is wrong with {@code identity}, if anything. */
-  protected abstract void judge(T identity, RuleContext context, RuleConfig config, Consumer<Violation> out);
+  protected abstract void judge(
+      T identity, RuleContext context, RuleConfig config, Consumer<Violation> out);
 
   private final class Judging implements Check {
     private final RuleContext context;

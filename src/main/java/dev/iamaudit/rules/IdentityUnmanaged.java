@@ -18,12 +18,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A service ID, service-ID API key or trusted profile that no Terraform of the repository declares: made by hand,
- * so no review saw it and no code says who owns it. Users and their keys are out of scope: Terraform invites users
- * by email and cannot declare the keys they make for themselves.
+ * A service ID, service-ID API key or trusted profile that no Terraform of the repository declares:
+ * made by hand, so no review saw it and no code says who owns it. Users and their keys are out of
+ * scope: Terraform invites users by email and cannot declare the keys they make for themselves.
  */
 public final class IdentityUnmanaged extends IdentityRule<Identity> {
-  private static final RuleSpec SPEC = new RuleSpec("identity-unmanaged", Severity.LOW, false, Map.of());
+  private static final RuleSpec SPEC =
+      new RuleSpec("identity-unmanaged", Severity.LOW, false, Map.of());
 
   public IdentityUnmanaged() {
     super(Identity.class);
@@ -41,14 +42,16 @@ public final class IdentityUnmanaged extends IdentityRule<Identity> {
 
   @Override
   public String description() {
-    return "Service IDs, their API keys and trusted profiles are matched with the Terraform state by id and with the"
-        + " .tf files by literal name; one that nothing declares was made outside the code review. Without a state"
-        + " the rule runs only when every declaration could be read and named.";
+    return "Service IDs, their API keys and trusted profiles are matched with the Terraform state"
+        + " by id and with the .tf files by literal name; one that nothing declares was made"
+        + " outside the code review. Without a state the rule runs only when every"
+        + " declaration could be read and named.";
   }
 
   @Override
   public String remedy() {
-    return "Declare the identity and import it (terraform import), or delete it if nothing needs it.";
+    return "Declare the identity and import it (terraform import), or delete it if nothing needs"
+        + " it.";
   }
 
   @Override
@@ -72,7 +75,8 @@ public final class IdentityUnmanaged extends IdentityRule<Identity> {
     List<String> gaps = terraform.gaps();
     if (!gaps.isEmpty()) {
       int more = gaps.size() - 1;
-      return "cannot call an identity unmanaged while a declaration may be unseen: " + gaps.get(0)
+      return "cannot call an identity unmanaged while a declaration may be unseen: "
+          + gaps.get(0)
           + (more == 0 ? "" : " (and " + Counted.of(more, "more such note") + " in the reports)");
     }
     return null;
@@ -80,46 +84,68 @@ public final class IdentityUnmanaged extends IdentityRule<Identity> {
 
   @Override
   protected boolean applies(Identity identity, RuleContext context) {
-    return identity instanceof ServiceId || identity instanceof Profile
+    return identity instanceof ServiceId
+        || identity instanceof Profile
         || identity instanceof ApiKey key && !key.ownedByUser();
   }
 
   @Override
-  protected void judge(Identity identity, RuleContext context, RuleConfig config, Consumer<Violation> out) {
+  protected void judge(
+      Identity identity, RuleContext context, RuleConfig config, Consumer<Violation> out) {
     Entity entity = identity.entity();
-    DeclarationKind kind = identity instanceof ServiceId ? DeclarationKind.SERVICE_ID
-        : identity instanceof Profile ? DeclarationKind.TRUSTED_PROFILE
-        : DeclarationKind.SERVICE_ID_API_KEY;
+    DeclarationKind kind =
+        identity instanceof ServiceId
+            ? DeclarationKind.SERVICE_ID
+            : identity instanceof Profile
+                ? DeclarationKind.TRUSTED_PROFILE
+                : DeclarationKind.SERVICE_ID_API_KEY;
     TerraformDeclarations terraform = context.terraform();
     if (terraform.isDeclared(kind, entity.id(), entity.name())) {
       return;
     }
     String state = terraform.hasState() ? terraform.stateName() : null;
-    out.accept(new Violation(entity, text -> {
-      Message message = Message.to(text).identity(entity);
-      if (identity instanceof ApiKey key) {
-        message.owner(key);
-      }
-      message.text(" is not managed by Terraform: ");
-      if (state != null) {
-        message.text("the state ").text(state).text(" holds no ").text(kind.resourceType()).text(" with its id, and ");
-      }
-      message.text("no .tf file declares ").text(state != null ? "one" : "an " + kind.resourceType())
-          .text(" with its name. Fix: declare it and import it with 'terraform import ").text(kind.resourceType())
-          .text('.').text(address(entity)).text(' ').text(entity.id())
-          .text("', or, if nothing needs it, delete it with ");
-      if (identity instanceof ApiKey key) {
-        message.deleteKey(key);
-      } else if (identity instanceof ServiceId) {
-        message.text("'ibmcloud iam service-id-delete ").text(entity.id()).text('\'');
-      } else {
-        message.text("'ibmcloud iam trusted-profile-delete ").text(entity.id()).text('\'');
-      }
-      message.text(", ").allowlist(entity, SPEC.id()).text('.');
-    }));
+    out.accept(
+        new Violation(
+            entity,
+            text -> {
+              Message message = Message.to(text).identity(entity);
+              if (identity instanceof ApiKey key) {
+                message.owner(key);
+              }
+              message.text(" is not managed by Terraform: ");
+              if (state != null) {
+                message
+                    .text("the state ")
+                    .text(state)
+                    .text(" holds no ")
+                    .text(kind.resourceType())
+                    .text(" with its id, and ");
+              }
+              message
+                  .text("no .tf file declares ")
+                  .text(state != null ? "one" : "an " + kind.resourceType())
+                  .text(" with its name. Fix: declare it and import it with 'terraform import ")
+                  .text(kind.resourceType())
+                  .text('.')
+                  .text(address(entity))
+                  .text(' ')
+                  .text(entity.id())
+                  .text("', or, if nothing needs it, delete it with ");
+              if (identity instanceof ApiKey key) {
+                message.deleteKey(key);
+              } else if (identity instanceof ServiceId) {
+                message.text("'ibmcloud iam service-id-delete ").text(entity.id()).text('\'');
+              } else {
+                message.text("'ibmcloud iam trusted-profile-delete ").text(entity.id()).text('\'');
+              }
+              message.text(", ").allowlist(entity, SPEC.id()).text('.');
+            }));
   }
 
-  /** A Terraform resource name made from the identity's name: letters, digits, '_' and '-', not starting a digit. */
+  /**
+   * A Terraform resource name made from the identity's name: letters, digits, '_' and '-', not
+   * starting a digit.
+   */
   static String address(Entity entity) {
     String name = entity.name() == null ? "" : entity.name();
     StringBuilder address = new StringBuilder(name.length() + 1);

@@ -6,9 +6,10 @@ import dev.iamaudit.inventory.KeyOwner;
 import java.time.Instant;
 
 /**
- * Writes one finding's message left to right into the caller's buffer: what was seen, then the fix. The pieces every
- * message shares (how an identity is named, dates and ages, the IBM Cloud CLI commands, the allowlist entry that
- * would accept the finding) are written here once, so all rules word them alike.
+ * Writes one finding's message left to right into the caller's buffer: what was seen, then the fix.
+ * The pieces every message shares (how an identity is named, dates and ages, the IBM Cloud CLI
+ * commands, the allowlist entry that would accept the finding) are written here once, so all rules
+ * word them alike.
  *
  * <pre>{@code
  * Message.to(out).identity(entity).owner(key).text(" was created ").ago(key.createdAt(), asOf)
@@ -47,7 +48,10 @@ public final class Message {
     return this;
   }
 
-  /** " of user 'Jane' (IBMid-1)" or " of service ID 'builder' (ServiceId-9)"; nothing when the owner is unknown. */
+  /**
+   * " of user 'Jane' (IBMid-1)" or " of service ID 'builder' (ServiceId-9)"; nothing when the owner
+   * is unknown.
+   */
   public Message owner(ApiKey key) {
     KeyOwner owner = key.owner();
     if (owner.id() == null) {
@@ -83,7 +87,10 @@ public final class Message {
   /** "'ibmcloud iam api-key-delete ApiKey-1'", or the service ID form for a service ID's key. */
   public Message deleteKey(ApiKey key) {
     if (!key.ownedByUser() && key.owner().id() != null) {
-      out.append("'ibmcloud iam service-api-key-delete ").append(key.id()).append(' ').append(key.owner().id())
+      out.append("'ibmcloud iam service-api-key-delete ")
+          .append(key.id())
+          .append(' ')
+          .append(key.owner().id())
           .append('\'');
     } else {
       out.append("'ibmcloud iam api-key-delete ").append(key.id()).append('\'');
@@ -93,8 +100,11 @@ public final class Message {
 
   /** "or accept it in the allowlist with match: { id: ApiKey-1 }, rules: [apikey-inactive]". */
   public Message allowlist(Entity entity, String ruleId) {
-    out.append("or accept it in the allowlist with match: { id: ").append(entity.id()).append(" }, rules: [")
-        .append(ruleId).append(']');
+    out.append("or accept it in the allowlist with match: { id: ")
+        .append(entity.id())
+        .append(" }, rules: [")
+        .append(ruleId)
+        .append(']');
     return this;
   }
 }

@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * Writes one finding's message, what was seen and how to fix it, into the caller's buffer.
  *
- * <p>Reports ask for messages one by one as they write them. An audit of hundreds of thousands of identities writes
- * as many sentences per report, and building each as a String (with the pieces it is made of) was most of what
- * such a run allocated: appending into one reused buffer keeps the heap, and so the process, small.
+ * <p>Reports ask for messages one by one as they write them. An audit of hundreds of thousands of
+ * identities writes as many sentences per report, and building each as a String (with the pieces it
+ * is made of) was most of what such a run allocated: appending into one reused buffer keeps the
+ * heap, and so the process, small.
  */
 @FunctionalInterface
 public interface MessageText {

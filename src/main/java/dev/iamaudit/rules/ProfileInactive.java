@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** A trusted profile that has not been used for more than {@code maxDays}. */
 public final class ProfileInactive extends InactivityRule<Profile> {
-  private static final RuleSpec SPEC = new RuleSpec("profile-inactive", Severity.MEDIUM, true, Map.of("maxDays", 90L));
+  private static final RuleSpec SPEC =
+      new RuleSpec("profile-inactive", Severity.MEDIUM, true, Map.of("maxDays", 90L));
 
   public ProfileInactive() {
     super(Profile.class, "used");
@@ -28,13 +29,14 @@ public final class ProfileInactive extends InactivityRule<Profile> {
 
   @Override
   public String description() {
-    return "A trusted profile nobody assumed for more than maxDays days still lets its linked compute resources "
-        + "and federated users in.";
+    return "A trusted profile nobody assumed for more than maxDays days still lets its linked"
+        + " compute resources and federated users in.";
   }
 
   @Override
   public String remedy() {
-    return "Delete the trusted profile (ibmcloud iam trusted-profile-delete), or allowlist it with a reason.";
+    return "Delete the trusted profile (ibmcloud iam trusted-profile-delete), or allowlist it with"
+        + " a reason.";
   }
 
   @Override
@@ -49,6 +51,9 @@ public final class ProfileInactive extends InactivityRule<Profile> {
 
   @Override
   Message fix(Message message, Profile profile) {
-    return message.text("delete it with 'ibmcloud iam trusted-profile-delete ").text(profile.id()).text("', ");
+    return message
+        .text("delete it with 'ibmcloud iam trusted-profile-delete ")
+        .text(profile.id())
+        .text("', ");
   }
 }

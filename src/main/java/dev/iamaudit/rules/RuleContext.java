@@ -15,15 +15,20 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a rule knows of the account before it is shown any identity: which account, the moment ages are measured
- * from, which data the source holds (and why the rest is missing), and the account-wide facts some rules compare
- * identities with.
+ * What a rule knows of the account before it is shown any identity: which account, the moment ages
+ * are measured from, which data the source holds (and why the rest is missing), and the
+ * account-wide facts some rules compare identities with.
  *
- * @param unavailable why a data set is missing, by data set, for the ones the source says something about
- * @param settings the account's identity settings, or null when {@link DataSet#SETTINGS} is not available
- * @param members the IAM ids of the account's users, or null when {@link DataSet#USERS} is not available
- * @param mfaEnrollments the users of the MFA enrollment report; empty unless {@link DataSet#MFA_REPORT} is available
- * @param terraform what the repository's Terraform declares; {@link TerraformDeclarations#none()} without it
+ * @param unavailable why a data set is missing, by data set, for the ones the source says something
+ *     about
+ * @param settings the account's identity settings, or null when {@link DataSet#SETTINGS} is not
+ *     available
+ * @param members the IAM ids of the account's users, or null when {@link DataSet#USERS} is not
+ *     available
+ * @param mfaEnrollments the users of the MFA enrollment report; empty unless {@link
+ *     DataSet#MFA_REPORT} is available
+ * @param terraform what the repository's Terraform declares; {@link TerraformDeclarations#none()}
+ *     without it
  */
 public record RuleContext(
     String accountId,
@@ -53,14 +58,30 @@ public record RuleContext(
   }
 
   /** A context without the MFA enrollment report and without Terraform. */
-  public RuleContext(String accountId, Instant asOf, Set<DataSet> available, Map<DataSet, String> unavailable,
-      AccountSettings settings, Set<String> members) {
-    this(accountId, asOf, available, unavailable, settings, members, List.of(), TerraformDeclarations.none());
+  public RuleContext(
+      String accountId,
+      Instant asOf,
+      Set<DataSet> available,
+      Map<DataSet, String> unavailable,
+      AccountSettings settings,
+      Set<String> members) {
+    this(
+        accountId,
+        asOf,
+        available,
+        unavailable,
+        settings,
+        members,
+        List.of(),
+        TerraformDeclarations.none());
   }
 
-  /** This context with the repository's Terraform, which the audit knows and the source does not. */
+  /**
+   * This context with the repository's Terraform, which the audit knows and the source does not.
+   */
   public RuleContext withTerraform(TerraformDeclarations declarations) {
-    return new RuleContext(accountId, asOf, available, unavailable, settings, members, mfaEnrollments, declarations);
+    return new RuleContext(
+        accountId, asOf, available, unavailable, settings, members, mfaEnrollments, declarations);
   }
 
   /** The context of an inventory held in memory, without Terraform. */
@@ -79,8 +100,15 @@ public record RuleContext(
         }
       }
     }
-    return new RuleContext(inventory.accountId(), inventory.asOf(), inventory.available(), inventory.unavailable(),
-        inventory.settings(), members, inventory.mfaEnrollments(), terraform);
+    return new RuleContext(
+        inventory.accountId(),
+        inventory.asOf(),
+        inventory.available(),
+        inventory.unavailable(),
+        inventory.settings(),
+        members,
+        inventory.mfaEnrollments(),
+        terraform);
   }
 
   public boolean has(DataSet dataSet) {
@@ -88,13 +116,16 @@ public record RuleContext(
   }
 
   /**
-   * "needs the user listing, which a saved activity report does not hold" for the first of {@code needed} that is
-   * missing; null when all are there.
+   * "needs the user listing, which a saved activity report does not hold" for the first of {@code
+   * needed} that is missing; null when all are there.
    */
   public String lacking(DataSet... needed) {
     for (DataSet dataSet : needed) {
       if (!has(dataSet)) {
-        return "needs " + dataSet.description() + ", " + unavailable.getOrDefault(dataSet, NOT_HELD);
+        return "needs "
+            + dataSet.description()
+            + ", "
+            + unavailable.getOrDefault(dataSet, NOT_HELD);
       }
     }
     return null;

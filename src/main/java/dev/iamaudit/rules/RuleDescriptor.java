@@ -17,10 +17,15 @@ public interface RuleDescriptor {
   /** Why it matters and how the rule decides, for report help texts. */
   String description();
 
-  /** What to do about a finding, in general terms (each finding's message names the exact command). */
+  /**
+   * What to do about a finding, in general terms (each finding's message names the exact command).
+   */
   String remedy();
 
-  /** The published controls the rule's findings give evidence for; empty when no text covers the rule. */
+  /**
+   * The published controls the rule's findings give evidence for; empty when no text covers the
+   * rule.
+   */
   default List<Compliance> compliance() {
     return ComplianceCatalog.of(id());
   }

@@ -8,32 +8,35 @@ public final class Rules {
   public static final AllowlistExpired ALLOWLIST_EXPIRED = new AllowlistExpired();
   public static final AllowlistUnused ALLOWLIST_UNUSED = new AllowlistUnused();
 
-  private static final List<RuleDescriptor> ALL = List.of(
-      new ApikeyInactive(),
-      new ApikeyNeverUsed(),
-      new ApikeyTooOld(),
-      new ApikeyOrphaned(),
-      new ApikeyLeakActionNone(),
-      new ApikeyHighUsage(),
-      new UserMultipleApikeys(),
-      new UserInactive(),
-      new ServiceidInactive(),
-      new ProfileInactive(),
-      new AccountApikeyCreationUnrestricted(),
-      new AccountServiceidCreationUnrestricted(),
-      new AccountMfaDisabled(),
-      ALLOWLIST_EXPIRED,
-      ALLOWLIST_UNUSED,
-      new ApikeyNoExpiry(),
-      new UserMfaExempt(),
-      new UserMfaNotEnrolled(),
-      new UserInvitationStale(),
-      new AccountUserListVisible(),
-      new AccountIpAllowlistUnset(),
-      new AccountSettingsDrift(),
-      new IdentityUnmanaged());
+  private static final List<RuleDescriptor> ALL =
+      List.of(
+          new ApikeyInactive(),
+          new ApikeyNeverUsed(),
+          new ApikeyTooOld(),
+          new ApikeyOrphaned(),
+          new ApikeyLeakActionNone(),
+          new ApikeyHighUsage(),
+          new UserMultipleApikeys(),
+          new UserInactive(),
+          new ServiceidInactive(),
+          new ProfileInactive(),
+          new AccountApikeyCreationUnrestricted(),
+          new AccountServiceidCreationUnrestricted(),
+          new AccountMfaDisabled(),
+          ALLOWLIST_EXPIRED,
+          ALLOWLIST_UNUSED,
+          new ApikeyNoExpiry(),
+          new UserMfaExempt(),
+          new UserMfaNotEnrolled(),
+          new UserInvitationStale(),
+          new AccountUserListVisible(),
+          new AccountIpAllowlistUnset(),
+          new AccountSettingsDrift(),
+          new IdentityUnmanaged());
 
-  /** The allowlist's own rules judge the allowlist, not the account: the engine runs them itself. */
+  /**
+   * The allowlist's own rules judge the allowlist, not the account: the engine runs them itself.
+   */
   private static final List<Rule> IDENTITY_RULES =
       ALL.stream().filter(Rule.class::isInstance).map(Rule.class::cast).toList();
 
@@ -54,7 +57,9 @@ public final class Rules {
   }
 
   public static RuleDescriptor byId(String id) {
-    return all().stream().filter(rule -> rule.id().equals(id)).findFirst()
+    return all().stream()
+        .filter(rule -> rule.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown rule " + id));
   }
 }

@@ -29,8 +29,8 @@ public final class ServiceidInactive extends InactivityRule<ServiceId> {
 
   @Override
   public String description() {
-    return "A service ID none of whose keys authenticated for more than maxDays days usually belongs to "
-        + "automation that no longer runs, but its access policies remain.";
+    return "A service ID none of whose keys authenticated for more than maxDays days usually"
+        + " belongs to automation that no longer runs, but its access policies remain.";
   }
 
   @Override
@@ -51,7 +51,11 @@ public final class ServiceidInactive extends InactivityRule<ServiceId> {
 
   @Override
   Message fix(Message message, ServiceId serviceId) {
-    return message.text("lock it with 'ibmcloud iam service-id-lock ").text(serviceId.id())
-        .text("', then delete it with 'ibmcloud iam service-id-delete ").text(serviceId.id()).text("', ");
+    return message
+        .text("lock it with 'ibmcloud iam service-id-lock ")
+        .text(serviceId.id())
+        .text("', then delete it with 'ibmcloud iam service-id-delete ")
+        .text(serviceId.id())
+        .text("', ");
   }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** A user who has not logged in for more than {@code maxDays}. */
 public final class UserInactive extends InactivityRule<User> {
-  private static final RuleSpec SPEC = new RuleSpec("user-inactive", Severity.MEDIUM, true, Map.of("maxDays", 90L));
+  private static final RuleSpec SPEC =
+      new RuleSpec("user-inactive", Severity.MEDIUM, true, Map.of("maxDays", 90L));
 
   public UserInactive() {
     super(User.class, "logged in");
@@ -28,14 +29,15 @@ public final class UserInactive extends InactivityRule<User> {
 
   @Override
   public String description() {
-    return "A member who has not logged in for more than maxDays days keeps every access the account gave "
-        + "them (FS Cloud AC-2(3): disable accounts inactive for 90 days). A user who never logged in is "
-        + "inactive since being added to the account.";
+    return "A member who has not logged in for more than maxDays days keeps every access the"
+        + " account gave them (FS Cloud AC-2(3): disable accounts inactive for 90 days). A"
+        + " user who never logged in is inactive since being added to the account.";
   }
 
   @Override
   public String remedy() {
-    return "Remove the user from the account (ibmcloud account user-remove), or allowlist them with a reason.";
+    return "Remove the user from the account (ibmcloud account user-remove), or allowlist them with"
+        + " a reason.";
   }
 
   @Override
@@ -56,7 +58,9 @@ public final class UserInactive extends InactivityRule<User> {
 
   @Override
   Message fix(Message message, User user) {
-    return message.text("remove the user with 'ibmcloud account user-remove ")
-        .text(user.username() != null ? user.username() : user.id()).text("', ");
+    return message
+        .text("remove the user with 'ibmcloud account user-remove ")
+        .text(user.username() != null ? user.username() : user.id())
+        .text("', ");
   }
 }

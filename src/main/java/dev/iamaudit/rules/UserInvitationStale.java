@@ -32,15 +32,16 @@ public final class UserInvitationStale extends IdentityRule<User> {
 
   @Override
   public String description() {
-    return "An invitation nobody accepted for more than maxDays days was most likely sent to the wrong address or "
-        + "is no longer wanted; whoever gets hold of that mailbox can still join the account with the access the "
-        + "invitation grants. Pending users are invitations, so user-inactive leaves them to this rule.";
+    return "An invitation nobody accepted for more than maxDays days was most likely sent to the"
+        + " wrong address or is no longer wanted; whoever gets hold of that mailbox can"
+        + " still join the account with the access the invitation grants. Pending users are"
+        + " invitations, so user-inactive leaves them to this rule.";
   }
 
   @Override
   public String remedy() {
-    return "Cancel the invitation (console: Manage > Access (IAM) > Users, the user's Actions menu > Cancel "
-        + "invitation) and invite again when the person needs access.";
+    return "Cancel the invitation (console: Manage > Access (IAM) > Users, the user's Actions menu"
+        + " > Cancel invitation) and invite again when the person needs access.";
   }
 
   @Override
@@ -67,19 +68,34 @@ public final class UserInvitationStale extends IdentityRule<User> {
       return;
     }
     Entity entity = user.entity();
-    out.accept(new Violation(entity, text -> {
-      Message message = Message.to(text).identity(entity);
-      if (invited == null) {
-        message.text(" has not joined (state: ").text(user.state())
-            .text(") and the invitation's date is unknown, so it counts as stale (fail closed)");
-      } else {
-        message.text(" was invited ").ago(invited, asOf).text(", and has not joined (state: ").text(user.state())
-            .text(')');
-      }
-      message.text("; threshold ").days(maxDays)
-          .text(". Fix: cancel the invitation (console: Manage > Access (IAM) > Users, the user's Actions menu > "
-              + "Cancel invitation), ")
-          .allowlist(entity, id()).text('.');
-    }));
+    out.accept(
+        new Violation(
+            entity,
+            text -> {
+              Message message = Message.to(text).identity(entity);
+              if (invited == null) {
+                message
+                    .text(" has not joined (state: ")
+                    .text(user.state())
+                    .text(
+                        ") and the invitation's date is unknown, so it counts as stale (fail"
+                            + " closed)");
+              } else {
+                message
+                    .text(" was invited ")
+                    .ago(invited, asOf)
+                    .text(", and has not joined (state: ")
+                    .text(user.state())
+                    .text(')');
+              }
+              message
+                  .text("; threshold ")
+                  .days(maxDays)
+                  .text(
+                      ". Fix: cancel the invitation (console: Manage > Access (IAM) > Users, the"
+                          + " user's Actions menu > Cancel invitation), ")
+                  .allowlist(entity, id())
+                  .text('.');
+            }));
   }
 }

@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** A user exempted from the account's MFA requirement: a {@code user_mfa} entry of NONE or NONE_NO_ROPC. */
+/**
+ * A user exempted from the account's MFA requirement: a {@code user_mfa} entry of NONE or
+ * NONE_NO_ROPC.
+ */
 public final class UserMfaExempt implements Rule {
-  private static final RuleSpec SPEC = new RuleSpec("user-mfa-exempt", Severity.MEDIUM, true, Map.of());
+  private static final RuleSpec SPEC =
+      new RuleSpec("user-mfa-exempt", Severity.MEDIUM, true, Map.of());
 
   @Override
   public RuleSpec spec() {
@@ -29,14 +33,15 @@ public final class UserMfaExempt implements Rule {
 
   @Override
   public String description() {
-    return "An account that requires MFA can exempt single users (user_mfa), typically a functional user that logs "
-        + "in to the CLI with a password. That user's password alone then opens the account.";
+    return "An account that requires MFA can exempt single users (user_mfa), typically a functional"
+        + " user that logs in to the CLI with a password. That user's password alone then"
+        + " opens the account.";
   }
 
   @Override
   public String remedy() {
-    return "Remove the exemption (console: Manage > Access (IAM) > Users, the user's authentication settings); "
-        + "automation should use a service ID's API key or a trusted profile.";
+    return "Remove the exemption (console: Manage > Access (IAM) > Users, the user's authentication"
+        + " settings); automation should use a service ID's API key or a trusted profile.";
   }
 
   @Override
@@ -75,14 +80,26 @@ public final class UserMfaExempt implements Rule {
     }
 
     private Violation violation(UserMfa exemption, String accountMfa) {
-      String name = exemption.name() != null && !exemption.name().isEmpty() ? exemption.name() : exemption.userName();
+      String name =
+          exemption.name() != null && !exemption.name().isEmpty()
+              ? exemption.name()
+              : exemption.userName();
       Entity user = new Entity(IdentityType.USER, exemption.iamId(), exemption.iamId(), name);
-      return new Violation(user, text -> Message.to(text).identity(user)
-          .text(" is exempt from the account's MFA requirement (its user_mfa is ").text(exemption.mfa())
-          .text(" while the account's mfa is ").text(accountMfa)
-          .text("). Fix: remove the exemption (console: Manage > Access (IAM) > Users, the user's authentication "
-              + "settings) or its user_mfa entry in ibm_iam_account_settings, ")
-          .allowlist(user, id()).text('.'));
+      return new Violation(
+          user,
+          text ->
+              Message.to(text)
+                  .identity(user)
+                  .text(" is exempt from the account's MFA requirement (its user_mfa is ")
+                  .text(exemption.mfa())
+                  .text(" while the account's mfa is ")
+                  .text(accountMfa)
+                  .text(
+                      "). Fix: remove the exemption (console: Manage > Access (IAM) > Users, the"
+                          + " user's authentication settings) or its user_mfa entry in"
+                          + " ibm_iam_account_settings, ")
+                  .allowlist(user, id())
+                  .text('.'));
     }
 
     @Override
@@ -93,7 +110,9 @@ public final class UserMfaExempt implements Rule {
         return fallback;
       }
       return AccountSettings.noMfa(settings.mfa())
-          ? "the account requires no MFA (mfa: " + AccountSettingRule.show(settings.mfa()) + "), so no user is "
+          ? "the account requires no MFA (mfa: "
+              + AccountSettingRule.show(settings.mfa())
+              + "), so no user is "
               + "exempt from it; see account-mfa-disabled"
           : null;
     }

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /** A user who owns more than {@code max} API keys. */
 public final class UserMultipleApikeys implements Rule {
-  private static final RuleSpec SPEC = new RuleSpec("user-multiple-apikeys", Severity.LOW, true, Map.of("max", 1L));
+  private static final RuleSpec SPEC =
+      new RuleSpec("user-multiple-apikeys", Severity.LOW, true, Map.of("max", 1L));
 
   @Override
   public RuleSpec spec() {
@@ -32,8 +33,8 @@ public final class UserMultipleApikeys implements Rule {
 
   @Override
   public String description() {
-    return "A user holding more than max API keys usually has some that are no longer used; each one is a "
-        + "credential with all of the user's access.";
+    return "A user holding more than max API keys usually has some that are no longer used; each"
+        + " one is a credential with all of the user's access.";
   }
 
   @Override
@@ -48,8 +49,12 @@ public final class UserMultipleApikeys implements Rule {
 
   @Override
   public Check start(RuleContext context, RuleConfig config) {
-    return new Counting(config.param("max"), context.has(DataSet.API_KEYS) ? null
-        : "only the keys the activity report lists were counted; the API key listing would show every key");
+    return new Counting(
+        config.param("max"),
+        context.has(DataSet.API_KEYS)
+            ? null
+            : "only the keys the activity report lists were counted; the API key listing would show"
+                + " every key");
   }
 
   /** Keeps, per user, the ids of the keys they own: all the rule needs across identities. */
@@ -77,21 +82,43 @@ public final class UserMultipleApikeys implements Rule {
 
     @Override
     public void finish(Consumer<Violation> out) {
-      owners.entrySet().stream().filter(owned -> owned.getValue().count > max)
-          .sorted(Map.Entry.comparingByKey()).forEach(owned -> {
-            Entity user = users.getOrDefault(owned.getKey(),
-                new Entity(IdentityType.USER, owned.getKey(), owned.getKey(), owned.getValue().ownerName));
-            List<String> ids = owned.getValue().sortedIds();
-            out.accept(new Violation(user, text -> {
-              Message message = Message.to(text).identity(user).text(" owns ").number(ids.size()).text(" API keys (");
-              for (int i = 0; i < ids.size(); i++) {
-                message.text(i == 0 ? "" : ", ").text(ids.get(i));
-              }
-              message.text("); allowed ").number(max)
-                  .text(". Fix: delete the keys that are no longer used with 'ibmcloud iam api-key-delete <id>', ")
-                  .allowlist(user, id()).text('.');
-            }));
-          });
+      owners.entrySet().stream()
+          .filter(owned -> owned.getValue().count > max)
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              owned -> {
+                Entity user =
+                    users.getOrDefault(
+                        owned.getKey(),
+                        new Entity(
+                            IdentityType.USER,
+                            owned.getKey(),
+                            owned.getKey(),
+                            owned.getValue().ownerName));
+                List<String> ids = owned.getValue().sortedIds();
+                out.accept(
+                    new Violation(
+                        user,
+                        text -> {
+                          Message message =
+                              Message.to(text)
+                                  .identity(user)
+                                  .text(" owns ")
+                                  .number(ids.size())
+                                  .text(" API keys (");
+                          for (int i = 0; i < ids.size(); i++) {
+                            message.text(i == 0 ? "" : ", ").text(ids.get(i));
+                          }
+                          message
+                              .text("); allowed ")
+                              .number(max)
+                              .text(
+                                  ". Fix: delete the keys that are no longer used with 'ibmcloud"
+                                      + " iam api-key-delete <id>', ")
+                              .allowlist(user, id())
+                              .text('.');
+                        }));
+              });
     }
 
     @Override
@@ -102,14 +129,16 @@ public final class UserMultipleApikeys implements Rule {
     /** Every user, and every owner of a key the user listing does not show. */
     @Override
     public long checked() {
-      return users.size() + owners.keySet().stream().filter(owner -> !users.containsKey(owner)).count();
+      return users.size()
+          + owners.keySet().stream().filter(owner -> !users.containsKey(owner)).count();
     }
   }
 
   /**
-   * The keys of one user, and the user's name as the first key that names it says. The ids are kept end to end in
-   * one builder, each after its length, not as a String each in a list: the rule keeps every user key of the account
-   * until the end, the one thing it must hold across identities, and this holds it in about half the memory.
+   * The keys of one user, and the user's name as the first key that names it says. The ids are kept
+   * end to end in one builder, each after its length, not as a String each in a list: the rule
+   * keeps every user key of the account until the end, the one thing it must hold across
+   * identities, and this holds it in about half the memory.
    */
   private static final class Owned {
     private final StringBuilder keyIds = new StringBuilder(48);

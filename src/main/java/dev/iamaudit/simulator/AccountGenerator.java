@@ -11,24 +11,71 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Makes synthetic accounts for load tests and benchmarks. Of every 100 identities about 10 are users, 12 service
- * IDs, 3 trusted profiles and 75 API keys; about half the identities were active in the last 30 days, a third are
- * inactive and the rest never authenticated. Deterministic: {@link SplittableRandom} gives the same sequence for a
- * seed on every JVM.
+ * Makes synthetic accounts for load tests and benchmarks. Of every 100 identities about 10 are
+ * users, 12 service IDs, 3 trusted profiles and 75 API keys; about half the identities were active
+ * in the last 30 days, a third are inactive and the rest never authenticated. Deterministic: {@link
+ * SplittableRandom} gives the same sequence for a seed on every JVM.
  */
 final class AccountGenerator {
-  private static final String[] FIRST = {"Ada", "Bruno", "Chen", "Dana", "Élodie", "Farid", "Grace", "Hiroshi",
-      "Ines", "Jonas", "Kofi", "Lena", "Mateo", "Noor", "Olga", "Priya", "Quentin", "Rosa", "Sven", "Tamar"};
-  private static final String[] LAST = {"Okafor", "Schmidt", "Nakamura", "Rossi", "Dubois", "García", "Kowalski",
-      "Andersson", "Haddad", "Müller", "O'Brien", "Silva", "Novak", "Petrov", "Yilmaz", "Lee"};
-  private static final String[] SYSTEMS = {"billing", "ci", "terraform", "backup", "monitoring", "etl", "payments",
-      "search", "mobile-api", "logging", "cos-sync", "k8s", "dns", "reporting", "audit"};
-  private static final String[] PURPOSES = {"deployer", "exporter", "reader", "writer", "sync", "nightly", "admin",
-      "scanner", "pipeline", "agent"};
+  private static final String[] FIRST = {
+    "Ada", "Bruno", "Chen", "Dana", "Élodie", "Farid", "Grace", "Hiroshi", "Ines", "Jonas", "Kofi",
+    "Lena", "Mateo", "Noor", "Olga", "Priya", "Quentin", "Rosa", "Sven", "Tamar"
+  };
+  private static final String[] LAST = {
+    "Okafor",
+    "Schmidt",
+    "Nakamura",
+    "Rossi",
+    "Dubois",
+    "García",
+    "Kowalski",
+    "Andersson",
+    "Haddad",
+    "Müller",
+    "O'Brien",
+    "Silva",
+    "Novak",
+    "Petrov",
+    "Yilmaz",
+    "Lee"
+  };
+  private static final String[] SYSTEMS = {
+    "billing",
+    "ci",
+    "terraform",
+    "backup",
+    "monitoring",
+    "etl",
+    "payments",
+    "search",
+    "mobile-api",
+    "logging",
+    "cos-sync",
+    "k8s",
+    "dns",
+    "reporting",
+    "audit"
+  };
+  private static final String[] PURPOSES = {
+    "deployer",
+    "exporter",
+    "reader",
+    "writer",
+    "sync",
+    "nightly",
+    "admin",
+    "scanner",
+    "pipeline",
+    "agent"
+  };
   private static final String[] LEAK_ACTIONS = {"disable", "disable", "disable", "delete", "none"};
   private static final String[] GROUP_NAMES = {"payments", "data-platform"};
   private static final int GROUPS = GROUP_NAMES.length;
-  /** Every fifth service ID (and so its keys) is outside the default group, as in accounts that use groups. */
+
+  /**
+   * Every fifth service ID (and so its keys) is outside the default group, as in accounts that use
+   * groups.
+   */
   private static final int GROUP_EVERY = 5;
 
   private final SplittableRandom random;
@@ -53,37 +100,79 @@ final class AccountGenerator {
     for (int i = 0; i < userCount; i++) {
       users.add(user(i));
     }
-    // Groups take nothing from the random sequence, so a seed still gives the identities it gave before groups.
+    // Groups take nothing from the random sequence, so a seed still gives the identities it gave
+    // before groups.
     List<SimulatedAccount.ServiceIdGroup> groups = new ArrayList<>();
     for (int g = 0; g < GROUPS && serviceIdCount >= GROUP_EVERY; g++) {
-      groups.add(new SimulatedAccount.ServiceIdGroup("ServiceIdGroup-" + accountId.substring(0, 8) + "-0000-4000-8000-"
-          + "%012d".formatted(g), GROUP_NAMES[g], null, now.minus(Duration.ofDays(1000)), users.get(0).iamId()));
+      groups.add(
+          new SimulatedAccount.ServiceIdGroup(
+              "ServiceIdGroup-"
+                  + accountId.substring(0, 8)
+                  + "-0000-4000-8000-"
+                  + "%012d".formatted(g),
+              GROUP_NAMES[g],
+              null,
+              now.minus(Duration.ofDays(1000)),
+              users.get(0).iamId()));
     }
     List<SimulatedAccount.ServiceId> serviceIds = new ArrayList<>(serviceIdCount);
     for (int i = 0; i < serviceIdCount; i++) {
       Instant created = daysAgo(1 + random.nextInt(1500));
-      String group = groups.isEmpty() || i % GROUP_EVERY != GROUP_EVERY - 1 ? null
-          : groups.get(i / GROUP_EVERY % groups.size()).id();
-      serviceIds.add(new SimulatedAccount.ServiceId("ServiceId-" + uuid(), null, system() + "-" + i,
-          random.nextInt(4) == 0 ? null : "Service ID for " + system(), created, random.nextInt(20) == 0,
-          lastAuthn(created), group));
+      String group =
+          groups.isEmpty() || i % GROUP_EVERY != GROUP_EVERY - 1
+              ? null
+              : groups.get(i / GROUP_EVERY % groups.size()).id();
+      serviceIds.add(
+          new SimulatedAccount.ServiceId(
+              "ServiceId-" + uuid(),
+              null,
+              system() + "-" + i,
+              random.nextInt(4) == 0 ? null : "Service ID for " + system(),
+              created,
+              random.nextInt(20) == 0,
+              lastAuthn(created),
+              group));
     }
     List<SimulatedAccount.Profile> profiles = new ArrayList<>(profileCount);
     for (int i = 0; i < profileCount; i++) {
       Instant created = daysAgo(1 + random.nextInt(1000));
-      profiles.add(new SimulatedAccount.Profile("Profile-" + uuid(), null, system() + "-profile-" + i,
-          random.nextBoolean() ? null : "Workload identity", created, lastAuthn(created)));
+      profiles.add(
+          new SimulatedAccount.Profile(
+              "Profile-" + uuid(),
+              null,
+              system() + "-profile-" + i,
+              random.nextBoolean() ? null : "Workload identity",
+              created,
+              lastAuthn(created)));
     }
     String admin = users.get(0).iamId();
     List<SimulatedAccount.ApiKey> keys = new ArrayList<>(keyCount);
     for (int i = 0; i < keyCount; i++) {
       keys.add(apiKey(i, users, serviceIds, admin));
     }
-    List<SimulatedAccount.Login> logins = List.of(new SimulatedAccount.Login("sim-" + hex(20), admin));
-    return new SimulatedAccount(accountId, logins, users, groups, serviceIds, profiles, keys,
-        new SimulatedAccount.Settings(random.nextBoolean() ? "RESTRICTED" : "NOT_SET",
-            random.nextBoolean() ? "RESTRICTED" : "NOT_RESTRICTED", random.nextBoolean() ? "TOTP" : "NONE",
-            null, "86400", "7200", null, null, null, null, null, null));
+    List<SimulatedAccount.Login> logins =
+        List.of(new SimulatedAccount.Login("sim-" + hex(20), admin));
+    return new SimulatedAccount(
+        accountId,
+        logins,
+        users,
+        groups,
+        serviceIds,
+        profiles,
+        keys,
+        new SimulatedAccount.Settings(
+            random.nextBoolean() ? "RESTRICTED" : "NOT_SET",
+            random.nextBoolean() ? "RESTRICTED" : "NOT_RESTRICTED",
+            random.nextBoolean() ? "TOTP" : "NONE",
+            null,
+            "86400",
+            "7200",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
   }
 
   private SimulatedAccount.User user(int i) {
@@ -93,12 +182,23 @@ final class AccountGenerator {
     Instant added = daysAgo(1 + random.nextInt(1500));
     Instant lastAuthn = lastAuthn(added);
     String state = random.nextInt(25) == 0 ? "PENDING" : "ACTIVE";
-    return new SimulatedAccount.User("IBMid-" + (6900000000L + i) + hex(2).toUpperCase(), login, first, last, login,
-        state, added, "PENDING".equals(state) ? null : lastAuthn, null);
+    return new SimulatedAccount.User(
+        "IBMid-" + (6900000000L + i) + hex(2).toUpperCase(),
+        login,
+        first,
+        last,
+        login,
+        state,
+        added,
+        "PENDING".equals(state) ? null : lastAuthn,
+        null);
   }
 
-  private SimulatedAccount.ApiKey apiKey(int i, List<SimulatedAccount.User> users,
-      List<SimulatedAccount.ServiceId> serviceIds, String admin) {
+  private SimulatedAccount.ApiKey apiKey(
+      int i,
+      List<SimulatedAccount.User> users,
+      List<SimulatedAccount.ServiceId> serviceIds,
+      String admin) {
     String owner;
     String createdBy;
     int pick = random.nextInt(100);
@@ -115,13 +215,25 @@ final class AccountGenerator {
     Instant created = daysAgo(random.nextInt(800));
     Instant lastAuthn = lastAuthn(created);
     Long count = lastAuthn == null ? 0L : 1L + (long) Math.pow(10, random.nextDouble() * 5.5);
-    return new SimulatedAccount.ApiKey("ApiKey-" + uuid(), system() + "-" + purpose() + "-" + i,
-        random.nextInt(3) == 0 ? null : "Used by the " + system() + " " + purpose(), owner, createdBy, created,
-        lastAuthn, count, LEAK_ACTIONS[random.nextInt(LEAK_ACTIONS.length)], random.nextInt(10) == 0,
-        random.nextInt(50) == 0, null);
+    return new SimulatedAccount.ApiKey(
+        "ApiKey-" + uuid(),
+        system() + "-" + purpose() + "-" + i,
+        random.nextInt(3) == 0 ? null : "Used by the " + system() + " " + purpose(),
+        owner,
+        createdBy,
+        created,
+        lastAuthn,
+        count,
+        LEAK_ACTIONS[random.nextInt(LEAK_ACTIONS.length)],
+        random.nextInt(10) == 0,
+        random.nextInt(50) == 0,
+        null);
   }
 
-  /** About half active within 30 days, a third at any time since creation, the rest never; never in the future. */
+  /**
+   * About half active within 30 days, a third at any time since creation, the rest never; never in
+   * the future.
+   */
   private Instant lastAuthn(Instant created) {
     int pick = random.nextInt(100);
     if (pick < 18) {
@@ -131,9 +243,10 @@ final class AccountGenerator {
     if (span <= 0) {
       return null;
     }
-    long secondsAgo = pick < 68
-        ? random.nextLong(Math.min(span, Duration.ofDays(30).getSeconds()))
-        : random.nextLong(span);
+    long secondsAgo =
+        pick < 68
+            ? random.nextLong(Math.min(span, Duration.ofDays(30).getSeconds()))
+            : random.nextLong(span);
     return now.minusSeconds(secondsAgo).minusMillis(random.nextInt(1000));
   }
 
@@ -151,8 +264,15 @@ final class AccountGenerator {
 
   private String uuid() {
     String hex = hex(16);
-    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-        + hex.substring(16, 20) + "-" + hex.substring(20);
+    return hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20);
   }
 
   private String hex(int bytes) {
@@ -164,6 +284,8 @@ final class AccountGenerator {
   }
 
   private static String ascii(String name) {
-    return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(name, Normalizer.Form.NFD)
+        .replaceAll("[^A-Za-z]", "")
+        .toLowerCase(Locale.ROOT);
   }
 }

@@ -11,12 +11,21 @@ import java.util.Map;
  *
  * @param query the query parameters in request order, decoded
  * @param authorization the {@code Authorization} header, or null
- * @param form the decoded {@code application/x-www-form-urlencoded} body parameters (empty for other bodies)
- * @param transactionId the client's {@code Transaction-Id} header, or one made up as IBM does when it is absent
+ * @param form the decoded {@code application/x-www-form-urlencoded} body parameters (empty for
+ *     other bodies)
+ * @param transactionId the client's {@code Transaction-Id} header, or one made up as IBM does when
+ *     it is absent
  * @param caller who the bearer token says is calling, or null before authentication
  */
-record Call(String method, String path, List<Map.Entry<String, String>> query, String authorization,
-    List<Map.Entry<String, String>> form, String userAgent, String transactionId, Caller caller) {
+record Call(
+    String method,
+    String path,
+    List<Map.Entry<String, String>> query,
+    String authorization,
+    List<Map.Entry<String, String>> form,
+    String userAgent,
+    String transactionId,
+    Caller caller) {
 
   /**
    * The identity behind a valid access token.
@@ -79,7 +88,10 @@ record Call(String method, String path, List<Map.Entry<String, String>> query, S
   }
 
   private static String first(List<Map.Entry<String, String>> pairs, String name) {
-    return pairs.stream().filter(entry -> entry.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
+    return pairs.stream()
+        .filter(entry -> entry.getKey().equals(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
         .orElse(null);
   }
 }

@@ -17,9 +17,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The built-in demo: the {@link DemoAccount} served by a simulator on loopback and pulled as a live account is, with
- * a policy, an allowlist and Terraform written for it, which the audit reads unless the request names its own. The
- * simulator runs until the source is closed.
+ * The built-in demo: the {@link DemoAccount} served by a simulator on loopback and pulled as a live
+ * account is, with a policy, an allowlist and Terraform written for it, which the audit reads
+ * unless the request names its own. The simulator runs until the source is closed.
  */
 public final class DemoSource implements Source {
   private final Simulator simulator;
@@ -37,14 +37,30 @@ public final class DemoSource implements Source {
    *
    * @param dir where the governance files go
    */
-  public static DemoSource start(SourceChoice.Demo demo, Path dir, OptionNames options, Clock clock, Sleeper sleeper,
+  public static DemoSource start(
+      SourceChoice.Demo demo,
+      Path dir,
+      OptionNames options,
+      Clock clock,
+      Sleeper sleeper,
       AuditListener listener) {
     Simulator simulator = Simulator.start(DemoAccount.create(clock), clock);
     try {
-      listener.info("Demo: auditing the built-in simulated account served at " + simulator.baseUrl());
-      Path governance = DemoAccount.writeGovernanceFiles(dir, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-      IamSettings settings = new IamSettings(simulator.baseUrl(), simulator.baseUrl(), DemoAccount.API_KEY,
-          "the built-in demo key", demo.report(), demo.reportTimeout(), demo.saveReport(), options);
+      listener.info(
+          "Demo: auditing the built-in simulated account served at " + simulator.baseUrl());
+      Path governance =
+          DemoAccount.writeGovernanceFiles(
+              dir, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+      IamSettings settings =
+          new IamSettings(
+              simulator.baseUrl(),
+              simulator.baseUrl(),
+              DemoAccount.API_KEY,
+              "the built-in demo key",
+              demo.report(),
+              demo.reportTimeout(),
+              demo.saveReport(),
+              options);
       return new DemoSource(simulator, governance, new IamSource(settings, clock, sleeper));
     } catch (RuntimeException e) {
       simulator.close();
@@ -53,7 +69,8 @@ public final class DemoSource implements Source {
   }
 
   @Override
-  public ReportInfo read(String accountId, DataRequest request, AuditListener listener, AccountSink sink) {
+  public ReportInfo read(
+      String accountId, DataRequest request, AuditListener listener, AccountSink sink) {
     return account.read(accountId, request, listener, sink);
   }
 
@@ -61,7 +78,8 @@ public final class DemoSource implements Source {
   @Override
   public DefaultFiles defaultFiles(Path repository) {
     DefaultFiles written = DefaultFiles.in(governance);
-    return new DefaultFiles(written.policy(), written.allowlist(), governance.resolve(DemoAccount.TERRAFORM));
+    return new DefaultFiles(
+        written.policy(), written.allowlist(), governance.resolve(DemoAccount.TERRAFORM));
   }
 
   @Override

@@ -6,19 +6,21 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One failure the simulator injects: an HTTP 429 with {@code Retry-After}, a server error, or a well-formed status
- * with a truncated JSON body. It applies to requests whose path starts with {@code pathPrefix}, counted per fault:
- * every one, every {@code n}th, or the first {@code n}.
+ * One failure the simulator injects: an HTTP 429 with {@code Retry-After}, a server error, or a
+ * well-formed status with a truncated JSON body. It applies to requests whose path starts with
+ * {@code pathPrefix}, counted per fault: every one, every {@code n}th, or the first {@code n}.
  *
  * @param status 429 or 500 to 599 for {@link Kind#STATUS}; 0 for {@link Kind#MALFORMED}
  * @param retryAfterSeconds the {@code Retry-After} header of a 429
  */
-public record Fault(Kind kind, int status, Trigger trigger, int n, String pathPrefix, int retryAfterSeconds) {
+public record Fault(
+    Kind kind, int status, Trigger trigger, int n, String pathPrefix, int retryAfterSeconds) {
   /** The syntax {@link #parseAll} reads, for help texts. */
-  public static final String SYNTAX = "comma-separated faults KIND[:OPTION]..., KIND one of 429, 5xx (503), 500-599, "
-      + "malformed (truncated JSON body); OPTION one of every=N, first=N (default: every request), "
-      + "retry-after=SECONDS (429 only, default 1), /PATH-PREFIX (default: all paths); "
-      + "e.g. 429:every=10,5xx:first=2,malformed:/v1/apikeys";
+  public static final String SYNTAX =
+      "comma-separated faults KIND[:OPTION]..., KIND one of 429, 5xx (503), 500-599, malformed"
+          + " (truncated JSON body); OPTION one of every=N, first=N (default: every request),"
+          + " retry-after=SECONDS (429 only, default 1), /PATH-PREFIX (default: all paths); e.g."
+          + " 429:every=10,5xx:first=2,malformed:/v1/apikeys";
 
   public enum Kind {
     STATUS,
@@ -36,7 +38,8 @@ public record Fault(Kind kind, int status, Trigger trigger, int n, String pathPr
     Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(pathPrefix, "pathPrefix");
     if (kind == Kind.STATUS && status != 429 && (status < 500 || status > 599)) {
-      throw new IllegalArgumentException("a fault's status must be 429 or 500 to 599, not " + status);
+      throw new IllegalArgumentException(
+          "a fault's status must be 429 or 500 to 599, not " + status);
     }
     if (trigger != Trigger.ALWAYS && n < 1) {
       throw new IllegalArgumentException("every= and first= need a count of at least 1, not " + n);
@@ -45,7 +48,8 @@ public record Fault(Kind kind, int status, Trigger trigger, int n, String pathPr
       throw new IllegalArgumentException("a path prefix starts with '/', not '" + pathPrefix + "'");
     }
     if (retryAfterSeconds < 0) {
-      throw new IllegalArgumentException("retry-after must not be negative, not " + retryAfterSeconds);
+      throw new IllegalArgumentException(
+          "retry-after must not be negative, not " + retryAfterSeconds);
     }
   }
 
@@ -92,7 +96,8 @@ public record Fault(Kind kind, int status, Trigger trigger, int n, String pathPr
       case "5xx" -> status = 503;
       default -> {
         if (!parts[0].matches("\\d{3}")) {
-          throw new IllegalArgumentException("unknown fault '" + parts[0] + "' in '" + text + "'; " + SYNTAX);
+          throw new IllegalArgumentException(
+              "unknown fault '" + parts[0] + "' in '" + text + "'; " + SYNTAX);
         }
         status = Integer.parseInt(parts[0]);
       }
@@ -114,13 +119,15 @@ public record Fault(Kind kind, int status, Trigger trigger, int n, String pathPr
       } else if (option.startsWith("retry-after=") && status == 429) {
         retryAfter = number(option.substring(12), text);
       } else {
-        throw new IllegalArgumentException("unknown option '" + option + "' in fault '" + text + "'; " + SYNTAX);
+        throw new IllegalArgumentException(
+            "unknown option '" + option + "' in fault '" + text + "'; " + SYNTAX);
       }
     }
     try {
       return new Fault(kind, status, trigger, n, prefix, retryAfter);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("fault '" + text + "': " + e.getMessage() + "; " + SYNTAX, e);
+      throw new IllegalArgumentException(
+          "fault '" + text + "': " + e.getMessage() + "; " + SYNTAX, e);
     }
   }
 
@@ -128,7 +135,8 @@ public record Fault(Kind kind, int status, Trigger trigger, int n, String pathPr
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + value + "' in fault '" + fault + "' is not a number; " + SYNTAX, e);
+      throw new IllegalArgumentException(
+          "'" + value + "' in fault '" + fault + "' is not a number; " + SYNTAX, e);
     }
   }
 }

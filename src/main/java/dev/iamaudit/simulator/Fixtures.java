@@ -27,7 +27,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The JSON fixture format of {@link SimulatedAccount}: its records as they are, times absolute or relative. */
+/**
+ * The JSON fixture format of {@link SimulatedAccount}: its records as they are, times absolute or
+ * relative.
+ */
 final class Fixtures {
   private static final Pattern RELATIVE = Pattern.compile("(\\d{1,7}) (day|hour|minute)s? ago");
 
@@ -37,14 +40,17 @@ final class Fixtures {
     try (InputStream in = Files.newInputStream(fixture)) {
       return mapper(now).readValue(in, SimulatedAccount.class);
     } catch (NoSuchFileException e) {
-      throw new UsageException("Fixture " + fixture + " does not exist; name an existing JSON file");
+      throw new UsageException(
+          "Fixture " + fixture + " does not exist; name an existing JSON file");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      String problem = e.getCause() instanceof IllegalArgumentException invalid
-          ? invalid.getMessage()
-          : e.getOriginalMessage().lines().findFirst().orElse("invalid JSON");
-      throw new UsageException("Fixture " + fixture + where + " is not a valid simulated account: " + problem);
+      String problem =
+          e.getCause() instanceof IllegalArgumentException invalid
+              ? invalid.getMessage()
+              : e.getOriginalMessage().lines().findFirst().orElse("invalid JSON");
+      throw new UsageException(
+          "Fixture " + fixture + where + " is not a valid simulated account: " + problem);
     } catch (IOException e) {
       throw new UsageException("Could not read fixture " + fixture + ": " + e.getMessage(), e);
     }
@@ -69,22 +75,28 @@ final class Fixtures {
         .build();
   }
 
-  /** "2025-01-31T12:00:00Z", or relative to now: "200 days ago", "3 hours ago", "15 minutes ago". */
+  /**
+   * "2025-01-31T12:00:00Z", or relative to now: "200 days ago", "3 hours ago", "15 minutes ago".
+   */
   static Instant parseTime(String text, Instant now) {
     Matcher relative = RELATIVE.matcher(text.trim());
     if (relative.matches()) {
-      ChronoUnit unit = switch (relative.group(2)) {
-        case "day" -> ChronoUnit.DAYS;
-        case "hour" -> ChronoUnit.HOURS;
-        default -> ChronoUnit.MINUTES;
-      };
+      ChronoUnit unit =
+          switch (relative.group(2)) {
+            case "day" -> ChronoUnit.DAYS;
+            case "hour" -> ChronoUnit.HOURS;
+            default -> ChronoUnit.MINUTES;
+          };
       return now.minus(Duration.of(Long.parseLong(relative.group(1)), unit));
     }
     try {
       return Instant.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' is neither an ISO-8601 instant such as"
-          + " 2025-01-31T12:00:00Z nor a relative time such as '200 days ago'");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is neither an ISO-8601 instant such as"
+              + " 2025-01-31T12:00:00Z nor a relative time such as '200 days ago'");
     }
   }
 
@@ -97,11 +109,13 @@ final class Fixtures {
     }
 
     @Override
-    public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public Instant deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       try {
         return parseTime(parser.getValueAsString(""), now);
       } catch (IllegalArgumentException e) {
-        return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(), e.getMessage());
+        return (Instant)
+            context.handleWeirdStringValue(Instant.class, parser.getText(), e.getMessage());
       }
     }
   }
@@ -112,7 +126,8 @@ final class Fixtures {
     }
 
     @Override
-    public void serialize(Instant value, JsonGenerator json, SerializerProvider provider) throws IOException {
+    public void serialize(Instant value, JsonGenerator json, SerializerProvider provider)
+        throws IOException {
       json.writeString(value.toString());
     }
   }

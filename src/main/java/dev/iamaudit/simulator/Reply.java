@@ -9,7 +9,8 @@ import java.util.Map;
  * What an endpoint answers.
  *
  * @param body writes the JSON body, or null for none (204)
- * @param streamed whether the body may be large and is sent chunked instead of with a Content-Length
+ * @param streamed whether the body may be large and is sent chunked instead of with a
+ *     Content-Length
  */
 record Reply(int status, Map<String, String> headers, Body body, boolean streamed) {
   /** Writes a JSON document. */

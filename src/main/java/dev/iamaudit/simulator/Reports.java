@@ -12,16 +12,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The activity report: {@code POST} answers 202 with a reference, its polls answer 204 while it is being built (see
- * {@link Building}), then 200 with the report as of the moment it was triggered. Only identities that did not
- * authenticate within the duration are listed (duration 0 lists every one), never-authenticated ones without
- * {@code last_authn}. As IBM does, reports older than a day are deleted when a new one is triggered.
+ * The activity report: {@code POST} answers 202 with a reference, its polls answer 204 while it is
+ * being built (see {@link Building}), then 200 with the report as of the moment it was triggered.
+ * Only identities that did not authenticate within the duration are listed (duration 0 lists every
+ * one), never-authenticated ones without {@code last_authn}. As IBM does, reports older than a day
+ * are deleted when a new one is triggered.
  */
 final class Reports {
   static final long DEFAULT_DURATION_HOURS = 720;
   private static final Duration RETENTION = Duration.ofDays(1);
 
-  private record Report(String reference, Instant triggeredAt, long durationHours, String createdBy,
+  private record Report(
+      String reference,
+      Instant triggeredAt,
+      long durationHours,
+      String createdBy,
       Building building) {}
 
   private final SimulatedAccount account;
@@ -37,56 +42,93 @@ final class Reports {
     this.account = account;
     this.clock = clock;
     this.options = options;
-    this.identities = (long) account.users().size() + account.serviceIds().size() + account.profiles().size()
-        + account.apiKeys().size();
+    this.identities =
+        (long) account.users().size()
+            + account.serviceIds().size()
+            + account.profiles().size()
+            + account.apiKeys().size();
     account.serviceIds().forEach(service -> serviceIdsByIamId.put(service.iamId(), service));
-    account.users().stream().filter(user -> user.iamId() != null)
+    account.users().stream()
+        .filter(user -> user.iamId() != null)
         .forEach(user -> usersByIamId.put(user.iamId(), user));
   }
 
   /** {@code POST /v1/activity/accounts/{account}/report?type=inactive&duration=H}. */
   Reply create(Call call, String accountId) {
-    if (!account.accountId().equals(accountId) || !account.accountId().equals(call.caller().accountId())) {
+    if (!account.accountId().equals(accountId)
+        || !account.accountId().equals(call.caller().accountId())) {
       return forbidden(call, accountId);
     }
     String type = call.param("type");
     if (type != null && !type.equals("inactive")) {
-      return Errors.iam(400, call, "invalid_parameter", "BXNIM0106E", "Validation of a property failed.",
-          "Validation of property 'type' with value '" + type + "' failed. Valid values: inactive.");
+      return Errors.iam(
+          400,
+          call,
+          "invalid_parameter",
+          "BXNIM0106E",
+          "Validation of a property failed.",
+          "Validation of property 'type' with value '"
+              + type
+              + "' failed. Valid values: inactive.");
     }
     long hours;
     try {
-      hours = call.param("duration") == null ? DEFAULT_DURATION_HOURS : Long.parseLong(call.param("duration"));
+      hours =
+          call.param("duration") == null
+              ? DEFAULT_DURATION_HOURS
+              : Long.parseLong(call.param("duration"));
     } catch (NumberFormatException e) {
       hours = -1;
     }
     if (hours < 0) {
-      return Errors.iam(400, call, "invalid_parameter", "BXNIM0106E", "Validation of a property failed.",
-          "Validation of property 'duration' with value '" + call.param("duration")
+      return Errors.iam(
+          400,
+          call,
+          "invalid_parameter",
+          "BXNIM0106E",
+          "Validation of a property failed.",
+          "Validation of property 'duration' with value '"
+              + call.param("duration")
               + "' failed. Give a number of hours.");
     }
     Instant now = clock.instant();
     reports.values().removeIf(old -> old.triggeredAt().isBefore(now.minus(RETENTION)));
-    Report report = new Report(UUID.randomUUID().toString(), now, hours, call.caller().iamId(),
-        Building.started(options, now, identities));
+    Report report =
+        new Report(
+            UUID.randomUUID().toString(),
+            now,
+            hours,
+            call.caller().iamId(),
+            Building.started(options, now, identities));
     reports.put(report.reference(), report);
     latest.set(report);
-    return Reply.json(202, json -> {
-      json.writeStartObject();
-      json.writeStringField("reference", report.reference());
-      json.writeEndObject();
-    });
+    return Reply.json(
+        202,
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("reference", report.reference());
+          json.writeEndObject();
+        });
   }
 
   /** {@code GET .../report/{reference}}, where {@code latest} is the last one triggered. */
   Reply get(Call call, String accountId, String reference) {
-    if (!account.accountId().equals(accountId) || !account.accountId().equals(call.caller().accountId())) {
+    if (!account.accountId().equals(accountId)
+        || !account.accountId().equals(call.caller().accountId())) {
       return forbidden(call, accountId);
     }
     Report report = "latest".equals(reference) ? latest.get() : reports.get(reference);
     if (report == null || !reports.containsKey(report.reference())) {
-      return Errors.iam(404, call, "not_found", "BXNIM0102E", "Unable to find object",
-          "Report with reference " + reference + " not found for account " + accountId
+      return Errors.iam(
+          404,
+          call,
+          "not_found",
+          "BXNIM0102E",
+          "Unable to find object",
+          "Report with reference "
+              + reference
+              + " not found for account "
+              + accountId
               + "; it may have been replaced by a newer one.");
     }
     if (!report.building().built(clock.instant())) {
@@ -169,7 +211,8 @@ final class Reports {
     json.writeEndObject();
   }
 
-  private static void entity(JsonGenerator json, String id, String name, Instant lastAuthn) throws IOException {
+  private static void entity(JsonGenerator json, String id, String name, Instant lastAuthn)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("id", id);
     json.writeStringField("name", name);
@@ -195,8 +238,12 @@ final class Reports {
   }
 
   private static Reply forbidden(Call call, String accountId) {
-    return Errors.iam(403, call, "forbidden", "BXNIM0513E", "You are not authorized to perform this action.",
+    return Errors.iam(
+        403,
+        call,
+        "forbidden",
+        "BXNIM0513E",
+        "You are not authorized to perform this action.",
         "The token's account may not read the activity of account " + accountId + ".");
   }
 }
-

@@ -14,26 +14,31 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * IBM's JSON objects for the account's identities, field for field as the SDK models name them, optional fields
- * omitted when empty. Creation times come in the minutes form IBM shows ({@code 2022-07-26T13:00+0000}),
- * authentication times in the activity report's colon-millis form.
+ * IBM's JSON objects for the account's identities, field for field as the SDK models name them,
+ * optional fields omitted when empty. Creation times come in the minutes form IBM shows ({@code
+ * 2022-07-26T13:00+0000}), authentication times in the activity report's colon-millis form.
  */
 final class Resources {
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mmxx").withZone(ZoneOffset.UTC);
 
-  /** Every identity on a page gets an entity tag: one digest per thread, not one looked up per tag. */
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  });
+  /**
+   * Every identity on a page gets an entity tag: one digest per thread, not one looked up per tag.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+          });
 
   private Resources() {}
 
-  static void apiKey(JsonGenerator json, SimulatedAccount account, SimulatedAccount.ApiKey key, boolean activity)
+  static void apiKey(
+      JsonGenerator json, SimulatedAccount account, SimulatedAccount.ApiKey key, boolean activity)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("id", key.id());
@@ -58,8 +63,12 @@ final class Resources {
     json.writeEndObject();
   }
 
-  static void serviceId(JsonGenerator json, SimulatedAccount account, SimulatedAccount.ServiceId service,
-      boolean activity) throws IOException {
+  static void serviceId(
+      JsonGenerator json,
+      SimulatedAccount account,
+      SimulatedAccount.ServiceId service,
+      boolean activity)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("id", service.id());
     json.writeStringField("iam_id", service.iamId());
@@ -77,8 +86,12 @@ final class Resources {
     json.writeEndObject();
   }
 
-  static void profile(JsonGenerator json, SimulatedAccount account, SimulatedAccount.Profile profile,
-      boolean activity) throws IOException {
+  static void profile(
+      JsonGenerator json,
+      SimulatedAccount account,
+      SimulatedAccount.Profile profile,
+      boolean activity)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("id", profile.id());
     json.writeStringField("entity_tag", entityTag(profile.id()));
@@ -96,10 +109,11 @@ final class Resources {
   }
 
   /**
-   * User Management's UserProfile; {@code id} is a stable hash, {@code added_on} ISO-8601 (format undocumented), no
-   * {@code iam_id} for an invitation that has none yet.
+   * User Management's UserProfile; {@code id} is a stable hash, {@code added_on} ISO-8601 (format
+   * undocumented), no {@code iam_id} for an invitation that has none yet.
    */
-  static void user(JsonGenerator json, SimulatedAccount account, SimulatedAccount.User user) throws IOException {
+  static void user(JsonGenerator json, SimulatedAccount account, SimulatedAccount.User user)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("id", user.profileId());
     optional(json, "iam_id", user.iamId());
@@ -115,10 +129,11 @@ final class Resources {
   }
 
   /**
-   * AccountSettingsResponse: every required field, numbers as strings as IBM sends them; the exempted users' names
-   * only with {@code resolve_user_mfa=true}.
+   * AccountSettingsResponse: every required field, numbers as strings as IBM sends them; the
+   * exempted users' names only with {@code resolve_user_mfa=true}.
    */
-  static void settings(JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa) throws IOException {
+  static void settings(JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa)
+      throws IOException {
     json.writeStartObject();
     json.writeObjectFieldStart("context");
     json.writeEndObject();
@@ -127,11 +142,11 @@ final class Resources {
   }
 
   /**
-   * EffectiveAccountSettingsResponse: what is in force ({@code effective}), the account's own settings, and the
-   * enterprise templates assigned to it with the settings each sets.
+   * EffectiveAccountSettingsResponse: what is in force ({@code effective}), the account's own
+   * settings, and the enterprise templates assigned to it with the settings each sets.
    */
-  static void effectiveSettings(JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa)
-      throws IOException {
+  static void effectiveSettings(
+      JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa) throws IOException {
     SimulatedAccount.Settings own = account.settings();
     EffectiveSettings effective = EffectiveSettings.of(own);
     json.writeStartObject();
@@ -140,7 +155,8 @@ final class Resources {
     json.writeStringField("account_id", account.accountId());
     json.writeObjectFieldStart("effective");
     json.writeStringField("restrict_create_service_id", effective.restrictCreateServiceId());
-    json.writeStringField("restrict_create_platform_apikey", effective.restrictCreatePlatformApikey());
+    json.writeStringField(
+        "restrict_create_platform_apikey", effective.restrictCreatePlatformApikey());
     json.writeStringField("restrict_user_list_visibility", effective.restrictUserListVisibility());
     json.writeStringField("allowed_ip_addresses", effective.allowedIpAddresses());
     json.writeStringField("mfa", effective.mfa());
@@ -148,9 +164,10 @@ final class Resources {
     json.writeStringField("session_expiration_in_seconds", own.sessionExpirationInSeconds());
     json.writeStringField("session_invalidation_in_seconds", own.sessionInvalidationInSeconds());
     json.writeStringField("max_sessions_per_identity", own.maxSessionsPerIdentity());
-    json.writeStringField("system_access_token_expiration_in_seconds", own.systemAccessTokenExpirationInSeconds());
-    json.writeStringField("system_refresh_token_expiration_in_seconds",
-        own.systemRefreshTokenExpirationInSeconds());
+    json.writeStringField(
+        "system_access_token_expiration_in_seconds", own.systemAccessTokenExpirationInSeconds());
+    json.writeStringField(
+        "system_refresh_token_expiration_in_seconds", own.systemRefreshTokenExpirationInSeconds());
     json.writeEndObject();
     json.writeObjectFieldStart("account");
     accountSettings(json, account, resolveUserMfa);
@@ -175,38 +192,54 @@ final class Resources {
   }
 
   /** The fields of AccountSettingsResponse after its {@code context}. */
-  private static void accountSettings(JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa)
-      throws IOException {
+  private static void accountSettings(
+      JsonGenerator json, SimulatedAccount account, boolean resolveUserMfa) throws IOException {
     SimulatedAccount.Settings settings = account.settings();
     json.writeStringField("account_id", account.accountId());
     json.writeStringField("entity_tag", entityTag(account.accountId() + settings));
     json.writeStringField("restrict_create_service_id", settings.restrictCreateServiceId());
-    json.writeStringField("restrict_create_platform_apikey", settings.restrictCreatePlatformApikey());
+    json.writeStringField(
+        "restrict_create_platform_apikey", settings.restrictCreatePlatformApikey());
     json.writeStringField("allowed_ip_addresses", settings.allowedIpAddresses());
     json.writeStringField("mfa", settings.mfa());
     userMfa(json, account, settings.userMfa(), resolveUserMfa);
     json.writeStringField("session_expiration_in_seconds", settings.sessionExpirationInSeconds());
-    json.writeStringField("session_invalidation_in_seconds", settings.sessionInvalidationInSeconds());
+    json.writeStringField(
+        "session_invalidation_in_seconds", settings.sessionInvalidationInSeconds());
     json.writeStringField("max_sessions_per_identity", settings.maxSessionsPerIdentity());
-    json.writeStringField("system_access_token_expiration_in_seconds",
+    json.writeStringField(
+        "system_access_token_expiration_in_seconds",
         settings.systemAccessTokenExpirationInSeconds());
-    json.writeStringField("system_refresh_token_expiration_in_seconds",
+    json.writeStringField(
+        "system_refresh_token_expiration_in_seconds",
         settings.systemRefreshTokenExpirationInSeconds());
     json.writeStringField("restrict_user_list_visibility", settings.restrictUserListVisibility());
     json.writeArrayFieldStart("restrict_user_domains");
     json.writeEndArray();
   }
 
-  /** {@code user_mfa}: AccountSettingsUserMfaResponse, whose user name field IBM spells {@code userName}. */
-  private static void userMfa(JsonGenerator json, SimulatedAccount account, List<SimulatedAccount.UserMfa> entries,
-      boolean resolve) throws IOException {
+  /**
+   * {@code user_mfa}: AccountSettingsUserMfaResponse, whose user name field IBM spells {@code
+   * userName}.
+   */
+  private static void userMfa(
+      JsonGenerator json,
+      SimulatedAccount account,
+      List<SimulatedAccount.UserMfa> entries,
+      boolean resolve)
+      throws IOException {
     json.writeArrayFieldStart("user_mfa");
     for (SimulatedAccount.UserMfa entry : entries) {
       json.writeStartObject();
       json.writeStringField("iam_id", entry.iamId());
       json.writeStringField("mfa", entry.mfa());
-      SimulatedAccount.User user = resolve ? account.users().stream()
-          .filter(candidate -> entry.iamId().equals(candidate.iamId())).findFirst().orElse(null) : null;
+      SimulatedAccount.User user =
+          resolve
+              ? account.users().stream()
+                  .filter(candidate -> entry.iamId().equals(candidate.iamId()))
+                  .findFirst()
+                  .orElse(null)
+              : null;
       if (user != null) {
         json.writeStringField("name", user.name());
         json.writeStringField("userName", user.userId());
@@ -221,7 +254,8 @@ final class Resources {
     return Timestamps.formatIbm(instant);
   }
 
-  private static void activity(JsonGenerator json, Instant lastAuthn, long count) throws IOException {
+  private static void activity(JsonGenerator json, Instant lastAuthn, long count)
+      throws IOException {
     json.writeObjectFieldStart("activity");
     if (lastAuthn != null) {
       json.writeStringField("last_authn", ibmTime(lastAuthn));

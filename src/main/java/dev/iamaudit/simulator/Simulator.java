@@ -30,20 +30,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An embedded stand-in for IBM Cloud IAM: the token endpoint, the activity and MFA enrollment reports, the IAM
- * Identity listings (service ID groups included), the identity settings (the account's own and those in force) and
- * User Management's user list, all on one loopback base URL, with IBM's JSON shapes and quirks (see
- * {@code reference/ibm-iam-api.md}). It serves one {@link SimulatedAccount} and can add latency, 429s, server
- * errors and truncated bodies ({@link SimulatorOptions}). Time in responses comes from the given clock; only the
- * injected latency waits in real time, and no thread waits it: an answer is held back on a timer, so any number of
+ * An embedded stand-in for IBM Cloud IAM: the token endpoint, the activity and MFA enrollment
+ * reports, the IAM Identity listings (service ID groups included), the identity settings (the
+ * account's own and those in force) and User Management's user list, all on one loopback base URL,
+ * with IBM's JSON shapes and quirks (see {@code reference/ibm-iam-api.md}). It serves one {@link
+ * SimulatedAccount} and can add latency, 429s, server errors and truncated bodies ({@link
+ * SimulatorOptions}). Time in responses comes from the given clock; only the injected latency waits
+ * in real time, and no thread waits it: an answer is held back on a timer, so any number of
  * requests wait side by side, as they do for IBM, while a few threads do the work of answering.
  */
 public final class Simulator implements AutoCloseable {
   private static final JsonFactory JSON = new JsonFactory();
+
   /** The most bytes an answer may have to be sent from the latency timer's one thread. */
   private static final int SMALL_ANSWER = 8 * 1024;
+
   private static final Pattern REPORT = Pattern.compile("/v1/activity/accounts/([^/]+)/report");
-  private static final Pattern REPORT_GET = Pattern.compile("/v1/activity/accounts/([^/]+)/report/([^/]+)");
+  private static final Pattern REPORT_GET =
+      Pattern.compile("/v1/activity/accounts/([^/]+)/report/([^/]+)");
   private static final Pattern API_KEY = Pattern.compile("/v1/apikeys/([^/]+)");
   private static final Pattern SERVICE_IDS = Pattern.compile("/v1/serviceids/?");
   private static final Pattern SERVICE_ID = Pattern.compile("/v1/serviceids/([^/]+)");
@@ -52,12 +56,15 @@ public final class Simulator implements AutoCloseable {
   private static final Pattern EFFECTIVE_SETTINGS =
       Pattern.compile("/v1/accounts/([^/]+)/effective_settings/identity");
   private static final Pattern MFA_REPORT = Pattern.compile("/v1/mfa/accounts/([^/]+)/report");
-  private static final Pattern MFA_REPORT_GET = Pattern.compile("/v1/mfa/accounts/([^/]+)/report/([^/]+)");
+  private static final Pattern MFA_REPORT_GET =
+      Pattern.compile("/v1/mfa/accounts/([^/]+)/report/([^/]+)");
   private static final Pattern USERS = Pattern.compile("/v2/accounts/([^/]+)/users");
 
   static {
-    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits for the client's
-    // delayed ACK, about 40 ms per response, which makes paging through a large account 10 times slower. The JDK
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits
+    // for the client's
+    // delayed ACK, about 40 ms per response, which makes paging through a large account 10 times
+    // slower. The JDK
     // reads this once, when its first HttpServer starts.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -88,9 +95,15 @@ public final class Simulator implements AutoCloseable {
       throws IOException {
     this.account = account;
     this.options = options;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
-    this.baseUrl = URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
-        + server.getAddress().getPort());
+    this.server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+    this.baseUrl =
+        URI.create(
+            "http://"
+                + server.getAddress().getAddress().getHostAddress()
+                + ":"
+                + server.getAddress().getPort());
     this.tokens = new Tokens(account, clock);
     this.reports = new Reports(account, clock, options);
     this.mfaReports = new MfaStatusReports(account, clock, options);
@@ -100,34 +113,50 @@ public final class Simulator implements AutoCloseable {
       faultCounts[i] = new AtomicLong();
     }
     this.executor = Executors.newFixedThreadPool(8, runnable -> daemon(runnable, "iam-simulator"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "iam-simulator-latency"));
-    this.delays = heldBy != null ? heldBy
-        : (delay, send) -> timer.schedule(send, delay.toNanos(), TimeUnit.NANOSECONDS);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> daemon(runnable, "iam-simulator-latency"));
+    this.delays =
+        heldBy != null
+            ? heldBy
+            : (delay, send) -> timer.schedule(send, delay.toNanos(), TimeUnit.NANOSECONDS);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  /** Serves {@code account} on a free loopback port with the defaults: no latency, no faults, two 204 polls. */
+  /**
+   * Serves {@code account} on a free loopback port with the defaults: no latency, no faults, two
+   * 204 polls.
+   */
   public static Simulator start(SimulatedAccount account, Clock clock) {
     return start(account, clock, SimulatorOptions.DEFAULTS);
   }
 
-  /** @throws UncheckedIOException when the port cannot be bound, e.g. because it is in use */
+  /**
+   * @throws UncheckedIOException when the port cannot be bound, e.g. because it is in use
+   */
   public static Simulator start(SimulatedAccount account, Clock clock, SimulatorOptions options) {
     return start(account, clock, options, null);
   }
 
-  /** @param delays what holds answers back for the latency; null for a real timer */
-  static Simulator start(SimulatedAccount account, Clock clock, SimulatorOptions options, Delays delays) {
+  /**
+   * @param delays what holds answers back for the latency; null for a real timer
+   */
+  static Simulator start(
+      SimulatedAccount account, Clock clock, SimulatorOptions options, Delays delays) {
     try {
       return new Simulator(account, clock, options, delays);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Could not listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
     }
   }
 
-  /** {@code http://127.0.0.1:PORT}, without a trailing slash: the IAM and the User Management base URL alike. */
+  /**
+   * {@code http://127.0.0.1:PORT}, without a trailing slash: the IAM and the User Management base
+   * URL alike.
+   */
   public URI baseUrl() {
     return baseUrl;
   }
@@ -175,7 +204,8 @@ public final class Simulator implements AutoCloseable {
         reply = routeSafely(call);
         truncate &= reply.body() != null;
       }
-      // Written before the latency is taken, so the latency is all an answer waits, as with IBM, where it includes
+      // Written before the latency is taken, so the latency is all an answer waits, as with IBM,
+      // where it includes
       // the work; only a large report is written as it is sent.
       body = reply.body() != null && (!reply.streamed() || truncate) ? render(reply) : null;
     } catch (IOException | RuntimeException e) {
@@ -184,20 +214,23 @@ public final class Simulator implements AutoCloseable {
     }
     Reply answer = reply;
     boolean truncated = truncate;
-    Runnable send = () -> {
-      try (exchange) {
-        send(exchange, answer, call.transactionId(), body, truncated);
-      } catch (IOException e) {
-        // The client hung up; there is nobody left to answer.
-      }
-    };
-    Duration wait = Duration.ofMillis(options.latencyMillis()).minusNanos(System.nanoTime() - arrived);
+    Runnable send =
+        () -> {
+          try (exchange) {
+            send(exchange, answer, call.transactionId(), body, truncated);
+          } catch (IOException e) {
+            // The client hung up; there is nobody left to answer.
+          }
+        };
+    Duration wait =
+        Duration.ofMillis(options.latencyMillis()).minusNanos(System.nanoTime() - arrived);
     if (wait.isNegative() || wait.isZero()) {
       send.run();
     } else if (body == null ? reply.body() != null : body.length > SMALL_ANSWER) {
       delays.after(wait, () -> executor.execute(send));
     } else {
-      // A small answer fits the socket's buffer: it goes out straight from the timer, which no write can hold up.
+      // A small answer fits the socket's buffer: it goes out straight from the timer, which no
+      // write can hold up.
       delays.after(wait, send);
     }
   }
@@ -212,7 +245,11 @@ public final class Simulator implements AutoCloseable {
     try {
       return route(call);
     } catch (RuntimeException e) {
-      return Errors.forPath(500, call, "internal_server_error", "BXNIM0500E",
+      return Errors.forPath(
+          500,
+          call,
+          "internal_server_error",
+          "BXNIM0500E",
           "The simulator failed: " + e.getClass().getSimpleName());
     }
   }
@@ -226,7 +263,8 @@ public final class Simulator implements AutoCloseable {
     if (caller == null) {
       return call.authorization() == null
           ? Errors.forPath(401, call, "unauthorized", "BXNIM0308E", "No authorization header found")
-          : Errors.forPath(401, call, "unauthorized", "BXNIM0307E", "The token is invalid or expired");
+          : Errors.forPath(
+              401, call, "unauthorized", "BXNIM0307E", "The token is invalid or expired");
     }
     Call authed = call.authenticated(caller);
     Matcher m;
@@ -279,8 +317,11 @@ public final class Simulator implements AutoCloseable {
   }
 
   private static boolean known(String path) {
-    return path.equals("/v1/apikeys") || path.equals("/v1/profiles") || path.equals("/v1/serviceid_groups")
-        || List.of(API_KEY, SERVICE_IDS, SERVICE_ID, PROFILE, SETTINGS, EFFECTIVE_SETTINGS, USERS).stream()
+    return path.equals("/v1/apikeys")
+        || path.equals("/v1/profiles")
+        || path.equals("/v1/serviceid_groups")
+        || List.of(API_KEY, SERVICE_IDS, SERVICE_ID, PROFILE, SETTINGS, EFFECTIVE_SETTINGS, USERS)
+            .stream()
             .anyMatch(pattern -> pattern.matcher(path).matches());
   }
 
@@ -297,11 +338,18 @@ public final class Simulator implements AutoCloseable {
   }
 
   private static Reply notAllowed(Call call) {
-    return Errors.forPath(405, call, "method_not_allowed", "BXNIM0105E",
+    return Errors.forPath(
+        405,
+        call,
+        "method_not_allowed",
+        "BXNIM0105E",
         "Method " + call.method() + " is not allowed on " + call.path());
   }
 
-  /** The first 429 or 5xx fault that fires for this request; every fault counts the requests it applies to. */
+  /**
+   * The first 429 or 5xx fault that fires for this request; every fault counts the requests it
+   * applies to.
+   */
   private Reply injectedStatus(Call call) {
     Reply fired = null;
     for (int i = 0; i < faultCounts.length; i++) {
@@ -311,12 +359,21 @@ public final class Simulator implements AutoCloseable {
       }
       boolean fires = fault.firesOn(faultCounts[i].incrementAndGet());
       if (fires && fired == null) {
-        fired = fault.status() == 429
-            ? Errors.forPath(429, call, "too_many_requests", "BXNIM0429E",
-                "Too many requests. Wait before calling the API again.")
-                .withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()))
-            : Errors.forPath(fault.status(), call, "internal_server_error", "BXNIM0500E",
-                "The service is temporarily unavailable. Try again later.");
+        fired =
+            fault.status() == 429
+                ? Errors.forPath(
+                        429,
+                        call,
+                        "too_many_requests",
+                        "BXNIM0429E",
+                        "Too many requests. Wait before calling the API again.")
+                    .withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()))
+                : Errors.forPath(
+                    fault.status(),
+                    call,
+                    "internal_server_error",
+                    "BXNIM0500E",
+                    "The service is temporarily unavailable. Try again later.");
       }
     }
     return fired;
@@ -340,19 +397,30 @@ public final class Simulator implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
-    List<Map.Entry<String, String>> form = contentType != null
-        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-        ? Call.parseQuery(new String(body, StandardCharsets.UTF_8))
-        : List.of();
+    List<Map.Entry<String, String>> form =
+        contentType != null
+                && contentType
+                    .toLowerCase(Locale.ROOT)
+                    .startsWith("application/x-www-form-urlencoded")
+            ? Call.parseQuery(new String(body, StandardCharsets.UTF_8))
+            : List.of();
     String transactionId = exchange.getRequestHeaders().getFirst("Transaction-Id");
-    return new Call(exchange.getRequestMethod(), uri.getRawPath(), Call.parseQuery(uri.getRawQuery()),
-        exchange.getRequestHeaders().getFirst("Authorization"), form,
+    return new Call(
+        exchange.getRequestMethod(),
+        uri.getRawPath(),
+        Call.parseQuery(uri.getRawQuery()),
+        exchange.getRequestHeaders().getFirst("Authorization"),
+        form,
         exchange.getRequestHeaders().getFirst("User-Agent"),
-        transactionId != null ? transactionId : "iam-sim-" + UUID.randomUUID(), null);
+        transactionId != null ? transactionId : "iam-sim-" + UUID.randomUUID(),
+        null);
   }
 
-  /** @param body the written body, or null to stream it now */
-  private static void send(HttpExchange exchange, Reply reply, String transactionId, byte[] body, boolean truncate)
+  /**
+   * @param body the written body, or null to stream it now
+   */
+  private static void send(
+      HttpExchange exchange, Reply reply, String transactionId, byte[] body, boolean truncate)
       throws IOException {
     exchange.getResponseHeaders().set("Transaction-Id", transactionId);
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

@@ -8,17 +8,19 @@ import java.util.Objects;
  * How the simulator behaves besides the account it serves.
  *
  * @param port the loopback port to bind, 0 for any free one
- * @param latencyMillis real time every request waits before it is answered, to mimic a remote service; requests
- *     wait side by side, as they would for IBM, however many are in flight
+ * @param latencyMillis real time every request waits before it is answered, to mimic a remote
+ *     service; requests wait side by side, as they would for IBM, however many are in flight
  * @param reportPolls how many times a new report answers 204 (still being built) before 200, when
  *     {@code reportBuild} is null
  * @param faults the failures to inject, in the order they are checked
- * @param reportBuild how long IAM takes to build a report, on the simulator's clock; null to count polls instead
+ * @param reportBuild how long IAM takes to build a report, on the simulator's clock; null to count
+ *     polls instead
  */
-public record SimulatorOptions(int port, long latencyMillis, int reportPolls, List<Fault> faults,
-    BuildTime reportBuild) {
+public record SimulatorOptions(
+    int port, long latencyMillis, int reportPolls, List<Fault> faults, BuildTime reportBuild) {
   public static final int DEFAULT_REPORT_POLLS = 2;
-  public static final SimulatorOptions DEFAULTS = new SimulatorOptions(0, 0, DEFAULT_REPORT_POLLS, List.of());
+  public static final SimulatorOptions DEFAULTS =
+      new SimulatorOptions(0, 0, DEFAULT_REPORT_POLLS, List.of());
 
   public SimulatorOptions {
     if (port < 0 || port > 65535) {
@@ -39,17 +41,22 @@ public record SimulatorOptions(int port, long latencyMillis, int reportPolls, Li
   }
 
   /**
-   * How long IAM takes to build a report: {@code fixed} plus {@code perThousand} for every 1,000 identities the
-   * report covers. IBM says only that a report "can take a few minutes"; building one means looking up the last
-   * authentication of every identity of the account, so the time is modelled as growing with the account.
+   * How long IAM takes to build a report: {@code fixed} plus {@code perThousand} for every 1,000
+   * identities the report covers. IBM says only that a report "can take a few minutes"; building
+   * one means looking up the last authentication of every identity of the account, so the time is
+   * modelled as growing with the account.
    */
   public record BuildTime(Duration fixed, Duration perThousand) {
     public BuildTime {
       Objects.requireNonNull(fixed, "fixed");
       Objects.requireNonNull(perThousand, "perThousand");
       if (fixed.isNegative() || perThousand.isNegative()) {
-        throw new IllegalArgumentException("a report's build time must not be negative, not " + fixed + " + "
-            + perThousand + " per 1,000 identities");
+        throw new IllegalArgumentException(
+            "a report's build time must not be negative, not "
+                + fixed
+                + " + "
+                + perThousand
+                + " per 1,000 identities");
       }
     }
 

@@ -18,8 +18,11 @@ public record DefaultFiles(Path policy, Path allowlist, Path terraform) {
     Objects.requireNonNull(terraform, "terraform");
   }
 
-  /** {@code iam-audit.yml} and {@code iam-allowlist.yml} in {@code dir}, and the Terraform under it. */
+  /**
+   * {@code iam-audit.yml} and {@code iam-allowlist.yml} in {@code dir}, and the Terraform under it.
+   */
   public static DefaultFiles in(Path dir) {
-    return new DefaultFiles(dir.resolve(AuditRequest.DEFAULT_POLICY), dir.resolve(AuditRequest.DEFAULT_ALLOWLIST), dir);
+    return new DefaultFiles(
+        dir.resolve(AuditRequest.DEFAULT_POLICY), dir.resolve(AuditRequest.DEFAULT_ALLOWLIST), dir);
   }
 }

@@ -22,12 +22,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A saved activity report, audited offline. It holds only the report, so ages are measured from the report's end
- * time (the moment it describes) and rules that need the listings say they were not evaluated.
+ * A saved activity report, audited offline. It holds only the report, so ages are measured from the
+ * report's end time (the moment it describes) and rules that need the listings say they were not
+ * evaluated.
  *
- * <p>The report is judged as it is read, so a report of any size is never held whole: IBM writes the header
- * (reference, duration, end time) before the identities. A report that puts them after its identities is held in
- * memory until its header is read, since ages cannot be measured before.
+ * <p>The report is judged as it is read, so a report of any size is never held whole: IBM writes
+ * the header (reference, duration, end time) before the identities. A report that puts them after
+ * its identities is held in memory until its header is read, since ages cannot be measured before.
  */
 public final class ReportFileSource implements Source {
   /** The account a report file is filed under when neither the options nor the policy name one. */
@@ -42,9 +43,11 @@ public final class ReportFileSource implements Source {
   }
 
   @Override
-  public ReportInfo read(String accountId, DataRequest request, AuditListener listener, AccountSink sink) {
+  public ReportInfo read(
+      String accountId, DataRequest request, AuditListener listener, AccountSink sink) {
     if (Files.isDirectory(file)) {
-      throw new UsageException(displayName + ": is a directory; name the report file to audit inside it");
+      throw new UsageException(
+          displayName + ": is a directory; name the report file to audit inside it");
     }
     String account = accountId != null ? accountId : UNKNOWN_ACCOUNT;
     Handler handler = new Handler(account, request, sink);
@@ -52,13 +55,26 @@ public final class ReportFileSource implements Source {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       info = new ActivityReportParser(displayName).read(in, handler);
     } catch (NoSuchFileException e) {
-      throw new UsageException(displayName + ": report file not found; check the path of the report file to audit");
+      throw new UsageException(
+          displayName + ": report file not found; check the path of the report file to audit");
     } catch (IOException e) {
-      throw new DataException("Could not read " + displayName + ": " + e.getMessage()
-          + "; check that the file is readable", e);
+      throw new DataException(
+          "Could not read "
+              + displayName
+              + ": "
+              + e.getMessage()
+              + "; check that the file is readable",
+          e);
     }
-    listener.info("Read " + displayName + ": report " + info.reference() + ", "
-        + ActivityReport.describe(info, handler.identities) + ", as of " + info.endTime());
+    listener.info(
+        "Read "
+            + displayName
+            + ": report "
+            + info.reference()
+            + ", "
+            + ActivityReport.describe(info, handler.identities)
+            + ", as of "
+            + info.endTime());
     return info;
   }
 
@@ -79,7 +95,8 @@ public final class ReportFileSource implements Source {
     @Override
     public void header(ReportInfo info) {
       ReportChecks.checkDuration(info, request, displayName + " covers");
-      sink.begin(new RuleContext(account, info.endTime(), Set.of(DataSet.REPORT), Map.of(), null, null));
+      sink.begin(
+          new RuleContext(account, info.endTime(), Set.of(DataSet.REPORT), Map.of(), null, null));
       early.forEach(sink::accept);
       early = null;
     }

@@ -8,15 +8,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A resource block that declares an identity or the account settings: one record per resource instance the state
- * names, or per block when there is no state for it.
+ * A resource block that declares an identity or the account settings: one record per resource
+ * instance the state names, or per block when there is no state for it.
  *
- * @param address the Terraform address: {@code module.team.ibm_iam_service_id.ci["deploy"]} with the state,
- *     {@code module.team.ibm_iam_service_id.ci} without
+ * @param address the Terraform address: {@code module.team.ibm_iam_service_id.ci["deploy"]} with
+ *     the state, {@code module.team.ibm_iam_service_id.ci} without
  * @param file relative to the repository root, with forward slashes
  * @param startLine the line of {@code resource}
  * @param endLine the line of the block's closing brace
- * @param attributes the block's arguments in the order written; a secret ({@code apikey}) is never read
+ * @param attributes the block's arguments in the order written; a secret ({@code apikey}) is never
+ *     read
  * @param blocks the nested blocks, such as the settings' {@code user_mfa}
  * @param id the IBM id the state gives for this instance; null without one
  */
@@ -60,8 +61,8 @@ public record Declaration(
   }
 
   /**
-   * Where a finding about one argument points: the argument's line, or the block's first line when the argument is
-   * not written (a setting the declaration leaves to its default).
+   * Where a finding about one argument points: the argument's line, or the block's first line when
+   * the argument is not written (a setting the declaration leaves to its default).
    */
   public SourceLine locationOf(String argument) {
     return new SourceLine(file, attribute(argument).map(Attribute::line).orElse(startLine));

@@ -3,10 +3,11 @@ package dev.iamaudit.terraform;
 import java.util.Optional;
 
 /**
- * The IBM Cloud provider's resource types iam-audit reads. Every one keeps the IBM id in the resource's {@code id}
- * (terraform-provider-ibm, ibm/service/iamidentity/resource_ibm_iam_*.go: {@code d.SetId(*serviceID.ID)},
- * {@code d.SetId(*apiKey.ID)}, {@code d.SetId(*trustedProfile.ID)}, and for the settings
- * {@code d.SetId(*accountSettingsResponse.AccountID)}); {@code apikey_id} and {@code profile_id} repeat it.
+ * The IBM Cloud provider's resource types iam-audit reads. Every one keeps the IBM id in the
+ * resource's {@code id} (terraform-provider-ibm, ibm/service/iamidentity/resource_ibm_iam_*.go:
+ * {@code d.SetId(*serviceID.ID)}, {@code d.SetId(*apiKey.ID)}, {@code d.SetId(*trustedProfile.ID)},
+ * and for the settings {@code d.SetId(*accountSettingsResponse.AccountID)}); {@code apikey_id} and
+ * {@code profile_id} repeat it.
  */
 public enum DeclarationKind {
   SERVICE_ID("ibm_iam_service_id", "service ID"),

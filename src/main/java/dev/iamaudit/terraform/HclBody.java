@@ -14,7 +14,9 @@ record HclBody(List<Attribute> attributes, List<Block> blocks) {
     return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
   }
 
-  /** {@code type "label" ... { body }}, from the line of its type to the line of its closing brace. */
+  /**
+   * {@code type "label" ... { body }}, from the line of its type to the line of its closing brace.
+   */
   record Block(String type, List<String> labels, int line, int endLine, HclBody body) {
     Block {
       labels = List.copyOf(labels);

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits HCL's native syntax into tokens. A quoted string is one token whatever its {@code ${...}} interpolations
- * hold (they are skipped token by token, so nested strings and braces are balanced); a heredoc is one token up to
- * its closing marker. Comments ({@code #}, {@code //}, {@code /* *}{@code /}) are dropped; new lines are kept,
- * since they end arguments.
+ * Splits HCL's native syntax into tokens. A quoted string is one token whatever its {@code ${...}}
+ * interpolations hold (they are skipped token by token, so nested strings and braces are balanced);
+ * a heredoc is one token up to its closing marker. Comments ({@code #}, {@code //}, {@code /*
+ * *}{@code /}) are dropped; new lines are kept, since they end arguments.
  */
 final class HclLexer {
-  private static final String STRING_NOT_CLOSED = "the string is not closed on its line; add the closing \"";
+  private static final String STRING_NOT_CLOSED =
+      "the string is not closed on its line; add the closing \"";
 
   private final String src;
   private int pos;
@@ -53,16 +54,17 @@ final class HclLexer {
     if (c == '"') {
       return quoted(startLine, startColumn);
     }
-    Type bracket = switch (c) {
-      case '{' -> Type.LBRACE;
-      case '}' -> Type.RBRACE;
-      case '[' -> Type.LBRACK;
-      case ']' -> Type.RBRACK;
-      case '(' -> Type.LPAREN;
-      case ')' -> Type.RPAREN;
-      case ',' -> Type.COMMA;
-      default -> null;
-    };
+    Type bracket =
+        switch (c) {
+          case '{' -> Type.LBRACE;
+          case '}' -> Type.RBRACE;
+          case '[' -> Type.LBRACK;
+          case ']' -> Type.RBRACK;
+          case '(' -> Type.LPAREN;
+          case ')' -> Type.RPAREN;
+          case ',' -> Type.COMMA;
+          default -> null;
+        };
     if (bracket != null) {
       return single(bracket, startLine, startColumn);
     }
@@ -101,7 +103,8 @@ final class HclLexer {
     if ("+-*/%!<>?:~".indexOf(c) >= 0) {
       return op(String.valueOf(c), startLine, startColumn);
     }
-    throw new HclSyntaxException(startLine, startColumn, "unexpected character " + shown(src.codePointAt(pos)));
+    throw new HclSyntaxException(
+        startLine, startColumn, "unexpected character " + shown(src.codePointAt(pos)));
   }
 
   private HclToken op(String text, int startLine, int startColumn) {
@@ -214,8 +217,9 @@ final class HclLexer {
       case '\\' -> text.append('\\');
       case 'u' -> text.appendCodePoint(hex(4, escapeColumn));
       case 'U' -> text.appendCodePoint(hex(8, escapeColumn));
-      default -> throw new HclSyntaxException(line, escapeColumn,
-          "unknown escape \\" + e + "; write \\\\ for a backslash");
+      default ->
+          throw new HclSyntaxException(
+              line, escapeColumn, "unknown escape \\" + e + "; write \\\\ for a backslash");
     }
   }
 
@@ -236,7 +240,9 @@ final class HclLexer {
   }
 
   private HclSyntaxException badUnicodeEscape(int escapeColumn, int digits) {
-    return new HclSyntaxException(line, escapeColumn,
+    return new HclSyntaxException(
+        line,
+        escapeColumn,
         "a \\" + (digits == 4 ? "u" : "U") + " escape needs " + digits + " hexadecimal digits");
   }
 
@@ -246,8 +252,9 @@ final class HclLexer {
     while (true) {
       HclToken token = next();
       switch (token.type()) {
-        case EOF -> throw new HclSyntaxException(openLine, openColumn,
-            "the " + sigil + "{ is not closed; add its closing }");
+        case EOF ->
+            throw new HclSyntaxException(
+                openLine, openColumn, "the " + sigil + "{ is not closed; add its closing }");
         case LBRACE -> depth++;
         case RBRACE -> {
           if (depth == 0) {
@@ -310,7 +317,9 @@ final class HclLexer {
         return new HclToken(Type.HEREDOC, null, startLine, startColumn);
       }
       if (end < 0) {
-        throw new HclSyntaxException(startLine, startColumn,
+        throw new HclSyntaxException(
+            startLine,
+            startColumn,
             "the heredoc <<" + marker + " is not closed; add a line with " + marker + " alone");
       }
       pos = end;

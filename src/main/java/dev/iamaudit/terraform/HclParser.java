@@ -8,9 +8,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Reads the structure of an HCL file: arguments and blocks, nested to any depth, each with its lines. An argument's
- * expression is read to its end (new lines inside brackets included) and classified; only literals and
- * {@code var.NAME} are kept, so any valid expression is accepted without being understood.
+ * Reads the structure of an HCL file: arguments and blocks, nested to any depth, each with its
+ * lines. An argument's expression is read to its end (new lines inside brackets included) and
+ * classified; only literals and {@code var.NAME} are kept, so any valid expression is accepted
+ * without being understood.
  */
 final class HclParser {
   private final List<HclToken> tokens;
@@ -20,7 +21,9 @@ final class HclParser {
     this.tokens = tokens;
   }
 
-  /** @throws HclSyntaxException at the first place the text is not HCL */
+  /**
+   * @throws HclSyntaxException at the first place the text is not HCL
+   */
   static HclBody parse(String text) {
     HclParser parser = new HclParser(new HclLexer(text).tokens());
     return parser.body(null);
@@ -34,7 +37,9 @@ final class HclParser {
     return tokens.get(next++);
   }
 
-  /** @param open the brace of the enclosing block; null for the file itself */
+  /**
+   * @param open the brace of the enclosing block; null for the file itself
+   */
   private HclBody body(HclToken open) {
     List<HclBody.Attribute> attributes = new ArrayList<>();
     List<HclBody.Block> blocks = new ArrayList<>();
@@ -66,8 +71,13 @@ final class HclParser {
       take();
       for (HclBody.Attribute earlier : attributes) {
         if (earlier.name().equals(name.text())) {
-          throw error(name, "the argument '" + name.text() + "' is set twice (first at line " + earlier.line()
-              + "); keep only one");
+          throw error(
+              name,
+              "the argument '"
+                  + name.text()
+                  + "' is set twice (first at line "
+                  + earlier.line()
+                  + "); keep only one");
         }
       }
       attributes.add(new HclBody.Attribute(name.text(), name.line(), expression(name)));
@@ -83,7 +93,8 @@ final class HclParser {
       throw error(brace, "a block label must be a plain string, without ${...}");
     }
     if (brace.type() != Type.LBRACE) {
-      throw error(brace, "expected '=' or '{' after '" + name.text() + "', found " + brace.describe());
+      throw error(
+          brace, "expected '=' or '{' after '" + name.text() + "', found " + brace.describe());
     }
     take();
     HclBody body = body(brace);
@@ -102,8 +113,8 @@ final class HclParser {
   }
 
   /**
-   * Reads to the end of the expression: a new line outside brackets (HCL ignores new lines only inside them), the
-   * closing brace of a one-line block, or the end of the file.
+   * Reads to the end of the expression: a new line outside brackets (HCL ignores new lines only
+   * inside them), the closing brace of a one-line block, or the end of the file.
    */
   private HclExpr expression(HclToken name) {
     int start = next;
@@ -131,9 +142,8 @@ final class HclParser {
       }
       take();
     }
-    List<HclToken> expression = tokens.subList(start, next).stream()
-        .filter(t -> t.type() != Type.NEWLINE)
-        .toList();
+    List<HclToken> expression =
+        tokens.subList(start, next).stream().filter(t -> t.type() != Type.NEWLINE).toList();
     if (expression.isEmpty()) {
       throw error(name, "the argument '" + name.text() + "' has no value after '='");
     }
@@ -144,15 +154,23 @@ final class HclParser {
     if (open.isEmpty()) {
       throw error(token, "this " + token.describe() + " closes nothing");
     }
-    Type expected = switch (open.peek().type()) {
-      case LBRACE -> Type.RBRACE;
-      case LBRACK -> Type.RBRACK;
-      default -> Type.RPAREN;
-    };
+    Type expected =
+        switch (open.peek().type()) {
+          case LBRACE -> Type.RBRACE;
+          case LBRACK -> Type.RBRACK;
+          default -> Type.RPAREN;
+        };
     if (token.type() != expected) {
       HclToken opened = open.peek();
-      throw error(token, "found " + token.describe() + " where the " + opened.describe() + " of line "
-          + opened.line() + " should be closed");
+      throw error(
+          token,
+          "found "
+              + token.describe()
+              + " where the "
+              + opened.describe()
+              + " of line "
+              + opened.line()
+              + " should be closed");
     }
     open.pop();
   }
@@ -163,12 +181,17 @@ final class HclParser {
       return single(first);
     }
     HclToken last = expression.get(expression.size() - 1);
-    if (expression.size() == 2 && first.type() == Type.OPERATOR && first.text().equals("-")
+    if (expression.size() == 2
+        && first.type() == Type.OPERATOR
+        && first.text().equals("-")
         && last.type() == Type.NUMBER) {
       return new HclExpr.Literal(new HclValue.Number(new BigDecimal(last.text()).negate()));
     }
-    if (expression.size() == 3 && first.type() == Type.IDENT && first.text().equals("var")
-        && expression.get(1).type() == Type.DOT && last.type() == Type.IDENT) {
+    if (expression.size() == 3
+        && first.type() == Type.IDENT
+        && first.text().equals("var")
+        && expression.get(1).type() == Type.DOT
+        && last.type() == Type.IDENT) {
       return new HclExpr.Variable(last.text());
     }
     if (first.type() == Type.LBRACK && last.type() == Type.RBRACK) {
@@ -194,12 +217,13 @@ final class HclParser {
       case NUMBER -> new HclExpr.Literal(new HclValue.Number(new BigDecimal(token.text())));
       case TEMPLATE -> new HclExpr.Opaque("an interpolated string");
       case HEREDOC -> new HclExpr.Opaque("a heredoc");
-      case IDENT -> switch (token.text()) {
-        case "true" -> new HclExpr.Literal(new HclValue.Bool(true));
-        case "false" -> new HclExpr.Literal(new HclValue.Bool(false));
-        case "null" -> new HclExpr.Literal(new HclValue.Null());
-        default -> new HclExpr.Opaque("the reference " + token.text());
-      };
+      case IDENT ->
+          switch (token.text()) {
+            case "true" -> new HclExpr.Literal(new HclValue.Bool(true));
+            case "false" -> new HclExpr.Literal(new HclValue.Bool(false));
+            case "null" -> new HclExpr.Literal(new HclValue.Null());
+            default -> new HclExpr.Opaque("the reference " + token.text());
+          };
       default -> new HclExpr.Opaque("an expression");
     };
   }
@@ -207,9 +231,8 @@ final class HclParser {
   private static boolean isTraversal(List<HclToken> expression) {
     for (int i = 0; i < expression.size(); i++) {
       Type type = expression.get(i).type();
-      boolean expected = i % 2 == 0
-          ? type == Type.IDENT || (i > 0 && type == Type.NUMBER)
-          : type == Type.DOT;
+      boolean expected =
+          i % 2 == 0 ? type == Type.IDENT || (i > 0 && type == Type.NUMBER) : type == Type.DOT;
       if (!expected) {
         return false;
       }
@@ -219,7 +242,9 @@ final class HclParser {
 
   /** A list of literals, or opaque when any element is not one. */
   private static HclExpr list(List<HclToken> inner) {
-    if (!inner.isEmpty() && inner.get(0).type() == Type.IDENT && inner.get(0).text().equals("for")) {
+    if (!inner.isEmpty()
+        && inner.get(0).type() == Type.IDENT
+        && inner.get(0).text().equals("for")) {
       return new HclExpr.Opaque("a for expression");
     }
     List<HclValue> items = new ArrayList<>();

@@ -1,6 +1,9 @@
 package dev.iamaudit.terraform;
 
-/** A .tf file that is not valid HCL, at the place the reader stopped. The message is the problem alone. */
+/**
+ * A .tf file that is not valid HCL, at the place the reader stopped. The message is the problem
+ * alone.
+ */
 final class HclSyntaxException extends RuntimeException {
   private final int line;
   private final int column;

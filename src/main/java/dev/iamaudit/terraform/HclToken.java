@@ -3,8 +3,8 @@ package dev.iamaudit.terraform;
 /**
  * One token of HCL's native syntax and where it starts.
  *
- * @param text an identifier, a number, an operator, or a string literal with its escapes decoded; null for a
- *     template string, a heredoc, a new line and the end of the file
+ * @param text an identifier, a number, an operator, or a string literal with its escapes decoded;
+ *     null for a template string, a heredoc, a new line and the end of the file
  */
 record HclToken(Type type, String text, int line, int column) {
   enum Type {
@@ -12,7 +12,10 @@ record HclToken(Type type, String text, int line, int column) {
     NUMBER,
     /** A quoted string without interpolation. */
     STRING,
-    /** A quoted string with {@code ${...}} or {@code %{...}}: its value is only known when Terraform runs. */
+    /**
+     * A quoted string with {@code ${...}} or {@code %{...}}: its value is only known when Terraform
+     * runs.
+     */
     TEMPLATE,
     HEREDOC,
     NEWLINE,

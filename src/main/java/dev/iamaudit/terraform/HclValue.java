@@ -6,13 +6,14 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The value of a Terraform argument as written in the files: a literal, or why it is not one. Nothing is guessed:
- * an interpolated string, a function call or a reference iam-audit cannot follow is {@link Unresolved}.
+ * The value of a Terraform argument as written in the files: a literal, or why it is not one.
+ * Nothing is guessed: an interpolated string, a function call or a reference iam-audit cannot
+ * follow is {@link Unresolved}.
  */
 public sealed interface HclValue {
   /**
-   * The value as IBM's API shows a scalar setting ({@code TOTP4ALL}, {@code 3600}, {@code true}); null for a list,
-   * null or an unresolved value.
+   * The value as IBM's API shows a scalar setting ({@code TOTP4ALL}, {@code 3600}, {@code true});
+   * null for a list, null or an unresolved value.
    */
   String scalarText();
 
@@ -76,7 +77,8 @@ public sealed interface HclValue {
   /**
    * Not a literal iam-audit can read.
    *
-   * @param reason completes "the name ...": "is an interpolated string, which iam-audit does not evaluate"
+   * @param reason completes "the name ...": "is an interpolated string, which iam-audit does not
+   *     evaluate"
    */
   record Unresolved(String reason) implements HclValue {
     public Unresolved {

@@ -4,30 +4,39 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Something the reader could not read or resolve, for the reports: {@code terraform/main.tf:7:3: ...}.
+ * Something the reader could not read or resolve, for the reports: {@code terraform/main.tf:7:3:
+ * ...}.
  *
  * @param line 0 when the note is about a whole file
  * @param column 0 when no column is known
  * @param gap whether declarations may be missing because of it
  */
-record Note(String file, int line, int column, String message, Gap gap) implements Comparable<Note> {
+record Note(String file, int line, int column, String message, Gap gap)
+    implements Comparable<Note> {
   /**
-   * What a note means for {@code identity-unmanaged}, which must see every declaration to call an identity
-   * unmanaged.
+   * What a note means for {@code identity-unmanaged}, which must see every declaration to call an
+   * identity unmanaged.
    */
   enum Gap {
     /** Nothing is hidden: the note only explains a match or a value. */
     NONE,
-    /** Declarations are unseen, but the state lists what they manage (a registry module, an override file). */
+    /**
+     * Declarations are unseen, but the state lists what they manage (a registry module, an override
+     * file).
+     */
     WITHOUT_STATE,
-    /** Declarations are unseen or match nothing, state or not (a broken file, a name that is not a literal). */
+    /**
+     * Declarations are unseen or match nothing, state or not (a broken file, a name that is not a
+     * literal).
+     */
     ALWAYS
   }
 
-  private static final Comparator<Note> ORDER = Comparator.comparing(Note::file)
-      .thenComparingInt(Note::line)
-      .thenComparingInt(Note::column)
-      .thenComparing(Note::message);
+  private static final Comparator<Note> ORDER =
+      Comparator.comparing(Note::file)
+          .thenComparingInt(Note::line)
+          .thenComparingInt(Note::column)
+          .thenComparing(Note::message);
 
   Note {
     Objects.requireNonNull(file, "file");

@@ -19,16 +19,19 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * What the repository's Terraform declares about IAM identities and the account settings, and where.
+ * What the repository's Terraform declares about IAM identities and the account settings, and
+ * where.
  *
- * <p>An identity is matched to its declaration by id when the Terraform state gives the declaration's address an id,
- * else by the declaration's literal {@code name}. Nothing is guessed: a name that is not a literal, a module whose
- * source is not local, a file that is not valid HCL are {@link #notes() notes} for the reports.
+ * <p>An identity is matched to its declaration by id when the Terraform state gives the
+ * declaration's address an id, else by the declaration's literal {@code name}. Nothing is guessed:
+ * a name that is not a literal, a module whose source is not local, a file that is not valid HCL
+ * are {@link #notes() notes} for the reports.
  */
 public final class TerraformDeclarations {
-  private static final Comparator<Declaration> ORDER = Comparator.comparing(Declaration::file)
-      .thenComparingInt(Declaration::startLine)
-      .thenComparing(Declaration::address);
+  private static final Comparator<Declaration> ORDER =
+      Comparator.comparing(Declaration::file)
+          .thenComparingInt(Declaration::startLine)
+          .thenComparing(Declaration::address);
 
   private final String dir;
   private final String stateName;
@@ -37,18 +40,26 @@ public final class TerraformDeclarations {
   private final List<String> gaps;
   private final int filesRead;
   // By kind, then id or name: a lookup for each finding of a large account allocates nothing.
-  private final Map<DeclarationKind, Map<String, List<Declaration>>> byId = new EnumMap<>(DeclarationKind.class);
-  private final Map<DeclarationKind, Map<String, List<Declaration>>> byName = new EnumMap<>(DeclarationKind.class);
+  private final Map<DeclarationKind, Map<String, List<Declaration>>> byId =
+      new EnumMap<>(DeclarationKind.class);
+  private final Map<DeclarationKind, Map<String, List<Declaration>>> byName =
+      new EnumMap<>(DeclarationKind.class);
   private final Map<DeclarationKind, Set<String>> stateIds;
 
-  private TerraformDeclarations(String dir, String stateName, List<Declaration> declarations, List<Note> notes,
-      int filesRead, Map<DeclarationKind, Set<String>> stateIds) {
+  private TerraformDeclarations(
+      String dir,
+      String stateName,
+      List<Declaration> declarations,
+      List<Note> notes,
+      int filesRead,
+      Map<DeclarationKind, Set<String>> stateIds) {
     this.dir = dir;
     this.stateName = stateName;
     this.declarations = declarations.stream().sorted(ORDER).toList();
     List<Note> sorted = notes.stream().sorted().distinct().toList();
     this.notes = sorted.stream().map(Note::toString).toList();
-    this.gaps = sorted.stream().filter(note -> note.hides(stateName != null)).map(Note::toString).toList();
+    this.gaps =
+        sorted.stream().filter(note -> note.hides(stateName != null)).map(Note::toString).toList();
     this.filesRead = filesRead;
     this.stateIds = stateIds.isEmpty() ? Map.of() : new EnumMap<>(stateIds);
     for (Declaration declaration : this.declarations) {
@@ -66,17 +77,21 @@ public final class TerraformDeclarations {
   }
 
   /**
-   * Scans {@code dir} recursively for {@code *.tf} and maps its declarations, through the state when one is given.
+   * Scans {@code dir} recursively for {@code *.tf} and maps its declarations, through the state
+   * when one is given.
    *
    * @param dir the directory to scan
    * @param baseDir the repository root: every file is named relative to it, with forward slashes
    * @param skip directories below {@code dir} not to scan, such as the reports' output directory
-   * @param stateFile {@code terraform.tfstate} or the output of {@code terraform show -json}; null for none
-   * @param stateName how messages name the state file (the path as the user gave it); ignored without one
-   * @throws UsageException when dir is not a directory, or the state file is missing, malformed or unsupported
+   * @param stateFile {@code terraform.tfstate} or the output of {@code terraform show -json}; null
+   *     for none
+   * @param stateName how messages name the state file (the path as the user gave it); ignored
+   *     without one
+   * @throws UsageException when dir is not a directory, or the state file is missing, malformed or
+   *     unsupported
    */
-  public static TerraformDeclarations load(Path dir, Path baseDir, Collection<Path> skip, Path stateFile,
-      String stateName) {
+  public static TerraformDeclarations load(
+      Path dir, Path baseDir, Collection<Path> skip, Path stateFile, String stateName) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(baseDir, "baseDir");
     TerraformState state = stateFile == null ? null : TerraformState.read(stateFile, stateName);
@@ -85,8 +100,13 @@ public final class TerraformDeclarations {
     List<Note> notes = new ArrayList<>(scan.notes());
     notes.addAll(tree.notes());
     Matcher matcher = new Matcher(tree.templates(), state, notes);
-    return new TerraformDeclarations(scan.path(dir), state == null ? null : state.file(), matcher.declarations(),
-        notes, scan.filesRead(), matcher.stateIds());
+    return new TerraformDeclarations(
+        scan.path(dir),
+        state == null ? null : state.file(),
+        matcher.declarations(),
+        notes,
+        scan.filesRead(),
+        matcher.stateIds());
   }
 
   /** Whether Terraform was read at all: false when it is turned off. */
@@ -94,7 +114,10 @@ public final class TerraformDeclarations {
     return dir != null;
   }
 
-  /** Whether a state was given: identities are then matched by id, and the state tells what Terraform manages. */
+  /**
+   * Whether a state was given: identities are then matched by id, and the state tells what
+   * Terraform manages.
+   */
   public boolean hasState() {
     return stateName != null;
   }
@@ -104,40 +127,58 @@ public final class TerraformDeclarations {
     return stateName;
   }
 
-  /** The scanned directory as messages name it, relative to the repository root; null when Terraform is off. */
+  /**
+   * The scanned directory as messages name it, relative to the repository root; null when Terraform
+   * is off.
+   */
   public String dir() {
     return dir;
   }
 
   /**
-   * The notes that mean a declaration may be missing or match nothing, so that no identity can be called unmanaged:
-   * without a state, a file that could not be read, a module that is not read, a name that is not a literal; with a
-   * state, which lists every resource Terraform manages, only a state that holds none.
+   * The notes that mean a declaration may be missing or match nothing, so that no identity can be
+   * called unmanaged: without a state, a file that could not be read, a module that is not read, a
+   * name that is not a literal; with a state, which lists every resource Terraform manages, only a
+   * state that holds none.
    */
   public List<String> gaps() {
     return gaps;
   }
 
   /**
-   * What was read, for the run's log: "Read 3 Terraform files under terraform: 5 declarations of IAM identities,
-   * account settings at terraform/main.tf:40; the state state.json gives 4 of them their ids".
+   * What was read, for the run's log: "Read 3 Terraform files under terraform: 5 declarations of
+   * IAM identities, account settings at terraform/main.tf:40; the state state.json gives 4 of them
+   * their ids".
    */
   public String summary() {
     if (!enabled()) {
       return "No Terraform read: turned off";
     }
-    List<Declaration> settings = declarations.stream().filter(d -> d.kind() == DeclarationKind.ACCOUNT_SETTINGS)
-        .toList();
+    List<Declaration> settings =
+        declarations.stream().filter(d -> d.kind() == DeclarationKind.ACCOUNT_SETTINGS).toList();
     long identities = declarations.size() - settings.size();
     StringBuilder summary = new StringBuilder();
     if (filesRead == 0) {
       summary.append("No Terraform files under ").append(dir);
     } else {
-      summary.append("Read ").append(Counted.of(filesRead, "Terraform file")).append(" under ").append(dir).append(": ")
-          .append(Counted.of(identities, "declaration of an IAM identity", "declarations of IAM identities"))
+      summary
+          .append("Read ")
+          .append(Counted.of(filesRead, "Terraform file"))
+          .append(" under ")
+          .append(dir)
+          .append(": ")
+          .append(
+              Counted.of(
+                  identities, "declaration of an IAM identity", "declarations of IAM identities"))
           .append(", ")
-          .append(settings.isEmpty() ? "no account settings" : "account settings at " + settings.stream()
-              .map(d -> d.location().toString()).distinct().collect(Collectors.joining(", ")));
+          .append(
+              settings.isEmpty()
+                  ? "no account settings"
+                  : "account settings at "
+                      + settings.stream()
+                          .map(d -> d.location().toString())
+                          .distinct()
+                          .collect(Collectors.joining(", ")));
     }
     if (hasState()) {
       summary.append("; the state ").append(stateName);
@@ -145,10 +186,14 @@ public final class TerraformDeclarations {
         int named = stateIds.values().stream().mapToInt(Set::size).sum();
         summary.append(" names ").append(Counted.of(named, "resource"));
       } else {
-        long mapped = declarations.stream()
-            .filter(d -> d.id() != null && d.kind() != DeclarationKind.ACCOUNT_SETTINGS)
-            .count();
-        summary.append(" gives ").append(mapped).append(mapped == 1 ? " of them its id" : " of them their ids");
+        long mapped =
+            declarations.stream()
+                .filter(d -> d.id() != null && d.kind() != DeclarationKind.ACCOUNT_SETTINGS)
+                .count();
+        summary
+            .append(" gives ")
+            .append(mapped)
+            .append(mapped == 1 ? " of them its id" : " of them their ids");
       }
     }
     return summary.toString();
@@ -170,9 +215,10 @@ public final class TerraformDeclarations {
   }
 
   /**
-   * The declaration of an identity: the one the state gives this id, else the only one of this kind whose literal
-   * name is {@code name} and that the state maps to no id. Empty when there is none, when the state names the id at
-   * an address no .tf file declares, or when several declarations share the name.
+   * The declaration of an identity: the one the state gives this id, else the only one of this kind
+   * whose literal name is {@code name} and that the state maps to no id. Empty when there is none,
+   * when the state names the id at an address no .tf file declares, or when several declarations
+   * share the name.
    *
    * @param name the identity's name; null to match by id only
    */
@@ -189,22 +235,25 @@ public final class TerraformDeclarations {
   }
 
   /**
-   * Whether Terraform manages the identity: the state names its id, or a declaration of this kind without an id
-   * has its literal name. For {@code identity-unmanaged}; read {@link #notes()} too, since a declaration whose name
-   * cannot be resolved matches nothing.
+   * Whether Terraform manages the identity: the state names its id, or a declaration of this kind
+   * without an id has its literal name. For {@code identity-unmanaged}; read {@link #notes()} too,
+   * since a declaration whose name cannot be resolved matches nothing.
    */
   public boolean isDeclared(DeclarationKind kind, String id, String name) {
     return inState(kind, id) || !lookup(byName, kind, name).isEmpty();
   }
 
-  /** Whether any {@code ibm_iam_account_settings} is declared: {@code account-settings-drift} is then on. */
+  /**
+   * Whether any {@code ibm_iam_account_settings} is declared: {@code account-settings-drift} is
+   * then on.
+   */
   public boolean declaresAccountSettings() {
     return declarations.stream().anyMatch(d -> d.kind() == DeclarationKind.ACCOUNT_SETTINGS);
   }
 
   /**
-   * The {@code ibm_iam_account_settings} of an account: the one the state gives this account id, else the only
-   * one the state maps to no id. Empty when there is none or several.
+   * The {@code ibm_iam_account_settings} of an account: the one the state gives this account id,
+   * else the only one the state maps to no id. Empty when there is none or several.
    */
   public Optional<Declaration> accountSettings(String accountId) {
     Objects.requireNonNull(accountId, "accountId");
@@ -212,19 +261,28 @@ public final class TerraformDeclarations {
     if (!withId.isEmpty()) {
       return withId.size() == 1 ? Optional.of(withId.get(0)) : Optional.empty();
     }
-    List<Declaration> unmapped = declarations.stream()
-        .filter(d -> d.kind() == DeclarationKind.ACCOUNT_SETTINGS && d.id() == null)
-        .toList();
+    List<Declaration> unmapped =
+        declarations.stream()
+            .filter(d -> d.kind() == DeclarationKind.ACCOUNT_SETTINGS && d.id() == null)
+            .toList();
     return unmapped.size() == 1 ? Optional.of(unmapped.get(0)) : Optional.empty();
   }
 
-  private static void index(Map<DeclarationKind, Map<String, List<Declaration>>> index, DeclarationKind kind,
-      String key, Declaration declaration) {
-    index.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(declaration);
+  private static void index(
+      Map<DeclarationKind, Map<String, List<Declaration>>> index,
+      DeclarationKind kind,
+      String key,
+      Declaration declaration) {
+    index
+        .computeIfAbsent(kind, k -> new HashMap<>())
+        .computeIfAbsent(key, k -> new ArrayList<>())
+        .add(declaration);
   }
 
-  private static List<Declaration> lookup(Map<DeclarationKind, Map<String, List<Declaration>>> index,
-      DeclarationKind kind, String key) {
+  private static List<Declaration> lookup(
+      Map<DeclarationKind, Map<String, List<Declaration>>> index,
+      DeclarationKind kind,
+      String key) {
     Map<String, List<Declaration>> ofKind = key == null ? null : index.get(kind);
     return ofKind == null ? List.of() : ofKind.getOrDefault(key, List.of());
   }
@@ -260,19 +318,30 @@ public final class TerraformDeclarations {
       noteSharedNames(notes);
     }
 
-    private void matchState(TerraformState state, Map<String, List<ModuleTree.Template>> byAddress,
-        Set<String> matched, List<Note> notes) {
+    private void matchState(
+        TerraformState state,
+        Map<String, List<ModuleTree.Template>> byAddress,
+        Set<String> matched,
+        List<Note> notes) {
       if (state.empty()) {
-        notes.add(Note.about(state.file(), "the state holds no resources; run terraform show -json in the root"
-            + " module's directory after terraform init, against the state the pipeline applies")
-            .hiding(Note.Gap.ALWAYS));
+        notes.add(
+            Note.about(
+                    state.file(),
+                    "the state holds no resources; run terraform show -json in the root module's"
+                        + " directory after terraform init, against the state the pipeline applies")
+                .hiding(Note.Gap.ALWAYS));
       }
       Map<String, Integer> undeclared = new TreeMap<>();
       for (TerraformState.Instance instance : state.instances()) {
-        List<ModuleTree.Template> candidates = byAddress.getOrDefault(instance.staticAddress(), List.of());
+        List<ModuleTree.Template> candidates =
+            byAddress.getOrDefault(instance.staticAddress(), List.of());
         if (instance.id() == null) {
-          notes.add(Note.about(state.file(), instance.address() + " has no id in the state; it is matched by"
-              + " name, if at all"));
+          notes.add(
+              Note.about(
+                  state.file(),
+                  instance.address()
+                      + " has no id in the state; it is matched by"
+                      + " name, if at all"));
           continue;
         }
         stateIds.computeIfAbsent(instance.kind(), k -> new HashSet<>()).add(instance.id());
@@ -280,44 +349,85 @@ public final class TerraformDeclarations {
           undeclared.merge(instance.staticAddress(), 1, Integer::sum);
         } else if (candidates.size() > 1) {
           if (matched.add(instance.staticAddress())) {
-            notes.add(Note.about(state.file(), instance.staticAddress() + " is declared in several root modules ("
-                + candidates.stream().map(ModuleTree.Template::root).distinct().collect(Collectors.joining(", "))
-                + "); scan only the root module the state belongs to, so findings can point at its block"));
+            notes.add(
+                Note.about(
+                    state.file(),
+                    instance.staticAddress()
+                        + " is declared in several root modules ("
+                        + candidates.stream()
+                            .map(ModuleTree.Template::root)
+                            .distinct()
+                            .collect(Collectors.joining(", "))
+                        + "); scan only the root module the state belongs to, so findings can point"
+                        + " at its block"));
           }
         } else {
           matched.add(instance.staticAddress());
           declarations.add(declaration(candidates.get(0), instance.address(), instance.id()));
         }
       }
-      undeclared.forEach((address, count) -> notes.add(Note.about(state.file(), address + (count > 1
-          ? " (" + count + " instances)" : "") + " is in the state but no scanned .tf file declares it; findings"
-          + " on its identities cannot point at a .tf line")));
+      undeclared.forEach(
+          (address, count) ->
+              notes.add(
+                  Note.about(
+                      state.file(),
+                      address
+                          + (count > 1 ? " (" + count + " instances)" : "")
+                          + " is in the state but no scanned .tf file declares it; findings"
+                          + " on its identities cannot point at a .tf line")));
     }
 
-    private static Declaration declaration(ModuleTree.Template template, String address, String id) {
-      return new Declaration(template.kind(), address, template.file(), template.startLine(), template.endLine(),
-          template.attributes(), template.blocks(), id);
+    private static Declaration declaration(
+        ModuleTree.Template template, String address, String id) {
+      return new Declaration(
+          template.kind(),
+          address,
+          template.file(),
+          template.startLine(),
+          template.endLine(),
+          template.attributes(),
+          template.blocks(),
+          id);
     }
 
     /** A declaration without an id is matched by its literal name; say so when it has none. */
-    private static void noteUnmatchable(Declaration declaration, TerraformState state, List<Note> notes) {
+    private static void noteUnmatchable(
+        Declaration declaration, TerraformState state, List<Note> notes) {
       if (declaration.kind() == DeclarationKind.ACCOUNT_SETTINGS) {
         return;
       }
-      String remedy = state == null
-          ? "give the Terraform state so it is matched by id"
-          : "the state has no instance of it, so it is matched by name only";
+      String remedy =
+          state == null
+              ? "give the Terraform state so it is matched by id"
+              : "the state has no instance of it, so it is matched by name only";
       Optional<Attribute> name = declaration.attribute("name");
       if (name.isEmpty()) {
-        notes.add(Note.at(declaration.location(), declaration.address() + " has no name argument, so it matches no"
-            + " " + declaration.kind().label() + "; " + remedy).hiding(Note.Gap.WITHOUT_STATE));
+        notes.add(
+            Note.at(
+                    declaration.location(),
+                    declaration.address()
+                        + " has no name argument, so it matches no"
+                        + " "
+                        + declaration.kind().label()
+                        + "; "
+                        + remedy)
+                .hiding(Note.Gap.WITHOUT_STATE));
       } else if (!(name.get().value() instanceof HclValue.Text)) {
-        String reason = name.get().value() instanceof HclValue.Unresolved unresolved
-            ? unresolved.reason()
-            : "is not a string";
-        notes.add(Note.at(new SourceLine(declaration.file(), name.get().line()), declaration.address()
-            + ": the name " + reason + ", so it matches no " + declaration.kind().label() + "; " + remedy)
-            .hiding(Note.Gap.WITHOUT_STATE));
+        String reason =
+            name.get().value() instanceof HclValue.Unresolved unresolved
+                ? unresolved.reason()
+                : "is not a string";
+        notes.add(
+            Note.at(
+                    new SourceLine(declaration.file(), name.get().line()),
+                    declaration.address()
+                        + ": the name "
+                        + reason
+                        + ", so it matches no "
+                        + declaration.kind().label()
+                        + "; "
+                        + remedy)
+                .hiding(Note.Gap.WITHOUT_STATE));
       }
     }
 
@@ -325,27 +435,45 @@ public final class TerraformDeclarations {
       Map<String, List<Declaration>> byName = new LinkedHashMap<>();
       for (Declaration declaration : declarations) {
         if (declaration.id() == null && declaration.kind() != DeclarationKind.ACCOUNT_SETTINGS) {
-          declaration.name().ifPresent(name ->
-              byName.computeIfAbsent(key(declaration.kind(), name), k -> new ArrayList<>()).add(declaration));
+          declaration
+              .name()
+              .ifPresent(
+                  name ->
+                      byName
+                          .computeIfAbsent(key(declaration.kind(), name), k -> new ArrayList<>())
+                          .add(declaration));
         }
       }
       for (List<Declaration> same : byName.values()) {
         if (same.size() > 1) {
           Declaration first = same.get(0);
-          notes.add(Note.at(first.location(), same.stream().map(d -> d.address() + " (" + d.location() + ")")
-              .collect(Collectors.joining(", ")) + " all declare the " + first.kind().label() + " name '"
-              + first.name().orElseThrow() + "', so findings on an identity of that name point at none of them;"
-              + " give the Terraform state to match them by id"));
+          notes.add(
+              Note.at(
+                  first.location(),
+                  same.stream()
+                          .map(d -> d.address() + " (" + d.location() + ")")
+                          .collect(Collectors.joining(", "))
+                      + " all declare the "
+                      + first.kind().label()
+                      + " name '"
+                      + first.name().orElseThrow()
+                      + "', so findings on an identity of that name point at none of them;"
+                      + " give the Terraform state to match them by id"));
         }
       }
-      List<Declaration> settings = declarations.stream()
-          .filter(d -> d.kind() == DeclarationKind.ACCOUNT_SETTINGS && d.id() == null)
-          .toList();
+      List<Declaration> settings =
+          declarations.stream()
+              .filter(d -> d.kind() == DeclarationKind.ACCOUNT_SETTINGS && d.id() == null)
+              .toList();
       if (settings.size() > 1) {
-        notes.add(Note.at(settings.get(0).location(), settings.stream()
-            .map(d -> d.address() + " (" + d.location() + ")").collect(Collectors.joining(", "))
-            + " all declare account settings, and nothing tells which account each is for; give the Terraform"
-            + " state to match them by account id"));
+        notes.add(
+            Note.at(
+                settings.get(0).location(),
+                settings.stream()
+                        .map(d -> d.address() + " (" + d.location() + ")")
+                        .collect(Collectors.joining(", "))
+                    + " all declare account settings, and nothing tells which account each is for;"
+                    + " give the Terraform state to match them by account id"));
       }
     }
 

@@ -23,26 +23,33 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Terraform files under a directory, parsed and grouped by directory (a Terraform module is a directory).
- * Skipped as Terraform skips them: hidden directories (so {@code .terraform/}, where {@code terraform init} copies
- * modules) and files whose name starts with a dot; skipped too, the directories the caller names (the reports'
- * output, a build's {@code target/}: copies there would declare every identity twice). A file that cannot be read or
- * parsed becomes a note, and the other files are still read.
+ * The Terraform files under a directory, parsed and grouped by directory (a Terraform module is a
+ * directory). Skipped as Terraform skips them: hidden directories (so {@code .terraform/}, where
+ * {@code terraform init} copies modules) and files whose name starts with a dot; skipped too, the
+ * directories the caller names (the reports' output, a build's {@code target/}: copies there would
+ * declare every identity twice). A file that cannot be read or parsed becomes a note, and the other
+ * files are still read.
  */
 final class TerraformScan {
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
   /** One parsed file: {@code main.tf}, or a tfvars file whose body holds arguments only. */
   record ParsedFile(String path, HclBody body, boolean override) {}
 
   /**
-   * @param tfvars the files Terraform loads by itself for a root module, in its order: {@code terraform.tfvars},
-   *     {@code terraform.tfvars.json}, then {@code *.auto.tfvars} and {@code *.auto.tfvars.json} by name
-   * @param tfvarsBroken whether one of them could not be read, so no variable of this directory can be trusted
+   * @param tfvars the files Terraform loads by itself for a root module, in its order: {@code
+   *     terraform.tfvars}, {@code terraform.tfvars.json}, then {@code *.auto.tfvars} and {@code
+   *     *.auto.tfvars.json} by name
+   * @param tfvarsBroken whether one of them could not be read, so no variable of this directory can
+   *     be trusted
    */
-  record ModuleDir(Path dir, String path, List<ParsedFile> files, List<ParsedFile> tfvars, boolean tfvarsBroken) {}
+  record ModuleDir(
+      Path dir,
+      String path,
+      List<ParsedFile> files,
+      List<ParsedFile> tfvars,
+      boolean tfvarsBroken) {}
 
   private final Path baseDir;
   private final Map<Path, List<ParsedFile>> files = new TreeMap<>();
@@ -68,34 +75,45 @@ final class TerraformScan {
     skip.forEach(path -> skipped.add(path.toAbsolutePath().normalize()));
     if (!Files.isDirectory(root)) {
       String shown = scan.path(root);
-      throw new UsageException(shown + (Files.exists(root)
-          ? ": is a file; name the directory that holds the .tf files"
-          : ": directory not found; name the directory that holds the .tf files, or none to turn Terraform off"));
+      throw new UsageException(
+          shown
+              + (Files.exists(root)
+                  ? ": is a file; name the directory that holds the .tf files"
+                  : ": directory not found; name the directory that holds the .tf files, or none to"
+                      + " turn Terraform off"));
     }
     List<Path> found = new ArrayList<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
-          return d.equals(root) || !(hidden(d) || skipped.contains(d)) ? FileVisitResult.CONTINUE
-              : FileVisitResult.SKIP_SUBTREE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
+              return d.equals(root) || !(hidden(d) || skipped.contains(d))
+                  ? FileVisitResult.CONTINUE
+                  : FileVisitResult.SKIP_SUBTREE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if (attributes.isRegularFile() && !hidden(file)) {
-            found.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (attributes.isRegularFile() && !hidden(file)) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          scan.notes.add(Note.about(scan.path(file), "cannot be read (" + e.getClass().getSimpleName()
-              + "); declarations in it are not seen").hiding(Note.Gap.WITHOUT_STATE));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              scan.notes.add(
+                  Note.about(
+                          scan.path(file),
+                          "cannot be read ("
+                              + e.getClass().getSimpleName()
+                              + "); declarations in it are not seen")
+                      .hiding(Note.Gap.WITHOUT_STATE));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UsageException(scan.path(root) + ": cannot be scanned: " + e.getMessage());
     }
@@ -112,7 +130,8 @@ final class TerraformScan {
     String name = file.getFileName().toString();
     Path dir = file.getParent();
     if (name.endsWith(".tf")) {
-      // A directory whose every file is broken is still a module: calls to it resolve, and its notes explain.
+      // A directory whose every file is broken is still a module: calls to it resolve, and its
+      // notes explain.
       List<ParsedFile> parsed = files.computeIfAbsent(dir, d -> new ArrayList<>());
       int before = notes.size();
       HclBody body = parse(file);
@@ -124,8 +143,12 @@ final class TerraformScan {
         parsed.add(new ParsedFile(path(file), body, override));
       }
     } else if (name.endsWith(".tf.json")) {
-      notes.add(Note.about(path(file), "Terraform's JSON syntax is not read; declarations in this file are not"
-          + " seen, so write them in .tf files for findings to point at them").hiding(Note.Gap.WITHOUT_STATE));
+      notes.add(
+          Note.about(
+                  path(file),
+                  "Terraform's JSON syntax is not read; declarations in this file are not"
+                      + " seen, so write them in .tf files for findings to point at them")
+              .hiding(Note.Gap.WITHOUT_STATE));
     } else if (name.equals("terraform.tfvars") || name.endsWith(".auto.tfvars")) {
       addTfvars(dir, parse(file), file);
     } else if (name.equals("terraform.tfvars.json") || name.endsWith(".auto.tfvars.json")) {
@@ -138,7 +161,9 @@ final class TerraformScan {
       tfvarsBroken.put(dir, true);
       return;
     }
-    tfvars.computeIfAbsent(dir, d -> new ArrayList<>()).add(new ParsedFile(path(file), body, false));
+    tfvars
+        .computeIfAbsent(dir, d -> new ArrayList<>())
+        .add(new ParsedFile(path(file), body, false));
   }
 
   private HclBody parse(Path file) {
@@ -151,8 +176,14 @@ final class TerraformScan {
       filesRead++;
       return body;
     } catch (HclSyntaxException e) {
-      notes.add(new Note(path(file), e.line(), e.column(), "not valid HCL: " + e.getMessage()
-          + "; the declarations in this file are not read until it is fixed"));
+      notes.add(
+          new Note(
+              path(file),
+              e.line(),
+              e.column(),
+              "not valid HCL: "
+                  + e.getMessage()
+                  + "; the declarations in this file are not read until it is fixed"));
       return null;
     }
   }
@@ -161,10 +192,15 @@ final class TerraformScan {
     try {
       return Files.readString(file);
     } catch (CharacterCodingException e) {
-      notes.add(Note.about(path(file), "is not UTF-8 text; the declarations in this file are not read"));
+      notes.add(
+          Note.about(path(file), "is not UTF-8 text; the declarations in this file are not read"));
     } catch (IOException e) {
-      notes.add(Note.about(path(file), "cannot be read (" + e.getClass().getSimpleName()
-          + "); the declarations in this file are not read"));
+      notes.add(
+          Note.about(
+              path(file),
+              "cannot be read ("
+                  + e.getClass().getSimpleName()
+                  + "); the declarations in this file are not read"));
     }
     return null;
   }
@@ -178,31 +214,44 @@ final class TerraformScan {
     List<HclBody.Attribute> attributes = new ArrayList<>();
     try (JsonParser json = JSON.createParser(text)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
-        notes.add(new Note(path(file), 1, 1, "is not a JSON object of variable values; its values are not read"));
+        notes.add(
+            new Note(
+                path(file),
+                1,
+                1,
+                "is not a JSON object of variable values; its values are not read"));
         return null;
       }
       while (json.nextToken() == JsonToken.FIELD_NAME) {
         String name = json.currentName();
         int line = json.currentTokenLocation().getLineNr();
         JsonToken value = json.nextToken();
-        HclExpr expr = switch (value) {
-          case VALUE_STRING -> new HclExpr.Literal(new HclValue.Text(json.getText()));
-          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new HclExpr.Literal(new HclValue.Number(json.getDecimalValue()));
-          case VALUE_TRUE, VALUE_FALSE -> new HclExpr.Literal(new HclValue.Bool(value == JsonToken.VALUE_TRUE));
-          case VALUE_NULL -> new HclExpr.Literal(new HclValue.Null());
-          default -> {
-            json.skipChildren();
-            yield new HclExpr.Opaque("a list or an object");
-          }
-        };
+        HclExpr expr =
+            switch (value) {
+              case VALUE_STRING -> new HclExpr.Literal(new HclValue.Text(json.getText()));
+              case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                  new HclExpr.Literal(new HclValue.Number(json.getDecimalValue()));
+              case VALUE_TRUE, VALUE_FALSE ->
+                  new HclExpr.Literal(new HclValue.Bool(value == JsonToken.VALUE_TRUE));
+              case VALUE_NULL -> new HclExpr.Literal(new HclValue.Null());
+              default -> {
+                json.skipChildren();
+                yield new HclExpr.Opaque("a list or an object");
+              }
+            };
         attributes.add(new HclBody.Attribute(name, line, expr));
       }
       filesRead++;
       return new HclBody(attributes, List.of());
     } catch (JsonProcessingException e) {
-      // Jackson's own message quotes the text it choked on, which may be a secret value: only its place is shown.
-      notes.add(new Note(path(file), Math.max(1, e.getLocation().getLineNr()),
-          Math.max(1, e.getLocation().getColumnNr()), "not valid JSON; its variable values are not read"));
+      // Jackson's own message quotes the text it choked on, which may be a secret value: only its
+      // place is shown.
+      notes.add(
+          new Note(
+              path(file),
+              Math.max(1, e.getLocation().getLineNr()),
+              Math.max(1, e.getLocation().getColumnNr()),
+              "not valid JSON; its variable values are not read"));
       return null;
     } catch (IOException e) {
       notes.add(Note.about(path(file), "cannot be read (" + e.getClass().getSimpleName() + ")"));
@@ -220,14 +269,23 @@ final class TerraformScan {
   /** The directories that hold .tf files, by path. */
   List<ModuleDir> modules() {
     List<ModuleDir> modules = new ArrayList<>();
-    files.forEach((dir, parsed) -> modules.add(new ModuleDir(dir, path(dir), parsed,
-        tfvarsInTerraformOrder(tfvars.getOrDefault(dir, List.of())), tfvarsBroken.getOrDefault(dir, false))));
+    files.forEach(
+        (dir, parsed) ->
+            modules.add(
+                new ModuleDir(
+                    dir,
+                    path(dir),
+                    parsed,
+                    tfvarsInTerraformOrder(tfvars.getOrDefault(dir, List.of())),
+                    tfvarsBroken.getOrDefault(dir, false))));
     return modules;
   }
 
   private static List<ParsedFile> tfvarsInTerraformOrder(List<ParsedFile> files) {
     return files.stream()
-        .sorted(Comparator.comparingInt((ParsedFile f) -> tfvarsRank(f.path())).thenComparing(ParsedFile::path))
+        .sorted(
+            Comparator.comparingInt((ParsedFile f) -> tfvarsRank(f.path()))
+                .thenComparing(ParsedFile::path))
         .toList();
   }
 

@@ -17,18 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The IBM ids a Terraform state gives the resources iam-audit maps, by address. Reads {@code terraform.tfstate}
- * (format version 4) and the output of {@code terraform show -json}.
+ * The IBM ids a Terraform state gives the resources iam-audit maps, by address. Reads {@code
+ * terraform.tfstate} (format version 4) and the output of {@code terraform show -json}.
  *
- * <p>A state holds every API key's value ({@code apikey}, in clear text in both formats). The file is streamed and
- * only the resource's type, mode, name, module, instance key and {@code id} are ever read as text; every other value
- * is skipped unread. Errors name the file and the place, never a value: Jackson's messages quote the text they
- * stopped at, so they are not passed on, not even as a cause.
+ * <p>A state holds every API key's value ({@code apikey}, in clear text in both formats). The file
+ * is streamed and only the resource's type, mode, name, module, instance key and {@code id} are
+ * ever read as text; every other value is skipped unread. Errors name the file and the place, never
+ * a value: Jackson's messages quote the text they stopped at, so they are not passed on, not even
+ * as a cause.
  */
 final class TerraformState {
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
   private static final String WHAT_TO_GIVE =
       "give terraform.tfstate (format version 4) or the output of terraform show -json";
 
@@ -36,7 +36,8 @@ final class TerraformState {
    * One instance of a mapped resource.
    *
    * @param address the full address: {@code module.team["a"].ibm_iam_service_id.ci[0]}
-   * @param staticAddress without instance keys, as the .tf files declare it: {@code module.team.ibm_iam_service_id.ci}
+   * @param staticAddress without instance keys, as the .tf files declare it: {@code
+   *     module.team.ibm_iam_service_id.ci}
    * @param id null when the state holds none
    */
   record Instance(DeclarationKind kind, String address, String staticAddress, String id) {}
@@ -59,14 +60,18 @@ final class TerraformState {
     return instances;
   }
 
-  /** Whether the state holds no resources at all (never applied, or {@code terraform show -json} found none). */
+  /**
+   * Whether the state holds no resources at all (never applied, or {@code terraform show -json}
+   * found none).
+   */
   boolean empty() {
     return empty;
   }
 
   /**
    * @param displayName how messages name the file: the path as the user gave it
-   * @throws UsageException when the file is missing, is not a state, or is a state of an unsupported version
+   * @throws UsageException when the file is missing, is not a state, or is a state of an
+   *     unsupported version
    */
   static TerraformState read(Path path, String displayName) {
     if (Files.isDirectory(path)) {
@@ -76,18 +81,23 @@ final class TerraformState {
         JsonParser json = JSON.createParser(in)) {
       return new Reader(displayName, json).read();
     } catch (NoSuchFileException e) {
-      throw new UsageException(displayName + ": file not found; check the path, or " + WHAT_TO_GIVE);
+      throw new UsageException(
+          displayName + ": file not found; check the path, or " + WHAT_TO_GIVE);
     } catch (AccessDeniedException e) {
       throw new UsageException(displayName + ": cannot be read (permission denied)");
     } catch (JsonProcessingException e) {
-      throw new UsageException(place(displayName, e.getLocation()) + ": not valid JSON; " + WHAT_TO_GIVE);
+      throw new UsageException(
+          place(displayName, e.getLocation()) + ": not valid JSON; " + WHAT_TO_GIVE);
     } catch (IOException e) {
-      throw new UsageException(displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+      throw new UsageException(
+          displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
   private static String place(String file, JsonLocation at) {
-    return at == null ? file : file + ":" + Math.max(1, at.getLineNr()) + ":" + Math.max(1, at.getColumnNr());
+    return at == null
+        ? file
+        : file + ":" + Math.max(1, at.getLineNr()) + ":" + Math.max(1, at.getColumnNr());
   }
 
   /** One pass over the file; only the fields named here are read. */
@@ -134,22 +144,33 @@ final class TerraformState {
       }
       if (version != null) {
         if (version != 4) {
-          throw new UsageException(file + ": state format version " + (version < 0 ? "?" : version)
-              + " is not supported; run terraform show -json > state.json with Terraform 0.12 or later and give"
-              + " that file");
+          throw new UsageException(
+              file
+                  + ": state format version "
+                  + (version < 0 ? "?" : version)
+                  + " is not supported; run terraform show -json > state.json with Terraform 0.12"
+                  + " or later and give that file");
         }
       } else if (formatVersion != null) {
         if (!formatVersion.startsWith("1.")) {
-          throw new UsageException(file + ": format_version " + formatVersion + " of terraform show -json is not"
-              + " supported; iam-audit reads format 1.x");
+          throw new UsageException(
+              file
+                  + ": format_version "
+                  + formatVersion
+                  + " of terraform show -json is not"
+                  + " supported; iam-audit reads format 1.x");
         }
         if (plan && !values) {
-          throw new UsageException(file + ": is the JSON of a plan, not of the state; run terraform show -json"
-              + " without a plan file and give that output");
+          throw new UsageException(
+              file
+                  + ": is the JSON of a plan, not of the state; run terraform show -json"
+                  + " without a plan file and give that output");
         }
       } else {
-        throw new UsageException(file + ": is not a Terraform state (it has neither version nor format_version); "
-            + WHAT_TO_GIVE);
+        throw new UsageException(
+            file
+                + ": is not a Terraform state (it has neither version nor format_version); "
+                + WHAT_TO_GIVE);
       }
       return new TerraformState(file, instances, resources == 0);
     }
@@ -183,7 +204,8 @@ final class TerraformState {
         if (!"managed".equals(mode) || type == null || name == null) {
           continue;
         }
-        String resourceAddress = (module == null || module.isEmpty() ? "" : module + ".") + type + "." + name;
+        String resourceAddress =
+            (module == null || module.isEmpty() ? "" : module + ".") + type + "." + name;
         for (String[] keyAndId : keysAndIds) {
           add(type, resourceAddress + keyAndId[0], keyAndId[1]);
         }
@@ -212,7 +234,10 @@ final class TerraformState {
       }
     }
 
-    /** terraform show -json: {@code values.root_module}, its {@code child_modules}, their {@code resources}. */
+    /**
+     * terraform show -json: {@code values.root_module}, its {@code child_modules}, their {@code
+     * resources}.
+     */
     private void showValues(JsonToken token) throws IOException {
       if (token == JsonToken.VALUE_NULL) {
         return;
@@ -287,7 +312,10 @@ final class TerraformState {
           .ifPresent(kind -> instances.add(new Instance(kind, address, withoutKeys(address), id)));
     }
 
-    /** The {@code id} of an attributes object; every other attribute, secrets included, is skipped unread. */
+    /**
+     * The {@code id} of an attributes object; every other attribute, secrets included, is skipped
+     * unread.
+     */
     private String idOf(JsonToken token) throws IOException {
       if (token != JsonToken.START_OBJECT) {
         json.skipChildren();
@@ -310,7 +338,8 @@ final class TerraformState {
     private String indexKey(JsonToken token) throws IOException {
       return switch (token) {
         case VALUE_NUMBER_INT -> "[" + json.getText() + "]";
-        case VALUE_STRING -> "[\"" + json.getText().replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+        case VALUE_STRING ->
+            "[\"" + json.getText().replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
         case VALUE_NULL -> "";
         default -> throw notState("index_key as a number or a string");
       };
@@ -331,12 +360,19 @@ final class TerraformState {
     }
 
     private UsageException notState(String expected) {
-      return new UsageException(place(file, json.currentTokenLocation()) + ": not a Terraform state: expected "
-          + expected + "; " + WHAT_TO_GIVE);
+      return new UsageException(
+          place(file, json.currentTokenLocation())
+              + ": not a Terraform state: expected "
+              + expected
+              + "; "
+              + WHAT_TO_GIVE);
     }
   }
 
-  /** {@code module.a["x"].ibm_iam_service_id.b[0]} without its instance keys: {@code module.a.ibm_iam_service_id.b}. */
+  /**
+   * {@code module.a["x"].ibm_iam_service_id.b[0]} without its instance keys: {@code
+   * module.a.ibm_iam_service_id.b}.
+   */
   static String withoutKeys(String address) {
     StringBuilder out = new StringBuilder();
     int depth = 0;

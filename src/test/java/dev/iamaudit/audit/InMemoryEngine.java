@@ -24,22 +24,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit as the engine made it before it streamed (commit 06a5983), kept as the reference the streaming audit is
- * held to: every rule walks the inventory held in memory, each rule's findings are sorted with {@link #ORDER}, and
- * the rules' groups are ordered by severity and rule.
+ * The audit as the engine made it before it streamed (commit 06a5983), kept as the reference the
+ * streaming audit is held to: every rule walks the inventory held in memory, each rule's findings
+ * are sorted with {@link #ORDER}, and the rules' groups are ordered by severity and rule.
  */
 final class InMemoryEngine {
   /** Most severe first, then by rule, kind of identity and id. */
-  static final Comparator<Finding> ORDER = (a, b) -> {
-    int order = a.severity().compareTo(b.severity());
-    if (order == 0) {
-      order = a.rule().compareTo(b.rule());
-    }
-    if (order == 0) {
-      order = a.entity().type().compareTo(b.entity().type());
-    }
-    return order != 0 ? order : a.entity().id().compareTo(b.entity().id());
-  };
+  static final Comparator<Finding> ORDER =
+      (a, b) -> {
+        int order = a.severity().compareTo(b.severity());
+        if (order == 0) {
+          order = a.rule().compareTo(b.rule());
+        }
+        if (order == 0) {
+          order = a.entity().type().compareTo(b.entity().type());
+        }
+        return order != 0 ? order : a.entity().id().compareTo(b.entity().id());
+      };
 
   private final List<Rule> rules;
   private final Policy policy;
@@ -52,7 +53,9 @@ final class InMemoryEngine {
     this.policy = policy;
     this.allowlist = allowlist;
     this.clock = clock;
-    this.locator = Locator.of(policy, allowlist, TerraformDeclarations.none(), "iam-audit-report/iam-audit.sarif");
+    this.locator =
+        Locator.of(
+            policy, allowlist, TerraformDeclarations.none(), "iam-audit-report/iam-audit.sarif");
   }
 
   /** Every finding in report order. */
@@ -85,11 +88,19 @@ final class InMemoryEngine {
           status = entry.expiredOn(today) ? Status.VIOLATION : Status.ALLOWLISTED;
         }
         Entity entity = violation.entity();
-        String fingerprint = violation.subject() == null
-            ? Fingerprints.of(rule.id(), account, entity.type().id(), entity.id())
-            : Fingerprints.of(rule.id(), account, violation.subject(), null);
-        findings.add(finding(rule, config, status, violation, entry, fingerprint,
-            locator.locate(rule.id(), violation, entry)));
+        String fingerprint =
+            violation.subject() == null
+                ? Fingerprints.of(rule.id(), account, entity.type().id(), entity.id())
+                : Fingerprints.of(rule.id(), account, violation.subject(), null);
+        findings.add(
+            finding(
+                rule,
+                config,
+                status,
+                violation,
+                entry,
+                fingerprint,
+                locator.locate(rule.id(), violation, entry)));
       }
       findings.sort(ORDER);
       groups.add(findings);
@@ -103,25 +114,42 @@ final class InMemoryEngine {
       int matched = matches.getOrDefault(entry, 0);
       if (entry.expiredOn(today)) {
         if (expired.enabled()) {
-          expiredFindings.add(finding(Rules.ALLOWLIST_EXPIRED, expired, Status.VIOLATION,
-              Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched), entry,
-              Fingerprints.of(Rules.ALLOWLIST_EXPIRED.id(), account, "allowlist:" + entry.match(), null),
-              locator.locate(entry)));
+          expiredFindings.add(
+              finding(
+                  Rules.ALLOWLIST_EXPIRED,
+                  expired,
+                  Status.VIOLATION,
+                  Rules.ALLOWLIST_EXPIRED.check(entry, entity, today, matched),
+                  entry,
+                  Fingerprints.of(
+                      Rules.ALLOWLIST_EXPIRED.id(), account, "allowlist:" + entry.match(), null),
+                  locator.locate(entry)));
         }
-      } else if (matched == 0 && unused.enabled() && (entry.rules().isEmpty() ? unevaluated.isEmpty()
-          : entry.rules().stream().noneMatch(unevaluated::contains))) {
-        unusedFindings.add(finding(Rules.ALLOWLIST_UNUSED, unused, Status.VIOLATION,
-            Rules.ALLOWLIST_UNUSED.check(entry, entity), entry,
-            Fingerprints.of(Rules.ALLOWLIST_UNUSED.id(), account, "allowlist:" + entry.match(), null),
-            locator.locate(entry)));
+      } else if (matched == 0
+          && unused.enabled()
+          && (entry.rules().isEmpty()
+              ? unevaluated.isEmpty()
+              : entry.rules().stream().noneMatch(unevaluated::contains))) {
+        unusedFindings.add(
+            finding(
+                Rules.ALLOWLIST_UNUSED,
+                unused,
+                Status.VIOLATION,
+                Rules.ALLOWLIST_UNUSED.check(entry, entity),
+                entry,
+                Fingerprints.of(
+                    Rules.ALLOWLIST_UNUSED.id(), account, "allowlist:" + entry.match(), null),
+                locator.locate(entry)));
       }
     }
     groups.add(expiredFindings);
     groups.add(unusedFindings);
     List<Finding> all = new ArrayList<>();
-    groups.stream().filter(group -> !group.isEmpty())
-        .sorted(Comparator.comparing((List<Finding> group) -> group.get(0).severity())
-            .thenComparing(group -> group.get(0).rule()))
+    groups.stream()
+        .filter(group -> !group.isEmpty())
+        .sorted(
+            Comparator.comparing((List<Finding> group) -> group.get(0).severity())
+                .thenComparing(group -> group.get(0).rule()))
         .forEach(all::addAll);
     return all;
   }
@@ -141,9 +169,22 @@ final class InMemoryEngine {
     return expired;
   }
 
-  private static Finding finding(RuleDescriptor rule, RuleConfig config, Status status, Violation violation,
-      AllowlistEntry entry, String fingerprint, Location location) {
-    return new Finding(rule.id(), config.severity(), status, violation.entity(), violation.message(), fingerprint,
-        entry, location);
+  private static Finding finding(
+      RuleDescriptor rule,
+      RuleConfig config,
+      Status status,
+      Violation violation,
+      AllowlistEntry entry,
+      String fingerprint,
+      Location location) {
+    return new Finding(
+        rule.id(),
+        config.severity(),
+        status,
+        violation.entity(),
+        violation.message(),
+        fingerprint,
+        entry,
+        location);
   }
 }

@@ -9,11 +9,25 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RecordBufferTest {
-  /** Any Java string comes back as it went in, half surrogate pairs too, which UTF-8 would turn into '?'. */
+  /**
+   * Any Java string comes back as it went in, half surrogate pairs too, which UTF-8 would turn into
+   * '?'.
+   */
   @Test
   void textsComeBackExactly() {
-    List<String> texts = new ArrayList<>(Arrays.asList(null, "", "ApiKey-1", "Zoë", "日本語", "\ud83d\ude00",
-        "half \ud83d pair", "\ude00 low first", "\u0000 nul", "x".repeat(100_000)));
+    List<String> texts =
+        new ArrayList<>(
+            Arrays.asList(
+                null,
+                "",
+                "ApiKey-1",
+                "Zoë",
+                "日本語",
+                "\ud83d\ude00",
+                "half \ud83d pair",
+                "\ude00 low first",
+                "\u0000 nul",
+                "x".repeat(100_000)));
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 1_000; i++) {
       char[] chars = new char[random.nextInt(40)];

@@ -11,13 +11,19 @@ import dev.iamaudit.rules.Violation;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** A real rule whose check throws on the nth identity it judges, as a rule's bug or a failed allocation would. */
+/**
+ * A real rule whose check throws on the nth identity it judges, as a rule's bug or a failed
+ * allocation would.
+ */
 final class ThrowingRule implements Rule {
   private final Rule real;
   private final int at;
   private final Throwable thrown;
 
-  /** @param thrown a {@link RuntimeException} or an {@link Error}, thrown on judging identity number {@code at} */
+  /**
+   * @param thrown a {@link RuntimeException} or an {@link Error}, thrown on judging identity number
+   *     {@code at}
+   */
   ThrowingRule(Rule real, int at, Throwable thrown) {
     if (!(thrown instanceof RuntimeException || thrown instanceof Error)) {
       throw new IllegalArgumentException("a check can only throw unchecked: " + thrown);

@@ -19,9 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Colours on a terminal that shows them, unless NO_COLOR or --no-color; never in a file or a CI log. */
+/**
+ * Colours on a terminal that shows them, unless NO_COLOR or --no-color; never in a file or a CI
+ * log.
+ */
 class ColourTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
   private static final String RED = "\u001b[31m";
   private static final String BOLD_RED = "\u001b[1;31m";
   private static final String GREEN = "\u001b[32m";
@@ -39,7 +43,8 @@ class ColourTest {
   }
 
   private int run(boolean terminal, boolean ansi, Map<String, String> variables, String... args) {
-    Environment environment = new Environment(variables, dir, CLOCK, Sleeper.REAL, terminal, Environment.JAR, ansi);
+    Environment environment =
+        new Environment(variables, dir, CLOCK, Sleeper.REAL, terminal, Environment.JAR, ansi);
     return Main.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
@@ -52,32 +57,73 @@ class ColourTest {
     assertEquals(1, onATerminal("--report-file", "report.json", "--format", "json"));
 
     String console = out.toString();
-    assertTrue(console.contains("\n  " + RED + "HIGH" + RESET + " apikey-inactive: API key 'ci-deployer'"), console);
+    assertTrue(
+        console.contains("\n  " + RED + "HIGH" + RESET + " apikey-inactive: API key 'ci-deployer'"),
+        console);
     assertTrue(console.contains("\n  \u001b[33mMEDIUM" + RESET + " "), console);
-    assertTrue(console.endsWith("\n" + BOLD_RED + "Gate FAILED" + RESET + ": 9 violations (3 high, 5 medium, 1 low),"
-        + " 0 allowlisted, 10 rules not evaluated; 8 at or above failOn medium. Fix them, or accept them in the"
-        + " allowlist with a reason and an expiry date.\n"), console);
+    assertTrue(
+        console.endsWith(
+            "\n"
+                + BOLD_RED
+                + "Gate FAILED"
+                + RESET
+                + ": 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules not evaluated;"
+                + " 8 at or above failOn medium. Fix them, or accept them in the allowlist with a"
+                + " reason and an expiry date.\n"),
+        console);
     assertFalse(err.toString().contains("\u001b"), err.toString());
   }
 
   @Test
   void aPassAndTheQuietVerdictAreColouredToo() {
-    assertEquals(0, onATerminal("--report-file", "report.json", "--format", "json", "--fail-on", "never"));
-    assertTrue(out.toString().endsWith("\n" + GREEN + "Gate passed" + RESET + ": 9 violations (3 high, 5 medium,"
-        + " 1 low), 0 allowlisted, 10 rules not evaluated; reporting only (failOn never).\n"), out.toString());
+    assertEquals(
+        0, onATerminal("--report-file", "report.json", "--format", "json", "--fail-on", "never"));
+    assertTrue(
+        out.toString()
+            .endsWith(
+                "\n"
+                    + GREEN
+                    + "Gate passed"
+                    + RESET
+                    + ": 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10 rules not"
+                    + " evaluated; reporting only (failOn never).\n"),
+        out.toString());
 
     out.getBuffer().setLength(0);
     assertEquals(1, onATerminal("--report-file", "report.json", "--format", "json", "--quiet"));
-    assertEquals(BOLD_RED + "Gate failed" + RESET + ": 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10"
-        + " rules not evaluated; 8 at or above failOn medium.\n", out.toString());
+    assertEquals(
+        BOLD_RED
+            + "Gate failed"
+            + RESET
+            + ": 9 violations (3 high, 5 medium, 1 low), 0 allowlisted, 10"
+            + " rules not evaluated; 8 at or above failOn medium.\n",
+        out.toString());
   }
 
   @Test
   void noColorSetToAnythingButEmptyTurnsColourOff() {
-    assertEquals(1, run(true, true, Map.of("NO_COLOR", "1"), "--report-file", "report.json", "--format", "json"));
+    assertEquals(
+        1,
+        run(
+            true,
+            true,
+            Map.of("NO_COLOR", "1"),
+            "--report-file",
+            "report.json",
+            "--format",
+            "json"));
     assertFalse(out.toString().contains("\u001b"), out.toString());
 
-    assertEquals(1, run(true, true, Map.of("NO_COLOR", ""), "--report-file", "report.json", "--format", "json"));
+    assertEquals(
+        1,
+        run(
+            true,
+            true,
+            Map.of("NO_COLOR", ""),
+            "--report-file",
+            "report.json",
+            "--format",
+            "json"));
     assertTrue(out.toString().contains(BOLD_RED + "Gate FAILED" + RESET), out.toString());
   }
 
@@ -113,17 +159,32 @@ class ColourTest {
   @Test
   void colourNeverLetsAnIdentityNameReachTheTerminalRaw() throws IOException {
     String name = "ci\\u001b[0m\\u001b[32mGate passed\\u001b[2J\\u009b31m";
-    Files.writeString(dir.resolve("hostile.json"), Files.readString(dir.resolve("report.json"))
-        .replace("\"ci-deployer\"", "\"" + name + "\""));
+    Files.writeString(
+        dir.resolve("hostile.json"),
+        Files.readString(dir.resolve("report.json"))
+            .replace("\"ci-deployer\"", "\"" + name + "\""));
 
     assertEquals(1, onATerminal("--report-file", "hostile.json", "--format", "json"));
 
     String console = out.toString();
-    assertTrue(console.contains("  " + RED + "HIGH" + RESET + " apikey-inactive: API key 'ci\\u001B[0m\\u001B[32mGate"
-        + " passed\\u001B[2J\\u009B31m' (ApiKey-"), console);
+    assertTrue(
+        console.contains(
+            "  "
+                + RED
+                + "HIGH"
+                + RESET
+                + " apikey-inactive: API key 'ci\\u001B[0m\\u001B[32mGate"
+                + " passed\\u001B[2J\\u009B31m' (ApiKey-"),
+        console);
     // Only the tool's own colours carry an escape; without them nothing acts on the terminal.
-    String withoutColours = console.replace(RED, "").replace(BOLD_RED, "").replace("\u001b[33m", "")
-        .replace("\u001b[36m", "").replace(GREEN, "").replace(RESET, "");
+    String withoutColours =
+        console
+            .replace(RED, "")
+            .replace(BOLD_RED, "")
+            .replace("\u001b[33m", "")
+            .replace("\u001b[36m", "")
+            .replace(GREEN, "")
+            .replace(RESET, "");
     AuditCommandTest.assertNoControls(withoutColours);
   }
 

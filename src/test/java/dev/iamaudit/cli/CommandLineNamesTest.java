@@ -19,9 +19,12 @@ class CommandLineNamesTest {
 
   @Test
   void everySettingIsAnOptionOfTheAuditCommand() {
-    CommandSpec spec = AuditCommand.commandLine(new Environment(Map.of(), Path.of("."), Clock.systemUTC(),
-        Sleeper.REAL, false), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-        .getCommandSpec();
+    CommandSpec spec =
+        AuditCommand.commandLine(
+                new Environment(Map.of(), Path.of("."), Clock.systemUTC(), Sleeper.REAL, false),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))
+            .getCommandSpec();
     for (Setting setting : Setting.values()) {
       assertNotNull(spec.findOption(NAMES.name(setting)), setting + " is " + NAMES.name(setting));
     }

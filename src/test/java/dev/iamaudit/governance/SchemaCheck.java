@@ -14,16 +14,25 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A YAML document checked against one of the tool's JSON Schemas by networknt's validator, as draft-07 with format
- * assertions on (an impossible date is refused, as the loader refuses it). Each error reads "keyword at
- * location", e.g. "enum at /failOn" or "additionalProperties at /rules: apikey-inactiv".
+ * A YAML document checked against one of the tool's JSON Schemas by networknt's validator, as
+ * draft-07 with format assertions on (an impossible date is refused, as the loader refuses it).
+ * Each error reads "keyword at location", e.g. "enum at /failOn" or "additionalProperties at
+ * /rules: apikey-inactiv".
  */
 final class SchemaCheck {
-  /** yes, no, on and off as text, as in YAML 1.2, which the yaml-language-server reads (and so does the loader). */
+  /**
+   * yes, no, on and off as text, as in YAML 1.2, which the yaml-language-server reads (and so does
+   * the loader).
+   */
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-      builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_7,
+          builder ->
+              builder.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
   private final Schema schema;
 
@@ -39,7 +48,10 @@ final class SchemaCheck {
     return new SchemaCheck(new Schemas(Rules.all()).allowlist());
   }
 
-  /** The errors of {@code yaml}; none for an empty document (only comments), which the loaders accept too. */
+  /**
+   * The errors of {@code yaml}; none for an empty document (only comments), which the loaders
+   * accept too.
+   */
   List<String> errors(String yaml) {
     JsonNode document;
     try {
@@ -54,7 +66,9 @@ final class SchemaCheck {
   }
 
   private static String describe(Error error) {
-    return error.getKeyword() + " at " + error.getInstanceLocation()
+    return error.getKeyword()
+        + " at "
+        + error.getInstanceLocation()
         + (error.getProperty() == null ? "" : ": " + error.getProperty());
   }
 }

@@ -27,7 +27,8 @@ class CallLimitTest {
   }
 
   @Test
-  void startsModestlyAndDoublesEveryRoundTripWhileAnswersAreFastAndFine() throws InterruptedException {
+  void startsModestlyAndDoublesEveryRoundTripWhileAnswersAreFastAndFine()
+      throws InterruptedException {
     CallLimit limit = new CallLimit(clock, sleeper);
     List<Integer> limits = new ArrayList<>(List.of(limit.limit()));
     for (int round = 0; round < 6; round++) {
@@ -65,7 +66,8 @@ class CallLimitTest {
   }
 
   @Test
-  void a429HalvesItOnceARoundTripAndHoldsNewCallsForTheWaitIamAskedFor() throws InterruptedException {
+  void a429HalvesItOnceARoundTripAndHoldsNewCallsForTheWaitIamAskedFor()
+      throws InterruptedException {
     CallLimit limit = new CallLimit(clock, sleeper, 8, 64);
     List<CallLimit.Permit> calls = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
@@ -80,7 +82,8 @@ class CallLimitTest {
 
     assertEquals(4, limit.limit());
     assertEquals(2, limit.throttled());
-    // The second 429 came a second later and asked for the same 3 s: new calls wait until it has passed.
+    // The second 429 came a second later and asked for the same 3 s: new calls wait until it has
+    // passed.
     assertEquals(List.of(Duration.ofSeconds(3)), sleeper.sleeps);
     assertEquals(Instant.parse("2026-01-01T00:00:04Z"), clock.instant());
     next.throttled(Duration.ofSeconds(1));
@@ -127,8 +130,8 @@ class CallLimitTest {
 
   @Test
   void refusesALimitOutsideItsBounds() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CallLimit(clock, sleeper, 0, 4));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new CallLimit(clock, sleeper, 0, 4));
 
     assertEquals("a call limit needs 1 <= initial <= max, not 0 and 4", e.getMessage());
   }

@@ -35,7 +35,9 @@ final class RecordingListener implements AuditListener {
   }
 
   List<String> of(String kind) {
-    return lines.stream().filter(line -> line.startsWith(kind + ": ")).map(l -> l.substring(kind.length() + 2))
+    return lines.stream()
+        .filter(line -> line.startsWith(kind + ": "))
+        .map(l -> l.substring(kind.length() + 2))
         .toList();
   }
 }

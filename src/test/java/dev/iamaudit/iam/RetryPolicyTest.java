@@ -33,17 +33,22 @@ class RetryPolicyTest {
     assertEquals(Duration.ofMillis(22_500), lowest.backoff(5));
     assertEquals(Duration.ofMillis(22_500), lowest.backoff(40));
     RetryPolicy random = new RetryPolicy(new Random(7));
-    IntStream.range(0, 100).forEach(i -> {
-      long millis = random.backoff(1).toMillis();
-      assertTrue(millis >= 1500 && millis <= 2000, Long.toString(millis));
-    });
+    IntStream.range(0, 100)
+        .forEach(
+            i -> {
+              long millis = random.backoff(1).toMillis();
+              assertTrue(millis >= 1500 && millis <= 2000, Long.toString(millis));
+            });
   }
 
   @Test
   void readsRetryAfterAsSecondsOrHttpDate() {
     assertEquals(Optional.of(Duration.ofSeconds(2)), RetryPolicy.retryAfter("2", NOW));
-    assertEquals(Optional.of(Duration.ofSeconds(90)), RetryPolicy.retryAfter("Thu, 01 Jan 2026 00:01:30 GMT", NOW));
-    assertEquals(Optional.of(Duration.ZERO), RetryPolicy.retryAfter("Wed, 31 Dec 2025 23:00:00 GMT", NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(90)),
+        RetryPolicy.retryAfter("Thu, 01 Jan 2026 00:01:30 GMT", NOW));
+    assertEquals(
+        Optional.of(Duration.ZERO), RetryPolicy.retryAfter("Wed, 31 Dec 2025 23:00:00 GMT", NOW));
     assertEquals(Optional.empty(), RetryPolicy.retryAfter("soon", NOW));
     assertEquals(Optional.empty(), RetryPolicy.retryAfter(null, NOW));
   }

@@ -1,6 +1,5 @@
 package dev.iamaudit.iam;
 
-import dev.iamaudit.TestClock;
 import static dev.iamaudit.iam.IbmFixtures.ACCOUNT;
 import static dev.iamaudit.iam.IbmFixtures.API_KEY;
 import static dev.iamaudit.iam.IbmServer.json;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.iamaudit.TestClock;
 import dev.iamaudit.TestOptionNames;
 import dev.iamaudit.failure.DataException;
 import java.io.IOException;
@@ -32,10 +32,25 @@ class TokenProviderTest {
 
   private TokenProvider tokens() {
     IamEndpoints endpoints = new IamEndpoints(server.uri(), server.uri());
-    IamHttp http = new IamHttp(new OkHttpClient(), endpoints, new RetryPolicy(() -> 0L),
-        new RecordingSleeper(clock), clock, new Redactor(), listener);
-    IamSettings settings = new IamSettings(server.uri(), server.uri(), new Secret(API_KEY),
-        "environment variable IBMCLOUD_API_KEY", "new", Duration.ofMinutes(10), null, TestOptionNames.INSTANCE);
+    IamHttp http =
+        new IamHttp(
+            new OkHttpClient(),
+            endpoints,
+            new RetryPolicy(() -> 0L),
+            new RecordingSleeper(clock),
+            clock,
+            new Redactor(),
+            listener);
+    IamSettings settings =
+        new IamSettings(
+            server.uri(),
+            server.uri(),
+            new Secret(API_KEY),
+            "environment variable IBMCLOUD_API_KEY",
+            "new",
+            Duration.ofMinutes(10),
+            null,
+            TestOptionNames.INSTANCE);
     return new TokenProvider(http, settings, clock, new Redactor());
   }
 
@@ -48,14 +63,17 @@ class TokenProviderTest {
     RecordedRequest request = server.requests("POST /identity/token").get(0);
     assertEquals("application/json", request.getHeaders().get("Accept"));
     assertEquals("application/x-www-form-urlencoded", request.getHeaders().get("Content-Type"));
-    assertEquals("grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Aapikey&apikey=" + API_KEY,
+    assertEquals(
+        "grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Aapikey&apikey=" + API_KEY,
         request.getBody().utf8());
     assertEquals(null, request.getHeaders().get("Authorization"));
   }
 
   @Test
   void refreshesOnce80PercentOfTheLifetimeHasPassed() {
-    server.on("POST /identity/token", json(200, IbmFixtures.tokenBody("first.e30.sig", 3600)),
+    server.on(
+        "POST /identity/token",
+        json(200, IbmFixtures.tokenBody("first.e30.sig", 3600)),
         json(200, IbmFixtures.tokenBody("second.e30.sig", 3600)));
     TokenProvider tokens = tokens();
 
@@ -73,8 +91,10 @@ class TokenProviderTest {
 
     DataException e = assertThrows(DataException.class, () -> tokens().token());
 
-    assertEquals("IAM refused the API key: BXNIM0415E Provided API key could not be found. Check the key in "
-        + "environment variable IBMCLOUD_API_KEY", e.getMessage());
+    assertEquals(
+        "IAM refused the API key: BXNIM0415E Provided API key could not be found. Check the key in "
+            + "environment variable IBMCLOUD_API_KEY",
+        e.getMessage());
     assertEquals(3, e.exitCode());
     assertFalse(e.getMessage().contains(API_KEY));
     assertFalse(String.join("\n", listener.lines).contains(API_KEY));
@@ -86,7 +106,9 @@ class TokenProviderTest {
 
     DataException e = assertThrows(DataException.class, () -> tokens().token());
 
-    assertEquals("IAM refused the API key (HTTP 401). Check the key in environment variable IBMCLOUD_API_KEY",
+    assertEquals(
+        "IAM refused the API key (HTTP 401). Check the key in environment variable"
+            + " IBMCLOUD_API_KEY",
         e.getMessage());
   }
 
@@ -96,7 +118,9 @@ class TokenProviderTest {
 
     DataException e = assertThrows(DataException.class, () -> tokens().accountId());
 
-    assertEquals("The access token from IAM names no account (account.bss in its payload); pass the account id "
-        + "with <account id>", e.getMessage());
+    assertEquals(
+        "The access token from IAM names no account (account.bss in its payload); pass the account"
+            + " id with <account id>",
+        e.getMessage());
   }
 }

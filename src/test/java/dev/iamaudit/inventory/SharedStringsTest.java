@@ -56,7 +56,10 @@ class SharedStringsTest {
     assertEquals("\ud83d\ude00 ops".hashCode(), emoji.hashCode());
   }
 
-  /** A report of millions of distinct texts is read in the memory of a few thousand: older texts give way. */
+  /**
+   * A report of millions of distinct texts is read in the memory of a few thousand: older texts
+   * give way.
+   */
   @Test
   void keepsRecentTextsAndLetsOlderOnesGo() {
     List<String> firsts = new ArrayList<>();

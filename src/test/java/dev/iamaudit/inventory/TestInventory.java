@@ -41,15 +41,36 @@ public final class TestInventory {
   }
 
   public static ApiKey userKey(String id, String ownerIamId, Activity activity, Instant createdAt) {
-    return new ApiKey(id, "key " + id, ownerIamId,
-        new KeyOwner(KeyOwner.Kind.USER, ownerIamId, "Owner " + ownerIamId, null, null), createdAt, ownerIamId, false,
-        false, null, "disable", activity, null);
+    return new ApiKey(
+        id,
+        "key " + id,
+        ownerIamId,
+        new KeyOwner(KeyOwner.Kind.USER, ownerIamId, "Owner " + ownerIamId, null, null),
+        createdAt,
+        ownerIamId,
+        false,
+        false,
+        null,
+        "disable",
+        activity,
+        null);
   }
 
-  public static ApiKey serviceKey(String id, String serviceId, Activity activity, Instant createdAt) {
-    return new ApiKey(id, "key " + id, "iam-" + serviceId,
-        new KeyOwner(KeyOwner.Kind.SERVICEID, serviceId, "svc " + serviceId, null, null), createdAt, "IBMid-admin",
-        false, false, null, "disable", activity, null);
+  public static ApiKey serviceKey(
+      String id, String serviceId, Activity activity, Instant createdAt) {
+    return new ApiKey(
+        id,
+        "key " + id,
+        "iam-" + serviceId,
+        new KeyOwner(KeyOwner.Kind.SERVICEID, serviceId, "svc " + serviceId, null, null),
+        createdAt,
+        "IBMid-admin",
+        false,
+        false,
+        null,
+        "disable",
+        activity,
+        null);
   }
 
   public TestInventory user(User user) {
@@ -103,7 +124,17 @@ public final class TestInventory {
   }
 
   public Inventory build() {
-    return new Inventory(ACCOUNT, AS_OF, new ReportInfo("ref-1", 720, daysAgo(30), AS_OF, "IBMid-admin"), users,
-        apiKeys, serviceIds, profiles, settings, mfaEnrollments, available, unavailable);
+    return new Inventory(
+        ACCOUNT,
+        AS_OF,
+        new ReportInfo("ref-1", 720, daysAgo(30), AS_OF, "IBMid-admin"),
+        users,
+        apiKeys,
+        serviceIds,
+        profiles,
+        settings,
+        mfaEnrollments,
+        available,
+        unavailable);
   }
 }

@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Any text read as a timestamp gives an instant, null for blank, or a {@link DateTimeParseException}, which the
- * report parser turns into exit 3; and the fast path agrees with java.time, since a parsed time is read again from
- * IBM's own format. See {@link ActivityReportParserFuzzTest} for how the build runs it.
+ * Any text read as a timestamp gives an instant, null for blank, or a {@link
+ * DateTimeParseException}, which the report parser turns into exit 3; and the fast path agrees with
+ * java.time, since a parsed time is read again from IBM's own format. See {@link
+ * ActivityReportParserFuzzTest} for how the build runs it.
  */
 class TimestampsFuzzTest {
   @FuzzTest(maxDuration = "10s")
@@ -32,7 +33,8 @@ class TimestampsFuzzTest {
     Instant millis = Instant.ofEpochMilli(parsed.toEpochMilli());
     Instant again = Timestamps.parse(Timestamps.formatIbm(millis));
     if (!millis.equals(again)) {
-      throw new AssertionError("'" + text + "' read as " + parsed + ", but its IBM form as " + again);
+      throw new AssertionError(
+          "'" + text + "' read as " + parsed + ", but its IBM form as " + again);
     }
   }
 }

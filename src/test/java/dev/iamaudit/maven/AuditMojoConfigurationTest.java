@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The audit goal configured as Maven configures it (maven-plugin-testing-harness): the plugin descriptor's defaults
- * and expressions, a POM's configuration, user properties (-Dname=value), and File parameters resolved against the
- * project's base directory. AuditMojoTest covers what the goal does with its parameters.
+ * The audit goal configured as Maven configures it (maven-plugin-testing-harness): the plugin
+ * descriptor's defaults and expressions, a POM's configuration, user properties (-Dname=value), and
+ * File parameters resolved against the project's base directory. AuditMojoTest covers what the goal
+ * does with its parameters.
  */
 @MojoTest
 class AuditMojoConfigurationTest {
@@ -41,7 +42,9 @@ class AuditMojoConfigurationTest {
   @TempDir Path dir;
   @Inject MavenSession session;
 
-  /** The project under test lives in a fresh directory, so nothing a goal writes lands in this repo. */
+  /**
+   * The project under test lives in a fresh directory, so nothing a goal writes lands in this repo.
+   */
   @Provides
   MavenProject project() {
     return ProjectDirectory.project(dir);

@@ -38,20 +38,22 @@ import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
 
 class AuditMojoTest {
   private static final String NL = System.lineSeparator();
-  private static final String STALE_KEY = "API key 'ci-deployer' (ApiKey-1) of service ID 'ci' (ServiceId-1) last"
-      + " authenticated 2025-10-15, 108 days ago; threshold 90 days. Fix: delete it with 'ibmcloud iam"
-      + " service-api-key-delete ApiKey-1 ServiceId-1', or accept it in the allowlist with match: { id: ApiKey-1 },"
-      + " rules: [apikey-inactive].";
-  private static final String STALE_SERVICE_ID = "Service ID 'legacy-batch' (ServiceId-2) last authenticated"
-      + " 2025-08-01, 183 days ago; threshold 90 days. Fix: lock it with 'ibmcloud iam service-id-lock ServiceId-2',"
-      + " then delete it with 'ibmcloud iam service-id-delete ServiceId-2', or accept it in the allowlist with"
-      + " match: { id: ServiceId-2 }, rules: [serviceid-inactive].";
-  private static final SettingsDecrypter NO_DECRYPTION = request -> {
-    throw new AssertionError("nothing to decrypt");
-  };
+  private static final String STALE_KEY =
+      "API key 'ci-deployer' (ApiKey-1) of service ID 'ci' (ServiceId-1) last authenticated"
+          + " 2025-10-15, 108 days ago; threshold 90 days. Fix: delete it with 'ibmcloud iam"
+          + " service-api-key-delete ApiKey-1 ServiceId-1', or accept it in the allowlist with"
+          + " match: { id: ApiKey-1 }, rules: [apikey-inactive].";
+  private static final String STALE_SERVICE_ID =
+      "Service ID 'legacy-batch' (ServiceId-2) last authenticated 2025-08-01, 183 days ago;"
+          + " threshold 90 days. Fix: lock it with 'ibmcloud iam service-id-lock ServiceId-2', then"
+          + " delete it with 'ibmcloud iam service-id-delete ServiceId-2', or accept it in the"
+          + " allowlist with match: { id: ServiceId-2 }, rules: [serviceid-inactive].";
+  private static final SettingsDecrypter NO_DECRYPTION =
+      request -> {
+        throw new AssertionError("nothing to decrypt");
+      };
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final Map<String, String> environment = new HashMap<>();
   private final RecordingLog log = new RecordingLog();
@@ -123,7 +125,8 @@ class AuditMojoTest {
   void badReportTimeoutNamesTheProperty() {
     AuditMojo mojo = mojo(NO_DECRYPTION);
     mojo.reportTimeout = "soon";
-    assertEquals("iam.reportTimeout must be a positive duration such as 90s, 10m or 1h, not 'soon'",
+    assertEquals(
+        "iam.reportTimeout must be a positive duration such as 90s, 10m or 1h, not 'soon'",
         assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
   }
 
@@ -173,7 +176,8 @@ class AuditMojoTest {
     assertTrue(mojo.toRequest().terraformOff());
 
     mojo.terraformState = dir.resolve("state.json").toFile();
-    assertEquals("-Diam.terraform=none turns Terraform off, and iam.terraformState needs it; drop one",
+    assertEquals(
+        "-Diam.terraform=none turns Terraform off, and iam.terraformState needs it; drop one",
         assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
   }
 
@@ -181,21 +185,31 @@ class AuditMojoTest {
   void withoutAPolicyFindingsPointAtThePomAndTheBuildDirectoryIsNotScanned() throws Exception {
     Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
     Files.createDirectories(dir.resolve("target/copied"));
-    Files.writeString(dir.resolve("target/copied/main.tf"), "resource \"ibm_iam_service_id\" \"s\" {\n"
-        + "  name = \"legacy-batch\"\n}\n");
-    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    Files.writeString(
+        dir.resolve("target/copied/main.tf"),
+        "resource \"ibm_iam_service_id\" \"s\" {\n" + "  name = \"legacy-batch\"\n}\n");
+    AuditMojo mojo =
+        reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
     mojo.failOn = "never";
 
     mojo.execute();
 
-    assertEquals(List.of("[INFO] Policy: none found at iam-audit.yml, using the defaults",
-        "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions", "[INFO] No Terraform files under ."),
+    assertEquals(
+        List.of(
+            "[INFO] Policy: none found at iam-audit.yml, using the defaults",
+            "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions",
+            "[INFO] No Terraform files under ."),
         log.lines.subList(0, 3));
-    assertTrue(log.lines.contains("[WARNING] No policy or allowlist file in the repository: findings that no"
-        + " Terraform declaration places point at pom.xml line 1. Add an iam-audit.yml (an empty one keeps every"
-        + " default) to place them in the repository"), log.lines.toString());
-    JsonNode json = new ObjectMapper().readTree(dir.resolve("target/iam-audit/iam-audit.json").toFile());
-    json.at("/findings").forEach(finding -> assertEquals("pom.xml", finding.at("/location/file").asText()));
+    assertTrue(
+        log.lines.contains(
+            "[WARNING] No policy or allowlist file in the repository: findings that no Terraform"
+                + " declaration places point at pom.xml line 1. Add an iam-audit.yml (an empty one"
+                + " keeps every default) to place them in the repository"),
+        log.lines.toString());
+    JsonNode json =
+        new ObjectMapper().readTree(dir.resolve("target/iam-audit/iam-audit.json").toFile());
+    json.at("/findings")
+        .forEach(finding -> assertEquals("pom.xml", finding.at("/location/file").asText()));
   }
 
   @Test
@@ -207,7 +221,8 @@ class AuditMojoTest {
     AuditRequest request = mojo.toRequest();
 
     Path current = Path.of("").toAbsolutePath();
-    assertEquals(new SourceChoice.Demo("new", AuditRequest.DEFAULT_REPORT_TIMEOUT, null), request.source());
+    assertEquals(
+        new SourceChoice.Demo("new", AuditRequest.DEFAULT_REPORT_TIMEOUT, null), request.source());
     assertEquals(current, request.baseDir());
     assertEquals(current.resolve("target/iam-audit"), request.outputDirectory());
   }
@@ -242,12 +257,16 @@ class AuditMojoTest {
   void decryptsTheSettingsServerPasswordWhenTheVariableIsEmpty() throws Exception {
     DefaultPlexusCipher cipher = new DefaultPlexusCipher();
     Path security = dir.resolve("settings-security.xml");
-    Files.writeString(security, "<settingsSecurity><master>"
-        + cipher.encryptAndDecorate("master-password", DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION)
-        + "</master></settingsSecurity>");
+    Files.writeString(
+        security,
+        "<settingsSecurity><master>"
+            + cipher.encryptAndDecorate(
+                "master-password", DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION)
+            + "</master></settingsSecurity>");
     environment.put("IBMCLOUD_API_KEY", "");
     AuditMojo mojo = mojo(decrypter(security));
-    mojo.settings.addServer(server("ibmcloud", cipher.encryptAndDecorate("settings-key-0123", "master-password")));
+    mojo.settings.addServer(
+        server("ibmcloud", cipher.encryptAndDecorate("settings-key-0123", "master-password")));
 
     AuditRequest request = mojo.toRequest();
 
@@ -265,7 +284,8 @@ class AuditMojoTest {
     AuditRequest request = mojo.toRequest();
 
     assertEquals("plain-key", live(request).apiKey().reveal());
-    assertEquals("password of server 'ibmcloud-prod' in settings.xml", live(request).apiKeyOrigin());
+    assertEquals(
+        "password of server 'ibmcloud-prod' in settings.xml", live(request).apiKeyOrigin());
   }
 
   @Test
@@ -275,9 +295,11 @@ class AuditMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
 
-    assertEquals("No API key: set the environment variable IBMCLOUD_API_KEY (or the password of server 'ibmcloud' in"
-        + " settings.xml) to an IBM Cloud API key with Service Configuration Reader on IAM Identity, or try the"
-        + " built-in demo account (-Diam.demo)", e.getMessage());
+    assertEquals(
+        "No API key: set the environment variable IBMCLOUD_API_KEY (or the password of server"
+            + " 'ibmcloud' in settings.xml) to an IBM Cloud API key with Service Configuration"
+            + " Reader on IAM Identity, or try the built-in demo account (-Diam.demo)",
+        e.getMessage());
   }
 
   @Test
@@ -287,9 +309,12 @@ class AuditMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
 
-    assertEquals("Could not decrypt the password of server 'ibmcloud' in settings.xml: "
-        + dir.resolve("missing-settings-security.xml") + " (No such file or directory); check the master password"
-        + " in settings-security.xml (mvn --encrypt-master-password)", e.getMessage());
+    assertEquals(
+        "Could not decrypt the password of server 'ibmcloud' in settings.xml: "
+            + dir.resolve("missing-settings-security.xml")
+            + " (No such file or directory); check the master password"
+            + " in settings-security.xml (mvn --encrypt-master-password)",
+        e.getMessage());
   }
 
   @Test
@@ -308,7 +333,9 @@ class AuditMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::toRequest);
 
-    assertEquals("iam.failOn must be one of critical, high, medium, low, never, not 'severe'", e.getMessage());
+    assertEquals(
+        "iam.failOn must be one of critical, high, medium, low, never, not 'severe'",
+        e.getMessage());
   }
 
   @Test
@@ -327,12 +354,15 @@ class AuditMojoTest {
     AuditMojo mojo = mojo(NO_DECRYPTION);
     mojo.reportFile = dir.resolve("saved.json").toFile();
     mojo.report = "latest";
-    assertEquals("iam.report picks a report to fetch and iam.reportFile audits a saved one; choose one",
+    assertEquals(
+        "iam.report picks a report to fetch and iam.reportFile audits a saved one; choose one",
         assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
 
     mojo.report = "new";
     mojo.saveReport = dir.resolve("copy.json").toFile();
-    assertEquals("iam.saveReport keeps a fetched report, and iam.reportFile fetches none; drop iam.saveReport",
+    assertEquals(
+        "iam.saveReport keeps a fetched report, and iam.reportFile fetches none; drop"
+            + " iam.saveReport",
         assertThrows(MojoExecutionException.class, mojo::toRequest).getMessage());
   }
 
@@ -351,60 +381,76 @@ class AuditMojoTest {
 
   @Test
   void aFailedGateListsTheBlockingViolationsAfterWritingTheReports() throws Exception {
-    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    AuditMojo mojo =
+        reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
     mojo.failOn = "medium";
 
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-    assertEquals(String.join(NL,
-        "IAM audit failed: 2 violations (1 high, 1 medium), 0 allowlisted, 10 rules not evaluated; 2 at or above"
-            + " failOn medium:",
-        "  [high] apikey-inactive: " + STALE_KEY,
-        "  [medium] serviceid-inactive: " + STALE_SERVICE_ID,
-        "Reports: " + dir.resolve("target/iam-audit")), e.getMessage());
+    assertEquals(
+        String.join(
+            NL,
+            "IAM audit failed: 2 violations (1 high, 1 medium), 0 allowlisted, 10 rules not"
+                + " evaluated; 2 at or above failOn medium:",
+            "  [high] apikey-inactive: " + STALE_KEY,
+            "  [medium] serviceid-inactive: " + STALE_SERVICE_ID,
+            "Reports: " + dir.resolve("target/iam-audit")),
+        e.getMessage());
     assertTrue(Files.isRegularFile(dir.resolve("target/iam-audit/iam-audit.json")));
   }
 
   @Test
   void aLongFailureListsTwentyViolations() throws Exception {
-    String keys = IntStream.rangeClosed(1, 23)
-        .mapToObj(i -> key(i, "key-" + i, "2025-10-15T02:33:15:564+0000"))
-        .collect(Collectors.joining(","));
+    String keys =
+        IntStream.rangeClosed(1, 23)
+            .mapToObj(i -> key(i, "key-" + i, "2025-10-15T02:33:15:564+0000"))
+            .collect(Collectors.joining(","));
     AuditMojo mojo = reportFileMojo(REPORT.formatted(keys));
     mojo.failOn = "high";
 
-    List<String> lines = assertThrows(MojoFailureException.class, mojo::execute).getMessage().lines().toList();
+    List<String> lines =
+        assertThrows(MojoFailureException.class, mojo::execute).getMessage().lines().toList();
 
     assertEquals(23, lines.size());
-    assertEquals("IAM audit failed: 24 violations (23 high, 1 medium), 0 allowlisted, 10 rules not evaluated; 23 at or"
-        + " above failOn high:", lines.get(0));
+    assertEquals(
+        "IAM audit failed: 24 violations (23 high, 1 medium), 0 allowlisted, 10 rules not"
+            + " evaluated; 23 at or above failOn high:",
+        lines.get(0));
     assertEquals("  ... and 3 more", lines.get(21));
     assertEquals("Reports: " + dir.resolve("target/iam-audit"), lines.get(22));
   }
 
   @Test
   void aPassedGateShowsTheViolationsBelowFailOn() throws Exception {
-    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    AuditMojo mojo =
+        reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
     mojo.failOn = "never";
 
     mojo.execute();
 
-    assertEquals(List.of("[INFO] Policy: none found at iam-audit.yml, using the defaults",
-        "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions", "[INFO] No Terraform files under .",
-        "[INFO] Read activity-report.json: report ref-1, 2 inactive identities over 720 hours, as of"
-            + " 2026-01-31T12:00:00Z"), log.lines.subList(0, 4));
-    assertEquals(List.of(
-        "[WARNING]   [high] apikey-inactive: " + STALE_KEY,
-        "[WARNING]   [medium] serviceid-inactive: " + STALE_SERVICE_ID,
-        "[INFO] IAM audit passed: 2 violations (1 high, 1 medium), 0 allowlisted, 10 rules not evaluated; reporting"
-            + " only (failOn never). Reports: "
-            + dir.resolve("target/iam-audit")), log.lines.subList(log.lines.size() - 3, log.lines.size()));
+    assertEquals(
+        List.of(
+            "[INFO] Policy: none found at iam-audit.yml, using the defaults",
+            "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions",
+            "[INFO] No Terraform files under .",
+            "[INFO] Read activity-report.json: report ref-1, 2 inactive identities over 720 hours,"
+                + " as of 2026-01-31T12:00:00Z"),
+        log.lines.subList(0, 4));
+    assertEquals(
+        List.of(
+            "[WARNING]   [high] apikey-inactive: " + STALE_KEY,
+            "[WARNING]   [medium] serviceid-inactive: " + STALE_SERVICE_ID,
+            "[INFO] IAM audit passed: 2 violations (1 high, 1 medium), 0 allowlisted, 10 rules not"
+                + " evaluated; reporting only (failOn never). Reports: "
+                + dir.resolve("target/iam-audit")),
+        log.lines.subList(log.lines.size() - 3, log.lines.size()));
   }
 
   @Test
   void aMissingLatestReportIsAskedForWithMavensProperty() {
-    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-24T12:00:00Z"),
-        java.time.ZoneOffset.UTC);
+    java.time.Clock clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-11-24T12:00:00Z"), java.time.ZoneOffset.UTC);
     try (Simulator simulator = Simulator.start(DemoAccount.create(clock), clock)) {
       environment.put("IBMCLOUD_API_KEY", DemoAccount.API_KEY.reveal());
       AuditMojo mojo = mojo(NO_DECRYPTION);
@@ -417,7 +463,10 @@ class AuditMojoTest {
 
       MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-      assertEquals("IAM has no activity report for account " + DemoAccount.ACCOUNT_ID + " yet; use -Diam.report=new",
+      assertEquals(
+          "IAM has no activity report for account "
+              + DemoAccount.ACCOUNT_ID
+              + " yet; use -Diam.report=new",
           e.getMessage());
     }
   }
@@ -425,18 +474,26 @@ class AuditMojoTest {
   @Test
   void theLogNamesThePolicyAndAllowlistTheGoalRead() throws Exception {
     Files.writeString(dir.resolve("iam-audit.yml"), "preset: cis\nfailOn: never\n");
-    Files.writeString(dir.resolve("iam-allowlist.yml"), """
+    Files.writeString(
+        dir.resolve("iam-allowlist.yml"),
+        """
         - match: { id: ApiKey-1 }
           reason: "Disaster-recovery key, used only in quarterly drills"
           expires: 2026-02-28
         """);
-    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
-    mojo.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-31T12:00:00Z"), java.time.ZoneOffset.UTC);
+    AuditMojo mojo =
+        reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T02:33:15:564+0000")));
+    mojo.clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-01-31T12:00:00Z"), java.time.ZoneOffset.UTC);
 
     mojo.execute();
 
-    assertEquals(List.of("[INFO] Policy: iam-audit.yml (preset cis, 3 rules differ from the defaults)",
-        "[INFO] Allowlist: iam-allowlist.yml (1 entry)"), log.lines.subList(0, 2));
+    assertEquals(
+        List.of(
+            "[INFO] Policy: iam-audit.yml (preset cis, 3 rules differ from the defaults)",
+            "[INFO] Allowlist: iam-allowlist.yml (1 entry)"),
+        log.lines.subList(0, 2));
   }
 
   @Test
@@ -447,40 +504,51 @@ class AuditMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-    assertEquals("missing.json: report file not found; check the path of the report file to audit", e.getMessage());
+    assertEquals(
+        "missing.json: report file not found; check the path of the report file to audit",
+        e.getMessage());
     assertFalse(Files.exists(dir.resolve("target")));
   }
 
   @Test
   void runningOutOfMemoryIsAnExecutionErrorNamingTheHeapAndMavenOpts() throws IOException {
-    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T08:00:00:000+0000")));
-    mojo.sleeper = duration -> {
-      throw new AssertionError("no wait");
-    };
-    mojo.clock = new java.time.Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return java.time.ZoneOffset.UTC;
-      }
+    AuditMojo mojo =
+        reportFileMojo(REPORT.formatted(key(1, "ci-deployer", "2025-10-15T08:00:00:000+0000")));
+    mojo.sleeper =
+        duration -> {
+          throw new AssertionError("no wait");
+        };
+    mojo.clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
 
-      @Override
-      public java.time.Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
 
-      @Override
-      public java.time.Instant instant() {
-        throw new OutOfMemoryError("Java heap space");
-      }
-    };
+          @Override
+          public java.time.Instant instant() {
+            throw new OutOfMemoryError("Java heap space");
+          }
+        };
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-    assertTrue(e.getMessage().matches("Out of memory: the Java heap of Maven is limited to \\d+ MiB\\. Give it more, "
-        + "e\\.g\\. MAVEN_OPTS=-Xmx\\d+[mg] mvn \\.\\.\\. \\(or -Xmx\\d+[mg] in \\.mvn/jvm\\.config\\)"),
+    assertTrue(
+        e.getMessage()
+            .matches(
+                "Out of memory: the Java heap of Maven is limited to \\d+ MiB\\. Give it more,"
+                    + " e\\.g\\. MAVEN_OPTS=-Xmx\\d+[mg] mvn \\.\\.\\. \\(or -Xmx\\d+[mg] in"
+                    + " \\.mvn/jvm\\.config\\)"),
         e.getMessage());
-    assertEquals("Out of memory: the Java heap of Maven is limited to 512 MiB. Give it more, e.g. MAVEN_OPTS=-Xmx1g "
-        + "mvn ... (or -Xmx1g in .mvn/jvm.config)", AuditMojo.outOfMemory(512L << 20));
+    assertEquals(
+        "Out of memory: the Java heap of Maven is limited to 512 MiB. Give it more, e.g."
+            + " MAVEN_OPTS=-Xmx1g mvn ... (or -Xmx1g in .mvn/jvm.config)",
+        AuditMojo.outOfMemory(512L << 20));
   }
 
   private static final String KEY = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0uVwX";
@@ -492,8 +560,10 @@ class AuditMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-    assertEquals("iam.apiKeyEnv takes the name of an environment variable, in upper case (A-Z, 0-9, _), such as "
-        + "IBMCLOUD_API_KEY; the value given is not one, and is not shown in case it is the key itself",
+    assertEquals(
+        "iam.apiKeyEnv takes the name of an environment variable, in upper case (A-Z, 0-9, _), such"
+            + " as IBMCLOUD_API_KEY; the value given is not one, and is not shown in case it is the"
+            + " key itself",
         e.getMessage());
     assertEquals(List.of(), log.lines);
   }
@@ -507,24 +577,40 @@ class AuditMojoTest {
 
       MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-      assertEquals(property + " is no parameter of iam:audit: the API key is read only from the environment variable "
-          + "iam.apiKeyEnv names (default IBMCLOUD_API_KEY) or from the password of the settings.xml server "
-          + "iam.serverId names (default ibmcloud); remove -D" + property + ", which shows the key in process lists "
-          + "and logs", e.getMessage());
+      assertEquals(
+          property
+              + " is no parameter of iam:audit: the API key is read only from the environment"
+              + " variable iam.apiKeyEnv names (default IBMCLOUD_API_KEY) or from the password of"
+              + " the settings.xml server iam.serverId names (default ibmcloud); remove -D"
+              + property
+              + ", which shows the key in process lists "
+              + "and logs",
+          e.getMessage());
     }
     assertFalse(Files.exists(dir.resolve("target")));
   }
 
   private static boolean actsOnTerminal(int c) {
-    return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0x061c
-        || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return (c < 0x20 && c != '\t')
+        || (c >= 0x7f && c <= 0x9f)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x061c
+        || c == 0x200e
+        || c == 0x200f
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 
   @Test
   void identityNamesReachTheBuildLogEscaped() throws IOException {
     String hostile = "ci\\n[INFO] BUILD SUCCESS\\r\\u001b[2J\\u0007\\u202e";
-    AuditMojo mojo = reportFileMojo(REPORT.formatted(key(1, hostile, "2025-10-15T02:33:15:564+0000")
-        + "," + key(2, "low\\n::warning::x", "2025-10-15T02:33:15:564+0000")));
+    AuditMojo mojo =
+        reportFileMojo(
+            REPORT.formatted(
+                key(1, hostile, "2025-10-15T02:33:15:564+0000")
+                    + ","
+                    + key(2, "low\\n::warning::x", "2025-10-15T02:33:15:564+0000")));
     mojo.failOn = "high";
     RecordingLog debugLog = new RecordingLog();
     mojo.setLog(debugLog);
@@ -532,14 +618,21 @@ class AuditMojoTest {
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
     List<String> lines = e.getMessage().lines().toList();
-    assertEquals("  [high] apikey-inactive: API key 'ci\\n[INFO] BUILD SUCCESS\\r\\u001B[2J\\u0007\\u202E' "
-        + "(ApiKey-1) of service ID 'ci' (ServiceId-1) last authenticated 2025-10-15, 108 days ago; threshold 90 days."
-        + " Fix: delete it with 'ibmcloud iam service-api-key-delete ApiKey-1 ServiceId-1', or accept it in the "
-        + "allowlist with match: { id: ApiKey-1 }, rules: [apikey-inactive].", lines.get(1));
-    assertEquals("  [high] apikey-inactive: API key 'low\\n::warning::x' (ApiKey-2)", lines.get(2).substring(0, 64));
+    assertEquals(
+        "  [high] apikey-inactive: API key 'ci\\n"
+            + "[INFO] BUILD SUCCESS\\r"
+            + "\\u001B[2J\\u0007\\u202E' (ApiKey-1) of service ID 'ci' (ServiceId-1) last"
+            + " authenticated 2025-10-15, 108 days ago; threshold 90 days. Fix: delete it with"
+            + " 'ibmcloud iam service-api-key-delete ApiKey-1 ServiceId-1', or accept it in the"
+            + " allowlist with match: { id: ApiKey-1 }, rules: [apikey-inactive].",
+        lines.get(1));
+    assertEquals(
+        "  [high] apikey-inactive: API key 'low\\n::warning::x' (ApiKey-2)",
+        lines.get(2).substring(0, 64));
     assertEquals(4, lines.size());
     lines.forEach(line -> assertTrue(line.chars().noneMatch(AuditMojoTest::actsOnTerminal), line));
-    debugLog.lines.forEach(line -> assertTrue(line.chars().noneMatch(AuditMojoTest::actsOnTerminal), line));
+    debugLog.lines.forEach(
+        line -> assertTrue(line.chars().noneMatch(AuditMojoTest::actsOnTerminal), line));
   }
 
   private static IamSettings live(AuditRequest request) {
@@ -554,7 +647,8 @@ class AuditMojoTest {
     return mojo;
   }
 
-  private static final String REPORT = """
+  private static final String REPORT =
+      """
       {"created_by": "IBMid-270000AUDT", "reference": "ref-1", "report_duration": "720",
        "report_start_time": "2026-01-01T12:00:00:000+0000", "report_end_time": "2026-01-31T12:00:00:000+0000",
        "users": [], "profiles": [],
@@ -564,8 +658,10 @@ class AuditMojoTest {
 
   private static String key(int n, String name, String lastAuthn) {
     return """
-        {"id": "ApiKey-%d", "name": "%s", "type": "serviceid", "serviceid": {"id": "ServiceId-1", "name": "ci"},
-         "last_authn": "%s"}""".formatted(n, name, lastAuthn);
+    {"id": "ApiKey-%d", "name": "%s", "type": "serviceid", "serviceid": {"id": "ServiceId-1", "name": "ci"},
+     "last_authn": "%s"}\
+    """
+        .formatted(n, name, lastAuthn);
   }
 
   private static Server server(String id, String password) {

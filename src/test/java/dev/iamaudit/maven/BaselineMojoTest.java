@@ -1,8 +1,8 @@
 package dev.iamaudit.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,15 +33,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The baseline goal configured by the harness as Maven configures it: the audit's parameters, its own two, and the
- * audit that passes after it.
+ * The baseline goal configured by the harness as Maven configures it: the audit's parameters, its
+ * own two, and the audit that passes after it.
  */
 @MojoTest
 class BaselineMojoTest {
   private static final String PLUGIN_ONLY = "classpath:/dev/iamaudit/maven/plugin-only.xml";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
-  private static final String READ = "[INFO] Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10"
-      + " inactive identities over 720 hours, as of 2026-11-20T06:00:00Z";
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+  private static final String READ =
+      "[INFO] Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10"
+          + " inactive identities over 720 hours, as of 2026-11-20T06:00:00Z";
 
   @TempDir Path dir;
   @Inject MavenSession session;
@@ -54,7 +56,8 @@ class BaselineMojoTest {
 
   @BeforeEach
   void copyReport() throws IOException {
-    Files.copy(Path.of("src/test/resources/dev/iamaudit/cli/report.json"), dir.resolve("report.json"));
+    Files.copy(
+        Path.of("src/test/resources/dev/iamaudit/cli/report.json"), dir.resolve("report.json"));
     session.getUserProperties().setProperty("iam.reportFile", "report.json");
     session.getUserProperties().setProperty("iam.formats", "json");
   }
@@ -67,9 +70,11 @@ class BaselineMojoTest {
 
   /** The audit goal as Maven would configure it in the same project, after the baseline. */
   private AuditMojo audit() {
-    AuditMojo mojo = new AuditMojo(request -> {
-      throw new AssertionError("nothing to decrypt");
-    });
+    AuditMojo mojo =
+        new AuditMojo(
+            request -> {
+              throw new AssertionError("nothing to decrypt");
+            });
     mojo.basedir = dir.toFile();
     mojo.buildDirectory = dir.resolve("target").toFile();
     mojo.projectFile = dir.resolve("pom.xml").toFile();
@@ -98,18 +103,25 @@ class BaselineMojoTest {
 
     mojo.execute();
 
-    assertEquals(List.of("[INFO] Policy: none found at iam-audit.yml, using the defaults",
-        "[INFO] Allowlist: iam-allowlist.yml (0 entries)", "[INFO] No Terraform files under .", READ,
-        "[INFO] Created iam-allowlist.yml with 9 entries (expires 2027-02-22, no owner)",
-        "[INFO] Wrote iam-allowlist.schema.json beside it, the schema its first line names"), log.lines);
+    assertEquals(
+        List.of(
+            "[INFO] Policy: none found at iam-audit.yml, using the defaults",
+            "[INFO] Allowlist: iam-allowlist.yml (0 entries)",
+            "[INFO] No Terraform files under .",
+            READ,
+            "[INFO] Created iam-allowlist.yml with 9 entries (expires 2027-02-22, no owner)",
+            "[INFO] Wrote iam-allowlist.schema.json beside it, the schema its first line names"),
+        log.lines);
     assertEquals(9, json().at("/summary/violations").asInt());
     log.lines.clear();
 
     audit().execute();
 
-    assertEquals("[INFO] IAM audit passed: 0 violations, 9 allowlisted, 10 rules not evaluated; none at or above "
-        + "failOn medium. Reports: "
-        + dir.resolve("target/iam-audit"), log.lines.get(log.lines.size() - 1));
+    assertEquals(
+        "[INFO] IAM audit passed: 0 violations, 9 allowlisted, 10 rules not evaluated; none at or"
+            + " above failOn medium. Reports: "
+            + dir.resolve("target/iam-audit"),
+        log.lines.get(log.lines.size() - 1));
     assertEquals("passed", json().at("/summary/gate").asText());
     assertEquals(9, json().at("/summary/allowlisted").asInt());
   }
@@ -124,8 +136,10 @@ class BaselineMojoTest {
 
     mojo.execute();
 
-    assertEquals("[INFO] Nothing to add: every finding is allowlisted already (9 findings); iam-allowlist.yml is"
-        + " unchanged", log.lines.get(log.lines.size() - 1));
+    assertEquals(
+        "[INFO] Nothing to add: every finding is allowlisted already (9 findings);"
+            + " iam-allowlist.yml is unchanged",
+        log.lines.get(log.lines.size() - 1));
     assertEquals(once, Files.readString(dir.resolve("iam-allowlist.yml")));
   }
 
@@ -148,11 +162,14 @@ class BaselineMojoTest {
 
       mojo.execute();
 
-      assertTrue(log.lines.contains(
-          "[INFO] Created iam-allowlist.yml with 9 entries (expires 2026-12-24, owner secops@example.com)"),
+      assertTrue(
+          log.lines.contains(
+              "[INFO] Created iam-allowlist.yml with 9 entries (expires 2026-12-24, owner"
+                  + " secops@example.com)"),
           log.lines.toString());
-      assertTrue(Files.readString(dir.resolve("iam-allowlist.yml"))
-          .contains("\n  owner: secops@example.com\n  expires: 2026-12-24\n"));
+      assertTrue(
+          Files.readString(dir.resolve("iam-allowlist.yml"))
+              .contains("\n  owner: secops@example.com\n  expires: 2026-12-24\n"));
     }
 
     @Test
@@ -163,8 +180,10 @@ class BaselineMojoTest {
 
       MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-      assertEquals("iam.expiresIn 30 is more than allowlistMaxDays (20 in iam-audit.yml), the most days from today an"
-          + " entry may expire; give at most 20, or raise allowlistMaxDays in the policy. Nothing was added",
+      assertEquals(
+          "iam.expiresIn 30 is more than allowlistMaxDays (20 in iam-audit.yml), the most days from"
+              + " today an entry may expire; give at most 20, or raise allowlistMaxDays in the"
+              + " policy. Nothing was added",
           e.getMessage());
       assertFalse(Files.exists(dir.resolve("iam-allowlist.yml")));
     }
@@ -185,9 +204,11 @@ class BaselineMojoTest {
 
       MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-      assertEquals("iam:baseline with iam.demo needs iam.allowlist: the demo audits with an allowlist it writes anew"
-          + " on every run, so entries added there would be lost. Name the file to add them to with"
-          + " -Diam.allowlist=FILE, and audit with the same iam.allowlist", e.getMessage());
+      assertEquals(
+          "iam:baseline with iam.demo needs iam.allowlist: the demo audits with an allowlist it"
+              + " writes anew on every run, so entries added there would be lost. Name the file to"
+              + " add them to with -Diam.allowlist=FILE, and audit with the same iam.allowlist",
+          e.getMessage());
       assertEquals(List.of(), log.lines);
     }
   }

@@ -28,11 +28,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The init goal, configured by the harness as Maven configures it, writing into the project's base directory. */
+/**
+ * The init goal, configured by the harness as Maven configures it, writing into the project's base
+ * directory.
+ */
 @MojoTest
 class InitMojoTest {
   private static final String PLUGIN_ONLY = "classpath:/dev/iamaudit/maven/plugin-only.xml";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
   private static final StarterFiles STARTER =
       new StarterFiles(Rules.all(), LocalDate.of(2026, 11, 24), ToolVersion.get());
 
@@ -59,15 +63,19 @@ class InitMojoTest {
 
     mojo.execute();
 
-    assertEquals(List.of(
-        "[INFO] Wrote " + dir.resolve("iam-audit.yml"),
-        "[INFO] Wrote " + dir.resolve("iam-allowlist.yml"),
-        "[INFO] Wrote " + dir.resolve("iam-audit.schema.json"),
-        "[INFO] Wrote " + dir.resolve("iam-allowlist.schema.json"),
-        "[INFO] Next: review iam-audit.yml, then run mvn iam:audit to audit with these files"), log.lines);
+    assertEquals(
+        List.of(
+            "[INFO] Wrote " + dir.resolve("iam-audit.yml"),
+            "[INFO] Wrote " + dir.resolve("iam-allowlist.yml"),
+            "[INFO] Wrote " + dir.resolve("iam-audit.schema.json"),
+            "[INFO] Wrote " + dir.resolve("iam-allowlist.schema.json"),
+            "[INFO] Next: review iam-audit.yml, then run mvn iam:audit to audit with these files"),
+        log.lines);
     assertEquals(STARTER.policy(), Files.readString(dir.resolve("iam-audit.yml")));
     assertEquals(STARTER.allowlist(), Files.readString(dir.resolve("iam-allowlist.yml")));
-    assertEquals(new Schemas(Rules.all()).allowlist(), Files.readString(dir.resolve("iam-allowlist.schema.json")));
+    assertEquals(
+        new Schemas(Rules.all()).allowlist(),
+        Files.readString(dir.resolve("iam-allowlist.schema.json")));
   }
 
   @Test
@@ -78,8 +86,12 @@ class InitMojoTest {
 
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-    assertEquals("iam-allowlist.yml already exists in " + dir + "; init never overwrites a file: remove or move it,"
-        + " then run init again", e.getMessage());
+    assertEquals(
+        "iam-allowlist.yml already exists in "
+            + dir
+            + "; init never overwrites a file: remove or move it,"
+            + " then run init again",
+        e.getMessage());
     assertEquals("# ours\n", Files.readString(dir.resolve("iam-allowlist.yml")));
     assertFalse(Files.exists(dir.resolve("iam-audit.yml")));
   }
@@ -101,9 +113,14 @@ class InitMojoTest {
 
       mojo.execute();
 
-      assertEquals(List.of("[INFO] Wrote " + dir.resolve("iam-audit.schema.json"),
-          "[INFO] Wrote " + dir.resolve("iam-allowlist.schema.json")), log.lines);
-      assertEquals(new Schemas(Rules.all()).policy(), Files.readString(dir.resolve("iam-audit.schema.json")));
+      assertEquals(
+          List.of(
+              "[INFO] Wrote " + dir.resolve("iam-audit.schema.json"),
+              "[INFO] Wrote " + dir.resolve("iam-allowlist.schema.json")),
+          log.lines);
+      assertEquals(
+          new Schemas(Rules.all()).policy(),
+          Files.readString(dir.resolve("iam-audit.schema.json")));
       assertEquals("failOn: high\n", Files.readString(dir.resolve("iam-audit.yml")));
     }
   }

@@ -12,22 +12,25 @@ import org.junit.jupiter.api.Test;
 class MavenAuditListenerTest {
   private final RecordingLog log = new RecordingLog();
   private Instant now = Instant.parse("2026-11-22T10:00:00Z");
-  private final MavenAuditListener listener = new MavenAuditListener(log, new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final MavenAuditListener listener =
+      new MavenAuditListener(
+          log,
+          new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+              return ZoneOffset.UTC;
+            }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+              throw new UnsupportedOperationException();
+            }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  });
+            @Override
+            public Instant instant() {
+              return now;
+            }
+          });
 
   @Test
   void passesMessagesThroughAtTheirLevel() {
@@ -35,8 +38,12 @@ class MavenAuditListenerTest {
     listener.warn("The latest report is 30 hours old");
     listener.debug("GET /v1/apikeys: 200");
 
-    assertEquals(List.of("[INFO] Fetched 2,000 API keys", "[WARNING] The latest report is 30 hours old",
-        "[DEBUG] GET /v1/apikeys: 200"), log.lines);
+    assertEquals(
+        List.of(
+            "[INFO] Fetched 2,000 API keys",
+            "[WARNING] The latest report is 30 hours old",
+            "[DEBUG] GET /v1/apikeys: 200"),
+        log.lines);
   }
 
   @Test
@@ -46,10 +53,12 @@ class MavenAuditListenerTest {
       now = now.plusSeconds(1);
     }
 
-    assertEquals(List.of(
-        "[INFO] Waiting for the activity report: 0 s, attempt 1",
-        "[INFO] Waiting for the activity report: 15 s, attempt 16",
-        "[INFO] Waiting for the activity report: 30 s, attempt 31"), log.lines);
+    assertEquals(
+        List.of(
+            "[INFO] Waiting for the activity report: 0 s, attempt 1",
+            "[INFO] Waiting for the activity report: 15 s, attempt 16",
+            "[INFO] Waiting for the activity report: 30 s, attempt 31"),
+        log.lines);
   }
 
   @Test
@@ -62,7 +71,10 @@ class MavenAuditListenerTest {
       now = now.plusSeconds(1);
     }
 
-    assertEquals(List.of("[INFO] Fetched so far: 0 pages, 0 identities",
-        "[INFO] Fetched so far: 15 pages, 1500 identities"), log.lines);
+    assertEquals(
+        List.of(
+            "[INFO] Fetched so far: 0 pages, 0 identities",
+            "[INFO] Fetched so far: 15 pages, 1500 identities"),
+        log.lines);
   }
 }

@@ -17,10 +17,14 @@ import org.w3c.dom.NodeList;
 class PropertyNamesTest {
   private static final OptionNames NAMES = PropertyNames.INSTANCE;
 
-  /** The user properties of iam:audit, as the plugin descriptor Maven reads declares them: "iam.report". */
+  /**
+   * The user properties of iam:audit, as the plugin descriptor Maven reads declares them:
+   * "iam.report".
+   */
   private static Set<String> auditProperties() throws Exception {
     Document descriptor;
-    try (InputStream in = PropertyNamesTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+    try (InputStream in =
+        PropertyNamesTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
       descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
     }
     Set<String> properties = new HashSet<>();
@@ -30,7 +34,8 @@ class PropertyNamesTest {
       if (!mojo.getElementsByTagName("goal").item(0).getTextContent().equals("audit")) {
         continue;
       }
-      NodeList values = ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
+      NodeList values =
+          ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
       for (int j = 0; j < values.getLength(); j++) {
         String text = values.item(j).getTextContent().trim();
         if (text.startsWith("${") && text.endsWith("}")) {

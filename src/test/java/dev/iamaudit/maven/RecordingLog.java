@@ -8,6 +8,7 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 final class RecordingLog extends SystemStreamLog {
   /** Fetch threads log too, and a stray one may still do so while a test reads the lines. */
   final List<String> lines = new CopyOnWriteArrayList<>();
+
   /** As with mvn -X. */
   boolean debugEnabled;
 

@@ -24,8 +24,9 @@ import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
 
 /**
- * Every way the goal can fail, with debug logging on (mvn -X): neither the API key nor a token shows in the build
- * log, in the failure Maven prints, in the stack trace it prints with -e, or in any file the run leaves.
+ * Every way the goal can fail, with debug logging on (mvn -X): neither the API key nor a token
+ * shows in the build log, in the failure Maven prints, in the stack trace it prints with -e, or in
+ * any file the run leaves.
  */
 class SecretsStayHiddenTest {
   @TempDir Path dir;
@@ -33,8 +34,13 @@ class SecretsStayHiddenTest {
   private final RecordingLog log = new RecordingLog();
 
   private AuditMojo mojo() {
-    AuditMojo mojo = new AuditMojo(new DefaultSettingsDecrypter(new DefaultSecDispatcher(new DefaultPlexusCipher(),
-        Map.of(), dir.resolve("settings-security.xml").toString())));
+    AuditMojo mojo =
+        new AuditMojo(
+            new DefaultSettingsDecrypter(
+                new DefaultSecDispatcher(
+                    new DefaultPlexusCipher(),
+                    Map.of(),
+                    dir.resolve("settings-security.xml").toString())));
     mojo.basedir = dir.toFile();
     mojo.buildDirectory = dir.resolve("target").toFile();
     mojo.report = "new";
@@ -43,7 +49,7 @@ class SecretsStayHiddenTest {
     mojo.settings = new Settings();
     mojo.formats = "all";
     mojo.environment = environment::get;
-    mojo.sleeper = duration -> { };
+    mojo.sleeper = duration -> {};
     log.debugEnabled = true;
     mojo.setLog(log);
     return mojo;
@@ -70,12 +76,15 @@ class SecretsStayHiddenTest {
       mojo.userManagementUrl = iam.uri();
       mojo.saveReport = dir.resolve("raw.json").toFile();
       assertFailsQuietly(mojo);
-      assertTrue(log.lines.stream().anyMatch(line -> line.startsWith("[DEBUG] ")), log.lines.toString());
+      assertTrue(
+          log.lines.stream().anyMatch(line -> line.startsWith("[DEBUG] ")), log.lines.toString());
     }
   }
 
   @ParameterizedTest
-  @EnumSource(value = HostileIam.Failure.class, names = {"KEY_REFUSED", "UNAUTHORIZED", "SERVER_ERRORS"})
+  @EnumSource(
+      value = HostileIam.Failure.class,
+      names = {"KEY_REFUSED", "UNAUTHORIZED", "SERVER_ERRORS"})
   void aKeyFromSettingsXmlStaysHiddenToo(HostileIam.Failure failure) {
     try (HostileIam iam = HostileIam.start(failure)) {
       AuditMojo mojo = mojo();
@@ -90,26 +99,39 @@ class SecretsStayHiddenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"apiKeyEnv", "failOn", "reportTimeout", "reportFile", "policy", "allowlist", "iamUrl",
-      "formats", "property", "settings"})
+  @ValueSource(
+      strings = {
+        "apiKeyEnv",
+        "failOn",
+        "reportTimeout",
+        "reportFile",
+        "policy",
+        "allowlist",
+        "iamUrl",
+        "formats",
+        "property",
+        "settings"
+      })
   void noParameterGivenTheKeyShowsIt(String parameter) {
     AuditMojo mojo = mojo();
-    Map<String, Consumer<AuditMojo>> ways = Map.of(
-        "apiKeyEnv", m -> m.apiKeyEnv = KEY,
-        "failOn", m -> m.failOn = KEY,
-        "reportTimeout", m -> m.reportTimeout = KEY,
-        "reportFile", m -> m.reportFile = dir.resolve(KEY).toFile(),
-        "policy", m -> m.policy = dir.resolve(KEY).toFile(),
-        "allowlist", m -> m.allowlist = dir.resolve(KEY + ".yml").toFile(),
-        "iamUrl", m -> m.iamUrl = java.net.URI.create(KEY),
-        "formats", m -> m.formats = "json," + KEY,
-        "property", m -> m.propertyNames = () -> Set.of("iam.apiKey"),
-        "settings", m -> {
-          Server server = new Server();
-          server.setId("ibmcloud");
-          server.setPassword("{" + KEY + "}");
-          m.settings.addServer(server);
-        });
+    Map<String, Consumer<AuditMojo>> ways =
+        Map.of(
+            "apiKeyEnv", m -> m.apiKeyEnv = KEY,
+            "failOn", m -> m.failOn = KEY,
+            "reportTimeout", m -> m.reportTimeout = KEY,
+            "reportFile", m -> m.reportFile = dir.resolve(KEY).toFile(),
+            "policy", m -> m.policy = dir.resolve(KEY).toFile(),
+            "allowlist", m -> m.allowlist = dir.resolve(KEY + ".yml").toFile(),
+            "iamUrl", m -> m.iamUrl = java.net.URI.create(KEY),
+            "formats", m -> m.formats = "json," + KEY,
+            "property", m -> m.propertyNames = () -> Set.of("iam.apiKey"),
+            "settings",
+                m -> {
+                  Server server = new Server();
+                  server.setId("ibmcloud");
+                  server.setPassword("{" + KEY + "}");
+                  m.settings.addServer(server);
+                });
     ways.get(parameter).accept(mojo);
     if (parameter.equals("iamUrl")) {
       environment.put("IBMCLOUD_API_KEY", "a-key-that-is-not-used");

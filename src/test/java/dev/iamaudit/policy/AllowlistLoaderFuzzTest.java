@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Any bytes read as the allowlist give an allowlist or a {@link UsageException} (exit 2), and every entry that is
- * read names identities. See {@code ActivityReportParserFuzzTest} for how the build runs it.
+ * Any bytes read as the allowlist give an allowlist or a {@link UsageException} (exit 2), and every
+ * entry that is read names identities. See {@code ActivityReportParserFuzzTest} for how the build
+ * runs it.
  */
 class AllowlistLoaderFuzzTest {
   private static final Path FILE = FuzzFiles.file("iam-allowlist.yml");
-  private static final List<String> RULE_IDS = Rules.all().stream().map(RuleDescriptor::id).toList();
+  private static final List<String> RULE_IDS =
+      Rules.all().stream().map(RuleDescriptor::id).toList();
 
   @FuzzTest(maxDuration = "10s")
   @Timeout(value = 5, unit = TimeUnit.SECONDS)
@@ -30,12 +32,15 @@ class AllowlistLoaderFuzzTest {
       throw new UncheckedIOException(e);
     }
     try {
-      Allowlist allowlist = new AllowlistLoader(RULE_IDS, LocalDate.of(2026, 11, 24), 365)
-          .load(FILE, "iam-allowlist.yml");
+      Allowlist allowlist =
+          new AllowlistLoader(RULE_IDS, LocalDate.of(2026, 11, 24), 365)
+              .load(FILE, "iam-allowlist.yml");
       for (AllowlistEntry entry : allowlist.entries()) {
         Match match = entry.match();
-        if (match.id() == null && match.iamId() == null
-            && (match.name() == null || match.name().codePoints().noneMatch(Character::isLetterOrDigit))) {
+        if (match.id() == null
+            && match.iamId() == null
+            && (match.name() == null
+                || match.name().codePoints().noneMatch(Character::isLetterOrDigit))) {
           throw new AssertionError("an entry that names no identity: " + match);
         }
       }

@@ -12,18 +12,21 @@ import org.junit.jupiter.api.Test;
 
 class GlobTest {
   /**
-   * How globs were matched before: a regex, which backtracks exponentially on stars with shared text. (It quoted
-   * each char on its own, so a literal emoji, two chars, never matched; this oracle quotes code points.)
+   * How globs were matched before: a regex, which backtracks exponentially on stars with shared
+   * text. (It quoted each char on its own, so a literal emoji, two chars, never matched; this
+   * oracle quotes code points.)
    */
   private static boolean byRegex(String glob, String name) {
     StringBuilder regex = new StringBuilder();
-    glob.codePoints().forEach(c -> {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(Character.toString(c)));
-      }
-    });
+    glob.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(Character.toString(c)));
+              }
+            });
     return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(name).matches();
   }
 
@@ -53,10 +56,14 @@ class GlobTest {
   @Test
   void manyStarsAgainstAHostileNameFinishAtOnce() {
     String name = "-".repeat(400) + "x";
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-      assertFalse(new Glob("*-*-*-*-*-*-prod").matches(name));
-      assertFalse(new Glob("*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-prod").matches("-".repeat(100_000)));
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          assertFalse(new Glob("*-*-*-*-*-*-prod").matches(name));
+          assertFalse(
+              new Glob("*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-*-prod")
+                  .matches("-".repeat(100_000)));
+        });
   }
 
   @Test
@@ -67,14 +74,20 @@ class GlobTest {
       StringBuilder glob = new StringBuilder();
       for (int n = random.nextInt(7); n > 0; n--) {
         int pick = random.nextInt(pieces.length + 3);
-        glob.append(pick == pieces.length ? "*" : pick == pieces.length + 1 ? "?" : pick == pieces.length + 2 ? "**"
-            : pieces[pick]);
+        glob.append(
+            pick == pieces.length
+                ? "*"
+                : pick == pieces.length + 1
+                    ? "?"
+                    : pick == pieces.length + 2 ? "**" : pieces[pick]);
       }
       StringBuilder name = new StringBuilder();
       for (int n = random.nextInt(9); n > 0; n--) {
         name.append(pieces[random.nextInt(pieces.length)]);
       }
-      assertEquals(byRegex(glob.toString(), name.toString()), new Glob(glob.toString()).matches(name),
+      assertEquals(
+          byRegex(glob.toString(), name.toString()),
+          new Glob(glob.toString()).matches(name),
           () -> "'" + glob + "' against '" + name + "'");
     }
   }

@@ -11,7 +11,8 @@ import dev.iamaudit.inventory.IdentityType;
 import org.junit.jupiter.api.Test;
 
 class MatchTest {
-  private static final Entity KEY = new Entity(IdentityType.APIKEY, "ApiKey-1", "iam-ServiceId-9", "terraform.prod");
+  private static final Entity KEY =
+      new Entity(IdentityType.APIKEY, "ApiKey-1", "iam-ServiceId-9", "terraform.prod");
 
   @Test
   void everyGivenFieldMustMatch() {
@@ -26,15 +27,19 @@ class MatchTest {
     assertTrue(new Match(null, null, "terraform.*", null).matches(KEY));
     assertTrue(new Match(null, null, "terraform?prod", null).matches(KEY));
     assertFalse(new Match(null, null, "terraform", null).matches(KEY));
-    assertFalse(new Match(null, null, "terraform.prod", null)
-        .matches(new Entity(IdentityType.APIKEY, "ApiKey-2", null, "terraformXprod")));
-    assertFalse(new Match(null, null, "*", null).matches(new Entity(IdentityType.USER, "IBMid-1", null, null)));
+    assertFalse(
+        new Match(null, null, "terraform.prod", null)
+            .matches(new Entity(IdentityType.APIKEY, "ApiKey-2", null, "terraformXprod")));
+    assertFalse(
+        new Match(null, null, "*", null)
+            .matches(new Entity(IdentityType.USER, "IBMid-1", null, null)));
   }
 
   @Test
   void describesItself() {
-    assertEquals("id=ApiKey-1, name=ci-*, type=apikey", new Match("ApiKey-1", null, "ci-*", IdentityType.APIKEY)
-        .toString());
+    assertEquals(
+        "id=ApiKey-1, name=ci-*, type=apikey",
+        new Match("ApiKey-1", null, "ci-*", IdentityType.APIKEY).toString());
   }
 
   @Test
@@ -45,7 +50,8 @@ class MatchTest {
   @Test
   void aNameMadeToDefeatTheGlobIsJudgedAtOnce() {
     Entity hostile = new Entity(IdentityType.APIKEY, "ApiKey-9", null, "-".repeat(300));
-    assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+    assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(5),
         () -> assertFalse(new Match(null, null, "*-*-*-*-*-*-prod", null).matches(hostile)));
   }
 }

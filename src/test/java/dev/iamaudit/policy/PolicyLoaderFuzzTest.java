@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Any bytes read as the policy give a policy or a {@link UsageException} (exit 2), nothing else. See
- * {@code ActivityReportParserFuzzTest} for how the build runs it.
+ * Any bytes read as the policy give a policy or a {@link UsageException} (exit 2), nothing else.
+ * See {@code ActivityReportParserFuzzTest} for how the build runs it.
  */
 class PolicyLoaderFuzzTest {
   private static final Path FILE = FuzzFiles.file("iam-audit.yml");

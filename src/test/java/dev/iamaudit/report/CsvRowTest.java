@@ -16,7 +16,8 @@ class CsvRowTest {
 
   private static List<List<String>> parse(String csv) throws Exception {
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(csv)) {
+    try (MappingIterator<List<String>> rows =
+        mapper.readerForListOf(String.class).readValues(csv)) {
       return rows.readAll();
     }
   }
@@ -51,8 +52,16 @@ class CsvRowTest {
   @Test
   void writesTimesFlagsAndCountsAsText() throws Exception {
     StringBuilder csv = new StringBuilder();
-    new CsvRow(csv).add(Instant.parse("2026-05-06T09:00:00Z")).add(Boolean.TRUE).add(-5L).add((Long) null)
-        .add((Instant) null).add((Boolean) null).blank().add("x").end();
+    new CsvRow(csv)
+        .add(Instant.parse("2026-05-06T09:00:00Z"))
+        .add(Boolean.TRUE)
+        .add(-5L)
+        .add((Long) null)
+        .add((Instant) null)
+        .add((Boolean) null)
+        .blank()
+        .add("x")
+        .end();
     assertEquals("2026-05-06T09:00:00Z,true,'-5,,,,,x\r\n", csv.toString());
   }
 }

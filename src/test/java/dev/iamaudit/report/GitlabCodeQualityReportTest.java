@@ -19,7 +19,8 @@ class GitlabCodeQualityReportTest {
     String json = ReportFixtures.render(new GitlabCodeQualityReport(), result);
     assertEquals('[', json.getBytes(StandardCharsets.UTF_8)[0]);
     JsonNode issues = MAPPER.readTree(json);
-    List<Finding> violations = ReportFixtures.findings(result).stream().filter(Finding::isViolation).toList();
+    List<Finding> violations =
+        ReportFixtures.findings(result).stream().filter(Finding::isViolation).toList();
     assertEquals(violations.size(), issues.size());
     for (int i = 0; i < issues.size(); i++) {
       Finding finding = violations.get(i);
@@ -30,15 +31,19 @@ class GitlabCodeQualityReportTest {
       assertEquals(finding.location().file(), issue.at("/location/path").asText());
       assertEquals(finding.location().line(), issue.at("/location/lines/begin").asInt());
     }
-    assertEquals(List.of("major", "major", "major", "major", "minor", "minor", "minor", "minor", "minor", "info",
-        "info", "info", "info"), issues.findValuesAsText("severity"));
+    assertEquals(
+        List.of(
+            "major", "major", "major", "major", "minor", "minor", "minor", "minor", "minor", "info",
+            "info", "info", "info"),
+        issues.findValuesAsText("severity"));
   }
 
   @Test
   void largeAccountHasEveryViolationInOrder() throws Exception {
     AuditResult result = ReportFixtures.generated(12_000);
     JsonNode issues = MAPPER.readTree(ReportFixtures.render(new GitlabCodeQualityReport(), result));
-    List<Finding> violations = ReportFixtures.findings(result).stream().filter(Finding::isViolation).toList();
+    List<Finding> violations =
+        ReportFixtures.findings(result).stream().filter(Finding::isViolation).toList();
     assertEquals(9_200, violations.size());
     assertEquals(violations.size(), issues.size());
     for (int i = 0; i < issues.size(); i++) {
@@ -47,21 +52,28 @@ class GitlabCodeQualityReportTest {
     }
   }
 
-  /** Issues formatted chunk by chunk come out as one generator pretty-printing the whole array would write them. */
+  /**
+   * Issues formatted chunk by chunk come out as one generator pretty-printing the whole array would
+   * write them.
+   */
   @Test
   void printsAsJacksonsDefaultPrinter() throws Exception {
     AuditResult result = ReportFixtures.generated(6_000);
     String written = ReportFixtures.render(new GitlabCodeQualityReport(), result);
-    assertEquals(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(written)), written);
+    assertEquals(
+        MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(written)),
+        written);
   }
 
   @Test
   void emptyAccountIsAnEmptyArray() {
-    assertEquals("[ ]", ReportFixtures.render(new GitlabCodeQualityReport(), ReportFixtures.empty()));
+    assertEquals(
+        "[ ]", ReportFixtures.render(new GitlabCodeQualityReport(), ReportFixtures.empty()));
   }
 
   @Test
   void mapsCriticalToCritical() {
-    assertEquals("critical", GitlabCodeQualityReport.severity(dev.iamaudit.policy.Severity.CRITICAL));
+    assertEquals(
+        "critical", GitlabCodeQualityReport.severity(dev.iamaudit.policy.Severity.CRITICAL));
   }
 }

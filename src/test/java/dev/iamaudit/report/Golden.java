@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under {@code src/test/resources/dev/iamaudit/report/}, compared byte for byte after the tool version
- * is replaced by {@code 0.0.0-TEST} (as PMD does), so a release does not touch them. Run the tests with
- * {@code -Dgolden.update=true} to rewrite them after an intended change, then review the diff.
+ * Golden files under {@code src/test/resources/dev/iamaudit/report/}, compared byte for byte after
+ * the tool version is replaced by {@code 0.0.0-TEST} (as PMD does), so a release does not touch
+ * them. Run the tests with {@code -Dgolden.update=true} to rewrite them after an intended change,
+ * then review the diff.
  */
 public final class Golden {
   static final String VERSION = "0.0.0-TEST";
@@ -27,7 +28,10 @@ public final class Golden {
     assertFile(DIRECTORY.resolve(fileName), normalise(output));
   }
 
-  /** {@code actual} equals the content of {@code file}, which {@code -Dgolden.update=true} rewrites first. */
+  /**
+   * {@code actual} equals the content of {@code file}, which {@code -Dgolden.update=true} rewrites
+   * first.
+   */
   public static void assertFile(Path file, String actual) {
     try {
       if (Boolean.getBoolean("golden.update")) {

@@ -24,7 +24,8 @@ class JsonReportTest {
   /** The times people read to the second in the Markdown and HTML stay exact for machines. */
   @Test
   void timesAreTheExactInstants() throws Exception {
-    JsonNode json = MAPPER.readTree(ReportFixtures.render(new JsonReport(), ReportFixtures.precise()));
+    JsonNode json =
+        MAPPER.readTree(ReportFixtures.render(new JsonReport(), ReportFixtures.precise()));
     assertEquals("2026-12-01T23:39:56.102030405Z", json.get("generatedAt").asText());
     assertEquals("2026-12-01T23:39:55.458318817Z", json.get("asOf").asText());
     assertEquals("2026-12-01T23:39:50.648Z", json.at("/report/endTime").asText());
@@ -46,7 +47,9 @@ class JsonReportTest {
       assertEquals(finding.message(), written.get("message").asText());
       assertEquals(finding.fingerprint(), written.get("fingerprint").asText());
     }
-    assertEquals(findings.size(), Arrays.stream(json.split("\n")).filter(line -> line.startsWith("{\"rule\":")).count());
+    assertEquals(
+        findings.size(),
+        Arrays.stream(json.split("\n")).filter(line -> line.startsWith("{\"rule\":")).count());
   }
 
   @Test
@@ -56,56 +59,72 @@ class JsonReportTest {
     assertTrue(json.contains("\"findings\" : [ ]"));
   }
 
-  /** The lines the audit writes as it keeps the findings are the ones the findings read back would give. */
+  /**
+   * The lines the audit writes as it keeps the findings are the ones the findings read back would
+   * give.
+   */
   @Test
   void linesWrittenAsTheAuditGoesAreTheLinesOfTheFindings() {
-    assertEquals(ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(12_000)),
+    assertEquals(
+        ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(12_000)),
         ReportFixtures.render(new JsonReport(), ReportFixtures.generated(12_000)));
   }
 
-  /** A finding whose line could not be written as the audit went is written with the others, in its place. */
+  /**
+   * A finding whose line could not be written as the audit went is written with the others, in its
+   * place.
+   */
   @Test
   void aFindingWithoutItsLineIsWrittenInItsPlace() {
     FindingLines json = new JsonReport().findingLines();
-    FindingLines failing = out -> {
-      FindingLines.Writer writer = json.open(out);
-      return finding -> {
-        if (finding.entity().id().endsWith("7")) {
-          throw new IOException("no room for " + finding.entity().id());
-        }
-        writer.write(finding);
-      };
-    };
+    FindingLines failing =
+        out -> {
+          FindingLines.Writer writer = json.open(out);
+          return finding -> {
+            if (finding.entity().id().endsWith("7")) {
+              throw new IOException("no room for " + finding.entity().id());
+            }
+            writer.write(finding);
+          };
+        };
     AuditEngine engine = ReportFixtures.engine(Allowlist.NONE, FailOn.DEFAULT);
     Inventory inventory = ReportFixtures.generatedInventory(3_000);
-    assertEquals(ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(3_000)),
-        ReportFixtures.render(new JsonReport(), TestAudits.audit(engine, inventory, List.of(), null, failing)));
+    assertEquals(
+        ReportFixtures.render(new JsonReport(), ReportFixtures.generatedWithoutLines(3_000)),
+        ReportFixtures.render(
+            new JsonReport(), TestAudits.audit(engine, inventory, List.of(), null, failing)));
   }
 
   @Test
   void eachRuleListsTheControlsItGivesEvidenceFor() throws Exception {
-    JsonNode rules = MAPPER.readTree(ReportFixtures.render(new JsonReport(), ReportFixtures.sample())).get("rules");
+    JsonNode rules =
+        MAPPER
+            .readTree(ReportFixtures.render(new JsonReport(), ReportFixtures.sample()))
+            .get("rules");
     JsonNode mfa = null;
     JsonNode leak = null;
     for (JsonNode rule : rules) {
       switch (rule.get("id").asText()) {
         case "account-mfa-disabled" -> mfa = rule;
         case "apikey-leak-action-none" -> leak = rule;
-        default -> { }
+        default -> {}
       }
     }
-    assertEquals(MAPPER.readTree("""
-        [ { "framework": "CIS IBM Cloud Foundations Benchmark", "version": "1.1.0", "id": "1.7",
-            "title": "Ensure multi-factor authentication (MFA) is enabled for all users in account" },
-          { "framework": "CIS IBM Cloud Foundations Benchmark", "version": "1.1.0", "id": "1.9",
-            "title": "Ensure multi-factor authentication (MFA) is enabled at the account level" },
-          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-2(1)",
-            "title": "Multi-factor Authentication to Privileged Accounts" },
-          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-2(2)",
-            "title": "Multi-factor Authentication to Non-privileged Accounts" },
-          { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-7",
-            "title": "Cryptographic Module Authentication" } ]
-        """), mfa.get("compliance"));
+    assertEquals(
+        MAPPER.readTree(
+            """
+            [ { "framework": "CIS IBM Cloud Foundations Benchmark", "version": "1.1.0", "id": "1.7",
+                "title": "Ensure multi-factor authentication (MFA) is enabled for all users in account" },
+              { "framework": "CIS IBM Cloud Foundations Benchmark", "version": "1.1.0", "id": "1.9",
+                "title": "Ensure multi-factor authentication (MFA) is enabled at the account level" },
+              { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-2(1)",
+                "title": "Multi-factor Authentication to Privileged Accounts" },
+              { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-2(2)",
+                "title": "Multi-factor Authentication to Non-privileged Accounts" },
+              { "framework": "IBM Cloud Framework for Financial Services", "version": "2.0", "id": "IA-7",
+                "title": "Cryptographic Module Authentication" } ]
+            """),
+        mfa.get("compliance"));
     assertEquals(MAPPER.readTree("[]"), leak.get("compliance"));
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MarkdownReportTest {
   @Test
   void escapesWhatWouldBreakATableCell() {
-    assertEquals("a \\| b &lt;x&gt; &amp; c<br>d<br>e \\*f\\_ \\[g\\] \\`h\\` \\\\",
+    assertEquals(
+        "a \\| b &lt;x&gt; &amp; c<br>d<br>e \\*f\\_ \\[g\\] \\`h\\` \\\\",
         MarkdownText.cell("a | b <x> & c\nd\r\ne *f_ [g] `h` \\"));
   }
 
@@ -28,13 +29,19 @@ class MarkdownReportTest {
   @Test
   void timesAreReadToTheSecondInUtc() {
     String md = ReportFixtures.render(new MarkdownReport(), ReportFixtures.precise());
-    assertTrue(md.contains("\n\nActivity report ref-precise (720 hours, ending 2026-12-01 23:39:50 UTC); identities as "
-        + "of 2026-12-01 23:39:55 UTC; generated 2026-12-01 23:39:56 UTC.\n\n"), md);
+    assertTrue(
+        md.contains(
+            "\n\n"
+                + "Activity report ref-precise (720 hours, ending 2026-12-01 23:39:50 UTC);"
+                + " identities as of 2026-12-01 23:39:55 UTC; generated 2026-12-01 23:39:56"
+                + " UTC.\n\n"),
+        md);
   }
 
   @Test
   void summarisesThePassingEmptyAccount() {
-    assertEquals("""
+    assertEquals(
+        """
         # IAM audit of account a1b2c3d4e5f60718293a4b5c6d7e8f90
 
         **Gate: passed**: no violation at or above `medium`.
@@ -74,7 +81,8 @@ class MarkdownReportTest {
 
         `CIS-IBM-Cloud-1.1.0`: CIS IBM Cloud Foundations Benchmark 1.1.0; `FS-Cloud`: IBM Cloud Framework for \
         Financial Services 2.0.
-        """, ReportFixtures.render(new MarkdownReport(), ReportFixtures.empty()));
+        """,
+        ReportFixtures.render(new MarkdownReport(), ReportFixtures.empty()));
   }
 
   @Test

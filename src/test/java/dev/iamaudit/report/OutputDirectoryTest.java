@@ -28,10 +28,11 @@ class OutputDirectoryTest {
   @TempDir Path dir;
   private final TestClock clock = new TestClock(Instant.parse("2026-11-24T12:00:00Z"));
   private final List<Duration> sleeps = new ArrayList<>();
-  private final Sleeper sleeper = duration -> {
-    sleeps.add(duration);
-    clock.advance(duration);
-  };
+  private final Sleeper sleeper =
+      duration -> {
+        sleeps.add(duration);
+        clock.advance(duration);
+      };
 
   private OutputDirectory out(Path directory) {
     return new OutputDirectory(directory, FORMATS.fileNames(), clock, sleeper);
@@ -50,8 +51,15 @@ class OutputDirectoryTest {
   @Test
   void writesEveryFormatUnderItsContractName() throws IOException {
     List<Path> written = write("all");
-    assertEquals(List.of("iam-audit.sarif", "TEST-iam-audit.xml", "iam-audit.json", "iam-audit.csv",
-        "gl-code-quality-report.json", "iam-audit.md", "iam-audit.html"),
+    assertEquals(
+        List.of(
+            "iam-audit.sarif",
+            "TEST-iam-audit.xml",
+            "iam-audit.json",
+            "iam-audit.csv",
+            "gl-code-quality-report.json",
+            "iam-audit.md",
+            "iam-audit.html"),
         written.stream().map(path -> path.getFileName().toString()).toList());
     for (Path file : written) {
       assertTrue(Files.size(file) > 0, file.toString());
@@ -61,7 +69,8 @@ class OutputDirectoryTest {
 
   @Test
   void aSymlinkPlantedWhereATemporaryFileOrAReportGoesIsNeverFollowed() throws IOException {
-    Path outside = Files.writeString(dir.getParent().resolve(dir.getFileName() + "-victim.txt"), "precious");
+    Path outside =
+        Files.writeString(dir.getParent().resolve(dir.getFileName() + "-victim.txt"), "precious");
     long pid = ProcessHandle.current().pid();
     Files.createSymbolicLink(dir.resolve(".iam-audit.json." + pid + ".tmp"), outside);
     Files.createSymbolicLink(dir.resolve("iam-audit.sarif"), outside);
@@ -70,7 +79,8 @@ class OutputDirectoryTest {
 
       assertEquals("precious", Files.readString(outside));
       assertFalse(Files.isSymbolicLink(dir.resolve("iam-audit.sarif")));
-      assertTrue(Files.readString(dir.resolve("iam-audit.sarif")).contains("\"version\" : \"2.1.0\""));
+      assertTrue(
+          Files.readString(dir.resolve("iam-audit.sarif")).contains("\"version\" : \"2.1.0\""));
       assertEquals(List.of("iam-audit.json", "iam-audit.sarif"), files());
     } finally {
       Files.delete(outside);
@@ -79,9 +89,19 @@ class OutputDirectoryTest {
 
   @Test
   void theReportsOfAnEarlierRunGoAndNothingElse() throws IOException {
-    for (String name : List.of("iam-audit.sarif", "iam-audit.csv", "TEST-iam-audit.xml", "iam-audit.html",
-        ".iam-audit.md.4242.tmp", ".iam-audit.json.9f3a.tmp", "README.md", "iam-audit.yml", "report.json",
-        "iam-audit.json.bak", ".iam-audit.json.bak")) {
+    for (String name :
+        List.of(
+            "iam-audit.sarif",
+            "iam-audit.csv",
+            "TEST-iam-audit.xml",
+            "iam-audit.html",
+            ".iam-audit.md.4242.tmp",
+            ".iam-audit.json.9f3a.tmp",
+            "README.md",
+            "iam-audit.yml",
+            "report.json",
+            "iam-audit.json.bak",
+            ".iam-audit.json.bak")) {
       Files.writeString(dir.resolve(name), "earlier");
     }
     Files.createDirectory(dir.resolve("demo"));
@@ -89,8 +109,16 @@ class OutputDirectoryTest {
     List<Path> written = write("json");
 
     assertEquals(List.of(dir.resolve("iam-audit.json")), written);
-    assertEquals(List.of(".iam-audit.json.bak", "README.md", "demo", "iam-audit.json", "iam-audit.json.bak",
-        "iam-audit.yml", "report.json"), files());
+    assertEquals(
+        List.of(
+            ".iam-audit.json.bak",
+            "README.md",
+            "demo",
+            "iam-audit.json",
+            "iam-audit.json.bak",
+            "iam-audit.yml",
+            "report.json"),
+        files());
   }
 
   @Test
@@ -107,13 +135,20 @@ class OutputDirectoryTest {
 
   @Test
   void aConcurrentRunIsWaitedForThenRefusedClearly() throws IOException {
-    try (FileChannel channel = FileChannel.open(dir.resolve(".iam-audit.lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    try (FileChannel channel =
+            FileChannel.open(
+                dir.resolve(".iam-audit.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
       UsageException e = assertThrows(UsageException.class, () -> write("json"));
 
-      assertEquals("Another iam-audit run is writing its reports to " + dir + " (it holds " + dir.resolve(
-          ".iam-audit.lock") + ") and did not finish within 2 minutes; give each run its own output directory",
+      assertEquals(
+          "Another iam-audit run is writing its reports to "
+              + dir
+              + " (it holds "
+              + dir.resolve(".iam-audit.lock")
+              + ") and did not finish within 2 minutes; give each run its own output directory",
           e.getMessage());
       assertEquals(Duration.ofMinutes(2), sleeps.stream().reduce(Duration.ZERO, Duration::plus));
       assertEquals(Duration.ofMillis(250), sleeps.get(0));
@@ -124,25 +159,27 @@ class OutputDirectoryTest {
 
   @Test
   void aRunThatWaitedWritesOnceTheOtherIsDone() throws IOException {
-    FileChannel channel = FileChannel.open(dir.resolve(".iam-audit.lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(
+            dir.resolve(".iam-audit.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock held = channel.lock();
-    Sleeper releasing = duration -> {
-      sleeps.add(duration);
-      if (sleeps.size() == 3) {
-        // The other run finishes as it does: it removes the lock file, then lets go.
-        try {
-          Files.delete(dir.resolve(".iam-audit.lock"));
-          held.release();
-          channel.close();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-    };
+    Sleeper releasing =
+        duration -> {
+          sleeps.add(duration);
+          if (sleeps.size() == 3) {
+            // The other run finishes as it does: it removes the lock file, then lets go.
+            try {
+              Files.delete(dir.resolve(".iam-audit.lock"));
+              held.release();
+              channel.close();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        };
 
-    new OutputDirectory(dir, FORMATS.fileNames(), clock, releasing).write(ReportFixtures.sample(),
-        FORMATS.select(List.of("json")));
+    new OutputDirectory(dir, FORMATS.fileNames(), clock, releasing)
+        .write(ReportFixtures.sample(), FORMATS.select(List.of("json")));
 
     assertEquals(3, sleeps.size());
     assertEquals(List.of("iam-audit.json"), files());
@@ -150,12 +187,20 @@ class OutputDirectoryTest {
 
   @Test
   void aLockFileThatIsASymlinkIsRefused() throws IOException {
-    Path outside = Files.writeString(dir.getParent().resolve(dir.getFileName() + "-lock.txt"), "precious");
+    Path outside =
+        Files.writeString(dir.getParent().resolve(dir.getFileName() + "-lock.txt"), "precious");
     Files.createSymbolicLink(dir.resolve(".iam-audit.lock"), outside);
     try {
       UsageException e = assertThrows(UsageException.class, () -> write("json"));
-      assertTrue(e.getMessage().startsWith("Could not write the reports to " + dir + ": " + dir.resolve(
-          ".iam-audit.lock") + " is a symbolic link; remove it"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "Could not write the reports to "
+                      + dir
+                      + ": "
+                      + dir.resolve(".iam-audit.lock")
+                      + " is a symbolic link; remove it"),
+          e.getMessage());
       assertEquals("precious", Files.readString(outside));
     } finally {
       Files.delete(outside);

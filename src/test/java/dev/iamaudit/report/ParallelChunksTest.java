@@ -50,12 +50,20 @@ class ParallelChunksTest {
   @Test
   void aFormattersBugSurfacesAsItself() {
     List<Integer> items = upTo(ParallelChunks.CHUNK * 4);
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> ParallelChunks.write(items,
-        items.size(), buffer -> (chunk, first) -> {
-          if (first > 0) {
-            throw new IllegalStateException("chunk at " + first);
-          }
-        }, new ByteArrayOutputStream()));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                ParallelChunks.write(
+                    items,
+                    items.size(),
+                    buffer ->
+                        (chunk, first) -> {
+                          if (first > 0) {
+                            throw new IllegalStateException("chunk at " + first);
+                          }
+                        },
+                    new ByteArrayOutputStream()));
     assertEquals("chunk at " + ParallelChunks.CHUNK, e.getMessage());
   }
 
@@ -63,8 +71,15 @@ class ParallelChunksTest {
   void aFormatterFailureIsTheWritersFailure() {
     List<Integer> items = upTo(ParallelChunks.CHUNK * 5);
     int failOn = ParallelChunks.CHUNK * 3 + 5;
-    IOException e = assertThrows(IOException.class,
-        () -> ParallelChunks.write(items, items.size(), buffer -> lines(buffer, failOn), new ByteArrayOutputStream()));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                ParallelChunks.write(
+                    items,
+                    items.size(),
+                    buffer -> lines(buffer, failOn),
+                    new ByteArrayOutputStream()));
     assertEquals("disk full at " + failOn, e.getMessage());
   }
 
@@ -72,13 +87,21 @@ class ParallelChunksTest {
   void runningOutOfMemoryOnAWorkerSurfacesAsItself() {
     List<Integer> items = upTo(ParallelChunks.CHUNK * 4);
     List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> ParallelChunks.write(items, items.size(),
-        buffer -> (chunk, first) -> {
-          if (first > 0) {
-            threads.add(Thread.currentThread().getName());
-            throw new OutOfMemoryError("Java heap space");
-          }
-        }, new ByteArrayOutputStream()));
+    OutOfMemoryError e =
+        assertThrows(
+            OutOfMemoryError.class,
+            () ->
+                ParallelChunks.write(
+                    items,
+                    items.size(),
+                    buffer ->
+                        (chunk, first) -> {
+                          if (first > 0) {
+                            threads.add(Thread.currentThread().getName());
+                            throw new OutOfMemoryError("Java heap space");
+                          }
+                        },
+                    new ByteArrayOutputStream()));
     assertEquals("Java heap space", e.getMessage());
     assertEquals("iam-audit-report", threads.get(0));
   }

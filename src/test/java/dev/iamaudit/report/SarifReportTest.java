@@ -50,15 +50,29 @@ class SarifReportTest {
   void tagsEachRuleWithTheControlsItGivesEvidenceFor() throws Exception {
     JsonNode rules = run(new SarifReport(), ReportFixtures.sample()).at("/tool/driver/rules");
     JsonNode tooOld = rules.get(Rules.all().indexOf(Rules.byId("apikey-too-old")));
-    assertEquals(MAPPER.readTree("[\"security\", \"iam\", \"CIS-IBM-Cloud-1.1.0/1.3\", \"FS-Cloud/IA-5\"]"),
+    assertEquals(
+        MAPPER.readTree("[\"security\", \"iam\", \"CIS-IBM-Cloud-1.1.0/1.3\", \"FS-Cloud/IA-5\"]"),
         tooOld.at("/properties/tags"));
     assertEquals("5.5", tooOld.at("/properties/security-severity").asText());
-    assertTrue(tooOld.at("/help/text").asText().endsWith(" Gives evidence for CIS IBM Cloud Foundations Benchmark "
-        + "1.1.0, 1.3: Ensure API keys are rotated every 90 days; IBM Cloud Framework for Financial Services 2.0, "
-        + "IA-5: Authenticator Management."));
-    assertTrue(tooOld.at("/help/markdown").asText().endsWith("\n\n**Gives evidence for:**\n\n"
-        + "- CIS IBM Cloud Foundations Benchmark 1.1.0, 1.3: Ensure API keys are rotated every 90 days\n"
-        + "- IBM Cloud Framework for Financial Services 2.0, IA-5: Authenticator Management"));
+    assertTrue(
+        tooOld
+            .at("/help/text")
+            .asText()
+            .endsWith(
+                " Gives evidence for CIS IBM Cloud Foundations Benchmark 1.1.0, 1.3: Ensure API"
+                    + " keys are rotated every 90 days; IBM Cloud Framework for Financial Services"
+                    + " 2.0, IA-5: Authenticator Management."));
+    assertTrue(
+        tooOld
+            .at("/help/markdown")
+            .asText()
+            .endsWith(
+                "\n\n"
+                    + "**Gives evidence for:**\n\n"
+                    + "- CIS IBM Cloud Foundations Benchmark 1.1.0, 1.3: Ensure API keys are"
+                    + " rotated every 90 days\n"
+                    + "- IBM Cloud Framework for Financial Services 2.0, IA-5: Authenticator"
+                    + " Management"));
     JsonNode leak = rules.get(Rules.all().indexOf(Rules.byId("apikey-leak-action-none")));
     assertEquals(MAPPER.readTree("[\"security\", \"iam\"]"), leak.at("/properties/tags"));
     assertFalse(leak.at("/help/text").asText().contains("evidence"));
@@ -76,8 +90,10 @@ class SarifReportTest {
       assertEquals(finding.rule(), sarif.get("ruleId").asText());
       assertEquals(finding.rule(), Rules.all().get(sarif.get("ruleIndex").asInt()).id());
       assertEquals(finding.message(), sarif.at("/message/text").asText());
-      assertEquals(finding.fingerprint(), sarif.at("/partialFingerprints/primaryLocationLineHash").asText());
-      assertEquals(finding.fingerprint(), sarif.at("/partialFingerprints/iamAuditFingerprint~1v1").asText());
+      assertEquals(
+          finding.fingerprint(), sarif.at("/partialFingerprints/primaryLocationLineHash").asText());
+      assertEquals(
+          finding.fingerprint(), sarif.at("/partialFingerprints/iamAuditFingerprint~1v1").asText());
       JsonNode location = sarif.at("/locations/0/physicalLocation");
       assertEquals(finding.location().file(), location.at("/artifactLocation/uri").asText());
       assertEquals("%SRCROOT%", location.at("/artifactLocation/uriBaseId").asText());
@@ -85,7 +101,8 @@ class SarifReportTest {
       assertEquals(finding.status().id(), sarif.at("/properties/status").asText());
     }
     JsonNode tricky = results.get(1);
-    assertEquals("account/" + ReportFixtures.ACCOUNT + "/apikey/ApiKey-1111",
+    assertEquals(
+        "account/" + ReportFixtures.ACCOUNT + "/apikey/ApiKey-1111",
         tricky.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText());
     assertEquals(ReportFixtures.TRICKY, tricky.at("/properties/name").asText());
     assertEquals("error", tricky.get("level").asText());
@@ -98,10 +115,13 @@ class SarifReportTest {
     assertEquals("ApiKey-3333", allowlisted.at("/properties/entityId").asText());
     assertEquals("external", allowlisted.at("/suppressions/0/kind").asText());
     assertEquals("accepted", allowlisted.at("/suppressions/0/status").asText());
-    assertEquals("Disaster-recovery key, used only in quarterly drills (secops@example.com, expires 2027-01-31)",
+    assertEquals(
+        "Disaster-recovery key, used only in quarterly drills (secops@example.com, expires"
+            + " 2027-01-31)",
         allowlisted.at("/suppressions/0/justification").asText());
-    assertEquals("governance/iam-allowlist.yml", allowlisted.at("/locations/0/physicalLocation/artifactLocation/uri")
-        .asText());
+    assertEquals(
+        "governance/iam-allowlist.yml",
+        allowlisted.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
     JsonNode expired = results.get(3);
     assertEquals("ApiKey-4444", expired.at("/properties/entityId").asText());
     assertEquals("violation", expired.at("/properties/status").asText());
@@ -111,16 +131,22 @@ class SarifReportTest {
   @Test
   void namesTheAccountAsCategoryAndReportsRulesNotEvaluated() throws Exception {
     JsonNode run = run(new SarifReport(), ReportFixtures.sample());
-    assertEquals("iam-audit/" + ReportFixtures.ACCOUNT + "/", run.at("/automationDetails/id").asText());
+    assertEquals(
+        "iam-audit/" + ReportFixtures.ACCOUNT + "/", run.at("/automationDetails/id").asText());
     JsonNode invocation = run.at("/invocations/0");
     assertTrue(invocation.get("executionSuccessful").asBoolean());
     JsonNode notification = invocation.at("/toolExecutionNotifications/0");
     assertEquals("note", notification.get("level").asText());
     assertEquals("apikey-orphaned", notification.at("/associatedRule/id").asText());
     assertEquals(3, notification.at("/associatedRule/index").asInt());
-    assertEquals("needs the user listing, which a saved activity report does not hold", notification.at("/message/text").asText());
-    assertEquals("user-invitation-stale", invocation.at("/toolExecutionNotifications/1/associatedRule/id").asText());
-    assertEquals("Used the latest report ref-0042 (2 hours old).",
+    assertEquals(
+        "needs the user listing, which a saved activity report does not hold",
+        notification.at("/message/text").asText());
+    assertEquals(
+        "user-invitation-stale",
+        invocation.at("/toolExecutionNotifications/1/associatedRule/id").asText());
+    assertEquals(
+        "Used the latest report ref-0042 (2 hours old).",
         invocation.at("/toolExecutionNotifications/2/message/text").asText());
     assertFalse(run.has("properties"));
   }
@@ -131,14 +157,18 @@ class SarifReportTest {
     JsonNode run = run(new SarifReport(5), result);
     assertEquals(5, run.get("results").size());
     for (int i = 0; i < 5; i++) {
-      assertEquals(ReportFixtures.findings(result).get(i).fingerprint(),
+      assertEquals(
+          ReportFixtures.findings(result).get(i).fingerprint(),
           run.at("/results/" + i + "/partialFingerprints/primaryLocationLineHash").asText());
     }
     assertTrue(run.at("/properties/truncated").asBoolean());
     assertEquals(result.findings().size(), run.at("/properties/findings").asInt());
     assertEquals(5, run.at("/properties/results").asInt());
-    String said = "iam-audit.sarif holds the 5 most severe of " + result.findings().size() + " findings, as GitHub "
-        + "code scanning accepts at most 5 results per run; the json format writes every finding to iam-audit.json";
+    String said =
+        "iam-audit.sarif holds the 5 most severe of "
+            + result.findings().size()
+            + " findings, as GitHub code scanning accepts at most 5 results per run; the json"
+            + " format writes every finding to iam-audit.json";
     assertEquals(List.of(said), new SarifReport(5).omissions(result));
     JsonNode notifications = run.at("/invocations/0/toolExecutionNotifications");
     JsonNode last = notifications.get(notifications.size() - 1);
@@ -173,7 +203,8 @@ class SarifReportTest {
     JsonNode results = run(new SarifReport(), result).get("results");
     assertEquals(result.findings().size(), results.size());
     assertEquals(4_600, results.size());
-    assertEquals(ReportFixtures.findings(result).get(4_599).fingerprint(),
+    assertEquals(
+        ReportFixtures.findings(result).get(4_599).fingerprint(),
         results.get(4_599).at("/partialFingerprints/primaryLocationLineHash").asText());
   }
 }

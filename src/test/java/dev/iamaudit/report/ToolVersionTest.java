@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 class ToolVersionTest {
   @Test
   void readsTheFilteredProjectVersion() {
-    assertTrue(ToolVersion.get().matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?"), ToolVersion.get());
+    assertTrue(
+        ToolVersion.get().matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?"), ToolVersion.get());
   }
 }

@@ -17,11 +17,19 @@ class XmlWriterTest {
     StringBuilder clean = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean pairedSurrogate = Character.isHighSurrogate(c)
-          ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-          : Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-      boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD) || pairedSurrogate;
+      boolean pairedSurrogate =
+          Character.isHighSurrogate(c)
+              ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+              : Character.isLowSurrogate(c)
+                  && i > 0
+                  && Character.isHighSurrogate(text.charAt(i - 1));
+      boolean allowed =
+          c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || pairedSurrogate;
       clean.append(allowed ? c : '\uFFFD');
     }
     return clean.toString();
@@ -29,12 +37,39 @@ class XmlWriterTest {
 
   /** An attribute value also loses its line breaks and tabs to spaces. */
   private static String attribute(String text) {
-    return content(text).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+    return content(text)
+        .replace("\r\n", " ")
+        .replace('\r', ' ')
+        .replace('\n', ' ')
+        .replace('\t', ' ');
   }
 
-  /** Markup, quotes, line breaks, a control char, a non-character, non-ASCII, a surrogate pair and its halves. */
-  private static final String[] PIECES = {"a", " ", "&", "<", ">", "\"", "'", "\r", "\n", "\r\n", "\t", "\u0001",
-      "\u007F", "\uFFFE", "é", "日本", "\uD83D\uDE00", "\uD83D", "\uDE00", "plain ASCII text"};
+  /**
+   * Markup, quotes, line breaks, a control char, a non-character, non-ASCII, a surrogate pair and
+   * its halves.
+   */
+  private static final String[] PIECES = {
+    "a",
+    " ",
+    "&",
+    "<",
+    ">",
+    "\"",
+    "'",
+    "\r",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u0001",
+    "\u007F",
+    "\uFFFE",
+    "é",
+    "日本",
+    "\uD83D\uDE00",
+    "\uD83D",
+    "\uDE00",
+    "plain ASCII text"
+  };
 
   private static String random(Random random, int pieces) {
     StringBuilder text = new StringBuilder();
@@ -65,9 +100,19 @@ class XmlWriterTest {
 
   private static byte[] ours(String text) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new XmlWriter(out).declaration().text("\n").start("a").attribute("x", text)
-        .attribute("y", new StringBuilder("1")).text(new StringBuilder(text)).empty("b").attribute("z", text)
-        .start("c").end().end().flush();
+    new XmlWriter(out)
+        .declaration()
+        .text("\n")
+        .start("a")
+        .attribute("x", text)
+        .attribute("y", new StringBuilder("1"))
+        .text(new StringBuilder(text))
+        .empty("b")
+        .attribute("z", text)
+        .start("c")
+        .end()
+        .end()
+        .flush();
     return out.toByteArray();
   }
 
@@ -92,14 +137,28 @@ class XmlWriterTest {
   @Test
   void controlCharactersInNamesStayValidXml() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new XmlWriter(out).start("a").attribute("x", "a\u0001b\nc").text("a\u0001b\nc | \uD83D\uDE00 \uD83D").end().flush();
-    assertEquals("<a x=\"a\uFFFDb c\">a\uFFFDb\nc | \uD83D\uDE00 \uFFFD</a>", out.toString(StandardCharsets.UTF_8));
+    new XmlWriter(out)
+        .start("a")
+        .attribute("x", "a\u0001b\nc")
+        .text("a\u0001b\nc | \uD83D\uDE00 \uD83D")
+        .end()
+        .flush();
+    assertEquals(
+        "<a x=\"a\uFFFDb c\">a\uFFFDb\nc | \uD83D\uDE00 \uFFFD</a>",
+        out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void emptyElementsCloseThemselves() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new XmlWriter(out).start("a").empty("b").attribute("n", "1").text("\n").empty("c").end().flush();
+    new XmlWriter(out)
+        .start("a")
+        .empty("b")
+        .attribute("n", "1")
+        .text("\n")
+        .empty("c")
+        .end()
+        .flush();
     assertEquals("<a><b n=\"1\"/>\n<c/></a>", out.toString(StandardCharsets.UTF_8));
   }
 }

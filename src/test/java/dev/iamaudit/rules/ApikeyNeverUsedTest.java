@@ -20,35 +20,49 @@ class ApikeyNeverUsedTest {
 
   @Test
   void graceBoundary() {
-    var inventory = TestInventory.builder().with(DataSet.API_KEYS)
-        .key(userKey("ApiKey-at", "IBMid-1", Activity.NEVER, daysAgo(30, 23)))
-        .key(userKey("ApiKey-over", "IBMid-1", Activity.NEVER, daysAgo(31)))
-        .key(userKey("ApiKey-used", "IBMid-1", lastAuthn(400), daysAgo(500)))
-        .build();
+    var inventory =
+        TestInventory.builder()
+            .with(DataSet.API_KEYS)
+            .key(userKey("ApiKey-at", "IBMid-1", Activity.NEVER, daysAgo(30, 23)))
+            .key(userKey("ApiKey-over", "IBMid-1", Activity.NEVER, daysAgo(31)))
+            .key(userKey("ApiKey-used", "IBMid-1", lastAuthn(400), daysAgo(500)))
+            .build();
     assertEquals(List.of("ApiKey-over"), ids(rule, inventory));
     assertNull(run(rule, inventory).note());
   }
 
   @Test
   void withCreationDate() {
-    var inventory = TestInventory.builder().with(DataSet.API_KEYS)
-        .key(userKey("ApiKey-1", "IBMid-1", Activity.NEVER, daysAgo(100))).build();
-    assertEquals(List.of("API key 'key ApiKey-1' (ApiKey-1) of user 'Owner IBMid-1' (IBMid-1) never authenticated; "
-        + "created 2026-08-16, 100 days ago; grace period 30 days. Fix: delete it with 'ibmcloud iam api-key-delete "
-        + "ApiKey-1', or accept it in the allowlist with match: { id: ApiKey-1 }, rules: [apikey-never-used]."),
+    var inventory =
+        TestInventory.builder()
+            .with(DataSet.API_KEYS)
+            .key(userKey("ApiKey-1", "IBMid-1", Activity.NEVER, daysAgo(100)))
+            .build();
+    assertEquals(
+        List.of(
+            "API key 'key ApiKey-1' (ApiKey-1) of user 'Owner IBMid-1' (IBMid-1) never"
+                + " authenticated; created 2026-08-16, 100 days ago; grace period 30 days. Fix:"
+                + " delete it with 'ibmcloud iam api-key-delete ApiKey-1', or accept it in the"
+                + " allowlist with match: { id: ApiKey-1 }, rules: [apikey-never-used]."),
         messages(rule, inventory));
   }
 
   @Test
   void withoutCreationDateFailsClosedAndSaysSo() {
-    var inventory = TestInventory.builder().key(userKey("ApiKey-1", "IBMid-1", Activity.NEVER, null)).build();
+    var inventory =
+        TestInventory.builder().key(userKey("ApiKey-1", "IBMid-1", Activity.NEVER, null)).build();
     RuleAssertions.Outcome outcome = run(rule, inventory);
-    assertEquals(List.of("API key 'key ApiKey-1' (ApiKey-1) of user 'Owner IBMid-1' (IBMid-1) never authenticated "
-        + "and its creation date is unknown, so it counts as past the grace period (fail closed); grace period 30 "
-        + "days. Fix: delete it with 'ibmcloud iam api-key-delete ApiKey-1', or accept it in the allowlist with "
-        + "match: { id: ApiKey-1 }, rules: [apikey-never-used]."),
+    assertEquals(
+        List.of(
+            "API key 'key ApiKey-1' (ApiKey-1) of user 'Owner IBMid-1' (IBMid-1) never"
+                + " authenticated and its creation date is unknown, so it counts as past the grace"
+                + " period (fail closed); grace period 30 days. Fix: delete it with 'ibmcloud iam"
+                + " api-key-delete ApiKey-1', or accept it in the allowlist with match: { id:"
+                + " ApiKey-1 }, rules: [apikey-never-used]."),
         outcome.violations().stream().map(Violation::message).toList());
-    assertEquals("creation dates unknown without the API key listing: every never-used key counts as past the "
-        + "grace period", outcome.note());
+    assertEquals(
+        "creation dates unknown without the API key listing: every never-used key counts as past"
+            + " the grace period",
+        outcome.note());
   }
 }

@@ -19,22 +19,29 @@ class ApikeyTooOldTest {
 
   @Test
   void boundaryAndMessage() {
-    var inventory = TestInventory.builder().with(DataSet.API_KEYS)
-        .key(userKey("ApiKey-at", "IBMid-1", Activity.RECENT, daysAgo(365, 23)))
-        .key(userKey("ApiKey-over", "IBMid-1", Activity.RECENT, daysAgo(366)))
-        .key(userKey("ApiKey-unknown", "IBMid-1", Activity.RECENT, null))
-        .build();
+    var inventory =
+        TestInventory.builder()
+            .with(DataSet.API_KEYS)
+            .key(userKey("ApiKey-at", "IBMid-1", Activity.RECENT, daysAgo(365, 23)))
+            .key(userKey("ApiKey-over", "IBMid-1", Activity.RECENT, daysAgo(366)))
+            .key(userKey("ApiKey-unknown", "IBMid-1", Activity.RECENT, null))
+            .build();
     assertEquals(List.of("ApiKey-over"), ids(rule, inventory));
-    assertEquals(List.of("API key 'key ApiKey-over' (ApiKey-over) of user 'Owner IBMid-1' (IBMid-1) was created "
-        + "2025-11-23, 366 days ago; keys older than 365 days must be rotated. Fix: create a new key, move its "
-        + "users to it, then delete this one with 'ibmcloud iam api-key-delete ApiKey-over', or accept it in the "
-        + "allowlist with match: { id: ApiKey-over }, rules: [apikey-too-old]."), messages(rule, inventory));
+    assertEquals(
+        List.of(
+            "API key 'key ApiKey-over' (ApiKey-over) of user 'Owner IBMid-1' (IBMid-1) was created"
+                + " 2025-11-23, 366 days ago; keys older than 365 days must be rotated. Fix: create"
+                + " a new key, move its users to it, then delete this one with 'ibmcloud iam"
+                + " api-key-delete ApiKey-over', or accept it in the allowlist with match: { id:"
+                + " ApiKey-over }, rules: [apikey-too-old]."),
+        messages(rule, inventory));
   }
 
   @Test
   void notEvaluatedWithoutTheListing() {
     RuleAssertions.Outcome outcome = run(rule, TestInventory.builder().build());
     assertFalse(outcome.evaluated());
-    assertEquals("needs the API key listing, which a saved activity report does not hold", outcome.note());
+    assertEquals(
+        "needs the API key listing, which a saved activity report does not hold", outcome.note());
   }
 }

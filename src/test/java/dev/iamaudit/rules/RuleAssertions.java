@@ -23,7 +23,8 @@ final class RuleAssertions {
     return run(rule, inventory, config, TerraformDeclarations.none());
   }
 
-  static Outcome run(Rule rule, Inventory inventory, RuleConfig config, TerraformDeclarations terraform) {
+  static Outcome run(
+      Rule rule, Inventory inventory, RuleConfig config, TerraformDeclarations terraform) {
     Check check = rule.start(RuleContext.of(inventory, terraform), config);
     List<Violation> violations = new ArrayList<>();
     inventory.identities().forEach(identity -> check.judge(identity, violations::add));

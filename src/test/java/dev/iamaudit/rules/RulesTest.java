@@ -9,12 +9,31 @@ import org.junit.jupiter.api.Test;
 class RulesTest {
   @Test
   void catalogHoldsTheDesignsRuleIdsInOrder() {
-    assertEquals(List.of("apikey-inactive", "apikey-never-used", "apikey-too-old", "apikey-orphaned",
-        "apikey-leak-action-none", "apikey-high-usage", "user-multiple-apikeys", "user-inactive",
-        "serviceid-inactive", "profile-inactive", "account-apikey-creation-unrestricted",
-        "account-serviceid-creation-unrestricted", "account-mfa-disabled", "allowlist-expired", "allowlist-unused",
-        "apikey-no-expiry", "user-mfa-exempt", "user-mfa-not-enrolled", "user-invitation-stale",
-        "account-user-list-visible", "account-ip-allowlist-unset", "account-settings-drift", "identity-unmanaged"),
+    assertEquals(
+        List.of(
+            "apikey-inactive",
+            "apikey-never-used",
+            "apikey-too-old",
+            "apikey-orphaned",
+            "apikey-leak-action-none",
+            "apikey-high-usage",
+            "user-multiple-apikeys",
+            "user-inactive",
+            "serviceid-inactive",
+            "profile-inactive",
+            "account-apikey-creation-unrestricted",
+            "account-serviceid-creation-unrestricted",
+            "account-mfa-disabled",
+            "allowlist-expired",
+            "allowlist-unused",
+            "apikey-no-expiry",
+            "user-mfa-exempt",
+            "user-mfa-not-enrolled",
+            "user-invitation-stale",
+            "account-user-list-visible",
+            "account-ip-allowlist-unset",
+            "account-settings-drift",
+            "identity-unmanaged"),
         Rules.all().stream().map(RuleDescriptor::id).toList());
   }
 

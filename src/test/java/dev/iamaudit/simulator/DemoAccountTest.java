@@ -37,8 +37,7 @@ class DemoAccountTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
   private static final String ACCOUNT = DemoAccount.ACCOUNT_ID;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Simulator simulator;
   private Http http;
@@ -59,7 +58,8 @@ class DemoAccountTest {
   void thePolicyFailsOnMediumAndFlagsTheBusyKey() {
     Path governance = DemoAccount.writeGovernanceFiles(dir.resolve("demo"), TODAY);
 
-    Policy policy = new PolicyLoader(Rules.specs()).load(governance.resolve("iam-audit.yml"), "iam-audit.yml");
+    Policy policy =
+        new PolicyLoader(Rules.specs()).load(governance.resolve("iam-audit.yml"), "iam-audit.yml");
 
     assertEquals(dir.resolve("demo"), governance);
     assertEquals(FailOn.parse("medium"), policy.failOn());
@@ -67,22 +67,36 @@ class DemoAccountTest {
     assertTrue(highUsage.enabled());
     assertEquals(DemoAccount.HIGH_USAGE_THRESHOLD, highUsage.param("maxAuthnCount"));
     assertTrue(DemoAccount.HIGH_USAGE_COUNT > highUsage.param("maxAuthnCount"));
-    assertEquals(List.of(), Rules.all().stream().map(RuleDescriptor::id)
-        .filter(rule -> !policy.rule(rule).enabled()).toList());
+    assertEquals(
+        List.of(),
+        Rules.all().stream()
+            .map(RuleDescriptor::id)
+            .filter(rule -> !policy.rule(rule).enabled())
+            .toList());
   }
 
   @Test
   void theTerraformFolderDeclaresMostIdentitiesAndStricterSettings() {
     Path governance = DemoAccount.writeGovernanceFiles(dir, TODAY);
 
-    TerraformDeclarations terraform = TerraformDeclarations.load(governance.resolve(DemoAccount.TERRAFORM), dir,
-        List.of(), null, null);
+    TerraformDeclarations terraform =
+        TerraformDeclarations.load(
+            governance.resolve(DemoAccount.TERRAFORM), dir, List.of(), null, null);
 
     assertEquals(List.of(), terraform.notes());
-    assertEquals("Read 2 Terraform files under terraform: 12 declarations of IAM identities, account settings at"
-        + " terraform/main.tf:3", terraform.summary());
-    assertEquals("TOTP4ALL", terraform.accountSettings(ACCOUNT).orElseThrow().attribute("mfa").orElseThrow().value()
-        .scalarText());
+    assertEquals(
+        "Read 2 Terraform files under terraform: 12 declarations of IAM identities, account"
+            + " settings at terraform/main.tf:3",
+        terraform.summary());
+    assertEquals(
+        "TOTP4ALL",
+        terraform
+            .accountSettings(ACCOUNT)
+            .orElseThrow()
+            .attribute("mfa")
+            .orElseThrow()
+            .value()
+            .scalarText());
     assertTrue(terraform.isDeclared(DeclarationKind.SERVICE_ID, null, "deploy-prod"));
     assertFalse(terraform.isDeclared(DeclarationKind.SERVICE_ID, null, "old-crm-integration"));
   }
@@ -90,14 +104,20 @@ class DemoAccountTest {
   @Test
   void theAllowlistHasOneValidOneExpiredAndOneUnmatchedEntry() {
     Path governance = DemoAccount.writeGovernanceFiles(dir, TODAY);
-    Policy policy = new PolicyLoader(Rules.specs()).load(governance.resolve("iam-audit.yml"), "iam-audit.yml");
+    Policy policy =
+        new PolicyLoader(Rules.specs()).load(governance.resolve("iam-audit.yml"), "iam-audit.yml");
 
-    Allowlist allowlist = new AllowlistLoader(Rules.all().stream().map(RuleDescriptor::id).toList(), TODAY,
-        policy.allowlistMaxDays()).load(governance.resolve("iam-allowlist.yml"), "iam-allowlist.yml");
+    Allowlist allowlist =
+        new AllowlistLoader(
+                Rules.all().stream().map(RuleDescriptor::id).toList(),
+                TODAY,
+                policy.allowlistMaxDays())
+            .load(governance.resolve("iam-allowlist.yml"), "iam-allowlist.yml");
 
     List<AllowlistEntry> entries = allowlist.entries();
     assertEquals(3, entries.size());
-    assertEquals(List.of(entries.get(1)), entries.stream().filter(entry -> entry.expiredOn(TODAY)).toList());
+    assertEquals(
+        List.of(entries.get(1)), entries.stream().filter(entry -> entry.expiredOn(TODAY)).toList());
     AllowlistEntry valid = entries.get(0);
     assertEquals(new Match(DemoAccount.STALE_KEY, null, null, null), valid.match());
     assertEquals(Set.of("apikey-inactive"), valid.rules());
@@ -108,43 +128,62 @@ class DemoAccountTest {
     assertEquals(TODAY.minusDays(10), expired.expires());
     AllowlistEntry unmatched = entries.get(2);
     assertEquals(new Match(null, null, "sandbox-*", IdentityType.APIKEY), unmatched.match());
-    assertTrue(DemoAccount.create(Clock.fixed(NOW, ZoneOffset.UTC)).apiKeys().stream()
-        .noneMatch(key -> key.name().startsWith("sandbox-")));
+    assertTrue(
+        DemoAccount.create(Clock.fixed(NOW, ZoneOffset.UTC)).apiKeys().stream()
+            .noneMatch(key -> key.name().startsWith("sandbox-")));
   }
 
   @Test
   void aNinetyDayReportListsTheIdleIdentities() {
     JsonNode report = report("2160");
 
-    assertEquals(Set.of(DemoAccount.INACTIVE_USER, DemoAccount.NEVER_LOGGED_IN, DemoAccount.NEW_USER,
-        DemoAccount.STALE_INVITATION), ids(report.get("users"), "iam_id"));
-    assertEquals(Set.of(DemoAccount.STALE_KEY, DemoAccount.STALE_SERVICE_KEY, DemoAccount.NEVER_USED_KEY,
-        DemoAccount.NEW_UNUSED_KEY, DemoAccount.DISABLED_KEY, DemoAccount.EXPIRED_KEY, DemoAccount.GROUP_KEY),
+    assertEquals(
+        Set.of(
+            DemoAccount.INACTIVE_USER,
+            DemoAccount.NEVER_LOGGED_IN,
+            DemoAccount.NEW_USER,
+            DemoAccount.STALE_INVITATION),
+        ids(report.get("users"), "iam_id"));
+    assertEquals(
+        Set.of(
+            DemoAccount.STALE_KEY,
+            DemoAccount.STALE_SERVICE_KEY,
+            DemoAccount.NEVER_USED_KEY,
+            DemoAccount.NEW_UNUSED_KEY,
+            DemoAccount.DISABLED_KEY,
+            DemoAccount.EXPIRED_KEY,
+            DemoAccount.GROUP_KEY),
         ids(report.get("apikeys"), "id"));
-    assertEquals(Set.of("legacy-batch", "old-crm-integration", "search-indexer", "payments-settlement"),
+    assertEquals(
+        Set.of("legacy-batch", "old-crm-integration", "search-indexer", "payments-settlement"),
         ids(report.get("serviceids"), "name"));
     assertEquals(Set.of(DemoAccount.IDLE_PROFILE), ids(report.get("profiles"), "id"));
   }
 
   @Test
   void listsTheOrphanedKeyWhoseOwnerIsNoMember() {
-    Set<String> members = ids(http.get("/v2/accounts/" + ACCOUNT + "/users").json().get("resources"), "iam_id");
-    JsonNode keys = http.get("/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&type=user&pagesize=100").json()
-        .get("apikeys");
+    Set<String> members =
+        ids(http.get("/v2/accounts/" + ACCOUNT + "/users").json().get("resources"), "iam_id");
+    JsonNode keys =
+        http.get("/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&type=user&pagesize=100")
+            .json()
+            .get("apikeys");
 
     Set<String> orphaned = new TreeSet<>();
-    keys.forEach(key -> {
-      if (!members.contains(key.get("iam_id").asText())) {
-        orphaned.add(key.get("id").asText());
-      }
-    });
+    keys.forEach(
+        key -> {
+          if (!members.contains(key.get("iam_id").asText())) {
+            orphaned.add(key.get("id").asText());
+          }
+        });
     assertEquals(Set.of(DemoAccount.ORPHANED_KEY), orphaned);
   }
 
   @Test
   void servesTheRiskySettingsAndTheBusyKeysCount() {
     JsonNode settings = http.get("/v1/accounts/" + ACCOUNT + "/settings/identity").json();
-    JsonNode busy = http.get("/v1/apikeys/" + DemoAccount.BUSY_KEY + "?include_activity=true").json();
+    JsonNode busy =
+        http.get("/v1/apikeys/" + DemoAccount.BUSY_KEY + "?include_activity=true").json();
     JsonNode leakNone = http.get("/v1/apikeys/" + DemoAccount.LEAK_NONE_KEY).json();
     JsonNode zoe = http.get("/v1/apikeys/" + DemoAccount.DEPLOY_KEY).json();
 
@@ -158,7 +197,8 @@ class DemoAccountTest {
 
   private JsonNode report(String hours) {
     String base = "/v1/activity/accounts/" + ACCOUNT + "/report";
-    String reference = http.post(base + "?type=inactive&duration=" + hours).json().get("reference").asText();
+    String reference =
+        http.post(base + "?type=inactive&duration=" + hours).json().get("reference").asText();
     Http.Answer answer;
     do {
       answer = http.get(base + "/" + reference);
@@ -168,16 +208,24 @@ class DemoAccountTest {
 
   @Test
   void aServiceIdAndItsKeyOutsideTheDefaultGroupAreListedOnlyUnderTheirGroup() {
-    JsonNode groups = http.get("/v1/serviceid_groups?account_id=" + ACCOUNT).json().get("serviceid_groups");
+    JsonNode groups =
+        http.get("/v1/serviceid_groups?account_id=" + ACCOUNT).json().get("serviceid_groups");
     String group = "&group_id=" + DemoAccount.PAYMENTS_GROUP;
     String serviceIds = "/v1/serviceids/?account_id=" + ACCOUNT + "&pagesize=100";
-    String serviceKeys = "/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&type=serviceid&pagesize=100";
+    String serviceKeys =
+        "/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&type=serviceid&pagesize=100";
 
     assertEquals(Set.of(DemoAccount.PAYMENTS_GROUP), ids(groups, "id"));
-    assertFalse(ids(http.get(serviceIds).json().get("serviceids"), "id").contains(DemoAccount.SETTLEMENT));
-    assertEquals(Set.of(DemoAccount.SETTLEMENT), ids(http.get(serviceIds + group).json().get("serviceids"), "id"));
-    assertFalse(ids(http.get(serviceKeys).json().get("apikeys"), "id").contains(DemoAccount.GROUP_KEY));
-    assertEquals(Set.of(DemoAccount.GROUP_KEY), ids(http.get(serviceKeys + group).json().get("apikeys"), "id"));
+    assertFalse(
+        ids(http.get(serviceIds).json().get("serviceids"), "id").contains(DemoAccount.SETTLEMENT));
+    assertEquals(
+        Set.of(DemoAccount.SETTLEMENT),
+        ids(http.get(serviceIds + group).json().get("serviceids"), "id"));
+    assertFalse(
+        ids(http.get(serviceKeys).json().get("apikeys"), "id").contains(DemoAccount.GROUP_KEY));
+    assertEquals(
+        Set.of(DemoAccount.GROUP_KEY),
+        ids(http.get(serviceKeys + group).json().get("apikeys"), "id"));
   }
 
   @Test
@@ -193,15 +241,20 @@ class DemoAccountTest {
 
   @Test
   void aTemplateEnforcesTheMfaTheAccountItselfLeavesOffAndOneUserIsExempt() {
-    JsonNode settings = http.get("/v1/accounts/" + ACCOUNT + "/effective_settings/identity?resolve_user_mfa=true")
-        .json();
+    JsonNode settings =
+        http.get("/v1/accounts/" + ACCOUNT + "/effective_settings/identity?resolve_user_mfa=true")
+            .json();
 
     assertEquals("TOTP4ALL", settings.at("/effective/mfa").asText());
     assertEquals("NONE", settings.at("/account/mfa").asText());
-    assertEquals("enterprise-baseline", settings.at("/assigned_templates/0/template_name").asText());
+    assertEquals(
+        "enterprise-baseline", settings.at("/assigned_templates/0/template_name").asText());
     assertEquals("TOTP4ALL", settings.at("/assigned_templates/0/mfa").asText());
-    assertEquals(List.of(DemoAccount.BUILDER, "NONE_NO_ROPC", "bruno.schmidt@example.com"),
-        List.of(settings.at("/effective/user_mfa/0/iam_id").asText(), settings.at("/effective/user_mfa/0/mfa").asText(),
+    assertEquals(
+        List.of(DemoAccount.BUILDER, "NONE_NO_ROPC", "bruno.schmidt@example.com"),
+        List.of(
+            settings.at("/effective/user_mfa/0/iam_id").asText(),
+            settings.at("/effective/user_mfa/0/mfa").asText(),
             settings.at("/effective/user_mfa/0/userName").asText()));
   }
 
@@ -215,13 +268,22 @@ class DemoAccountTest {
     } while (answer.code() == 204);
 
     Set<String> failing = new TreeSet<>();
-    answer.json().get("users").forEach(user -> {
-      if (!user.at("/id_based_mfa/complies").asBoolean()) {
-        failing.add(user.get("iam_id").asText());
-      }
-    });
-    assertEquals(Set.of(DemoAccount.ADMIN, DemoAccount.BUILDER, DemoAccount.INACTIVE_USER,
-        DemoAccount.NEVER_LOGGED_IN), ids(answer.json().get("users"), "iam_id"));
+    answer
+        .json()
+        .get("users")
+        .forEach(
+            user -> {
+              if (!user.at("/id_based_mfa/complies").asBoolean()) {
+                failing.add(user.get("iam_id").asText());
+              }
+            });
+    assertEquals(
+        Set.of(
+            DemoAccount.ADMIN,
+            DemoAccount.BUILDER,
+            DemoAccount.INACTIVE_USER,
+            DemoAccount.NEVER_LOGGED_IN),
+        ids(answer.json().get("users"), "iam_id"));
     assertEquals(Set.of(DemoAccount.NEVER_LOGGED_IN), failing);
   }
 
@@ -230,11 +292,12 @@ class DemoAccountTest {
     JsonNode users = http.get("/v2/accounts/" + ACCOUNT + "/users").json().get("resources");
 
     List<JsonNode> invitation = new ArrayList<>();
-    users.forEach(user -> {
-      if (DemoAccount.INVITATION_WITHOUT_IAM_ID.equals(user.get("user_id").asText())) {
-        invitation.add(user);
-      }
-    });
+    users.forEach(
+        user -> {
+          if (DemoAccount.INVITATION_WITHOUT_IAM_ID.equals(user.get("user_id").asText())) {
+            invitation.add(user);
+          }
+        });
     assertEquals(1, invitation.size());
     assertEquals(null, invitation.get(0).get("iam_id"));
     assertEquals("PENDING", invitation.get(0).get("state").asText());

@@ -15,7 +15,8 @@ import okhttp3.Response;
 /** A plain HTTP client for the simulator's tests, independent of the product's IAM client. */
 final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final OkHttpClient CLIENT = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+  private static final OkHttpClient CLIENT =
+      new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
 
   /** One answer, fully read. */
   record Answer(int code, Headers headers, String body) {
@@ -36,9 +37,15 @@ final class Http {
   }
 
   Answer tokenRequest(String apiKey) {
-    return send(new Request.Builder().url(base + "/identity/token")
-        .post(new FormBody.Builder().add("grant_type", "urn:ibm:params:oauth:grant-type:apikey")
-            .add("apikey", apiKey).build()).build());
+    return send(
+        new Request.Builder()
+            .url(base + "/identity/token")
+            .post(
+                new FormBody.Builder()
+                    .add("grant_type", "urn:ibm:params:oauth:grant-type:apikey")
+                    .add("apikey", apiKey)
+                    .build())
+            .build());
   }
 
   /** Logs in with the key; later requests carry the token. */
@@ -56,8 +63,12 @@ final class Http {
   }
 
   Answer post(String pathAndQuery) {
-    return send(authorized(new Request.Builder().url(absolute(pathAndQuery))
-        .post(RequestBody.create(new byte[0], null))).build());
+    return send(
+        authorized(
+                new Request.Builder()
+                    .url(absolute(pathAndQuery))
+                    .post(RequestBody.create(new byte[0], null)))
+            .build());
   }
 
   Answer getWithoutToken(String pathAndQuery) {
@@ -65,8 +76,12 @@ final class Http {
   }
 
   Answer getWithAuthorization(String pathAndQuery, String authorization) {
-    return send(new Request.Builder().url(absolute(pathAndQuery)).header("Authorization", authorization).get()
-        .build());
+    return send(
+        new Request.Builder()
+            .url(absolute(pathAndQuery))
+            .header("Authorization", authorization)
+            .get()
+            .build());
   }
 
   private String absolute(String pathAndQuery) {

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatedAccountTest {
   private static final Instant NOW = SimulatorTest.NOW;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readsAFixtureWithAbsoluteAndRelativeTimes() throws URISyntaxException {
@@ -37,7 +36,8 @@ class SimulatedAccountTest {
     assertNull(hiroshi.lastAuthn());
     assertEquals("ACTIVE", hiroshi.state());
     assertEquals(NOW.minus(Duration.ofHours(36)), account.serviceIds().get(0).lastAuthn());
-    assertEquals("iam-ServiceId-11111111-2222-3333-4444-555555555555", account.serviceIds().get(0).iamId());
+    assertEquals(
+        "iam-ServiceId-11111111-2222-3333-4444-555555555555", account.serviceIds().get(0).iamId());
     SimulatedAccount.ApiKey backup = account.apiKeys().get(1);
     assertTrue(backup.ownedByServiceId());
     assertTrue(backup.locked());
@@ -47,9 +47,12 @@ class SimulatedAccountTest {
   }
 
   @Test
-  void theDemoAccountsGroupsTemplatesExemptionsInvitationsAndRefusedLoginsSurviveTheFixtureFormat() throws Exception {
-    SimulatedAccount demo = DemoAccount.create(Clock.fixed(NOW, ZoneOffset.UTC), new SimulatedAccount.Login("k",
-        DemoAccount.ADMIN, List.of("mfa-report")));
+  void theDemoAccountsGroupsTemplatesExemptionsInvitationsAndRefusedLoginsSurviveTheFixtureFormat()
+      throws Exception {
+    SimulatedAccount demo =
+        DemoAccount.create(
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SimulatedAccount.Login("k", DemoAccount.ADMIN, List.of("mfa-report")));
     Path copy = Files.writeString(dir.resolve("demo.json"), demo.toJson());
 
     assertEquals(demo, SimulatedAccount.read(copy, NOW));
@@ -77,37 +80,61 @@ class SimulatedAccountTest {
   void generatesAnAccountOfTheRequestedSizeWithARealisticMix() {
     SimulatedAccount account = SimulatedAccount.generate(1000, 7, NOW);
 
-    int total = account.users().size() + account.serviceIds().size() + account.profiles().size()
-        + account.apiKeys().size();
+    int total =
+        account.users().size()
+            + account.serviceIds().size()
+            + account.profiles().size()
+            + account.apiKeys().size();
     assertEquals(1000, total);
     assertEquals(100, account.users().size());
     assertEquals(750, account.apiKeys().size());
     long never = account.apiKeys().stream().filter(key -> key.lastAuthn() == null).count();
-    long recent = account.apiKeys().stream()
-        .filter(key -> key.lastAuthn() != null && key.lastAuthn().isAfter(NOW.minus(Duration.ofDays(30)))).count();
-    long stale = account.apiKeys().stream()
-        .filter(key -> key.lastAuthn() != null && key.lastAuthn().isBefore(NOW.minus(Duration.ofDays(90)))).count();
+    long recent =
+        account.apiKeys().stream()
+            .filter(
+                key ->
+                    key.lastAuthn() != null
+                        && key.lastAuthn().isAfter(NOW.minus(Duration.ofDays(30))))
+            .count();
+    long stale =
+        account.apiKeys().stream()
+            .filter(
+                key ->
+                    key.lastAuthn() != null
+                        && key.lastAuthn().isBefore(NOW.minus(Duration.ofDays(90))))
+            .count();
     assertTrue(never > 75 && never < 225, "never used: " + never);
     assertTrue(recent > 300, "recent: " + recent);
     assertTrue(stale > 75, "stale: " + stale);
     assertTrue(account.apiKeys().stream().anyMatch(key -> key.description() == null));
     assertTrue(account.apiKeys().stream().anyMatch(key -> "none".equals(key.actionWhenLeaked())));
-    assertTrue(account.apiKeys().stream().allMatch(key -> key.lastAuthn() == null
-        || !key.lastAuthn().isBefore(key.createdAt()) && !key.lastAuthn().isAfter(NOW)));
-    assertEquals(List.of("payments", "data-platform"),
+    assertTrue(
+        account.apiKeys().stream()
+            .allMatch(
+                key ->
+                    key.lastAuthn() == null
+                        || !key.lastAuthn().isBefore(key.createdAt())
+                            && !key.lastAuthn().isAfter(NOW)));
+    assertEquals(
+        List.of("payments", "data-platform"),
         account.serviceIdGroups().stream().map(SimulatedAccount.ServiceIdGroup::name).toList());
-    assertEquals(24, account.serviceIds().stream().filter(service -> service.groupId() != null).count());
+    assertEquals(
+        24, account.serviceIds().stream().filter(service -> service.groupId() != null).count());
   }
 
   @Test
   void aFixtureWithAnUnknownFieldNamesFileLineAndColumn() throws IOException {
-    Path fixture = Files.writeString(dir.resolve("bad.json"), """
-        {"accountId": "abc",
-         "logins": [{"apiKey": "k", "iamId": "IBMid-1"}],
-         "colour": "blue"}
-        """);
+    Path fixture =
+        Files.writeString(
+            dir.resolve("bad.json"),
+            """
+            {"accountId": "abc",
+             "logins": [{"apiKey": "k", "iamId": "IBMid-1"}],
+             "colour": "blue"}
+            """);
 
-    UsageException e = assertThrows(UsageException.class, () -> SimulatedAccount.read(fixture, NOW));
+    UsageException e =
+        assertThrows(UsageException.class, () -> SimulatedAccount.read(fixture, NOW));
 
     assertTrue(e.getMessage().startsWith("Fixture " + fixture + ":3:"), e.getMessage());
     assertTrue(e.getMessage().contains("Unrecognized field \"colour\""), e.getMessage());
@@ -115,48 +142,74 @@ class SimulatedAccountTest {
 
   @Test
   void aFixtureWithABadTimeSaysWhichFormsWork() throws IOException {
-    Path fixture = Files.writeString(dir.resolve("bad.json"), """
-        {"accountId": "abc", "logins": [{"apiKey": "k", "iamId": "IBMid-1"}],
-         "users": [{"iamId": "IBMid-1", "userId": "u", "addedOn": "last tuesday"}]}
-        """);
+    Path fixture =
+        Files.writeString(
+            dir.resolve("bad.json"),
+            """
+            {"accountId": "abc", "logins": [{"apiKey": "k", "iamId": "IBMid-1"}],
+             "users": [{"iamId": "IBMid-1", "userId": "u", "addedOn": "last tuesday"}]}
+            """);
 
-    UsageException e = assertThrows(UsageException.class, () -> SimulatedAccount.read(fixture, NOW));
+    UsageException e =
+        assertThrows(UsageException.class, () -> SimulatedAccount.read(fixture, NOW));
 
-    assertTrue(e.getMessage().contains("'last tuesday' is neither an ISO-8601 instant such as 2025-01-31T12:00:00Z"
-        + " nor a relative time such as '200 days ago'"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "'last tuesday' is neither an ISO-8601 instant such as 2025-01-31T12:00:00Z"
+                    + " nor a relative time such as '200 days ago'"),
+        e.getMessage());
   }
 
   @Test
   void aFixtureThatBreaksTheModelSaysWhy() throws IOException {
-    Path fixture = Files.writeString(dir.resolve("bad.json"), """
-        {"accountId": "abc", "logins": [{"apiKey": "k", "iamId": "IBMid-1"}],
-         "apiKeys": [{"id": "ApiKey-1", "name": "n", "iamId": "iam-ServiceId-gone", "createdAt": "1 day ago"}]}
-        """);
+    Path fixture =
+        Files.writeString(
+            dir.resolve("bad.json"),
+            """
+            {"accountId": "abc", "logins": [{"apiKey": "k", "iamId": "IBMid-1"}],
+             "apiKeys": [{"id": "ApiKey-1", "name": "n", "iamId": "iam-ServiceId-gone", "createdAt": "1 day ago"}]}
+            """);
 
-    UsageException e = assertThrows(UsageException.class, () -> SimulatedAccount.read(fixture, NOW));
+    UsageException e =
+        assertThrows(UsageException.class, () -> SimulatedAccount.read(fixture, NOW));
 
-    assertEquals("Fixture " + fixture + ":2:103 is not a valid simulated account: API key ApiKey-1 belongs to "
-        + "iam-ServiceId-gone, which is not a service ID of the account", e.getMessage());
+    assertEquals(
+        "Fixture "
+            + fixture
+            + ":2:103 is not a valid simulated account: API key ApiKey-1 belongs to "
+            + "iam-ServiceId-gone, which is not a service ID of the account",
+        e.getMessage());
   }
 
   @Test
   void aMissingFixtureIsAUsageError() {
     Path missing = dir.resolve("nope.json");
 
-    UsageException e = assertThrows(UsageException.class, () -> SimulatedAccount.read(missing, NOW));
+    UsageException e =
+        assertThrows(UsageException.class, () -> SimulatedAccount.read(missing, NOW));
 
-    assertEquals("Fixture " + missing + " does not exist; name an existing JSON file", e.getMessage());
+    assertEquals(
+        "Fixture " + missing + " does not exist; name an existing JSON file", e.getMessage());
   }
 
   @Test
   void rejectsDuplicateIdsAndAnAccountNobodyCanLogInto() {
-    SimulatedAccount.User user = new SimulatedAccount.User("IBMid-1", "u", null, null, null, null, NOW, null, null);
+    SimulatedAccount.User user =
+        new SimulatedAccount.User("IBMid-1", "u", null, null, null, null, NOW, null, null);
     List<SimulatedAccount.Login> logins = List.of(new SimulatedAccount.Login("k", "IBMid-1"));
 
-    IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
-        () -> new SimulatedAccount("a", logins, List.of(user, user), null, null, null, null, null));
-    IllegalArgumentException noLogin = assertThrows(IllegalArgumentException.class,
-        () -> new SimulatedAccount("a", List.of(), List.of(user), null, null, null, null, null));
+    IllegalArgumentException duplicate =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SimulatedAccount(
+                    "a", logins, List.of(user, user), null, null, null, null, null));
+    IllegalArgumentException noLogin =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SimulatedAccount("a", List.of(), List.of(user), null, null, null, null, null));
 
     assertEquals("duplicate identity id IBMid-1", duplicate.getMessage());
     assertEquals("account a needs at least one login (an API key value)", noLogin.getMessage());
@@ -164,6 +217,7 @@ class SimulatedAccountTest {
 
   @Test
   void aLoginNeverPrintsItsKey() {
-    assertEquals("Login[iamId=IBMid-1]", new SimulatedAccount.Login("secret-value", "IBMid-1").toString());
+    assertEquals(
+        "Login[iamId=IBMid-1]", new SimulatedAccount.Login("secret-value", "IBMid-1").toString());
   }
 }

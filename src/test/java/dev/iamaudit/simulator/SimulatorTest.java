@@ -1,6 +1,5 @@
 package dev.iamaudit.simulator;
 
-import dev.iamaudit.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamaudit.TestClock;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +45,8 @@ class SimulatorTest {
   }
 
   static SimulatedAccount sample() throws URISyntaxException {
-    return SimulatedAccount.read(Path.of(SimulatorTest.class.getResource("sample-account.json").toURI()), NOW);
+    return SimulatedAccount.read(
+        Path.of(SimulatorTest.class.getResource("sample-account.json").toURI()), NOW);
   }
 
   private Simulator start(SimulatedAccount account, SimulatorOptions options) {
@@ -67,7 +68,8 @@ class SimulatorTest {
     Simulator simulator = start(sample(), SimulatorOptions.DEFAULTS);
 
     assertTrue(simulator.address().getAddress().isLoopbackAddress());
-    assertEquals("http://127.0.0.1:" + simulator.address().getPort(), simulator.baseUrl().toString());
+    assertEquals(
+        "http://127.0.0.1:" + simulator.address().getPort(), simulator.baseUrl().toString());
   }
 
   @Test
@@ -76,8 +78,16 @@ class SimulatorTest {
 
     assertEquals(200, answer.code());
     JsonNode body = answer.json();
-    assertEquals(List.of("access_token", "refresh_token", "ims_user_id", "token_type", "expires_in", "expiration",
-        "scope"), fieldNames(body));
+    assertEquals(
+        List.of(
+            "access_token",
+            "refresh_token",
+            "ims_user_id",
+            "token_type",
+            "expires_in",
+            "expiration",
+            "scope"),
+        fieldNames(body));
     assertEquals("not_supported", body.get("refresh_token").asText());
     assertEquals("Bearer", body.get("token_type").asText());
     assertEquals(3600, body.get("expires_in").asLong());
@@ -114,14 +124,16 @@ class SimulatorTest {
     Http http = client(SimulatorOptions.DEFAULTS);
 
     Http.Answer missing = http.getWithoutToken("/v1/profiles?account_id=" + ACCOUNT);
-    Http.Answer forged = http.getWithAuthorization("/v1/profiles?account_id=" + ACCOUNT, "Bearer a.b.c");
+    Http.Answer forged =
+        http.getWithAuthorization("/v1/profiles?account_id=" + ACCOUNT, "Bearer a.b.c");
 
     assertEquals(401, missing.code());
     JsonNode body = missing.json();
     assertEquals(List.of("errors", "trace", "status_code"), fieldNames(body));
     assertEquals("unauthorized", body.get("errors").get(0).get("code").asText());
     assertEquals("BXNIM0308E", body.get("errors").get(0).get("message_code").asText());
-    assertEquals("No authorization header found", body.get("errors").get(0).get("message").asText());
+    assertEquals(
+        "No authorization header found", body.get("errors").get(0).get("message").asText());
     assertEquals("401", body.get("status_code").asText());
     assertEquals(missing.headers().get("Transaction-Id"), body.get("trace").asText());
     assertEquals(401, forged.code());
@@ -147,7 +159,9 @@ class SimulatorTest {
     Http.Answer created = http.post(base + "?type=inactive&duration=720");
     assertEquals(202, created.code());
     String reference = created.json().get("reference").asText();
-    assertTrue(reference.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), reference);
+    assertTrue(
+        reference.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+        reference);
 
     Http.Answer first = http.get(base + "/" + reference);
     Http.Answer second = http.get(base + "/" + reference);
@@ -166,20 +180,36 @@ class SimulatorTest {
   @Test
   void aReportIsBuiltInTheTimeItsAccountsSizeTakes() throws Exception {
     SimulatedAccount account = sample();
-    long identities = account.users().size() + account.serviceIds().size() + account.profiles().size()
-        + account.apiKeys().size();
-    Http http = new Http(start(account, new SimulatorOptions(0, 0, 2, List.of(), new SimulatorOptions.BuildTime(
-        Duration.ofSeconds(10), Duration.ofSeconds(500)))).baseUrl()).login(KEY);
+    long identities =
+        account.users().size()
+            + account.serviceIds().size()
+            + account.profiles().size()
+            + account.apiKeys().size();
+    Http http =
+        new Http(
+                start(
+                        account,
+                        new SimulatorOptions(
+                            0,
+                            0,
+                            2,
+                            List.of(),
+                            new SimulatorOptions.BuildTime(
+                                Duration.ofSeconds(10), Duration.ofSeconds(500))))
+                    .baseUrl())
+            .login(KEY);
     String reports = "/v1/activity/accounts/" + ACCOUNT + "/report";
     String mfaReports = "/v1/mfa/accounts/" + ACCOUNT + "/report";
-    String reference = http.post(reports + "?type=inactive&duration=720").json().get("reference").asText();
+    String reference =
+        http.post(reports + "?type=inactive&duration=720").json().get("reference").asText();
     String mfa = http.post(mfaReports + "?type=mfa_status").json().get("reference").asText();
     Duration build = Duration.ofSeconds(10).plusMillis(500 * identities);
     Duration mfaBuild = Duration.ofSeconds(10).plusMillis(500 * account.users().size());
 
     List<Integer> codes = new ArrayList<>();
     List<Integer> mfaCodes = new ArrayList<>();
-    for (Duration at : List.of(Duration.ZERO, mfaBuild.minusMillis(1), mfaBuild, build.minusMillis(1), build)) {
+    for (Duration at :
+        List.of(Duration.ZERO, mfaBuild.minusMillis(1), mfaBuild, build.minusMillis(1), build)) {
       clock.advance(at.minus(Duration.between(NOW, clock.instant())));
       codes.add(http.get(reports + "/" + reference).code());
       mfaCodes.add(http.get(mfaReports + "/" + mfa).code());
@@ -191,17 +221,22 @@ class SimulatorTest {
 
   @Test
   void holdsAnswersForTheLatencySideBySideNotOneThreadEach() throws Exception {
-    // More requests than the simulator has threads: all wait out their latency at once, none holds a thread.
+    // More requests than the simulator has threads: all wait out their latency at once, none holds
+    // a thread.
     int requests = 20;
     List<Duration> delays = Collections.synchronizedList(new ArrayList<>());
     List<Runnable> held = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch allHeld = new CountDownLatch(requests);
-    Simulator simulator = Simulator.start(sample(), clock, new SimulatorOptions(0, 50, 2, List.of()),
-        (delay, send) -> {
-          delays.add(delay);
-          held.add(send);
-          allHeld.countDown();
-        });
+    Simulator simulator =
+        Simulator.start(
+            sample(),
+            clock,
+            new SimulatorOptions(0, 50, 2, List.of()),
+            (delay, send) -> {
+              delays.add(delay);
+              held.add(send);
+              allHeld.countDown();
+            });
     started.add(simulator);
     ExecutorService clients = Executors.newFixedThreadPool(requests);
     try {
@@ -212,8 +247,13 @@ class SimulatorTest {
 
       assertTrue(allHeld.await(10, TimeUnit.SECONDS), "held " + held.size());
       assertEquals(List.of(), codes.stream().filter(Future::isDone).toList());
-      assertTrue(delays.stream().allMatch(delay -> delay.compareTo(Duration.ZERO) > 0
-          && delay.compareTo(Duration.ofMillis(50)) <= 0), delays.toString());
+      assertTrue(
+          delays.stream()
+              .allMatch(
+                  delay ->
+                      delay.compareTo(Duration.ZERO) > 0
+                          && delay.compareTo(Duration.ofMillis(50)) <= 0),
+          delays.toString());
       List.copyOf(held).forEach(Runnable::run);
 
       for (Future<Integer> code : codes) {
@@ -239,22 +279,39 @@ class SimulatorTest {
   void theReportListsOnlyIdentitiesInactiveForTheDuration() throws Exception {
     JsonNode report = report(loggedIn(), "720");
 
-    assertEquals(List.of("created_by", "reference", "report_duration", "report_start_time", "report_end_time",
-        "users", "apikeys", "serviceids", "profiles"), fieldNames(report));
+    assertEquals(
+        List.of(
+            "created_by",
+            "reference",
+            "report_duration",
+            "report_start_time",
+            "report_end_time",
+            "users",
+            "apikeys",
+            "serviceids",
+            "profiles"),
+        fieldNames(report));
     assertEquals(GRACE, report.get("created_by").asText());
     assertEquals("720", report.get("report_duration").asText());
     assertEquals("2026-10-23T10:00:00:000+0000", report.get("report_start_time").asText());
     assertEquals("2026-11-22T10:00:00:000+0000", report.get("report_end_time").asText());
-    assertEquals("""
-        [{"iam_id":"IBMid-550000BBBB","name":"Hiroshi Sato","username":"hiroshi.sato@example.com"}]""",
+    assertEquals(
+        """
+        [{"iam_id":"IBMid-550000BBBB","name":"Hiroshi Sato","username":"hiroshi.sato@example.com"}]\
+        """,
         report.get("users").toString());
-    assertEquals("""
+    assertEquals(
+        """
         [{"id":"ApiKey-aaaaaaaa-0000-0000-0000-000000000002","name":"backup-key","type":"serviceid",\
         "serviceid":{"id":"ServiceId-11111111-2222-3333-4444-555555555555","name":"backup-runner"},\
-        "last_authn":"2026-05-06T10:00:00:000+0000"}]""", report.get("apikeys").toString());
+        "last_authn":"2026-05-06T10:00:00:000+0000"}]\
+        """,
+        report.get("apikeys").toString());
     assertEquals("[]", report.get("serviceids").toString());
-    assertEquals("""
-        [{"id":"Profile-99999999-8888-7777-6666-555555555555","name":"cluster-reader"}]""",
+    assertEquals(
+        """
+        [{"id":"Profile-99999999-8888-7777-6666-555555555555","name":"cluster-reader"}]\
+        """,
         report.get("profiles").toString());
   }
 
@@ -263,14 +320,18 @@ class SimulatorTest {
     JsonNode report = report(loggedIn(), "0");
 
     assertEquals(2, report.get("users").size());
-    assertEquals("""
+    assertEquals(
+        """
         {"iam_id":"IBMid-550000AAAA","name":"Grace Hopper","username":"grace.hopper@example.com",\
-        "email":"grace.hopper@example.com","last_authn":"2026-11-12T10:00:00:000+0000"}""",
+        "email":"grace.hopper@example.com","last_authn":"2026-11-12T10:00:00:000+0000"}\
+        """,
         report.get("users").get(0).toString());
-    assertEquals("""
+    assertEquals(
+        """
         {"id":"ApiKey-aaaaaaaa-0000-0000-0000-000000000001","name":"grace-cli","type":"user",\
         "user":{"iam_id":"IBMid-550000AAAA","name":"Grace Hopper","username":"grace.hopper@example.com",\
-        "email":"grace.hopper@example.com"},"last_authn":"2026-11-12T10:00:00:000+0000"}""",
+        "email":"grace.hopper@example.com"},"last_authn":"2026-11-12T10:00:00:000+0000"}\
+        """,
         report.get("apikeys").get(0).toString());
     assertEquals(2, report.get("apikeys").size());
     assertEquals(1, report.get("serviceids").size());
@@ -281,7 +342,8 @@ class SimulatorTest {
   void aReportIsAsOfItsTriggerEvenWhenFetchedLater() throws Exception {
     Http http = loggedIn();
     String base = "/v1/activity/accounts/" + ACCOUNT + "/report";
-    String reference = http.post(base + "?type=inactive&duration=24").json().get("reference").asText();
+    String reference =
+        http.post(base + "?type=inactive&duration=24").json().get("reference").asText();
 
     clock.advance(Duration.ofMinutes(30));
     http.get(base + "/" + reference);
@@ -293,10 +355,12 @@ class SimulatorTest {
 
   @Test
   void rejectsABadDuration() throws Exception {
-    Http.Answer answer = loggedIn().post("/v1/activity/accounts/" + ACCOUNT + "/report?duration=thirty");
+    Http.Answer answer =
+        loggedIn().post("/v1/activity/accounts/" + ACCOUNT + "/report?duration=thirty");
 
     assertEquals(400, answer.code());
-    assertEquals("Validation of property 'duration' with value 'thirty' failed. Give a number of hours.",
+    assertEquals(
+        "Validation of property 'duration' with value 'thirty' failed. Give a number of hours.",
         answer.json().get("errors").get(0).get("details").asText());
   }
 
@@ -304,8 +368,11 @@ class SimulatorTest {
   void pagesApiKeysWithAbsoluteNextLinksCarryingAPageToken() {
     Simulator simulator = start(manyKeys(250), SimulatorOptions.DEFAULTS);
     Http http = new Http(simulator.baseUrl()).login("bulk-key");
-    String firstUrl = simulator.baseUrl() + "/v1/apikeys?account_id=" + ACCOUNT
-        + "&scope=account&type=user&pagesize=100";
+    String firstUrl =
+        simulator.baseUrl()
+            + "/v1/apikeys?account_id="
+            + ACCOUNT
+            + "&scope=account&type=user&pagesize=100";
 
     List<JsonNode> pages = new ArrayList<>();
     String next = firstUrl;
@@ -316,13 +383,19 @@ class SimulatorTest {
     }
 
     assertEquals(3, pages.size());
-    assertEquals(List.of(100, 100, 50), pages.stream().map(page -> page.get("apikeys").size()).toList());
-    assertEquals(List.of(0, 100, 200), pages.stream().map(page -> page.get("offset").asInt()).toList());
-    assertEquals(List.of("context", "offset", "limit", "first", "next", "apikeys"), fieldNames(pages.get(0)));
+    assertEquals(
+        List.of(100, 100, 50), pages.stream().map(page -> page.get("apikeys").size()).toList());
+    assertEquals(
+        List.of(0, 100, 200), pages.stream().map(page -> page.get("offset").asInt()).toList());
+    assertEquals(
+        List.of("context", "offset", "limit", "first", "next", "apikeys"),
+        fieldNames(pages.get(0)));
     assertEquals(100, pages.get(0).get("limit").asInt());
     pages.forEach(page -> assertEquals(firstUrl, page.get("first").asText()));
     HttpUrl nextUrl = HttpUrl.get(pages.get(0).get("next").asText());
-    assertEquals(simulator.baseUrl().toString(), nextUrl.scheme() + "://" + nextUrl.host() + ":" + nextUrl.port());
+    assertEquals(
+        simulator.baseUrl().toString(),
+        nextUrl.scheme() + "://" + nextUrl.host() + ":" + nextUrl.port());
     assertEquals("/v1/apikeys", nextUrl.encodedPath());
     assertEquals("user", nextUrl.queryParameter("type"));
     assertTrue(nextUrl.queryParameter("pagetoken") != null);
@@ -343,32 +416,51 @@ class SimulatorTest {
     JsonNode second = http.get(nextUrl).json();
     JsonNode third = http.get(second.get("next_url").asText()).json();
 
-    assertEquals(List.of("total_results", "limit", "first_url", "next_url", "resources"), fieldNames(first));
+    assertEquals(
+        List.of("total_results", "limit", "first_url", "next_url", "resources"), fieldNames(first));
     assertEquals(250, first.get("total_results").asInt());
     assertEquals("/v2/accounts/" + ACCOUNT + "/users?limit=100", first.get("first_url").asText());
     assertTrue(nextUrl.startsWith("/v2/accounts/" + ACCOUNT + "/users?limit=100&_start="), nextUrl);
-    assertEquals(List.of(100, 100, 50), List.of(first, second, third).stream()
-        .map(page -> page.get("resources").size()).toList());
+    assertEquals(
+        List.of(100, 100, 50),
+        List.of(first, second, third).stream().map(page -> page.get("resources").size()).toList());
     assertFalse(third.has("next_url"));
-    assertEquals(List.of("id", "iam_id", "realm", "user_id", "firstname", "lastname", "state", "email",
-        "account_id", "added_on"), fieldNames(first.get("resources").get(0)));
+    assertEquals(
+        List.of(
+            "id",
+            "iam_id",
+            "realm",
+            "user_id",
+            "firstname",
+            "lastname",
+            "state",
+            "email",
+            "account_id",
+            "added_on"),
+        fieldNames(first.get("resources").get(0)));
   }
 
   @Test
   void listsApiKeysInIbmsShapeOmittingAbsentOptionalFields() throws Exception {
-    JsonNode keys = loggedIn().get("/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&unknown=ignored").json()
-        .get("apikeys");
+    JsonNode keys =
+        loggedIn()
+            .get("/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&unknown=ignored")
+            .json()
+            .get("apikeys");
 
     assertEquals(2, keys.size());
-    assertEquals("""
+    assertEquals(
+        """
         {"id":"ApiKey-aaaaaaaa-0000-0000-0000-000000000001",\
         "entity_tag":"%s",\
         "crn":"crn:v1:bluemix:public:iam-identity::a/0f1e2d3c4b5a69788796a5b4c3d2e1f0::apikey:\
         ApiKey-aaaaaaaa-0000-0000-0000-000000000001",\
         "locked":false,"disabled":false,"created_at":"2024-06-01T12:00+0000","created_by":"IBMid-550000AAAA",\
         "modified_at":"2024-06-01T12:00+0000","name":"grace-cli","iam_id":"IBMid-550000AAAA",\
-        "account_id":"0f1e2d3c4b5a69788796a5b4c3d2e1f0","action_when_leaked":"disable"}"""
-        .formatted(keys.get(0).get("entity_tag").asText()), keys.get(0).toString());
+        "account_id":"0f1e2d3c4b5a69788796a5b4c3d2e1f0","action_when_leaked":"disable"}\
+        """
+            .formatted(keys.get(0).get("entity_tag").asText()),
+        keys.get(0).toString());
     assertTrue(keys.get(0).get("entity_tag").asText().matches("1-[0-9a-f]{32}"));
     assertEquals("Used by the backup job", keys.get(1).get("description").asText());
     assertTrue(keys.get(1).get("locked").asBoolean());
@@ -378,7 +470,8 @@ class SimulatorTest {
   void filtersApiKeysByTypeAndDefaultsToTheCallersOwnKeys() throws Exception {
     Http http = loggedIn();
 
-    JsonNode serviceKeys = http.get("/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&type=serviceid").json();
+    JsonNode serviceKeys =
+        http.get("/v1/apikeys?account_id=" + ACCOUNT + "&scope=account&type=serviceid").json();
     JsonNode ownKeys = http.get("/v1/apikeys").json();
 
     assertEquals(1, serviceKeys.get("apikeys").size());
@@ -397,12 +490,15 @@ class SimulatorTest {
     Http.Answer missing = http.get("/v1/apikeys/ApiKey-nope?include_activity=true");
 
     assertFalse(plain.has("activity"));
-    assertEquals("""
-        {"last_authn":"2026-05-06T10:00:00:000+0000","authn_count":9000}""",
+    assertEquals(
+        """
+        {"last_authn":"2026-05-06T10:00:00:000+0000","authn_count":9000}\
+        """,
         withActivity.get("activity").toString());
     assertEquals("none", withActivity.get("action_when_leaked").asText());
     assertEquals(404, missing.code());
-    assertEquals("Object type ApiKey with id ApiKey-nope not found",
+    assertEquals(
+        "Object type ApiKey with id ApiKey-nope not found",
         missing.json().get("errors").get(0).get("details").asText());
   }
 
@@ -414,11 +510,25 @@ class SimulatorTest {
     JsonNode profiles = http.get("/v1/profiles?account_id=" + ACCOUNT).json();
     Http.Answer noAccount = http.get("/v1/serviceids/");
 
-    assertEquals(List.of("id", "iam_id", "entity_tag", "crn", "locked", "created_at", "modified_at", "account_id",
-        "name", "description"), fieldNames(services.get("serviceids").get(0)));
-    assertEquals("iam-ServiceId-11111111-2222-3333-4444-555555555555",
+    assertEquals(
+        List.of(
+            "id",
+            "iam_id",
+            "entity_tag",
+            "crn",
+            "locked",
+            "created_at",
+            "modified_at",
+            "account_id",
+            "name",
+            "description"),
+        fieldNames(services.get("serviceids").get(0)));
+    assertEquals(
+        "iam-ServiceId-11111111-2222-3333-4444-555555555555",
         services.get("serviceids").get(0).get("iam_id").asText());
-    assertEquals(List.of("id", "entity_tag", "crn", "name", "created_at", "modified_at", "iam_id", "account_id"),
+    assertEquals(
+        List.of(
+            "id", "entity_tag", "crn", "name", "created_at", "modified_at", "iam_id", "account_id"),
         fieldNames(profiles.get("profiles").get(0)));
     assertEquals(20, profiles.get("limit").asInt());
     assertEquals(400, noAccount.code());
@@ -434,8 +544,16 @@ class SimulatorTest {
     assertEquals("NOT_SET", settings.get("session_expiration_in_seconds").asText());
     assertEquals("3600", settings.get("system_access_token_expiration_in_seconds").asText());
     assertTrue(settings.get("system_refresh_token_expiration_in_seconds").isTextual());
-    for (String required : List.of("account_id", "entity_tag", "allowed_ip_addresses", "session_invalidation_in_seconds",
-        "max_sessions_per_identity", "restrict_user_list_visibility", "user_mfa", "restrict_user_domains")) {
+    for (String required :
+        List.of(
+            "account_id",
+            "entity_tag",
+            "allowed_ip_addresses",
+            "session_invalidation_in_seconds",
+            "max_sessions_per_identity",
+            "restrict_user_list_visibility",
+            "user_mfa",
+            "restrict_user_domains")) {
       assertTrue(settings.has(required), required);
     }
   }
@@ -455,8 +573,11 @@ class SimulatorTest {
 
   @Test
   void aKeyWithoutTheRoleForTheMfaReportOrTheEffectiveSettingsGets403() {
-    SimulatedAccount account = DemoAccount.create(clock, new SimulatedAccount.Login("limited-key", DemoAccount.ADMIN,
-        List.of("mfa-report", "effective-settings")));
+    SimulatedAccount account =
+        DemoAccount.create(
+            clock,
+            new SimulatedAccount.Login(
+                "limited-key", DemoAccount.ADMIN, List.of("mfa-report", "effective-settings")));
     Http http = new Http(start(account, SimulatorOptions.DEFAULTS).baseUrl()).login("limited-key");
     String id = DemoAccount.ACCOUNT_ID;
 
@@ -467,20 +588,27 @@ class SimulatorTest {
     assertEquals("BXNIM0513E", report.json().at("/errors/0/message_code").asText());
     assertEquals(403, effective.code());
     assertEquals(200, http.get("/v1/accounts/" + id + "/settings/identity").code());
-    assertEquals(202, http.post("/v1/activity/accounts/" + id + "/report?type=inactive&duration=720").code());
+    assertEquals(
+        202,
+        http.post("/v1/activity/accounts/" + id + "/report?type=inactive&duration=720").code());
   }
 
   @Test
   void refusesALoginThatNamesAnEndpointItCannotRefuse() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SimulatedAccount.Login("k", "IBMid-1", List.of("apikeys")));
-    assertEquals("login IBMid-1 refuses 'apikeys'; refusable are mfa-report, effective-settings", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SimulatedAccount.Login("k", "IBMid-1", List.of("apikeys")));
+    assertEquals(
+        "login IBMid-1 refuses 'apikeys'; refusable are mfa-report, effective-settings",
+        e.getMessage());
   }
 
   @Test
   void namesTheExemptedUsersOnlyWhenAskedToResolveThem() {
-    Http http = new Http(start(DemoAccount.create(clock), SimulatorOptions.DEFAULTS).baseUrl())
-        .login(DemoAccount.API_KEY.reveal());
+    Http http =
+        new Http(start(DemoAccount.create(clock), SimulatorOptions.DEFAULTS).baseUrl())
+            .login(DemoAccount.API_KEY.reveal());
     String path = "/v1/accounts/" + DemoAccount.ACCOUNT_ID + "/settings/identity";
 
     JsonNode plain = http.get(path).json().at("/user_mfa/0");
@@ -498,7 +626,8 @@ class SimulatorTest {
 
   @Test
   void injectsA429WithRetryAfterOnEveryNthRequest() throws Exception {
-    Http http = client(new SimulatorOptions(0, 0, 2, Fault.parseAll("429:every=2:retry-after=7:/v1/")));
+    Http http =
+        client(new SimulatorOptions(0, 0, 2, Fault.parseAll("429:every=2:retry-after=7:/v1/")));
     http.login(KEY);
 
     Http.Answer first = http.get("/v1/profiles?account_id=" + ACCOUNT);
@@ -514,7 +643,8 @@ class SimulatorTest {
   void injectsServerErrorsOnTheFirstRequests() throws Exception {
     Http http = client(new SimulatorOptions(0, 0, 2, Fault.parseAll("5xx:first=2")));
 
-    List<Integer> codes = IntStream.range(0, 3).mapToObj(i -> http.tokenRequest(KEY).code()).toList();
+    List<Integer> codes =
+        IntStream.range(0, 3).mapToObj(i -> http.tokenRequest(KEY).code()).toList();
 
     assertEquals(List.of(503, 503, 200), codes);
   }
@@ -535,7 +665,8 @@ class SimulatorTest {
 
   private static JsonNode report(Http http, String duration) {
     String base = "/v1/activity/accounts/" + ACCOUNT + "/report";
-    String reference = http.post(base + "?type=inactive&duration=" + duration).json().get("reference").asText();
+    String reference =
+        http.post(base + "?type=inactive&duration=" + duration).json().get("reference").asText();
     Http.Answer answer;
     do {
       answer = http.get(base + "/" + reference);
@@ -549,17 +680,45 @@ class SimulatorTest {
     List<SimulatedAccount.ApiKey> keys = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String iamId = "IBMid-%010d".formatted(i);
-      users.add(new SimulatedAccount.User(iamId, "user" + i + "@example.com", "User", Integer.toString(i),
-          "user" + i + "@example.com",
-          null, NOW.minus(Duration.ofDays(10)), null, null));
-      keys.add(new SimulatedAccount.ApiKey("ApiKey-%08d".formatted(i), "key-" + i, null, iamId, null,
-          NOW.minus(Duration.ofDays(5)), null, null, null, false, false, null));
+      users.add(
+          new SimulatedAccount.User(
+              iamId,
+              "user" + i + "@example.com",
+              "User",
+              Integer.toString(i),
+              "user" + i + "@example.com",
+              null,
+              NOW.minus(Duration.ofDays(10)),
+              null,
+              null));
+      keys.add(
+          new SimulatedAccount.ApiKey(
+              "ApiKey-%08d".formatted(i),
+              "key-" + i,
+              null,
+              iamId,
+              null,
+              NOW.minus(Duration.ofDays(5)),
+              null,
+              null,
+              null,
+              false,
+              false,
+              null));
     }
-    return new SimulatedAccount(ACCOUNT, List.of(new SimulatedAccount.Login("bulk-key", users.get(0).iamId())),
-        users, List.of(), List.of(), List.of(), keys, null);
+    return new SimulatedAccount(
+        ACCOUNT,
+        List.of(new SimulatedAccount.Login("bulk-key", users.get(0).iamId())),
+        users,
+        List.of(),
+        List.of(),
+        List.of(),
+        keys,
+        null);
   }
 
   private static List<String> fieldNames(JsonNode node) {
-    return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+    return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false)
+        .toList();
   }
 }
