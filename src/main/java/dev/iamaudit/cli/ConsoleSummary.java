@@ -4,8 +4,8 @@ import dev.iamaudit.Counted;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.inventory.Timestamps;
 import dev.iamaudit.policy.Severity;
-import dev.iamaudit.report.InstantText;
 import dev.iamaudit.report.Totals;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,14 +33,14 @@ final class ConsoleSummary {
                     + " ("
                     + report.durationHours()
                     + " h, ending "
-                    + InstantText.readable(report.endTime())
+                    + Timestamps.readable(report.endTime())
                     + ")"));
     long identities = result.scope().identities();
     out.println(
         "Checked "
             + Counted.of(identities, "identity", "identities")
             + "; ages as of "
-            + InstantText.readable(result.scope().asOf())
+            + Timestamps.readable(result.scope().asOf())
             + ".");
     out.println();
     out.println(

@@ -9,6 +9,7 @@ import dev.iamaudit.failure.DataException;
 import dev.iamaudit.inventory.ActivityReport;
 import dev.iamaudit.inventory.ActivityReportParser;
 import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.inventory.Timestamps;
 import dev.iamaudit.source.DataRequest;
 import dev.iamaudit.source.ReportChecks;
 import java.io.BufferedInputStream;
@@ -79,7 +80,7 @@ final class ActivityReports {
             + ": "
             + report.describe()
             + ", as of "
-            + info.endTime());
+            + Timestamps.readable(info.endTime()));
     return report;
   }
 

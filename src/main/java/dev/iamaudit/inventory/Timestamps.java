@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -226,6 +228,19 @@ public final class Timestamps {
     }
     return value;
   }
+
+  /**
+   * "2026-12-01 23:39:55 UTC": for the console, Markdown and HTML, where people read the time of a
+   * run and nanoseconds are noise. Cut to the second, never rounded up: a run does not end after
+   * the time it shows. The files for machines (JSON, SARIF, JUnit, CSV) keep the precise instant.
+   */
+  public static String readable(Instant instant) {
+    return READABLE.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static final DateTimeFormatter READABLE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /** Formats like IBM's activity report does, with the colon before the milliseconds. */
   public static String formatIbm(Instant instant) {

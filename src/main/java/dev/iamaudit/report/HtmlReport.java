@@ -3,6 +3,7 @@ package dev.iamaudit.report;
 import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.inventory.Timestamps;
 import dev.iamaudit.policy.RuleConfig;
 import dev.iamaudit.policy.Severity;
 import dev.iamaudit.rules.Compliance;
@@ -308,10 +309,10 @@ public final class HtmlReport implements ReportWriter {
                 + " ("
                 + report.durationHours()
                 + " hours, ending "
-                + InstantText.readable(report.endTime())
+                + Timestamps.readable(report.endTime())
                 + ")");
-    term(html, "Identities as of", InstantText.readable(result.scope().asOf()));
-    term(html, "Generated", InstantText.readable(result.generatedAt()));
+    term(html, "Identities as of", Timestamps.readable(result.scope().asOf()));
+    term(html, "Generated", Timestamps.readable(result.generatedAt()));
     term(
         html,
         "Fails on",

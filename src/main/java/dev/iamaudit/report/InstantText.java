@@ -2,23 +2,17 @@ package dev.iamaudit.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /**
- * Instants as text: {@link #readable(Instant)} for people, {@link #append(StringBuilder, Instant)}
- * for machines.
+ * Instants as text for machines (for people, see {@link
+ * dev.iamaudit.inventory.Timestamps#readable(Instant)}).
  *
  * <p>The machine form is {@link Instant#toString()}'s, appended to a buffer. The CSV writes two per
  * identity, and the library's formatter builds a date, a time and five Strings for each: most of
  * what a large account's CSV allocated.
  */
 public final class InstantText {
-  private static final DateTimeFormatter READABLE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
   private static final long SECONDS_PER_DAY = 86_400;
 
   /** 0000-01-01T00:00:00Z; before it the year takes a sign. */
@@ -28,15 +22,6 @@ public final class InstantText {
   private static final long YEAR_10000 = 253_402_300_800L;
 
   private InstantText() {}
-
-  /**
-   * "2026-12-01 23:39:55 UTC": for the console, Markdown and HTML, where people read the time of a
-   * run and nanoseconds are noise. Cut to the second, never rounded up: a run does not end after
-   * the time it shows. The files for machines (JSON, SARIF, JUnit, CSV) keep the precise instant.
-   */
-  public static String readable(Instant instant) {
-    return READABLE.format(instant.truncatedTo(ChronoUnit.SECONDS));
-  }
 
   static StringBuilder append(StringBuilder out, Instant instant) {
     long seconds = instant.getEpochSecond();

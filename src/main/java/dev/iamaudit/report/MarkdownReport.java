@@ -5,6 +5,7 @@ import dev.iamaudit.audit.AuditResult;
 import dev.iamaudit.audit.Finding;
 import dev.iamaudit.audit.RuleEvaluation;
 import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.inventory.Timestamps;
 import dev.iamaudit.policy.Severity;
 import dev.iamaudit.rules.Compliance;
 import dev.iamaudit.rules.RuleDescriptor;
@@ -128,12 +129,12 @@ public final class MarkdownReport implements ReportWriter {
                     + " ("
                     + report.durationHours()
                     + " hours, ending "
-                    + InstantText.readable(report.endTime())
+                    + Timestamps.readable(report.endTime())
                     + ")")
             + "; identities as of "
-            + InstantText.readable(result.scope().asOf())
+            + Timestamps.readable(result.scope().asOf())
             + "; generated "
-            + InstantText.readable(result.generatedAt())
+            + Timestamps.readable(result.generatedAt())
             + ".\n\n");
   }
 

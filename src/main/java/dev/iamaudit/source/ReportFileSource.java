@@ -9,6 +9,7 @@ import dev.iamaudit.inventory.ActivityReportParser;
 import dev.iamaudit.inventory.DataSet;
 import dev.iamaudit.inventory.Identity;
 import dev.iamaudit.inventory.ReportInfo;
+import dev.iamaudit.inventory.Timestamps;
 import dev.iamaudit.rules.RuleContext;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class ReportFileSource implements Source {
             + ", "
             + ActivityReport.describe(info, handler.identities)
             + ", as of "
-            + info.endTime());
+            + Timestamps.readable(info.endTime()));
     return info;
   }
 

@@ -113,7 +113,7 @@ class AuditCommandTest {
                 + "Allowlist: none found at iam-allowlist.yml, no exceptions\n"
                 + "No Terraform files under .\n"
                 + "Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive"
-                + " identities over 720 hours, as of 2026-11-20T06:00:00Z\n"),
+                + " identities over 720 hours, as of 2026-11-20 06:00:00 UTC\n"),
         console);
     assertTrue(
         console.contains(

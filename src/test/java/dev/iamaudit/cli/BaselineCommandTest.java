@@ -30,7 +30,7 @@ class BaselineCommandTest {
   private static final String READ =
       "No Terraform files under .\n"
           + "Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10 inactive identities"
-          + " over 720 hours, as of 2026-11-20T06:00:00Z\n";
+          + " over 720 hours, as of 2026-11-20 06:00:00 UTC\n";
 
   @TempDir Path dir;
   private StringWriter out = new StringWriter();

@@ -103,7 +103,7 @@ class ActivityReportsTest {
         List.of(
             "Triggered activity report r-1 over 720 hours",
             "Fetched activity report r-1: 1 inactive identity over 720 hours, as of"
-                + " 2025-12-31T23:00:00Z"),
+                + " 2025-12-31 23:00:00 UTC"),
         listener.of("info"));
     assertEquals(
         List.of("IAM to build report r-1 PT0S #1", "IAM to build report r-1 PT2S #2"),

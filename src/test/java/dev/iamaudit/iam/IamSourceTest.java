@@ -233,7 +233,7 @@ class IamSourceTest {
             List.of(
                 "Triggered activity report r-1 over 720 hours",
                 "Fetched activity report r-1: 2 inactive identities over 720 hours, as of"
-                    + " 2025-12-31T23:00:00Z",
+                    + " 2025-12-31 23:00:00 UTC",
                 "Fetched 1 service ID group",
                 "Fetched 3 API keys (3 pages)",
                 "Fetched 2 service IDs (2 pages)",

@@ -80,6 +80,24 @@ class TimestampsTest {
   }
 
   @Test
+  void readableTimesAreCutToTheSecondInUtc() {
+    assertEquals(
+        "2026-12-01 23:39:55 UTC",
+        Timestamps.readable(Instant.parse("2026-12-01T23:39:55.999999999Z")));
+    assertEquals(
+        "2026-12-01 23:39:55 UTC",
+        Timestamps.readable(Instant.parse("2026-12-01T23:39:55.458318817Z")));
+    assertEquals(
+        "2026-12-01 23:39:55 UTC", Timestamps.readable(Instant.parse("2026-12-01T23:39:55Z")));
+    assertEquals("1970-01-01 00:00:00 UTC", Timestamps.readable(Instant.EPOCH));
+    assertEquals(
+        "1969-12-31 23:59:59 UTC", Timestamps.readable(Instant.parse("1969-12-31T23:59:59.5Z")));
+    assertEquals(
+        "+10000-01-01 00:00:00 UTC",
+        Timestamps.readable(Instant.parse("+10000-01-01T00:00:00.1Z")));
+  }
+
+  @Test
   void formatsLikeIbm() {
     assertEquals(
         "2022-08-10T02:33:15:564+0000",

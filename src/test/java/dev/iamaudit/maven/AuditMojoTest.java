@@ -434,7 +434,7 @@ class AuditMojoTest {
             "[INFO] Allowlist: none found at iam-allowlist.yml, no exceptions",
             "[INFO] No Terraform files under .",
             "[INFO] Read activity-report.json: report ref-1, 2 inactive identities over 720 hours,"
-                + " as of 2026-01-31T12:00:00Z"),
+                + " as of 2026-01-31 12:00:00 UTC"),
         log.lines.subList(0, 4));
     assertEquals(
         List.of(

@@ -43,7 +43,7 @@ class BaselineMojoTest {
       Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
   private static final String READ =
       "[INFO] Read report.json: report 2c4b8a1e-5d3f-4e7a-9b0c-1d2e3f4a5b6c, 10"
-          + " inactive identities over 720 hours, as of 2026-11-20T06:00:00Z";
+          + " inactive identities over 720 hours, as of 2026-11-20 06:00:00 UTC";
 
   @TempDir Path dir;
   @Inject MavenSession session;
