@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * key all but never is.
  */
 public final class ApiKeyVariable {
+  /** The variable IBM's own tools read the key from. */
+  public static final String DEFAULT = "IBMCLOUD_API_KEY";
+
   private static final Pattern NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
 
   private ApiKeyVariable() {}
@@ -48,7 +51,7 @@ public final class ApiKeyVariable {
           setting
               + " takes the name of an environment variable, in upper case (A-Z, 0-9, _), "
               + "such as "
-              + AuditRequest.DEFAULT_API_KEY_ENV
+              + DEFAULT
               + "; the value given is not one, and is not shown in case it "
               + "is the key itself");
     }

@@ -14,6 +14,7 @@ import dev.iamaudit.failure.UsageException;
 import dev.iamaudit.iam.IamSettings;
 import dev.iamaudit.policy.FailOn;
 import dev.iamaudit.report.ReportFormats;
+import dev.iamaudit.source.DefaultFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,9 +68,9 @@ public record AuditRequest(
   public static final URI DEFAULT_IAM_URL = URI.create("https://iam.cloud.ibm.com");
   public static final URI DEFAULT_USER_MANAGEMENT_URL =
       URI.create("https://user-management.cloud.ibm.com");
-  public static final String DEFAULT_API_KEY_ENV = "IBMCLOUD_API_KEY";
-  public static final String DEFAULT_POLICY = "iam-audit.yml";
-  public static final String DEFAULT_ALLOWLIST = "iam-allowlist.yml";
+  public static final String DEFAULT_API_KEY_ENV = ApiKeyVariable.DEFAULT;
+  public static final String DEFAULT_POLICY = DefaultFiles.POLICY;
+  public static final String DEFAULT_ALLOWLIST = DefaultFiles.ALLOWLIST;
   public static final Duration DEFAULT_REPORT_TIMEOUT = Duration.ofMinutes(10);
 
   public AuditRequest {

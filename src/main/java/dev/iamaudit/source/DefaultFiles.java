@@ -1,6 +1,5 @@
 package dev.iamaudit.source;
 
-import dev.iamaudit.AuditRequest;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,6 +11,12 @@ import java.util.Objects;
  * @param terraform the directory scanned for {@code *.tf}
  */
 public record DefaultFiles(Path policy, Path allowlist, Path terraform) {
+  /** The policy's name in a governance repo. */
+  public static final String POLICY = "iam-audit.yml";
+
+  /** The allowlist's name in a governance repo. */
+  public static final String ALLOWLIST = "iam-allowlist.yml";
+
   public DefaultFiles {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(allowlist, "allowlist");
@@ -22,7 +27,6 @@ public record DefaultFiles(Path policy, Path allowlist, Path terraform) {
    * {@code iam-audit.yml} and {@code iam-allowlist.yml} in {@code dir}, and the Terraform under it.
    */
   public static DefaultFiles in(Path dir) {
-    return new DefaultFiles(
-        dir.resolve(AuditRequest.DEFAULT_POLICY), dir.resolve(AuditRequest.DEFAULT_ALLOWLIST), dir);
+    return new DefaultFiles(dir.resolve(POLICY), dir.resolve(ALLOWLIST), dir);
   }
 }
