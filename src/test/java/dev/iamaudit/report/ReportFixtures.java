@@ -190,27 +190,33 @@ final class ReportFixtures {
 
   /** An account with no identities at all. */
   static AuditResult empty() {
-    Inventory inventory =
-        new Inventory(
-            ACCOUNT,
-            NOW,
-            new ReportInfo("ref-empty", 720, null, NOW, null),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            settings("RESTRICTED", "RESTRICTED", "TOTP"),
-            List.of(),
-            EnumSet.of(
-                DataSet.REPORT,
-                DataSet.API_KEYS,
-                DataSet.SERVICE_IDS,
-                DataSet.PROFILES,
-                DataSet.USERS,
-                DataSet.SETTINGS,
-                DataSet.MFA_REPORT),
-            Map.of());
-    return audit(inventory, Allowlist.NONE, List.of());
+    return audit(
+        noIdentities(NOW, new ReportInfo("ref-empty", 720, null, NOW, null)),
+        Allowlist.NONE,
+        List.of());
+  }
+
+  /** An account without identities whose settings are all fine, with every data set. */
+  private static Inventory noIdentities(Instant asOf, ReportInfo report) {
+    return new Inventory(
+        ACCOUNT,
+        asOf,
+        report,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        settings("RESTRICTED", "RESTRICTED", "TOTP"),
+        List.of(),
+        EnumSet.of(
+            DataSet.REPORT,
+            DataSet.API_KEYS,
+            DataSet.SERVICE_IDS,
+            DataSet.PROFILES,
+            DataSet.USERS,
+            DataSet.SETTINGS,
+            DataSet.MFA_REPORT),
+        Map.of());
   }
 
   /**
@@ -219,26 +225,10 @@ final class ReportFixtures {
    */
   static AuditResult precise() {
     Inventory inventory =
-        new Inventory(
-            ACCOUNT,
+        noIdentities(
             Instant.parse("2026-12-01T23:39:55.458318817Z"),
             new ReportInfo(
-                "ref-precise", 720, null, Instant.parse("2026-12-01T23:39:50.648Z"), null),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            settings("RESTRICTED", "RESTRICTED", "TOTP"),
-            List.of(),
-            EnumSet.of(
-                DataSet.REPORT,
-                DataSet.API_KEYS,
-                DataSet.SERVICE_IDS,
-                DataSet.PROFILES,
-                DataSet.USERS,
-                DataSet.SETTINGS,
-                DataSet.MFA_REPORT),
-            Map.of());
+                "ref-precise", 720, null, Instant.parse("2026-12-01T23:39:50.648Z"), null));
     Policy policy =
         AccountSettingsDrift.applyTo(Policy.defaults(Rules.specs()), TerraformDeclarations.none());
     AuditEngine engine =
